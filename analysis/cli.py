@@ -1,0 +1,268 @@
+"""The ``framing`` command line: a thin layer over the library.
+
+    framing sentences seeds/000_a4065e105c25a52d.txt
+    framing score seeds/000_a4065e105c25a52d.txt -o out/scored.csv
+    framing evaluate data/annotations/seed.json
+    framing compare seeds/000_a4065e105c25a52d.txt --corpus my_articles/ -o out/
+    framing fetch URL... -o articles/
+    framing report
+
+Exit codes: 0 success, 1 input error, 2 usage error. Errors print one line
+(``framing: error: ...``); ``--debug`` shows the traceback.
+Every command reports what it skipped, on stderr and (with ``-o``) as
+``skipped.json`` beside the output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Wrong use of the command line (exit code 2)."""
+
+
+# --------------------------------------------------------------------- helpers
+
+
+def _emit_table(df, out: str | None, *, default_columns: Sequence[str] | None = None) -> None:
+    from .io import table_for_csv, write_table
+
+    if out:
+        write_table(df, out)
+        print(f"wrote {len(df)} rows to {out}", file=sys.stderr)
+    else:
+        shown = df[list(default_columns)] if default_columns else df
+        table_for_csv(shown).to_csv(sys.stdout, index=False)
+
+
+def _report_skipped(skipped: list, out_dir: Path | None) -> None:
+    """Print what was skipped (and write skipped.json beside the output)."""
+    if not skipped:
+        return
+    print(f"framing: {len(skipped)} item(s) skipped or repaired:", file=sys.stderr)
+    for s in skipped:
+        print(f"  - {s}", file=sys.stderr)
+    if out_dir is not None:
+        from .io import write_text
+
+        write_text(out_dir / "skipped.json", json.dumps([s.as_dict() for s in skipped], indent=1, ensure_ascii=False))
+
+
+def _load_articles(path: str):
+    """An article file or a corpus (folder, .jsonl, .csv) -> (articles DataFrame, skipped)."""
+    from .articles import CORPUS_SUFFIXES, load_article, load_corpus
+
+    p = Path(path)
+    if not p.exists():
+        from .errors import InputError
+
+        raise InputError(path, "no such file or folder")
+    if p.is_dir() or p.suffix.lower() in CORPUS_SUFFIXES:
+        df = load_corpus(p)
+        return df, list(df.attrs.get("skipped", []))
+    import pandas as pd
+
+    art = load_article(p)
+    return pd.DataFrame([art.as_record()]), list(art.warnings)
+
+
+def _out_dir(out: str | None) -> Path | None:
+    if not out:
+        return None
+    p = Path(out)
+    return p if p.suffix == "" else p.parent
+
+
+# -------------------------------------------------------------------- commands
+
+
+def cmd_sentences(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from .sentences import split_sentences
+
+    articles, skipped = _load_articles(args.path)
+    frames = []
+    for rec in articles.itertuples(index=False):
+        sents = split_sentences(rec.text)
+        frames.append(
+            pd.DataFrame(
+                {
+                    "article_id": rec.id,
+                    "sentence": range(len(sents)),
+                    "paragraph": [s.paragraph for s in sents],
+                    "start": [s.start for s in sents],
+                    "end": [s.end for s in sents],
+                    "text": [s.text for s in sents],
+                }
+            )
+        )
+    cols = ["article_id", "sentence", "paragraph", "start", "end", "text"]
+    df = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=cols)
+    _emit_table(df, args.output)
+    _report_skipped(skipped, _out_dir(args.output))
+    return EXIT_OK
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from .batch import score_corpus
+
+    articles, skipped = _load_articles(args.path)
+    df = score_corpus(
+        articles,
+        n_jobs=args.jobs,
+        progress=not args.quiet and len(articles) > 1,
+        lexicon=args.lexicon,
+    )
+    skipped += list(df.attrs.get("skipped", []))
+    _emit_table(
+        df,
+        args.output,
+        default_columns=["article_id", "sentence", "frame", "source_type", "speaker", "text"],
+    )
+    _report_skipped(skipped, _out_dir(args.output))
+    return EXIT_OK
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate
+
+    result = evaluate(args.gold, corpus=args.corpus, lexicon=args.lexicon, n_errors=args.errors)
+    print(result.to_text())
+    if args.output:
+        result.save(args.output)
+        print(f"wrote evaluation to {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from .compare import run_compare
+
+    outputs = run_compare(args.article, corpus=args.corpus, out_dir=args.output, n_jobs=args.jobs, progress=not args.quiet)
+    print(outputs.summary())
+    return EXIT_OK
+
+
+def cmd_fetch(args: argparse.Namespace) -> int:
+    from .fetch import fetch_articles
+
+    result = fetch_articles(args.urls, args.output, timeout=args.timeout, max_bytes=args.max_bytes)
+    print(result.summary())
+    _report_skipped(result.skipped, Path(args.output))
+    return EXIT_OK if result.saved else EXIT_INPUT
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .report import build_report
+
+    out = build_report(article=args.article, corpus=args.corpus, out_dir=args.output)
+    print(f"report written to {out}")
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------------- parser
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # usage errors: one line, exit 2
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="framing",
+        description="How a news article frames a conflict and who it lets speak.",
+    )
+    p.add_argument("--debug", action="store_true", help="show the full traceback on errors")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    s = sub.add_parser("sentences", help="split an article or corpus into sentences", description="Print or write the sentence table (article_id, paragraph, start, end, text).")
+    s.add_argument("path", help="an article (.txt .md .html .json) or a corpus (folder, .jsonl, .csv)")
+    s.add_argument("-o", "--output", help="write to this file (.csv .jsonl .parquet) instead of stdout")
+    s.set_defaults(func=cmd_sentences)
+
+    s = sub.add_parser("score", help="score every sentence for framing and sourcing", description="Score an article or a corpus: the sentence table with framing and sourcing columns.")
+    s.add_argument("path", help="an article or a corpus (folder, .jsonl, .csv)")
+    s.add_argument("-o", "--output", help="output file: .csv, .jsonl or .parquet (default: CSV on stdout)")
+    s.add_argument("--lexicon", action="append", help="an extra frame lexicon CSV (repeatable)")
+    s.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
+    s.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    s.set_defaults(func=cmd_score)
+
+    s = sub.add_parser("evaluate", help="evaluate the scorers against gold labels", description="Precision, recall and F1 per frame, sourcing accuracy, and the worst errors, on gold in the codebook format.")
+    s.add_argument("gold", help="gold file in the codebook format (.json or .jsonl)")
+    s.add_argument("--corpus", help="corpus holding the gold articles' texts (default: $FRAMING_CORPUS or the shared corpus)")
+    s.add_argument("--lexicon", action="append", help="an extra frame lexicon CSV (repeatable)")
+    s.add_argument("--errors", type=int, default=10, help="how many worst errors to show (default 10)")
+    s.add_argument("-o", "--output", help="write metrics and errors (.json) here")
+    s.set_defaults(func=cmd_evaluate)
+
+    s = sub.add_parser("compare", help="compare an article with other coverage", description="Profile an article and a reference corpus; write profiles.csv, comparison.csv and charts.")
+    s.add_argument("article", nargs="?", help="the focus article (default: the seed)")
+    s.add_argument("--corpus", help="reference corpus: folder, .jsonl or .csv (default: the embedded Lee corpus of ABC News conflict stories)")
+    s.add_argument("-o", "--output", default="out/compare", help="output folder (default out/compare)")
+    s.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
+    s.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    s.set_defaults(func=cmd_compare)
+
+    s = sub.add_parser("fetch", help="download web pages and store them as articles", description="Download pages, extract the article text and metadata, and store them as JSON articles in a folder.")
+    s.add_argument("urls", nargs="+", help="page URLs")
+    s.add_argument("-o", "--output", required=True, help="folder to store the articles in")
+    s.add_argument("--timeout", type=float, default=20.0, help="seconds per request (default 20)")
+    s.add_argument("--max-bytes", type=int, default=5_000_000, help="largest page accepted (default 5 MB)")
+    s.set_defaults(func=cmd_fetch)
+
+    s = sub.add_parser("report", help="render the HTML report", description="Run the notebooks and render an HTML report (default: the seed against the embedded corpus).")
+    s.add_argument("article", nargs="?", help="the focus article (default: the seed)")
+    s.add_argument("--corpus", help="reference corpus (default: the embedded Lee corpus)")
+    s.add_argument("-o", "--output", default="out/report", help="output folder (default out/report)")
+    s.set_defaults(func=cmd_report)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in argv
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if not getattr(args, "command", None):
+            parser.print_help(sys.stderr)
+            return EXIT_USAGE
+        with warnings.catch_warnings():
+            warnings.simplefilter("default")
+            warnings.showwarning = _one_line_warning
+            return int(args.func(args) or 0)
+    except UsageError as exc:
+        print(f"{exc}\n(see 'framing --help')", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("framing: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the CLI's one place for all errors
+        from .errors import FramingError
+
+        if debug:
+            traceback.print_exc()
+        if isinstance(exc, FramingError | OSError | ValueError):
+            print(f"framing: error: {exc}", file=sys.stderr)
+        else:
+            print(f"framing: internal error ({type(exc).__name__}): {exc} (rerun with --debug for the traceback)", file=sys.stderr)
+        return EXIT_INPUT
+
+
+def _one_line_warning(message, category, filename, lineno, file=None, line=None):
+    print(f"framing: warning: {message}", file=sys.stderr)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

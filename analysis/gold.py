@@ -1,0 +1,139 @@
+"""Gold sentences in the codebook format: load them, find their articles.
+
+A gold file is either one JSON object (an article) or JSON Lines (one
+article a line). Each article: ``{"id", "source", "outlet", "title",
+"sentences": [{"start", "end", "text", "diplomacy", "escalation",
+"source_type", "speaker", ...}]}``. ``source`` says where the full text is:
+``seed`` (the shipped seed article), ``corpus:<id>`` (an article of a corpus
+given by path, default ``$FRAMING_CORPUS`` or the shared corpus, read in
+place), ``file:<path>``, or the article may carry its own ``text``.
+
+    >>> gold = load_gold(seed_gold_path())          # doctest: +SKIP
+    >>> gold.sentences.loc[0, "text"]               # doctest: +SKIP
+    'State Department: Blinken Hasn’t Spoken With Russian FM Since Before Invasion'
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import EmptyInputError, InputError, MalformedRecordError
+from .paths import seed_article_path, shared_corpus_path
+
+GOLD_SENTENCE_COLUMNS = [
+    "article_id", "sentence", "start", "end", "text",
+    "diplomacy", "escalation", "source_type", "speaker", "speaker_alt",
+]
+
+
+@dataclass
+class Gold:
+    """Gold labels: one row per sentence, plus each article's full text and metadata."""
+
+    sentences: pd.DataFrame
+    texts: dict[str, str | None] = field(default_factory=dict)
+    articles: pd.DataFrame | None = None
+    path: str = ""
+
+
+def _read_records(path: Path) -> list[dict]:
+    raw = path.read_text(encoding="utf-8-sig")
+    if not raw.strip():
+        raise EmptyInputError(str(path), "gold file is empty")
+    stripped = raw.lstrip()
+    if stripped.startswith("{") and path.suffix != ".jsonl":
+        try:
+            return [json.loads(raw)]
+        except json.JSONDecodeError:
+            pass  # maybe JSON Lines after all
+    records = []
+    for i, line in enumerate(raw.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise MalformedRecordError(str(path), f"invalid JSON ({exc.msg})", line=i) from exc
+        if not isinstance(rec, dict) or "sentences" not in rec:
+            raise MalformedRecordError(str(path), "not a gold article (no 'sentences')", line=i)
+        records.append(rec)
+    return records
+
+
+def _corpus_texts(corpus: str | Path | None) -> dict[str, str]:
+    path = Path(corpus) if corpus else shared_corpus_path()
+    if path is None or not Path(path).exists():
+        return {}
+    out: dict[str, str] = {}
+    if Path(path).suffix == ".jsonl":
+        for line in Path(path).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                try:
+                    rec = json.loads(line)
+                except json.JSONDecodeError:
+                    continue
+                if isinstance(rec, dict) and "id" in rec and "text" in rec:
+                    out[str(rec["id"])] = rec["text"]
+        return out
+    from .articles import load_corpus  # folder or CSV
+
+    df = load_corpus(path)
+    return dict(zip(df["id"].astype(str), df["text"], strict=True))
+
+
+def load_gold(path: str | Path, *, corpus: str | Path | None = None) -> Gold:
+    """Load gold labels in the codebook format.
+
+    Article texts are found from each article's ``source`` (see module doc);
+    ``texts[article_id]`` is None when the text is not available (the
+    sentences still carry their own text, so sentence-level evaluation works).
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputError(str(path), "gold file not found")
+    records = _read_records(path)
+    corpus_texts: dict[str, str] | None = None
+    rows, texts, meta = [], {}, []
+    for rec in records:
+        aid = str(rec.get("id") or f"article-{len(meta)}")
+        source = str(rec.get("source") or "")
+        text = rec.get("text")
+        if text is None and source == "seed":
+            text = seed_article_path().read_text(encoding="utf-8")
+        elif text is None and source.startswith("corpus:"):
+            if corpus_texts is None:
+                corpus_texts = _corpus_texts(corpus)
+            text = corpus_texts.get(source.split(":", 1)[1])
+        elif text is None and source.startswith("file:"):
+            p = Path(source.split(":", 1)[1])
+            text = p.read_text(encoding="utf-8") if p.exists() else None
+        texts[aid] = text
+        meta.append({k: rec.get(k) for k in ("id", "source", "outlet", "title", "date", "author")})
+        for i, s in enumerate(rec["sentences"]):
+            missing = [k for k in ("text", "diplomacy", "escalation", "source_type") if k not in s]
+            if missing:
+                raise MalformedRecordError(str(path), f"article {aid} sentence {i}: missing {missing}")
+            rows.append(
+                {
+                    "article_id": aid,
+                    "sentence": i,
+                    "start": s.get("start"),
+                    "end": s.get("end"),
+                    "text": s["text"],
+                    "diplomacy": int(s["diplomacy"]),
+                    "escalation": int(s["escalation"]),
+                    "source_type": s["source_type"],
+                    "speaker": s.get("speaker") or "",
+                    "speaker_alt": list(s.get("speaker_alt") or []),
+                }
+            )
+    return Gold(
+        sentences=pd.DataFrame(rows, columns=GOLD_SENTENCE_COLUMNS),
+        texts=texts,
+        articles=pd.DataFrame(meta),
+        path=str(path),
+    )

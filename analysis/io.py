@@ -1,0 +1,87 @@
+"""Write tables and files atomically (temporary file in the same folder, then rename).
+
+An interrupted run never leaves half a file behind::
+
+    >>> write_table(df, "out/sentences.csv")      # doctest: +SKIP
+
+The format follows the suffix: ``.csv``, ``.jsonl``, ``.json``, ``.parquet``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+import pandas as pd
+
+from .errors import UnsupportedFormatError
+
+TABLE_SUFFIXES = (".csv", ".jsonl", ".json", ".parquet")
+
+
+@contextmanager
+def atomic_path(path: str | Path):
+    """Yield a temporary path beside ``path``; rename it onto ``path`` on success."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    os.close(fd)
+    try:
+        yield Path(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_text(path: str | Path, text: str) -> Path:
+    with atomic_path(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+    return Path(path)
+
+
+def write_with(path: str | Path, writer: Callable[[IO[str]], Any]) -> Path:
+    """Call ``writer(handle)`` on a temporary text file, then move it into place."""
+    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as fh:
+        writer(fh)
+    return Path(path)
+
+
+def _jsonable(value: Any) -> Any:
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    if isinstance(value, float) and value != value:  # NaN
+        return None
+    return value
+
+
+def table_for_csv(df: pd.DataFrame) -> pd.DataFrame:
+    """Nested cells (lists, dicts: ``frame_evidence``) become JSON strings for flat formats."""
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object and out[col].map(lambda v: isinstance(v, (list, dict, tuple))).any():
+            out[col] = out[col].map(lambda v: json.dumps(_jsonable(v), ensure_ascii=False))
+    return out
+
+
+def write_table(df: pd.DataFrame, path: str | Path) -> Path:
+    """Write ``df`` to ``path`` atomically in the format its suffix names."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in TABLE_SUFFIXES:
+        raise UnsupportedFormatError(str(path), f"unknown output format {suffix!r}; use one of {', '.join(TABLE_SUFFIXES)}")
+    with atomic_path(path) as tmp:
+        if suffix == ".csv":
+            table_for_csv(df).to_csv(tmp, index=False)
+        elif suffix == ".parquet":
+            table_for_csv(df).to_parquet(tmp, index=False)
+        elif suffix == ".jsonl":
+            df.to_json(tmp, orient="records", lines=True, force_ascii=False)
+        else:
+            df.to_json(tmp, orient="records", force_ascii=False, indent=1)
+    return path
