@@ -1,0 +1,65 @@
+"""Shared fixtures: the seed, its gold, and paths to the shared data (read in place)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+import analysis.paths as paths
+
+REPO = Path(__file__).resolve().parents[1]
+FRAMING_BIN = Path(sys.executable).with_name("framing")
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return paths.seed_article_path()
+
+
+@pytest.fixture(scope="session")
+def seed_text(seed_path) -> str:
+    return seed_path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_gold_path() -> Path:
+    return paths.seed_gold_path()
+
+
+@pytest.fixture(scope="session")
+def shared_corpus() -> Path:
+    p = paths.shared_corpus_path()
+    if p is None or not Path(p).exists():
+        pytest.skip("shared corpus not available (set FRAMING_CORPUS or place ../shared)")
+    return Path(p)
+
+
+@pytest.fixture(scope="session")
+def shared_dev_gold() -> Path:
+    p = paths.shared_gold_dev_path()
+    if p is None:
+        pytest.skip("shared dev gold not available")
+    return p
+
+
+@pytest.fixture
+def framing_cli():
+    """Run the installed ``framing`` console script in a subprocess."""
+    import subprocess
+
+    def run(*args: str, cwd: Path | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+        env = dict(os.environ)
+        env.setdefault("MPLBACKEND", "Agg")
+        return subprocess.run(
+            [str(FRAMING_BIN), *args],
+            cwd=cwd or REPO,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env=env,
+        )
+
+    return run

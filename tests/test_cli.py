@@ -1,0 +1,92 @@
+"""The CLI through a subprocess: help, exit codes, one-line errors, --debug."""
+
+from __future__ import annotations
+
+import pytest
+
+COMMANDS = ["sentences", "score", "evaluate", "compare", "fetch", "report"]
+
+
+def test_top_level_help(framing_cli):
+    r = framing_cli("--help")
+    assert r.returncode == 0
+    for c in COMMANDS:
+        assert c in r.stdout
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(framing_cli, command):
+    r = framing_cli(command, "--help")
+    assert r.returncode == 0, r.stderr
+    assert "usage: framing" in r.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("nonsense",),
+        ("sentences",),
+        ("score", "x.txt", "--jobs", "many"),
+        ("fetch", "http://127.0.0.1:9/"),  # -o is required
+    ],
+)
+def test_usage_errors_exit_2_without_traceback(framing_cli, args):
+    r = framing_cli(*args)
+    assert r.returncode == 2
+    assert "Traceback" not in r.stderr
+    assert r.stderr.strip()
+
+
+def test_no_command_prints_help_and_exits_2(framing_cli):
+    r = framing_cli()
+    assert r.returncode == 2
+    assert "COMMAND" in r.stderr
+
+
+@pytest.mark.parametrize("command", ["sentences", "score"])
+def test_missing_input_is_one_line_exit_1(framing_cli, command, tmp_path):
+    r = framing_cli(command, str(tmp_path / "missing.txt"))
+    assert r.returncode == 1
+    assert "Traceback" not in r.stderr
+    assert "missing.txt" in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_debug_shows_traceback(framing_cli, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    r = framing_cli("--debug", "sentences", str(empty))
+    assert r.returncode == 1
+    assert "Traceback" in r.stderr
+
+
+def test_sentences_on_the_seed(framing_cli, seed_path, tmp_path):
+    out = tmp_path / "s.csv"
+    r = framing_cli("sentences", str(seed_path), "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    import pandas as pd
+
+    df = pd.read_csv(out)
+    assert list(df.columns) == ["article_id", "sentence", "paragraph", "start", "end", "text"]
+    text = seed_path.read_text(encoding="utf-8")
+    assert len(df) >= 18
+    for row in df.itertuples():
+        assert text[row.start : row.end] == row.text
+
+
+def test_sentences_to_stdout(framing_cli, seed_path):
+    r = framing_cli("sentences", str(seed_path))
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines()[0] == "article_id,sentence,paragraph,start,end,text"
+    assert "Medinsky" in r.stdout
+
+
+def test_score_writes_jsonl(framing_cli, seed_path, tmp_path):
+    import json
+
+    out = tmp_path / "scored.jsonl"
+    r = framing_cli("score", str(seed_path), "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert rows and {"frame", "source_type", "speaker", "frame_evidence"} <= set(rows[0])
+    assert all(r["article_id"] == "antiwar-blinken-lavrov-not-spoken" for r in rows)

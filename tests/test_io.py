@@ -1,0 +1,50 @@
+"""Atomic output: an interrupted write leaves no half file."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from analysis.errors import UnsupportedFormatError
+from analysis.io import atomic_path, write_table, write_text
+
+
+def test_interrupted_write_leaves_nothing(tmp_path):
+    target = tmp_path / "out.csv"
+    with pytest.raises(RuntimeError):
+        with atomic_path(target) as tmp:
+            tmp.write_text("half")
+            raise RuntimeError("killed")
+    assert not target.exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_existing_file_survives_failed_rewrite(tmp_path):
+    target = write_text(tmp_path / "a.txt", "old")
+    with pytest.raises(KeyboardInterrupt):
+        with atomic_path(target) as tmp:
+            tmp.write_text("new")
+            raise KeyboardInterrupt
+    assert target.read_text() == "old"
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".json", ".parquet"])
+def test_write_table_formats(tmp_path, suffix):
+    df = pd.DataFrame({"text": ["a", "b"], "frame_evidence": [[{"match": "talks"}], []]})
+    path = write_table(df, tmp_path / f"t{suffix}")
+    assert path.exists() and path.stat().st_size > 0
+    if suffix == ".csv":
+        back = pd.read_csv(path)
+        assert json.loads(back.loc[0, "frame_evidence"]) == [{"match": "talks"}]
+    if suffix == ".jsonl":
+        lines = path.read_text(encoding="utf-8").splitlines()
+        assert json.loads(lines[0])["frame_evidence"] == [{"match": "talks"}]
+    if suffix == ".parquet":
+        assert len(pd.read_parquet(path)) == 2
+
+
+def test_unknown_format(tmp_path):
+    with pytest.raises(UnsupportedFormatError, match=r"out.xlsx: unknown output format"):
+        write_table(pd.DataFrame({"a": [1]}), tmp_path / "out.xlsx")

@@ -1,0 +1,50 @@
+"""Rule files: validation names the bad row."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.errors import LexiconError
+from analysis.resources import parse_float, read_rule_table
+
+
+def _write(tmp_path, text, name="rules.csv"):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_reads_rows_and_skips_comments(tmp_path):
+    p = _write(tmp_path, "# a comment\nterm,weight\n\npeace talks,1.5\n# another\nceasefire,2\n")
+    rows = read_rule_table(p, required=["term", "weight"])
+    assert [(r["term"], r["weight"]) for r in rows] == [("peace talks", "1.5"), ("ceasefire", "2")]
+    assert rows[0]["_line"] == "4" and rows[1]["_line"] == "6"
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("term,weight\nceasefire,high\n", r"rules.csv:2: weight 'high' is not a number"),
+        ("term,weight\nceasefire\n", r"rules.csv:2: expected 2 fields"),
+        ("term,weight,colour\nceasefire,1,red\n", r"rules.csv:1: unknown column"),
+        ("term\nceasefire\n", r"rules.csv:1: missing column"),
+        ("term,weight\n,1\n", r"rules.csv:2: empty required field"),
+        ("# only a comment\n", r"no header row"),
+    ],
+)
+def test_bad_rows_are_named(tmp_path, text, message):
+    p = _write(tmp_path, text)
+    with pytest.raises(LexiconError, match=message):
+        read_rule_table(p, required=["term", "weight"], validate=lambda r: parse_float(r, "weight"))
+
+
+def test_missing_package_file_is_a_lexicon_error():
+    with pytest.raises(LexiconError, match="no such rules file"):
+        read_rule_table("does-not-exist.csv", required=["x"], package=True)
+
+
+def test_non_utf8_user_file(tmp_path):
+    p = tmp_path / "bad.csv"
+    p.write_bytes(b"term,weight\n\xff\xfe,1\n")
+    with pytest.raises(LexiconError, match="not UTF-8"):
+        read_rule_table(p, required=["term", "weight"])

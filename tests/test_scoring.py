@@ -1,0 +1,77 @@
+"""The sentence table: one row per input sentence, the schema's columns, nothing mutated."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import Article, Sentence, score_article, score_sentences
+from analysis.schema import FRAME_LABELS, SENTENCE_COLUMNS, SOURCE_TYPES, check_sentence_table
+
+
+def test_score_sentences_one_row_per_input_in_order():
+    sents = [
+        "Russian forces shelled the city overnight, killing at least 12 civilians.",
+        "The two delegations will meet again in Istanbul on Tuesday for a new round of talks.",
+        "The weather in the capital was mild.",
+    ]
+    df = score_sentences(sents)
+    check_sentence_table(df)
+    assert df["text"].tolist() == sents
+    assert df["sentence"].tolist() == [0, 1, 2]
+    assert df["frame"].tolist() == ["escalation", "diplomacy", "neutral"]
+    assert df["diplomacy_score"].between(0, 1).all() and df["escalation_score"].between(0, 1).all()
+
+
+def test_score_sentences_rejects_a_bare_string():
+    with pytest.raises(TypeError, match="sequence of sentences"):
+        score_sentences("Talks resumed.")
+
+
+def test_score_sentences_empty():
+    df = score_sentences([])
+    assert len(df) == 0
+    assert list(df.columns)[: len(SENTENCE_COLUMNS)] == SENTENCE_COLUMNS
+
+
+def test_input_is_not_mutated():
+    sents = [Sentence(0, 22, "Talks resumed Monday.", 0)]
+    before = list(sents)
+    score_sentences(sents)
+    assert sents == before
+
+
+def test_quote_continues_across_sentences():
+    df = score_sentences(
+        [
+            "“On secondary issues, positions are converging.",
+            "However on the main political issues, we are in fact treading water,” Medinsky said.",
+        ]
+    )
+    assert df["speaker"].tolist()[1] == "Medinsky"
+    assert df["source_type"].tolist() == ["named_official", "named_official"]
+
+
+def test_score_article_on_seed(seed_path, seed_text):
+    df = score_article(seed_path)
+    check_sentence_table(df)
+    assert (df["article_id"] == "antiwar-blinken-lavrov-not-spoken").all()
+    for row in df.itertuples():
+        assert seed_text[row.start : row.end] == row.text
+    assert set(df["frame"]) <= set(FRAME_LABELS)
+    assert set(df["source_type"]) <= set(SOURCE_TYPES)
+    assert df.attrs["article"]["outlet"] == "Antiwar.com"
+    # every predicted frame has evidence; a neutral sentence has none
+    for row in df.itertuples():
+        if row.frame != "neutral":
+            assert row.frame_evidence, row.text
+    assert df["paragraph"].is_monotonic_increasing
+
+
+def test_score_article_accepts_text_and_article(seed_text):
+    a = score_article(seed_text)
+    b = score_article(Article.from_text(seed_text, id="x"))
+    pd.testing.assert_frame_equal(
+        a.drop(columns="article_id"), b.drop(columns="article_id"), check_like=False
+    )
+    assert (b["article_id"] == "x").all()
