@@ -46,6 +46,8 @@ _EXPORTS: dict[str, str] = {
     "load_default_corpus": "corpora",
     "fetch_articles": "fetch",
     "render_article": "render",
+    "save_article_html": "render",
+    "ScoredArticle": "render",
     "build_report": "report",
     # errors
     "FramingError": "errors",
@@ -82,7 +84,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .framing import FrameScorer, load_lexicon, score_frames
     from .gold import load_gold
     from .learn import FrameModel, LexiconFeatures
-    from .render import render_article
+    from .render import ScoredArticle, render_article, save_article_html
     from .report import build_report
     from .scoring import Scorer, score_article, score_sentences
     from .sentences import Sentence, split_sentences
