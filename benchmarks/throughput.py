@@ -1,0 +1,250 @@
+"""Throughput of the pipeline against VADER, peak memory, and the n_jobs speed-up.
+
+    python benchmarks/throughput.py                    # 100,000 sentences (issue 7 targets)
+    python benchmarks/throughput.py --sentences 20000  # a quick run
+    python benchmarks/throughput.py --profile          # + a pyinstrument profile of score_article
+
+Figures are printed, not asserted. Each measurement runs in a fresh
+subprocess so that its peak memory (``ru_maxrss``) is its own:
+
+1. **ratio**: in ONE process, on the same articles, ``Scorer.score_article``
+   per article (split + frame + source + the table) against VADER's
+   ``SentimentIntensityAnalyzer().polarity_scores`` on the same, already
+   split sentences. Rounds alternate (pipeline, VADER, pipeline, ...) and
+   the best round of each counts, which damps the noise of a shared machine.
+   Target: pipeline >= 2.0x faster than VADER.
+2. **n_jobs**: ``score_corpus`` with ``n_jobs=1`` and then ``n_jobs=2``
+   (worker start-up included). Target: >= 1.7x on 2 cores.
+
+The corpus is the shared one, read in place and replicated (new ids) to the
+requested number of sentences.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+from _corpus import (  # noqa: E402
+    machine_note,
+    peak_rss_mb,
+    replicate,
+    sentence_counts,
+    source_records,
+)
+
+
+def _articles(n_sentences: int):
+    from analysis.articles import Article
+
+    records, where = source_records()
+    counts = sentence_counts(records)
+    arts = [Article.from_text(r["text"], id=r["id"]) for r in replicate(records, counts, n_sentences)]
+    return arts, where, len(records)
+
+
+# ------------------------------------------------------------------ child phases
+
+
+def phase_ratio(n_sentences: int, rounds: int, trace: bool) -> dict:
+    """Pipeline vs VADER in this one process."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from analysis.scoring import Scorer
+    from analysis.sentences import split_sentences
+
+    arts, where, unique = _articles(n_sentences)
+    scorer = Scorer()
+    sia = SentimentIntensityAnalyzer()
+    split = [split_sentences(a.text) for a in arts]  # VADER gets the already split sentences
+    texts = [s.text for sents in split for s in sents]
+    scorer.score_article(arts[0])  # warm up (lazy imports, compiled rules)
+    sia.polarity_scores(texts[0])
+
+    def run_pipeline() -> float:
+        t = time.perf_counter()
+        for a in arts:
+            scorer.score_article(a)
+        return time.perf_counter() - t
+
+    def run_vader() -> float:
+        t = time.perf_counter()
+        for s in texts:
+            sia.polarity_scores(s)
+        return time.perf_counter() - t
+
+    pipe, vader = [], []
+    for _ in range(rounds):
+        pipe.append(run_pipeline())
+        vader.append(run_vader())
+
+    # where the pipeline's time goes (one pass each, best effort)
+    t = time.perf_counter()
+    for a in arts:
+        split_sentences(a.text)
+    t_split = time.perf_counter() - t
+    t = time.perf_counter()
+    for sents in split:
+        for s in sents:
+            scorer.framer.score(s.text)
+    t_frame = time.perf_counter() - t
+    t = time.perf_counter()
+    for a, sents in zip(arts, split, strict=True):
+        scorer.attributor.attribute(sents, text=a.text)
+    t_source = time.perf_counter() - t
+
+    traced = None
+    if trace:  # tracemalloc slows Python down: a separate pass, not timed
+        import tracemalloc
+
+        tracemalloc.start()
+        for a in arts[: max(1, len(arts) // 4)]:
+            scorer.score_article(a)
+        traced = tracemalloc.get_traced_memory()[1] / 2**20
+        tracemalloc.stop()
+
+    return {
+        "corpus": where,
+        "unique_articles": unique,
+        "articles": len(arts),
+        "sentences": len(texts),
+        "pipeline_s": pipe,
+        "vader_s": vader,
+        "split_s": t_split,
+        "frame_s": t_frame,
+        "source_s": t_source,
+        "tracemalloc_peak_mb": traced,
+        "peak_rss_mb": peak_rss_mb(),
+    }
+
+
+def phase_corpus(n_sentences: int, n_jobs: int) -> dict:
+    import pandas as pd
+
+    from analysis.batch import score_corpus
+
+    arts, where, _ = _articles(n_sentences)
+    frame = pd.DataFrame({"id": [a.id for a in arts], "text": [a.text for a in arts]})
+    del arts
+    t = time.perf_counter()
+    df = score_corpus(frame, n_jobs=n_jobs, progress=False)
+    seconds = time.perf_counter() - t
+    return {
+        "n_jobs": n_jobs,
+        "articles": len(frame),
+        "sentences": len(df),
+        "seconds": seconds,
+        "skipped": len(df.attrs.get("skipped", [])),
+        "peak_rss_mb": peak_rss_mb(),
+        "peak_rss_worker_mb": peak_rss_mb(children=True) if n_jobs > 1 else None,
+    }
+
+
+def phase_profile(n_sentences: int, out_html: str | None) -> dict:
+    from pyinstrument import Profiler
+
+    from analysis.scoring import Scorer
+
+    arts, _, _ = _articles(n_sentences)
+    scorer = Scorer()
+    scorer.score_article(arts[0])
+    prof = Profiler(interval=0.0005)
+    prof.start()
+    for a in arts:
+        scorer.score_article(a)
+    prof.stop()
+    print(prof.output_text(unicode=True, color=False, show_all=False), file=sys.stderr)
+    if out_html:
+        Path(out_html).write_text(prof.output_html(), encoding="utf-8")
+        print(f"profile written to {out_html}", file=sys.stderr)
+    return {}
+
+
+# ------------------------------------------------------------------- the driver
+
+
+def _child(*args: str) -> dict:
+    cmd = [sys.executable, str(Path(__file__).resolve()), *args]
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, env={**os.environ, "TQDM_DISABLE": "1"})
+    if proc.returncode != 0:
+        raise SystemExit(f"benchmark phase failed: {' '.join(args)} (exit {proc.returncode})")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sentences", type=int, default=100_000, help="sentences to score (default 100,000)")
+    ap.add_argument("--rounds", type=int, default=3, help="alternating rounds pipeline/VADER (default 3)")
+    ap.add_argument("--jobs", type=int, default=2, help="n_jobs to compare with n_jobs=1 (default 2)")
+    ap.add_argument("--no-parallel", action="store_true", help="skip the n_jobs measurement")
+    ap.add_argument("--tracemalloc", action="store_true", help="also report tracemalloc's peak (slow)")
+    ap.add_argument("--profile", action="store_true", help="print a pyinstrument profile of score_article")
+    ap.add_argument("--profile-sentences", type=int, default=20_000)
+    ap.add_argument("--profile-html", help="also write the profile as HTML here")
+    ap.add_argument("--phase", choices=["ratio", "corpus", "profile"], help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+
+    if args.phase == "ratio":
+        print(json.dumps(phase_ratio(args.sentences, args.rounds, args.tracemalloc)))
+        return 0
+    if args.phase == "corpus":
+        print(json.dumps(phase_corpus(args.sentences, args.jobs)))
+        return 0
+    if args.phase == "profile":
+        print(json.dumps(phase_profile(args.sentences, args.profile_html)))
+        return 0
+
+    n = str(args.sentences)
+    print(f"# throughput benchmark, >= {args.sentences:,} sentences; {machine_note()}")
+    extra = ["--tracemalloc"] if args.tracemalloc else []
+    r = _child("--phase", "ratio", "--sentences", n, "--rounds", str(args.rounds), *extra)
+    pipe, vader = min(r["pipeline_s"]), min(r["vader_s"])
+    ns = r["sentences"]
+    us = lambda s: 1e6 * s / ns  # noqa: E731
+    print(f"corpus: {r['corpus']} ({r['unique_articles']} articles) replicated to "
+          f"{r['articles']:,} articles, {ns:,} sentences")
+    print(f"pipeline score_article : best {pipe:7.2f} s  {us(pipe):7.1f} µs/sentence  "
+          f"(rounds: {', '.join(f'{x:.2f}' for x in r['pipeline_s'])})")
+    print(f"VADER polarity_scores  : best {vader:7.2f} s  {us(vader):7.1f} µs/sentence  "
+          f"(rounds: {', '.join(f'{x:.2f}' for x in r['vader_s'])})")
+    ratio = vader / pipe
+    med = statistics.median(r["vader_s"]) / statistics.median(r["pipeline_s"])
+    print(f"ratio VADER time / pipeline time: {ratio:.2f}x (median rounds {med:.2f}x) "
+          f"-> target >= 2.0x: {'MET' if ratio >= 2.0 else 'NOT MET'}")
+    print(f"  breakdown (one pass): split {us(r['split_s']):.1f}, frame {us(r['frame_s']):.1f}, "
+          f"source {us(r['source_s']):.1f} µs/sentence; the rest of score_article "
+          f"(building the table) {us(pipe - r['split_s'] - r['frame_s'] - r['source_s']):.1f}")
+    print(f"peak RSS of that process: {r['peak_rss_mb']:.0f} MB"
+          + (f"; tracemalloc peak while scoring: {r['tracemalloc_peak_mb']:.1f} MB"
+             if r["tracemalloc_peak_mb"] is not None else ""))
+
+    if not args.no_parallel:
+        one = _child("--phase", "corpus", "--sentences", n, "--jobs", "1")
+        many = _child("--phase", "corpus", "--sentences", n, "--jobs", str(args.jobs))
+        assert one["sentences"] == many["sentences"], (one, many)
+        speed = one["seconds"] / many["seconds"]
+        print(f"score_corpus n_jobs=1: {one['seconds']:.2f} s for {one['sentences']:,} sentences "
+              f"({1e6 * one['seconds'] / one['sentences']:.1f} µs/sentence), peak RSS {one['peak_rss_mb']:.0f} MB")
+        print(f"score_corpus n_jobs={args.jobs}: {many['seconds']:.2f} s, parent peak RSS "
+              f"{many['peak_rss_mb']:.0f} MB, largest worker {many['peak_rss_worker_mb']:.0f} MB")
+        print(f"speed-up n_jobs=1 -> {args.jobs}: {speed:.2f}x "
+              f"-> target >= 1.7x: {'MET' if speed >= 1.7 else 'NOT MET'}")
+
+    if args.profile:
+        _child("--phase", "profile", "--sentences", str(args.profile_sentences),
+               *(["--profile-html", args.profile_html] if args.profile_html else []))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
