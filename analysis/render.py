@@ -31,8 +31,11 @@ from __future__ import annotations
 import html
 import json
 import math
+import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -42,25 +45,15 @@ from .schema import FRAME_LABELS, SOURCE_TYPES
 
 # ----------------------------------------------------------------- palettes
 
-#: One colour per frame label, shared with the charts (Okabe–Ito, colour-blind safe):
-#: diplomacy blue, escalation vermillion, mixed reddish purple, neutral grey.
+#: Fallback colours (Okabe–Ito, colour-blind safe) used only when the shared
+#: palette file ``analysis/lexicons/palette.toml`` (the charts' palette) is absent.
 FRAME_COLORS: dict[str, str] = {
     "diplomacy": "#0072B2",
     "escalation": "#D55E00",
     "mixed": "#CC79A7",
-    "neutral": "#999999",
+    "neutral": "#BBBBBB",
 }
-
-#: One colour per source type (Okabe–Ito + neutrals).
-SOURCE_TYPE_COLORS: dict[str, str] = {
-    "unattributed": "#BBBBBB",
-    "named_official": "#0072B2",
-    "unnamed_official": "#56B4E9",
-    "institution": "#009E73",
-    "media": "#E69F00",
-    "expert": "#CC79A7",
-    "other": "#7F7F7F",
-}
+_EXTRA_COLORS: tuple[str, ...] = ("#009E73", "#E69F00", "#56B4E9", "#F0E442", "#000000")
 
 _FRAME_HELP: dict[str, str] = {
     "diplomacy": "talks, contact, ceasefires, a negotiated path",
@@ -68,25 +61,41 @@ _FRAME_HELP: dict[str, str] = {
     "mixed": "both frames in one sentence",
     "neutral": "neither frame (background, bylines, procedure)",
 }
+_FRAME_NAMES: dict[str, str] = {"mixed": "both frames", "neutral": "neither frame"}
+_SOURCE_NAMES: dict[str, str] = {"unattributed": "writer's own voice", "media": "other media"}
 
-_EXTRA_COLORS = ("#009E73", "#E69F00", "#56B4E9", "#F0E442", "#000000")
+
+@lru_cache(maxsize=1)
+def _palette_file() -> dict[str, Any]:
+    """``palette.toml`` (the charts' palette, package data), or {} when absent or unreadable."""
+    try:
+        text = resources.files("analysis.lexicons").joinpath("palette.toml").read_text("utf-8")
+        return tomllib.loads(text)
+    except (FileNotFoundError, ModuleNotFoundError, OSError, tomllib.TOMLDecodeError):
+        return {}
 
 
 def frame_palette() -> dict[str, str]:
-    """The frame colours: those of ``analysis.charts`` when it defines them, else ours.
+    """Frame label -> colour, the same as the charts' (``analysis/lexicons/palette.toml``)."""
+    return {**FRAME_COLORS, **dict(_palette_file().get("frames", {}))}
 
-    Charts and the annotated article must agree, so the charts' palette wins
-    when it exists (``FRAME_COLORS`` or ``FRAME_PALETTE`` in ``charts.py``).
-    """
-    try:
-        from . import charts  # noqa: PLC0415 - optional, heavy (matplotlib)
-    except Exception:  # noqa: BLE001 - charts not built yet, or matplotlib missing
-        return dict(FRAME_COLORS)
-    for name in ("FRAME_COLORS", "FRAME_PALETTE", "FRAME_COLOURS"):
-        pal = getattr(charts, name, None)
-        if isinstance(pal, Mapping) and pal:
-            return {**FRAME_COLORS, **{str(k): str(v) for k, v in pal.items()}}
-    return dict(FRAME_COLORS)
+
+def _extra_colors() -> tuple[str, ...]:
+    return (
+        tuple(_palette_file().get("frames_extra", {}).get("colors", _EXTRA_COLORS)) or _EXTRA_COLORS
+    )
+
+
+def frame_name(label: str) -> str:
+    """How a frame label reads for people ("mixed" -> "both frames"), as on the charts."""
+    names = {**_FRAME_NAMES, **dict(_palette_file().get("frame_labels", {}))}
+    return str(names.get(label, str(label).replace("_", " ")))
+
+
+def source_name(source_type: str) -> str:
+    """How a source type reads ("unattributed" -> "writer's own voice"), as on the charts."""
+    names = {**_SOURCE_NAMES, **dict(_palette_file().get("source_labels", {}))}
+    return str(names.get(source_type, str(source_type).replace("_", " ")))
 
 
 def _tint(color: str, alpha: float) -> str:
@@ -219,7 +228,7 @@ def _tooltip(row: Mapping[str, Any], frames: Iterable[str]) -> str:
     n = _int(row.get("sentence"), 0)
     frame = _str(row.get("frame")) or "neutral"
     scores = ", ".join(f"{f} {_fmt_score(row, f)}" for f in frames if f"{f}_score" in row)
-    lines = [f"Sentence {n + 1} · frame: {frame}" + (f" ({scores})" if scores else "")]
+    lines = [f"Sentence {n + 1} · {frame_name(frame)}" + (f" ({scores})" if scores else "")]
     evidence = _evidence(row.get("frame_evidence"))
     if evidence:
         cues = []
@@ -237,7 +246,7 @@ def _tooltip(row: Mapping[str, Any], frames: Iterable[str]) -> str:
         lines.append("Cues: none")
     stype = _str(row.get("source_type")) or "unattributed"
     speaker = _str(row.get("speaker"))
-    src = f"Source: {stype.replace('_', ' ')}"
+    src = f"Source: {source_name(stype)}"
     if speaker:
         src += f" — {speaker}"
         canonical = _str(row.get("speaker_canonical"))
@@ -360,7 +369,7 @@ def _check(scored: pd.DataFrame) -> None:
 
 def _label_palette(df: pd.DataFrame) -> dict[str, str]:
     palette = frame_palette()
-    extra = iter(_EXTRA_COLORS)
+    extra = iter(_extra_colors())
     if "frame" in df.columns:
         for label in df["frame"].dropna().astype(str).unique():
             if label not in palette:
@@ -416,7 +425,7 @@ def render_fragment(scored: pd.DataFrame, *, title: str | None = None) -> str:
         help_text = _FRAME_HELP.get(lab, "user-defined frame")
         out.append(
             f'<li title="{_attr(help_text)}"><span class="fa-swatch fa-bg-{_css_ident(lab)}"></span>'
-            f"{html.escape(lab)}{' (not highlighted)' if lab == 'neutral' else ''}: "
+            f"{html.escape(frame_name(lab))}{' (not highlighted)' if lab == 'neutral' else ''}: "
             f"{counts[lab]} sentence{'' if counts[lab] == 1 else 's'}</li>"
         )
     out.append("</ul><ul>")
@@ -439,7 +448,7 @@ def render_fragment(scored: pd.DataFrame, *, title: str | None = None) -> str:
             lab = _str(r.get("frame")) or "neutral"
             out.append(
                 f'<a href="#fa-s{n}" class="fa-bg-{_css_ident(lab)}" '
-                f'title="{_attr(f"Sentence {n + 1}: {lab}")}"></a>'
+                f'title="{_attr(f"Sentence {n + 1}: {frame_name(lab)}")}"></a>'
             )
         out.append("</div>")
         src_counts: dict[str, int] = {}
@@ -449,7 +458,7 @@ def render_fragment(scored: pd.DataFrame, *, title: str | None = None) -> str:
         order = [s for s in SOURCE_TYPES if s in src_counts] + [
             s for s in src_counts if s not in SOURCE_TYPES
         ]
-        mix = ", ".join(f"{html.escape(s.replace('_', ' '))} {src_counts[s]}" for s in order)
+        mix = ", ".join(f"{html.escape(source_name(s))} {src_counts[s]}" for s in order)
         out.append(f'<p class="fa-summary">{len(rows)} sentences. Sources: {mix}.</p>')
     out.append("</div>")
 
@@ -508,9 +517,9 @@ def render_fragment(scored: pd.DataFrame, *, title: str | None = None) -> str:
             cues = ", ".join(_str(e.get("match")) for e in _evidence(r.get("frame_evidence")))
             out.append(
                 f'<tr><td><a href="#fa-s{n}">{n + 1}</a></td>'
-                f'<td><span class="fa-swatch fa-bg-{_css_ident(lab)}"></span>{html.escape(lab)}</td>'
+                f'<td><span class="fa-swatch fa-bg-{_css_ident(lab)}"></span>{html.escape(frame_name(lab))}</td>'
                 f"<td>{html.escape(cues)}</td>"
-                f"<td>{html.escape((_str(r.get('source_type')) or 'unattributed').replace('_', ' '))}</td>"
+                f"<td>{html.escape(source_name(_str(r.get('source_type')) or 'unattributed'))}</td>"
                 f"<td>{html.escape(_str(r.get('speaker')))}</td>"
                 f"<td>{html.escape(text)}</td></tr>"
             )
