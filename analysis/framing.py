@@ -1,0 +1,573 @@
+"""Frame one sentence: diplomacy and escalation (and user frames), with the evidence.
+
+The scorer is a weighted cue lexicon (``lexicons/frames.csv``), a table of
+context rules for pseudo-cues (``lexicons/frame_rules.csv``: a title word, the
+war as a time reference, a labour strike...) and a table of modifiers
+(``lexicons/frame_modifiers.csv``: negation, hedging). Everything is data;
+users pass extra CSV files of the same columns to add or override cues and to
+define new frames. See ``docs/scheme.md`` for the scheme in full.
+
+    >>> fs = score_frames("Russia and Ukraine resumed peace talks in Istanbul on Tuesday.")
+    >>> fs.frame, fs.labels["diplomacy"], fs.evidence[0].subframe
+    ('diplomacy', True, 'talks')
+
+A frame's score is ``1 - exp(-sum of the weights of its cues)``, in [0, 1);
+the label is ``score >= THRESHOLD`` (0.5, i.e. weights summing to ln 2 ≈
+0.69: one strong cue of weight >= 0.7, or two weaker ones). Negation, hedging
+and quotation are recorded on each piece of evidence and do not remove it
+(codebook rule 1: the absence of talks is still a diplomacy frame).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import LexiconError
+from .resources import parse_float, read_rule_table
+
+#: A frame fires when its score reaches this value.
+THRESHOLD = 0.5
+
+BUILTIN_FRAMES: tuple[str, ...] = ("diplomacy", "escalation")
+
+LEXICON_FILE = "frames.csv"
+RULES_FILE = "frame_rules.csv"
+MODIFIERS_FILE = "frame_modifiers.csv"
+
+_NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+_MODIFIERS = ("negated", "hedged")
+
+LexiconSource = str | Path | Sequence[str | Path] | None
+
+
+# ---------------------------------------------------------------- data types
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One cue that fired in a sentence.
+
+    ``start``/``end`` are character offsets in the sentence; ``weight`` is the
+    weight the cue contributed (after context rules; 0 for a repeat of the
+    same cue); ``rule`` names the lexicon row (``frames.csv:57``) and, after
+    a ``+``, any context rule that scaled it; ``negated``, ``hedged`` and
+    ``quoted`` are modifiers, recorded but not removing the frame.
+    """
+
+    frame: str
+    subframe: str
+    match: str
+    start: int
+    end: int
+    weight: float
+    rule: str
+    negated: bool = False
+    hedged: bool = False
+    quoted: bool = False
+    cue: str = ""
+
+
+@dataclass(frozen=True)
+class FrameScore:
+    """The frames of one sentence.
+
+    ``frame`` is ``diplomacy``, ``escalation``, ``mixed`` (both) or
+    ``neutral`` (neither) when only the built-in frames can fire; when a user
+    frame fires, it is the fired frames joined with ``+`` in lexicon order
+    (``"escalation+humanitarian"``). ``suppressed`` holds cues a context rule
+    switched off (e.g. "negotiator" as a title), for explanation only.
+    """
+
+    labels: dict[str, bool]
+    scores: dict[str, float]
+    frame: str
+    evidence: tuple[Evidence, ...]
+    suppressed: tuple[Evidence, ...] = ()
+
+    def evidence_for(self, frame: str) -> tuple[Evidence, ...]:
+        """The evidence of one frame, strongest first."""
+        return tuple(sorted((e for e in self.evidence if e.frame == frame), key=lambda e: -e.weight))
+
+
+@dataclass(frozen=True)
+class Cue:
+    frame: str
+    subframe: str
+    pattern: str  # as written in the lexicon
+    weight: float
+    regex: str  # compiled form (no groups)
+    where: str  # file:line
+
+
+@dataclass(frozen=True)
+class ContextRule:
+    name: str
+    frame: str  # '' = any
+    subframe: str  # '' = any
+    cue: re.Pattern | None
+    before: re.Pattern | None
+    after: re.Pattern | None
+    sentence: re.Pattern | None
+    unless: re.Pattern | None
+    factor: float
+    where: str
+
+
+@dataclass(frozen=True)
+class Modifier:
+    kind: str  # negated | hedged
+    pattern: re.Pattern
+    scope: int  # words before the cue
+    where: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All cues, context rules and modifiers, validated (see :func:`load_lexicon`)."""
+
+    frames: tuple[str, ...]
+    cues: tuple[Cue, ...]
+    rules: tuple[ContextRule, ...] = ()
+    modifiers: tuple[Modifier, ...] = ()
+    subframes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------- loading
+
+
+def phrase_regex(phrase: str) -> str:
+    """Turn a lexicon phrase into a regex that matches its inflections.
+
+    Words are separated by spaces or hyphens in the text. A word ending in
+    ``*`` matches any continuation ("negotiat*"); a word starting with ``=``
+    matches exactly; any other word also matches its regular inflections
+    (s/es/ed/ing, with a doubled final consonant or a dropped final e, y→ies).
+
+    >>> bool(re.fullmatch(phrase_regex("shell"), "shelling", re.I))
+    True
+    >>> bool(re.fullmatch(phrase_regex("=war"), "wars", re.I))
+    False
+    """
+    words = phrase.split()
+    if not words:
+        raise ValueError("empty phrase")
+    parts = [_word_regex(w) for w in words]
+    body = r"(?:[\s\-‐–]+)".join(parts)
+    return rf"(?<![\w-]){body}(?![\w])"
+
+
+def _word_regex(word: str) -> str:
+    if word.startswith("="):
+        return re.escape(word[1:])
+    if word.endswith("*"):
+        return re.escape(word[:-1]) + r"[\w’'-]*"
+    w = word.lower()
+    if not w.isalpha() or len(w) < 3:
+        return re.escape(word)
+    last = w[-1]
+    if w.endswith("e"):
+        stem = re.escape(word[:-1])
+        return stem + r"(?:e|es|ed|ing)"
+    if last == "y" and w[-2] not in "aeiou":
+        stem = re.escape(word[:-1])
+        return stem + r"(?:y|ies|ied|ying)"
+    return re.escape(word) + rf"(?:s|es|ed|ing|{re.escape(last)}ed|{re.escape(last)}ing)?"
+
+
+def _as_paths(extra: LexiconSource) -> list[Path]:
+    if extra is None:
+        return []
+    if isinstance(extra, str | Path):
+        return [Path(extra)]
+    return [Path(p) for p in extra]
+
+
+def _compile(where: str, line: str, pattern: str, what: str) -> re.Pattern:
+    try:
+        return re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        raise LexiconError(where, f"{what} is not a valid regex ({exc})", line=int(line)) from exc
+
+
+def _validate_cue(row: dict[str, str]) -> str | None:
+    if not _NAME_RE.match(row["frame"]):
+        return f"frame {row['frame']!r} must be a lowercase name (letters, digits, _)"
+    if row.get("kind") not in ("", "phrase", "regex"):
+        return f"kind {row['kind']!r} must be 'phrase' or 'regex'"
+    problem = parse_float(row, "weight", lo=0.0, hi=5.0)
+    if problem:
+        return problem
+    pattern = row["cue"]
+    try:
+        rx = re.compile(pattern if row.get("kind") == "regex" else phrase_regex(pattern), re.I)
+    except (re.error, ValueError) as exc:
+        return f"cue {pattern!r} is not a valid pattern ({exc})"
+    if rx.groups:
+        return f"cue {pattern!r}: use non-capturing groups (?:...) only"
+    if rx.search(""):
+        return f"cue {pattern!r} matches the empty string"
+    return None
+
+
+def _read_cues(source: str | Path, package: bool) -> list[dict[str, str]]:
+    return read_rule_table(
+        source,
+        required=["frame", "subframe", "cue", "weight"],
+        optional=["kind", "note"],
+        validate=_validate_cue,
+        package=package,
+    )
+
+
+def _validate_rule(row: dict[str, str]) -> str | None:
+    if row["frame"] and not _NAME_RE.match(row["frame"]):
+        return f"frame {row['frame']!r} must be a lowercase name"
+    if not any(row[c] for c in ("cue", "before", "after", "sentence")):
+        return "a rule needs at least one of cue, before, after, sentence"
+    for col in ("cue", "before", "after", "sentence", "unless"):
+        if row.get(col):
+            try:
+                re.compile(row[col], re.I)
+            except re.error as exc:
+                return f"{col} {row[col]!r} is not a valid regex ({exc})"
+    return parse_float(row, "factor", lo=0.0, hi=5.0)
+
+
+def _read_rules(source: str | Path, package: bool) -> list[ContextRule]:
+    rows = read_rule_table(
+        source,
+        required=["rule", "factor"],
+        optional=["frame", "subframe", "cue", "before", "after", "sentence", "unless", "note"],
+        validate=_validate_rule,
+        package=package,
+    )
+    out = []
+    for r in rows:
+        where, line = r["_file"], r["_line"]
+
+        def rx(col: str, wrap: str = "{}", r=r, where=where, line=line) -> re.Pattern | None:
+            return _compile(where, line, wrap.format(r[col]), col) if r[col] else None
+
+        out.append(
+            ContextRule(
+                name=r["rule"],
+                frame=r["frame"],
+                subframe=r["subframe"],
+                cue=rx("cue", r"(?:{})\Z"),
+                before=rx("before", r"(?:{})\s*\Z"),
+                after=rx("after", r"\A\s*(?:{})"),
+                sentence=rx("sentence"),
+                unless=rx("unless"),
+                factor=float(r["factor"]),
+                where=f"{where}:{line}",
+            )
+        )
+    return out
+
+
+def _validate_modifier(row: dict[str, str]) -> str | None:
+    if row["modifier"] not in _MODIFIERS:
+        return f"modifier {row['modifier']!r} must be one of {list(_MODIFIERS)}"
+    try:
+        re.compile(row["pattern"], re.I)
+    except re.error as exc:
+        return f"pattern {row['pattern']!r} is not a valid regex ({exc})"
+    return parse_float(row, "scope", lo=1, hi=40)
+
+
+def _read_modifiers(source: str | Path, package: bool) -> list[Modifier]:
+    rows = read_rule_table(
+        source,
+        required=["modifier", "pattern", "scope"],
+        optional=["note"],
+        validate=_validate_modifier,
+        package=package,
+    )
+    return [
+        Modifier(
+            kind=r["modifier"],
+            pattern=_compile(r["_file"], r["_line"], rf"(?<![\w])(?:{r['pattern']})(?![\w])", "pattern"),
+            scope=int(float(r["scope"])),
+            where=f"{r['_file']}:{r['_line']}",
+        )
+        for r in rows
+    ]
+
+
+def _header(path: Path) -> set[str]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return set()
+    for ln in text.splitlines():
+        if ln.strip() and not ln.lstrip().startswith("#"):
+            return {h.strip() for h in ln.split(",")}
+    return set()
+
+
+def load_lexicon(extra: LexiconSource = None) -> Lexicon:
+    """The shipped cues, rules and modifiers, plus extra user files.
+
+    An extra file is recognised by its header: ``frame,subframe,cue,weight``
+    (cues; a row with the same frame and cue as an earlier one overrides it,
+    weight 0 switches a cue off; a new frame name defines a new frame),
+    ``rule,...,factor`` (context rules) or ``modifier,pattern,scope``.
+    A bad row raises :class:`LexiconError` naming the file and line.
+    """
+    cue_rows = _read_cues(LEXICON_FILE, package=True)
+    rules = _read_rules(RULES_FILE, package=True)
+    modifiers = _read_modifiers(MODIFIERS_FILE, package=True)
+    for path in _as_paths(extra):
+        if not path.exists():
+            raise LexiconError(str(path), "file not found")
+        cols = _header(path)
+        if {"rule", "factor"} <= cols:
+            rules += _read_rules(path, package=False)
+        elif {"modifier", "pattern"} <= cols:
+            modifiers += _read_modifiers(path, package=False)
+        else:
+            cue_rows += _read_cues(path, package=False)
+    merged: dict[tuple[str, str], dict[str, str]] = {}
+    for r in cue_rows:
+        merged[(r["frame"], r["cue"].lower())] = r  # later rows override earlier ones
+    frames = list(BUILTIN_FRAMES)
+    subframes: dict[str, list[str]] = {f: [] for f in frames}
+    cues = []
+    for r in merged.values():
+        f = r["frame"]
+        if f not in subframes:
+            frames.append(f)
+            subframes[f] = []
+        if r["subframe"] not in subframes[f]:
+            subframes[f].append(r["subframe"])
+        weight = float(r["weight"])
+        if weight <= 0:
+            continue
+        regex = r["cue"] if r.get("kind") == "regex" else phrase_regex(r["cue"])
+        if r.get("kind") == "regex":
+            regex = rf"(?<![\w])(?:{regex})(?![\w])"
+        cues.append(Cue(f, r["subframe"], r["cue"], weight, regex, f"{Path(r['_file']).name}:{r['_line']}"))
+    return Lexicon(
+        frames=tuple(frames),
+        cues=tuple(cues),
+        rules=tuple(rules),
+        modifiers=tuple(modifiers),
+        subframes={f: tuple(s) for f, s in subframes.items()},
+    )
+
+
+# ---------------------------------------------------------------- scoring
+
+_OPEN_QUOTES = "“«„"
+_CLOSE_QUOTES = "”»"
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans inside quotation marks, including a quotation that
+    started in an earlier sentence (a closing mark with no opening one) or
+    goes on into the next (an opening mark never closed).
+
+    >>> quoted_spans('He said “talks are stuck” today.')
+    [(9, 24)]
+    """
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    straight_open: int | None = None
+    first = True
+    for i, ch in enumerate(text):
+        if ch in _OPEN_QUOTES:
+            open_at = i + 1
+        elif ch in _CLOSE_QUOTES:
+            spans.append((open_at if open_at is not None else (0 if first else i), i))
+            open_at = None
+            first = False
+        elif ch == '"':
+            if straight_open is None:
+                straight_open = i + 1
+            else:
+                spans.append((straight_open, i))
+                straight_open = None
+    if open_at is not None:
+        spans.append((open_at, len(text)))
+    if straight_open is not None:
+        # an odd straight quote: opening a quote that runs on, or closing one
+        before = text[: straight_open - 1]
+        if before.strip() == "" or straight_open - 1 < len(text) / 2 and not before.rstrip().endswith(","):
+            spans.append((straight_open, len(text)))
+        else:
+            spans.append((0, straight_open - 1))
+    return sorted(spans)
+
+
+_WORD_RE = re.compile(r"[\w’'-]+")
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|though)\b|\b(?:but|however)\b", re.I)
+
+
+class FrameScorer:
+    """A compiled scorer: the lexicon's cues in one regex per frame, built once.
+
+    >>> scorer = FrameScorer()
+    >>> scorer.frames
+    ('diplomacy', 'escalation')
+    >>> scorer.score("Missiles hit a residential block in Kharkiv, killing six.").frame
+    'escalation'
+    """
+
+    def __init__(self, lexicon: LexiconSource | Lexicon = None) -> None:
+        self.lexicon = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
+        self._cues: dict[str, Cue] = {}
+        self._regexes: list[tuple[str, re.Pattern]] = []
+        for frame in self.lexicon.frames:
+            cues = [c for c in self.lexicon.cues if c.frame == frame]
+            # longer patterns first so that a phrase wins over its first word
+            cues.sort(key=lambda c: -len(c.pattern))
+            alts = []
+            for c in cues:
+                name = f"c{len(self._cues)}"
+                self._cues[name] = c
+                alts.append(f"(?P<{name}>{c.regex})")
+            if alts:
+                self._regexes.append((frame, re.compile("|".join(alts), re.IGNORECASE)))
+
+    @property
+    def frames(self) -> tuple[str, ...]:
+        return self.lexicon.frames
+
+    def matches(self, text: str) -> list[tuple[Cue, int, int]]:
+        """Raw cue matches (before context rules), in text order."""
+        out = []
+        for _, rx in self._regexes:
+            for m in rx.finditer(text):
+                out.append((self._cues[m.lastgroup], m.start(), m.end()))
+        out.sort(key=lambda t: (t[1], t[2]))
+        return out
+
+    def _factor(self, cue: Cue, text: str, start: int, end: int) -> tuple[float, list[str]]:
+        factor, names = 1.0, []
+        before_text = text[max(0, start - 120) : start]
+        after_text = text[end : end + 120]
+        matched = text[start:end]
+        for r in self.lexicon.rules:
+            if r.frame and r.frame != cue.frame:
+                continue
+            if r.subframe and r.subframe != cue.subframe:
+                continue
+            if r.cue is not None and not r.cue.match(matched):
+                continue
+            if r.before is not None and not r.before.search(before_text):
+                continue
+            if r.after is not None and not r.after.match(after_text):
+                continue
+            if r.sentence is not None and not r.sentence.search(text):
+                continue
+            if r.unless is not None and r.unless.search(text):
+                continue
+            factor *= r.factor
+            names.append(r.name)
+            if factor == 0:
+                break
+        return factor, names
+
+    def _modifiers(self, text: str, start: int, end: int) -> dict[str, bool]:
+        flags = dict.fromkeys(_MODIFIERS, False)
+        prefix = text[:end]  # the cue itself may hold the negation ("have not spoken")
+        # the clause the cue is in: stop at a semicolon, colon or "but"
+        breaks = list(_CLAUSE_BREAK.finditer(prefix))
+        clause = prefix[breaks[-1].end() :] if breaks else prefix
+        words = list(_WORD_RE.finditer(clause))
+        for mod in self.lexicon.modifiers:
+            if flags[mod.kind]:
+                continue
+            if not words:
+                continue
+            window_start = words[-mod.scope].start() if len(words) >= mod.scope else 0
+            if mod.pattern.search(clause[window_start:]):
+                flags[mod.kind] = True
+        return flags
+
+    def score(self, text: str) -> FrameScore:
+        """Score one sentence (see the module docstring)."""
+        text = str(text)
+        quotes = quoted_spans(text) if any(q in text for q in '"“”«»„') else []
+        evidence: list[Evidence] = []
+        suppressed: list[Evidence] = []
+        seen: set[tuple[str, str]] = set()
+        for cue, start, end in self.matches(text):
+            factor, names = self._factor(cue, text, start, end)
+            mods = self._modifiers(text, start, end)
+            key = (cue.frame, cue.pattern)
+            repeat = key in seen
+            weight = 0.0 if repeat else round(cue.weight * factor, 4)
+            rule = cue.where + "".join(f"+{n}" for n in names) + ("+repeat" if repeat else "")
+            ev = Evidence(
+                frame=cue.frame,
+                subframe=cue.subframe,
+                match=text[start:end],
+                start=start,
+                end=end,
+                weight=weight,
+                rule=rule,
+                negated=mods["negated"],
+                hedged=mods["hedged"],
+                quoted=any(a <= start and end <= b for a, b in quotes),
+                cue=cue.pattern,
+            )
+            if factor == 0:
+                suppressed.append(ev)
+                continue
+            seen.add(key)
+            evidence.append(ev)
+        sums = dict.fromkeys(self.frames, 0.0)
+        for e in evidence:
+            sums[e.frame] += e.weight
+        scores = {f: round(1.0 - math.exp(-s), 4) for f, s in sums.items()}
+        labels = {f: scores[f] >= THRESHOLD for f in self.frames}
+        return FrameScore(
+            labels=labels,
+            scores=scores,
+            frame=frame_name(labels, self.frames),
+            evidence=tuple(evidence),
+            suppressed=tuple(suppressed),
+        )
+
+    def score_many(self, texts: Sequence[str]) -> list[FrameScore]:
+        return [self.score(t) for t in texts]
+
+
+def frame_name(labels: dict[str, bool], frames: Sequence[str] = BUILTIN_FRAMES) -> str:
+    """The ``frame`` column: diplomacy | escalation | mixed | neutral, or user
+    frames joined with ``+`` when any user frame fired.
+
+    >>> frame_name({"diplomacy": True, "escalation": True})
+    'mixed'
+    >>> frame_name({"diplomacy": False, "escalation": True, "humanitarian": True},
+    ...            ("diplomacy", "escalation", "humanitarian"))
+    'escalation+humanitarian'
+    """
+    fired = [f for f in frames if labels.get(f)]
+    if any(f not in BUILTIN_FRAMES for f in fired):
+        return "+".join(fired)
+    if len(fired) == 2:
+        return "mixed"
+    return fired[0] if fired else "neutral"
+
+
+@lru_cache(maxsize=1)
+def default_frame_scorer() -> FrameScorer:
+    """The scorer with the shipped lexicon, compiled once per process."""
+    return FrameScorer()
+
+
+def score_frames(text: str, lexicon: LexiconSource = None) -> FrameScore:
+    """Score one sentence with the shipped lexicon (cached) or with extra files.
+
+    >>> score_frames("The United States imposed new sanctions on Russian banks.").frame
+    'escalation'
+    """
+    scorer = default_frame_scorer() if lexicon is None else FrameScorer(lexicon)
+    return scorer.score(text)
