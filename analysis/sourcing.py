@@ -1,0 +1,752 @@
+"""Sourcing: who each sentence's claim comes from.
+
+Rules over the whole article (quotations and speakers carry over
+sentences): find attribution cues in each sentence ("X said", "according
+to X", "X told Newsweek", "The Washington Post cited officials who said",
+"Source: claim" headlines, transcript labels), find the quotation spans of
+the article and give each the speaker of its adjacent cue, then walk the
+sentences in order resolving pronouns and definite descriptions to the
+fullest earlier mention.
+
+    >>> from analysis.sentences import Sentence
+    >>> sents = [Sentence(0, 47, "“On secondary issues, positions are converging."),
+    ...          Sentence(48, 115, "But on the main issues, we are treading water,” Medinsky said.")]
+    >>> [(a.source_type, a.speaker, a.quote_mode) for a in attribute_sentences(sents)]
+    [('named_official', 'Medinsky', 'continuation'), ('named_official', 'Medinsky', 'direct')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .quotes import QuoteSpan, find_quotes
+from .sentences import Sentence
+from .speakers import PRONOUNS, EntityMemory, MentionType, SourceLexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """The sourcing of one sentence (see ``analysis.schema.SOURCING_COLUMNS``).
+
+    ``speaker_start``/``speaker_end`` and ``cue_start``/``cue_end`` are
+    character offsets inside the sentence text, -1 when the speaker or cue
+    is not in this sentence (a continued quotation).
+    """
+
+    source_type: str = "unattributed"
+    speaker: str = ""
+    speaker_canonical: str = ""
+    cue: str = ""
+    quote_mode: str = "none"
+    via_outlet: str = ""
+    anonymous: bool = False
+    side: str = "unknown"
+    source_rule: str = "none"
+    speaker_start: int = -1
+    speaker_end: int = -1
+    cue_start: int = -1
+    cue_end: int = -1
+
+    def as_row(self) -> dict:
+        """All fields as a flat dict (the sourcing columns of the sentence table)."""
+        return asdict(self)
+
+
+UNATTRIBUTED = Attribution()
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """An attribution cue found in one sentence (offsets inside the sentence)."""
+
+    rule: str
+    speaker: str
+    s_start: int
+    s_end: int
+    cue: str
+    c_start: int
+    c_end: int
+    kind: str = "speech"  # verb kind
+    via: str = ""
+    appositive: str = ""
+
+
+# ---------------------------------------------------------------------------------------
+# regular expressions compiled once
+
+_MASK = "\x00"
+_QUOTE_CHARS = "“”„«»\""
+_AUX = (r"(?:\s+(?:has|have|had|was|were|is|are|will|would|could|also|later|earlier|then|again|"
+        r"previously|repeatedly|reportedly|publicly|privately|recently|once|further|subsequently|"
+        r"separately|already|now|just|did|does|do|not|never|only|first|himself|herself|itself|"
+        r"themselves|personally|explicitly|specifically|flatly|firmly|strongly|clearly|quickly|"
+        r"immediately|openly|bluntly|angrily|forcefully|directly|officially|formally|has\s+also|"
+        r"on\s+\w+day|yesterday|today|last\s+week|this\s+week))*\s*$")
+_RE_AUX_TAIL = re.compile(_AUX, re.IGNORECASE)
+_BOUNDARY = re.compile(
+    r"(?:[\x00“”„«»\";:()\[\]]|\s[—–]\s|\s-\s|\b(?:that|but|because|while|whereas|although|though|"
+    r"when|where|after|before|since|if|unless|whether|as|so|and|or)\s)")
+_NP_CUT = re.compile(r"\s(?:who|which|whose|whom)\b")
+_DET = {"a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our",
+        "my", "your", "some", "several", "two", "three", "four", "many", "other", "another",
+        "one", "both", "all", "most"}
+_VERBISH = re.compile(
+    r"(?i)\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|could|may|"
+    r"might|should|must|shall|not|there|it|this|said|says|say)\b")
+_ED_ADJ = {"armed", "united", "unnamed", "retired", "based", "named", "elected", "appointed",
+           "detained", "exiled", "self-proclaimed", "so-called", "unidentified", "authorized",
+           "authorised", "related", "affiliated", "backed", "concerned", "displaced", "wounded",
+           "informed", "involved", "qualified", "advanced", "red"}
+_LEADING_JUNK = re.compile(
+    r"^(?:(?:but|and|so|yet|however|meanwhile|instead|still|also|then|now|later|earlier|today|"
+    r"yesterday|separately|moreover|furthermore|indeed|in\s+turn|in\s+addition|at\s+the\s+same\s+"
+    r"time|on\s+\w+|last\s+\w+|this\s+\w+|in\s+\w+|at\s+\w+)[\s,]+)+", re.IGNORECASE)
+_TIME_TAIL = re.compile(
+    r"\s+(?:on|in|at|during|last|this|earlier|late|early)\s+(?:\w+\s+){0,3}?\w*(?:day|week|month|"
+    r"year|night|morning|evening|afternoon|weekend)\b.*$|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday)\b.*$", re.IGNORECASE)
+_ACCORDING = re.compile(r"(?i)\baccording\s+to\s+")
+_OUTLET_VERB = re.compile(r"\s+(?:cited|quoted|citing|quoting)\s+")
+_AS_SAYING = re.compile(r"^\s*(?:(?:who|which|that)\s+(?:\w+\s+){0,6}?(?:said|told|say|says)\b|"
+                        r"as\s+saying\b|saying\b)")
+_PASSIVE_QUOTED = re.compile(r"\b(?:was|were|is|are|has\s+been|had\s+been)\s+(?:quoted|cited)"
+                             r"(?:\s+by\s+([^,]+?))?\s+as\s+saying\b")
+_HEADLINE = re.compile(r"^\s*([A-Z][^:.!?\x00]{1,60}?):\s+\S")
+_LABEL = re.compile(r"^\s*([A-Z][A-Z .,'’\-]{0,50}[A-Z.])\s*:\s*")
+_NOT_SPEAKER_LABEL = re.compile(
+    r"(?i)^(?:author|authors|by|photo|photos|image|video|watch|read|read more|update|updated|"
+    r"opinion|analysis|live|exclusive|breaking|editor'?s note|source|sources|related|listen|note|"
+    r"caption|credit|file|tags|topics|see also|more|also read|warning|disclaimer|correction|"
+    r"copyright|posted|published|date|location|subject|keywords|summary|background|context|"
+    r"explainer|factbox|timeline|q|a|question|answer)$")
+_QUESTION_LABEL = re.compile(r"(?i)^(?:q|question|questioner|reporter|journalist|moderator|"
+                             r"interviewer|host|audience member)$")
+_STATEMENT_WHOLE = re.compile(
+    r"(?i)(?:following|this|the)\s+(?:statement|readout|remarks|comments?)\s+(?:is|was|are|were|"
+    r"should be)\s+attributed\s+to\s+([^:]{2,100}?)\s*[:.]\s*")
+_STATED_BY = re.compile(r"(?i)^\s*(?:this|that|it)\s+was\s+(?:stated|said|announced|reported|"
+                        r"noted|written)\s+by\s+([^.,;]{2,80})")
+_TOLD_OBJ = re.compile(r"^\s+([A-Z][\w.’'\- ]{1,40}?)(?=[\s,.;]|$)")
+_INTERVIEW_WITH = re.compile(
+    r"(?i)\b(?:in\s+an?\s+(?:\w+\s+)?interview\s+(?:with|to)|in\s+comments\s+to|speaking\s+to|"
+    r"told|in\s+an?\s+(?:op-ed|article|column)\s+(?:for|in)|writing\s+in|wrote\s+in|on)\s+")
+_WORDS = re.compile(r"\S+")
+
+
+class SourceAttributor:
+    """Attribute the sentences of an article to their sources.
+
+    Rule tables are loaded and compiled once; ``extra`` maps a table name
+    (``reporting_verbs``, ``roles``, ``institutions``, ``outlets``, ``sides``,
+    ``anonymity``) to a user's CSV file with the same columns that extends it.
+
+        >>> at = SourceAttributor()
+        >>> a = at.attribute([Sentence(0, 52, "Peskov told Newsweek that talks would resume soon.")])[0]
+        >>> (a.source_type, a.speaker, a.via_outlet)
+        ('named_official', 'Peskov', 'Newsweek')
+    """
+
+    def __init__(self, extra: Mapping[str, str | Path] | None = None) -> None:
+        self.lex = SourceLexicon.load(extra)
+
+    # -------------------------------------------------------------------------------------
+    # cue finding in one sentence
+
+    def _np_at(self, chunk: str, offset: int, finite: bool) -> tuple[int, int, str] | None:
+        """The speaker noun phrase that ends ``chunk`` (a clause before a verb), or None.
+
+        Returns (start, end, appositive) with start/end relative to the sentence.
+        """
+        # appositives: "Russia's leading negotiator, Vladimir Medinsky," / "X, a professor at Y,"
+        stripped = chunk.rstrip()
+        appos = ""
+        if stripped.endswith(","):
+            body = stripped[:-1]
+            k = body.rfind(",")
+            if k >= 0:
+                head = body[:k]
+                app = body[k + 1:]
+                h = self._np_span(head, finite=True)
+                a = self._np_span(app, finite=True, whole=True)
+                if h is not None and a is not None:
+                    hs, he = h
+                    as_, ae = a
+                    htxt, atxt = head[hs:he], app[as_:ae]
+                    hn = self.lex.name_tokens(htxt)
+                    an = self.lex.name_tokens(atxt)
+                    if an and not hn:  # role, NAME,  -> the name speaks
+                        return offset + k + 1 + as_, offset + k + 1 + ae, htxt
+                    return offset + hs, offset + he, atxt
+            chunk = body
+        sp = self._np_span(chunk, finite=finite)
+        if sp is None:
+            return None
+        return offset + sp[0], offset + sp[1], appos
+
+    def _np_span(self, seg: str, *, finite: bool, whole: bool = False) -> tuple[int, int] | None:
+        """Span of a speaker NP at the end of ``seg`` (relative), or None."""
+        if not seg.strip():
+            return None
+        k = seg.rfind(",")
+        if k >= 0 and not whole:
+            seg_off = k + 1
+        else:
+            seg_off = 0
+        part = seg[seg_off:]
+        # strip leading adverbials
+        m = _LEADING_JUNK.match(part.lstrip())
+        lead = len(part) - len(part.lstrip())
+        if m:
+            lead += m.end()
+        cut = _NP_CUT.search(part, lead)
+        end = cut.start() if cut else len(part.rstrip())
+        np_text = part[lead:end]
+        if not np_text.strip():
+            return None
+        words = np_text.split()
+        if len(words) > 12:
+            return None
+        low = np_text.strip().lower()
+        if low in PRONOUNS:
+            if low in ("him", "her"):
+                return None
+            return seg_off + lead, seg_off + end
+        # must not contain finite verbs
+        if finite and (_VERBISH.search(np_text) or any(
+                w.lower().endswith("ed") and w.lower() not in _ED_ADJ and w[0].islower()
+                for w in words)):
+            return None
+        if words[-1].lower() in _DET or words[-1].lower() in ("of", "for", "with", "at", "in", "to"):
+            return None
+        return seg_off + lead, seg_off + end
+
+    def _find_cues(self, text: str, masked: str) -> list[Cue]:
+        lex = self.lex
+        cues: list[Cue] = []
+        if lex.re_verb is None:
+            return cues
+        # "[outlet] cited/quoted X who said / as saying"
+        if lex.re_outlet is not None:
+            for om in lex.re_outlet.finditer(masked):
+                after = masked[om.end():]
+                vm = _OUTLET_VERB.match(after)
+                if vm:
+                    rest_off = om.end() + vm.end()
+                    rest = masked[rest_off:]
+                    sm = re.match(r"([^,;\x00]{2,90}?)\s+(?:who|which|that)\s+(?:\w+\s+){0,6}?"
+                                  r"(?:said|told|say|says)\b|([^,;\x00]{2,90}?)\s+as\s+saying\b"
+                                  r"|([^,;\x00]{2,90}?)(?=\s+saying\b|[,.;]|\s*$)", rest)
+                    if sm:
+                        g = sm.lastindex or 1
+                        sp = sm.group(g)
+                        s0 = rest_off + sm.start(g)
+                        mt = lex.classify(sp)
+                        if mt.source_type and mt.source_type != "media":
+                            cues.append(Cue("outlet_cited", sp.strip(), s0, s0 + len(sp.rstrip()),
+                                            vm.group().strip(), om.end() + vm.start() + 1,
+                                            om.end() + vm.end() - 1, via=om.group()))
+        for vm in lex.re_verb.finditer(masked):
+            form = vm.group()
+            kind = lex.verb_kind[form]
+            vs, ve = vm.start(), vm.end()
+            before = masked[:vs]
+            if re.search(r"(?i)\b(?:to|the|a|an|his|her|its|their|our|this|that|these|those|"
+                         r"be|been|being)\s+$", before) and kind != "refusal":
+                # infinitive or noun use ("refused to say", "the report"), or a passive
+                if not re.search(r"(?i)\b(?:has|have|had)\s+been\s+$", before):
+                    continue
+            # passive "it was noted that": no speaker
+            if re.search(r"(?i)\b(?:was|were|is|are|be|been|being)\s+$", before):
+                continue
+            gerund = form.endswith("ing") and " " not in form
+            # -- inverted: “…,” said X / , said X.
+            inv = re.search(r"[\x00”\"»,]\s*,?\s*$", before) if not gerund else None
+            if inv and re.search(r"[\x00”\"»]\s*,?\s*$", before):
+                after = masked[ve:]
+                am = re.match(r"\s+([^,.;:\x00!?]{1,80})(?:,\s*([^.;:\x00!?]{2,100}))?", after)
+                if am:
+                    sp = am.group(1).strip()
+                    sp = _TIME_TAIL.sub("", sp).strip()
+                    if sp and len(sp.split()) <= 10 and not sp.lower().startswith(
+                            ("that", "on ", "in ", "at ", "to ", "the following")):
+                        mt = lex.classify(sp, am.group(2) or "")
+                        if mt.source_type or sp.lower() in PRONOUNS:
+                            s0 = ve + am.start(1)
+                            cues.append(Cue("quote_then_inverted", sp, s0, s0 + len(sp), form,
+                                            vs, ve, kind, appositive=(am.group(2) or "").strip()))
+                            continue
+            # -- subject before the verb
+            tail = _RE_AUX_TAIL.search(before)
+            subj_end = tail.start() if tail else len(before)
+            chunk_all = before[:subj_end]
+            # clause start: last boundary
+            cstart = 0
+            for bm in _BOUNDARY.finditer(chunk_all):
+                cstart = bm.end()
+            chunk = chunk_all[cstart:]
+            if gerund:
+                # "…, warning that …": the subject of the main clause speaks
+                np = self._main_subject(masked)
+                if np is None:
+                    continue
+                s0, s1 = np
+                sp = text[s0:s1]
+                mt = lex.classify(sp)
+                if mt.source_type or sp.strip().lower() in PRONOUNS:
+                    cues.append(Cue("gerund", sp, s0, s1, form, vs, ve, kind))
+                continue
+            found = self._np_at(chunk, cstart, finite=True)
+            if found is None:
+                continue
+            s0, s1, appos = found
+            sp = text[s0:s1].strip()
+            s0 = s0 + (len(text[s0:s1]) - len(text[s0:s1].lstrip()))
+            s1 = s0 + len(sp)
+            if not sp:
+                continue
+            mt = lex.classify(sp, appos)
+            if not mt.source_type and sp.lower() not in PRONOUNS:
+                continue
+            if sp.lower() in ("i", "we") :
+                continue
+            cues.append(Cue("subject_verb", sp, s0, s1, form, vs, ve, kind, appositive=appos))
+        # passive quoted: "X was quoted by TASS as saying"
+        for pm in _PASSIVE_QUOTED.finditer(masked):
+            before = masked[:pm.start()]
+            cstart = 0
+            for bm in _BOUNDARY.finditer(before):
+                cstart = bm.end()
+            found = self._np_at(before[cstart:], cstart, finite=True)
+            if found:
+                s0, s1, appos = found
+                sp = text[s0:s1].strip()
+                if sp and lex.classify(sp, appos).source_type:
+                    via = ""
+                    if pm.group(1) and lex.re_outlet and lex.re_outlet.search(pm.group(1)):
+                        via = lex.re_outlet.search(pm.group(1)).group()
+                    cues.append(Cue("quoted_as_saying", sp, s0, s0 + len(sp), pm.group().strip(),
+                                    pm.start(), pm.end(), "speech", via=via, appositive=appos))
+        # according to X
+        for am in _ACCORDING.finditer(masked):
+            rest = masked[am.end():]
+            xm = re.match(r"([^,;:\x00()]{2,100}?)(?=\s*(?:[,;:.\x00()]|$|\s(?:that|which|who|"
+                          r"as|when|while|because|and\s+(?:the|a)\s)\b))", rest)
+            if not xm:
+                continue
+            sp = xm.group(1).strip()
+            s0 = am.end() + xm.start(1)
+            mt = lex.classify(sp)
+            if not mt.source_type:
+                continue
+            cues.append(Cue("according_to", sp, s0, s0 + len(sp), "according to", am.start(),
+                            am.end() - 1, "speech"))
+        cues.sort(key=lambda c: (c.c_start, c.s_start))
+        return cues
+
+    def _main_subject(self, masked: str) -> tuple[int, int] | None:
+        """The subject NP that opens the sentence's first clause ("Vladimir Putin delivered ...")."""
+        lex = self.lex
+        first = re.split(r"[,;:\x00]", masked, maxsplit=1)[0]
+        lead = _LEADING_JUNK.match(first)
+        off = lead.end() if lead else 0
+        m = re.match(r"\s*((?:(?:the|a|an)\s+)?(?:[A-Z][\w’'.\-]*(?:’s|'s)?\s+|(?:senior|top|"
+                     r"former|chief|deputy|foreign|defence|defense|russian|ukrainian|us)\s+|of\s+"
+                     r"(?:the\s+)?)*?(?:[A-Z][\w’'.\-]+|\w+))\b", first[off:])
+        if not m:
+            return None
+        s0, s1 = off + m.start(1), off + m.end(1)
+        sp = masked[s0:s1]
+        if lex.classify(sp).source_type or sp.strip().lower() in ("he", "she", "they", "it"):
+            return s0, s1
+        return None
+
+    # -------------------------------------------------------------------------------------
+
+    def attribute(self, sentences: Sequence[Sentence], text: str | None = None) -> list[Attribution]:
+        """One :class:`Attribution` per sentence, same order; never raises on odd input."""
+        try:
+            return self._attribute(list(sentences), text)
+        except Exception:  # noqa: BLE001 - never fail an article on sourcing
+            out = []
+            for s in sentences:
+                try:
+                    out.append(self._attribute([s], None)[0])
+                except Exception:  # noqa: BLE001
+                    out.append(UNATTRIBUTED)
+            return out
+
+    def _article_text(self, sents: list[Sentence], text: str | None) -> tuple[str, list[int]]:
+        """The article text and each sentence's start offset in it."""
+        if text is not None and all(0 <= s.start <= s.end <= len(text) and
+                                    text[s.start:s.end] == s.text for s in sents):
+            return text, [s.start for s in sents]
+        parts, starts, pos, prev_para = [], [], 0, None
+        for s in sents:
+            sep = "" if not parts else ("\n\n" if s.paragraph != prev_para else " ")
+            pos += len(sep)
+            parts.append(sep + s.text)
+            starts.append(pos)
+            pos += len(s.text)
+            prev_para = s.paragraph
+        return "".join(parts), starts
+
+    def _attribute(self, sents: list[Sentence], text: str | None) -> list[Attribution]:
+        lex = self.lex
+        if not sents:
+            return []
+        full, starts = self._article_text(sents, text)
+        spans = find_quotes(full)
+        # quote mask over the article (content only)
+        n = len(full)
+        inside = bytearray(n)
+        for q in spans:
+            inside[q.start:q.end] = b"\x01" * (q.end - q.start)
+        # paragraph of each sentence (from text when sentences carry no paragraph numbers)
+        para_ids = self._paragraphs(sents, full, starts)
+
+        # pass 1: cues per sentence
+        per_cues: list[list[Cue]] = []
+        masked_list: list[str] = []
+        for s, st in zip(sents, starts, strict=True):
+            t = s.text
+            mk = "".join(_MASK if inside[st + i] else (
+                '"' if ch in _QUOTE_CHARS else ch) for i, ch in enumerate(t)) if any(
+                inside[st:st + len(t)]) or any(c in _QUOTE_CHARS for c in t) else t
+            masked_list.append(mk)
+            per_cues.append(self._find_cues(t, mk) if len(t) < 5000 else [])
+
+        # quotation chains: attribute each chain to an adjacent cue
+        chain_cue: dict[int, tuple[int, Cue]] = {}
+        sent_of = _sentence_locator(starts, sents)
+        for q in spans:
+            for pos, side in ((q.close_at, "after"), (q.open_at, "before")):
+                if pos < 0 or q.chain in chain_cue:
+                    continue
+                si = sent_of(pos)
+                if si is None:
+                    continue
+                st = starts[si]
+                for c in per_cues[si]:
+                    if c.kind == "refusal":
+                        continue
+                    a0 = st + min(c.s_start, c.c_start)
+                    a1 = st + max(c.s_end, c.c_end)
+                    if side == "after" and a0 >= pos:
+                        gap = full[pos + 1:a0]
+                        if re.fullmatch(r"[\s,.!?;:—–-]*", gap):
+                            chain_cue[q.chain] = (si, c)
+                            break
+                    if side == "before" and a1 <= pos:
+                        gap = full[a1:pos]
+                        if len(gap) <= 60 and re.fullmatch(
+                                r"[^\x00“”\".!?]*?(?:[,:]\s*|\s+that\s*|\s*)", gap):
+                            chain_cue[q.chain] = (si, c)
+                            break
+
+        # which chain covers most of each sentence
+        sent_chain: list[int | None] = [None] * len(sents)
+        sent_quoted: list[float] = [0.0] * len(sents)
+        for i, (s, st) in enumerate(zip(sents, starts, strict=True)):
+            ln = max(1, len(s.text.strip()))
+            best, best_len = None, 0
+            for q in _overlapping(spans, st, st + len(s.text)):
+                ov = min(q.end, st + len(s.text)) - max(q.start, st)
+                if ov > best_len:
+                    best, best_len = q.chain, ov
+            total = sum(inside[st:st + len(s.text)])
+            sent_quoted[i] = total / ln
+            sent_chain[i] = best
+
+        # pass 2: decide each sentence in order, with coreference
+        mem = EntityMemory()
+        out: list[Attribution] = []
+        chain_attr: dict[int, Attribution] = {}
+        last_quote_attr: Attribution | None = None
+        last_quote_para = -10
+        whole_statement: Attribution | None = None
+        label_attr: Attribution | None = None
+        label_para = -1
+        for i, s in enumerate(sents):
+            t = s.text
+            para = para_ids[i]
+            mk = masked_list[i]
+            cues = [c for c in per_cues[i] if c.kind != "cognition" or self._strong(c)]
+            chain = sent_chain[i]
+            # statement attributed as a whole
+            wm = _STATEMENT_WHOLE.search(mk)
+            if wm:
+                sp = wm.group(1).strip()
+                mt = lex.classify(sp)
+                if mt.source_type:
+                    sp_short = _shorten_named(sp, lex)
+                    off = t.find(sp_short, wm.start(1))
+                    a = self._make(mem, sp_short, mt, off, off + len(sp_short), "attributed to",
+                                   wm.start(), wm.start(1), "statement_attributed", "direct", "",
+                                   appositive=sp if sp_short != sp else "")
+                    whole_statement = a
+                    out.append(a)
+                    continue
+            # transcript labels ("SECRETARY BLINKEN:") at the start of a paragraph
+            lm = _LABEL.match(t) if (i == 0 or para_ids[i - 1] != para) else None
+            if lm and not _NOT_SPEAKER_LABEL.match(lm.group(1).strip()) or (
+                    lm and _QUESTION_LABEL.match(lm.group(1).strip())):
+                lab = lm.group(1).strip()
+                if _QUESTION_LABEL.match(lab):
+                    a = Attribution("other", lab, lab, ":", "direct", "", False, "unknown",
+                                    "transcript_label", lm.start(1), lm.end(1), lm.end(1),
+                                    lm.end(1) + 1)
+                    label_attr, label_para = a, para
+                    out.append(a)
+                    continue
+                mt = lex.classify(lab.title())
+                if mt.source_type and len(lab) > 1:
+                    a = self._make(mem, lab, mt, lm.start(1), lm.end(1), ":", lm.end(1),
+                                   lm.end(1) + 1, "transcript_label", "direct", "",
+                                   classify_as=lab.title())
+                    label_attr, label_para = a, para
+                    out.append(a)
+                    continue
+            # "This was stated by X": the sentence and its paragraph's earlier sentences
+            sm = _STATED_BY.match(mk)
+            if sm and not cues:
+                sp = sm.group(1).strip()
+                mt = lex.classify(sp)
+                if mt.source_type:
+                    sp_short = _shorten_named(sp, lex)
+                    off = t.find(sp_short)
+                    a = self._make(mem, sp_short, mt, off, off + len(sp_short), "stated by",
+                                   sm.start(), sm.start(1), "stated_by", "indirect", "")
+                    for j in range(i - 1, -1, -1):
+                        if para_ids[j] != para or out[j].source_type != "unattributed":
+                            break
+                        out[j] = _carry(a, "continuation", "stated_by")
+                    out.append(a)
+                    continue
+            # headline "Source: claim"
+            if i == 0 and not cues:
+                hm = _HEADLINE.match(t)
+                if hm and not _NOT_SPEAKER_LABEL.match(hm.group(1).strip()):
+                    sp = hm.group(1).strip()
+                    mt = lex.classify(sp)
+                    if mt.source_type:
+                        a = self._make(mem, sp, mt, hm.start(1), hm.end(1), ":", hm.end(1),
+                                       hm.end(1) + 1, "headline_colon", "indirect", "")
+                        out.append(a)
+                        continue
+            if cues:
+                c = self._primary(cues)
+                via = c.via or self._via(t, mk, c, cues)
+                mt = lex.classify(c.speaker, c.appositive)
+                mode = "indirect"
+                if chain is not None and chain in chain_cue and chain_cue[chain][0] == i:
+                    mode = "direct" if sent_quoted[i] >= 0.35 else "partial"
+                elif chain is not None and sent_quoted[i] >= 0.5 and chain not in chain_cue:
+                    mode = "direct"
+                elif any(inside[starts[i]:starts[i] + len(t)]):
+                    mode = "partial"
+                speaker = c.speaker
+                if mt.source_type == "media" and c.rule != "outlet_cited" and not via:
+                    via = ""
+                rule = c.rule if c.kind != "refusal" else "declined_to_comment"
+                if c.kind == "cognition":
+                    rule = "cognition_" + rule
+                a = self._make(mem, speaker, mt, c.s_start, c.s_end, c.cue, c.c_start, c.c_end,
+                               rule, mode, via, appositive=c.appositive)
+                if chain is not None and chain in chain_cue and chain_cue[chain][0] == i:
+                    chain_attr[chain] = a
+                if chain is not None and chain in chain_cue or mode in ("direct", "partial"):
+                    last_quote_attr, last_quote_para = a, para
+                out.append(a)
+                continue
+            # a sentence inside a quotation
+            if chain is not None and (sent_quoted[i] >= 0.5 or _starts_inside(inside, starts[i], t)):
+                if chain in chain_attr:
+                    a = _carry(chain_attr[chain], "continuation", "quote_continuation")
+                elif chain in chain_cue:
+                    si, c = chain_cue[chain]
+                    if si > i:
+                        # attribution comes later (“…. …,” the spokesperson said.): resolve it now
+                        mt = lex.classify(c.speaker, c.appositive)
+                        a = self._peek(mem, c, mt)
+                        a = _carry(a, "continuation", "quote_attributed_later")
+                    else:
+                        a = _carry(out[si], "continuation", "quote_continuation")
+                elif last_quote_attr is not None and para - last_quote_para <= 2:
+                    a = _carry(last_quote_attr, "continuation", "quote_previous_speaker")
+                    chain_attr[chain] = last_quote_attr
+                elif i > 0 and out[i - 1].source_type != "unattributed" and \
+                        para - para_ids[i - 1] <= 1:
+                    a = _carry(out[i - 1], "continuation", "quote_after_attribution")
+                    chain_attr[chain] = out[i - 1]
+                else:
+                    a = UNATTRIBUTED
+                if a.source_type != "unattributed":
+                    last_quote_para = para
+                    last_quote_attr = chain_attr.get(chain, last_quote_attr)
+                out.append(a)
+                continue
+            if whole_statement is not None:
+                out.append(_carry(whole_statement, "continuation", "statement_attributed"))
+                continue
+            if label_attr is not None and para >= label_para:
+                out.append(_carry(label_attr, "continuation", "transcript_label"))
+                continue
+            out.append(UNATTRIBUTED)
+        return out
+
+    # -------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _strong(c: Cue) -> bool:
+        return c.rule in ("subject_verb", "quote_then_inverted") and \
+            c.speaker.lower() not in PRONOUNS
+
+    @staticmethod
+    def _primary(cues: list[Cue]) -> Cue:
+        order = {"speech": 0, "media": 1, "cognition": 2, "refusal": 3}
+        rank = {"outlet_cited": 0, "quote_then_inverted": 1, "quoted_as_saying": 1,
+                "subject_verb": 2, "gerund": 4, "according_to": 3}
+        named = [c for c in cues if c.rule != "according_to"]
+        pool = named or cues
+        best = min(pool, key=lambda c: (order.get(c.kind, 5), rank.get(c.rule, 5), c.c_start))
+        return best
+
+    def _via(self, text: str, masked: str, c: Cue, cues: list[Cue]) -> str:
+        """The outlet a claim was relayed through ("told Newsweek", "according to Interfax")."""
+        lex = self.lex
+        if lex.re_outlet is None:
+            return ""
+        if lex.classify(c.speaker).source_type == "media":
+            return ""
+        for o in cues:
+            if o.rule == "according_to" and o is not c and lex.classify(o.speaker).source_type == "media":
+                m = lex.re_outlet.search(o.speaker)
+                return m.group() if m else o.speaker
+        after = masked[c.c_end:c.c_end + 80]
+        m = _INTERVIEW_WITH.search(after) if c.cue not in ("told", "tells", "tell") else None
+        if c.cue in ("told", "tells", "tell", "telling"):
+            om = lex.re_outlet.match(after.lstrip())
+            if om:
+                return om.group()
+        if m:
+            om = lex.re_outlet.match(after[m.end():])
+            if om:
+                return om.group()
+        return ""
+
+    def _peek(self, mem: EntityMemory, c: Cue, mt: MentionType) -> Attribution:
+        """Attribution for a cue that appears later, without recording it in memory."""
+        e = mem.resolve(c.speaker, mt, self.lex)
+        st = mt.source_type or (e.source_type if e else "")
+        canon = e.canonical if e else c.speaker
+        if e and not mt.source_type:
+            st = e.source_type
+        side = mt.side if mt.side != "unknown" else (e.side if e else "unknown")
+        return Attribution(st or "other", c.speaker, canon, c.cue, "continuation", c.via,
+                           bool(mt.anonymous), side, "quote_attributed_later")
+
+    def _make(self, mem: EntityMemory, speaker: str, mt: MentionType, s0: int, s1: int, cue: str,
+              c0: int, c1: int, rule: str, mode: str, via: str, *, appositive: str = "",
+              classify_as: str | None = None) -> Attribution:
+        """Resolve the speaker against earlier mentions, record it, and build the Attribution."""
+        lex = self.lex
+        mention = classify_as or speaker
+        e = mem.resolve(mention, mt, lex)
+        st = mt.source_type
+        side = mt.side
+        anonymous = mt.anonymous
+        if e is not None:
+            if not st or (mention.strip().lower() in PRONOUNS):
+                st = e.source_type
+            elif st == "named_official" and e.source_type in ("expert", "other") and not mt.roles:
+                st = e.source_type  # surname of an earlier expert
+            elif st in ("unnamed_official", "named_official") and not mt.named and \
+                    e.source_type in ("unnamed_official", "named_official"):
+                st = e.source_type  # "the spokesperson" keeps its antecedent's type
+            if side == "unknown":
+                side = e.side
+            anonymous = e.anonymous if not mt.named else False
+            mem.merge(e, mention if mention.strip().lower() not in PRONOUNS else e.canonical, mt)
+            canonical = e.canonical
+        else:
+            if not st:
+                st = "named_official" if mt.person else "institution"
+            mem.add(mention, mt, st, side, anonymous)
+            canonical = mention
+        if appositive and len(appositive) < 120:
+            canonical = canonical  # the span stays the shortest naming mention
+        return Attribution(st, speaker, canonical, cue, mode, via, bool(anonymous), side, rule,
+                           s0, s1, c0, c1)
+
+    @staticmethod
+    def _paragraphs(sents: list[Sentence], full: str, starts: list[int]) -> list[int]:
+        paras = [s.paragraph for s in sents]
+        if len(set(paras)) > 1 or len(sents) < 2:
+            return paras
+        # all zero: recompute from blank lines in the text
+        out, p = [], 0
+        for i, st in enumerate(starts):
+            if i > 0:
+                gap = full[starts[i - 1]:st]
+                if "\n" in gap[len(sents[i - 1].text):]:
+                    p += 1
+            out.append(p)
+        return out
+
+
+def _shorten_named(sp: str, lex: SourceLexicon) -> str:
+    """'Pentagon Press Secretary John Kirby' -> 'John Kirby' (the shortest naming span)."""
+    names = lex.name_tokens(sp)
+    if names:
+        i = sp.find(names[0])
+        j = sp.rfind(names[-1]) + len(names[-1])
+        if i >= 0 and j > i:
+            return sp[i:j]
+    return sp
+
+
+def _carry(a: Attribution, mode: str, rule: str) -> Attribution:
+    """The same source for a sentence that does not name it itself."""
+    return Attribution(a.source_type, a.speaker, a.speaker_canonical, a.cue, mode, a.via_outlet,
+                       a.anonymous, a.side, rule)
+
+
+def _starts_inside(inside: bytearray, st: int, t: str) -> bool:
+    k = len(t) - len(t.lstrip())
+    return st + k < len(inside) and bool(inside[st + k]) or (
+        t.lstrip()[:1] in "“\"" and st + k + 1 < len(inside) and bool(inside[st + k + 1]))
+
+
+def _overlapping(spans: list[QuoteSpan], a: int, b: int):
+    for q in spans:
+        if q.start < b and q.end > a:
+            yield q
+
+
+def _sentence_locator(starts: list[int], sents: list[Sentence]):
+    import bisect
+
+    ends = [st + len(s.text) for st, s in zip(starts, sents, strict=True)]
+
+    def locate(pos: int) -> int | None:
+        i = bisect.bisect_right(starts, pos) - 1
+        if 0 <= i < len(starts) and pos <= ends[i]:
+            return i
+        return None
+
+    return locate
+
+
+@lru_cache(maxsize=1)
+def default_attributor() -> SourceAttributor:
+    """The attributor with the shipped rule tables, built once per process."""
+    return SourceAttributor()
+
+
+def attribute_sentences(sentences: Sequence[Sentence], text: str | None = None) -> list[Attribution]:
+    """Attribute the sentences of one article with the shipped rules (see :class:`SourceAttributor`)."""
+    return default_attributor().attribute(sentences, text)

@@ -1,0 +1,408 @@
+"""Who a speaker mention is: its source type, side, and the fullest earlier mention.
+
+Rules are data: reporting verbs, roles, institutions, outlets, the side
+gazetteer and anonymity markers are CSV files in ``analysis/lexicons/``
+(each extendable with a user's file of the same columns). No model is
+downloaded: typing is by gazetteer and role words, and coreference goes
+back to the nearest fitting earlier mention.
+
+    >>> lex = SourceLexicon.load()
+    >>> lex.classify("a State Department spokesperson").source_type
+    'unnamed_official'
+    >>> lex.classify("Russia's leading negotiator, Vladimir Medinsky").source_type
+    'named_official'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .resources import Row, read_rule_table
+from .schema import SIDES, SOURCE_TYPES
+
+#: rule table name -> (file, required columns, optional columns)
+TABLES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
+    "reporting_verbs": ("reporting_verbs.csv", ("verb", "kind"), ("forms",)),
+    "roles": ("roles.csv", ("term", "type"), ("unique", "plural")),
+    "institutions": ("institutions.csv", ("name", "side"), ("kind",)),
+    "outlets": ("outlets.csv", ("name", "side"), ("kind",)),
+    "sides": ("sides.csv", ("term", "side", "kind"), ("type",)),
+    "anonymity": ("anonymity.csv", ("pattern",), ("type",)),
+}
+
+VERB_KINDS = ("speech", "cognition", "media", "refusal")
+ROLE_TYPES = ("official", "expert", "other", "media")
+SIDE_KINDS = ("country", "capital", "demonym", "person")
+
+PRONOUNS = {
+    "he": "person", "she": "person", "they": "plural", "it": "thing",
+    "we": "plural", "i": "person", "him": "person", "her": "person",
+}
+
+#: capitalised words that never start a personal name
+_NOT_NAME = frozenset(
+    """The A An This That These Those But And Or So Yet However Meanwhile Instead Still Also Then
+    Now In On At For From With By Of To As After Before While When Where Since Until During
+    Last Next Earlier Later Today Yesterday Tomorrow Monday Tuesday Wednesday Thursday Friday
+    Saturday Sunday January February March April May June July August September October November
+    December Mr Mrs Ms Dr Sen Rep Gen Col Lt Maj Adm Prof President Minister Secretary Prime Vice
+    Foreign Defence Defense Deputy Chief Head Senior Former Acting General Ambassador Spokesperson
+    Spokesman Spokeswoman Press Office Department Ministry Agency Council Committee Service Forces
+    State States United Nations Union European Security Federal Affairs Chancellor Leader Director
+    Governor Mayor Senator Commander Adviser Advisor Aide Envoy Special Representative Affairs It
+    He She They We I His Her Their Its Our My Your You Speaking Asked According Russian Ukrainian
+    American Western Belarusian Kremlin Pentagon White House Telegram Twitter Facebook Instagram
+    Interior Justice Economy Finance Energy Health National International Intelligence Military
+    Army Navy Air Force Republic People Party Group Institute University Centre Center School
+    Statement Report Question Answer Q A Author Photo Video Source Editor Update Breaking Live""".split()
+)
+
+_WORD = re.compile(r"[A-Za-z][\w’'.\-]*")
+_CAP_WORD = re.compile(r"\b[A-Z][a-zA-Z’'\-]+(?:\.[A-Z]\.?)?")
+
+
+@dataclass(frozen=True, slots=True)
+class MentionType:
+    """What a speaker mention is, from the mention (and its appositive) alone."""
+
+    source_type: str  # one of SOURCE_TYPES, or "" when the mention names no source
+    side: str
+    named: bool  # names a person
+    anonymous: bool
+    person: bool  # refers to one person (pronoun 'he' can point to it)
+    roles: tuple[str, ...] = ()
+    name_tokens: tuple[str, ...] = ()
+    outlet: str = ""
+
+
+def _alternation(terms, *, flags: int = 0) -> re.Pattern[str] | None:
+    terms = sorted({t for t in terms if t}, key=len, reverse=True)
+    if not terms:
+        return None
+    body = "|".join(re.escape(t) for t in terms)
+    return re.compile(rf"(?<![\w’'-])(?:{body})(?![\w-])", flags)
+
+
+def _regular_forms(verb: str) -> list[str]:
+    if " " in verb:
+        return [verb]
+    if verb.endswith("e"):
+        return [verb, verb + "s", verb + "d", verb[:-1] + "ing"]
+    if verb.endswith(("s", "sh", "ch", "x")):
+        return [verb, verb + "es", verb + "ed", verb + "ing"]
+    return [verb, verb + "s", verb + "ed", verb + "ing"]
+
+
+def _check(column: str, allowed) -> callable:
+    def validate(row: Row) -> str | None:
+        v = row.get(column, "")
+        if v and v not in allowed:
+            return f"{column} {v!r} is not one of {', '.join(allowed)}"
+        return None
+
+    return validate
+
+
+_VALIDATORS = {
+    "reporting_verbs": _check("kind", VERB_KINDS),
+    "roles": lambda r: _check("type", ROLE_TYPES)(r)
+    or (None if r.get("unique", "") in ("", "yes", "no") else f"unique {r['unique']!r} is not yes/no"),
+    "institutions": _check("side", SIDES),
+    "outlets": _check("side", SIDES),
+    "sides": lambda r: _check("side", SIDES)(r)
+    or _check("kind", SIDE_KINDS)(r)
+    or _check("type", ROLE_TYPES)(r),
+    "anonymity": _check("type", SOURCE_TYPES),
+}
+
+
+def load_tables(extra: Mapping[str, str | Path] | None = None) -> dict[str, list[Row]]:
+    """Read every sourcing rule table, each extended by ``extra[name]`` when given."""
+    extra = dict(extra or {})
+    unknown = [k for k in extra if k not in TABLES]
+    if unknown:
+        raise ValueError(f"unknown sourcing rule table(s) {unknown}; known: {sorted(TABLES)}")
+    out: dict[str, list[Row]] = {}
+    for name, (fname, req, opt) in TABLES.items():
+        rows = read_rule_table(fname, required=req, optional=opt, validate=_VALIDATORS[name],
+                               package=True)
+        if name in extra:
+            rows = rows + read_rule_table(extra[name], required=req, optional=opt,
+                                          validate=_VALIDATORS[name], package=False)
+        out[name] = rows
+    return out
+
+
+@dataclass
+class SourceLexicon:
+    """The compiled sourcing rule tables."""
+
+    verb_kind: dict[str, str]
+    verb_lemma: dict[str, str]
+    role_type: dict[str, str]  # lower-case form (singular or plural) -> type
+    role_unique: dict[str, bool]
+    role_plural: set[str]
+    inst_side: dict[str, str]
+    inst_kind: dict[str, str]
+    outlet_side: dict[str, str]
+    side_of: dict[str, str]
+    side_kind: dict[str, str]
+    person_type: dict[str, str]
+    anon_type: dict[str, str]
+    re_verb: re.Pattern[str] | None = None
+    re_role: re.Pattern[str] | None = None
+    re_inst: re.Pattern[str] | None = None
+    re_outlet: re.Pattern[str] | None = None
+    re_side: re.Pattern[str] | None = None
+    re_anon: re.Pattern[str] | None = None
+    _cache: dict[str, MentionType] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, extra: Mapping[str, str | Path] | None = None) -> SourceLexicon:
+        t = load_tables(extra)
+        verb_kind, verb_lemma = {}, {}
+        for r in t["reporting_verbs"]:
+            forms = [f.strip() for f in r["forms"].split("|") if f.strip()] or _regular_forms(r["verb"])
+            for f in forms:
+                verb_kind[f] = r["kind"]
+                verb_lemma[f] = r["verb"]
+        role_type, role_unique, role_plural = {}, {}, set()
+        for r in t["roles"]:
+            term = r["term"].lower()
+            plural = (r["plural"] or (term + "es" if term.endswith(("s", "sh", "ch")) else term + "s")).lower()
+            role_type[term] = r["type"]
+            role_unique[term] = r["unique"] == "yes"
+            if plural != term:
+                role_type.setdefault(plural, r["type"])
+                role_unique.setdefault(plural, False)
+                role_plural.add(plural)
+            else:
+                role_plural.add(term) if term in ("authorities", "sources", "people", "relatives") else None
+        inst_side = {r["name"]: r["side"] for r in t["institutions"]}
+        inst_kind = {r["name"]: r["kind"] or "government" for r in t["institutions"]}
+        outlet_side = {r["name"]: r["side"] for r in t["outlets"]}
+        side_of = {r["term"]: r["side"] for r in t["sides"]}
+        side_kind = {r["term"]: r["kind"] for r in t["sides"]}
+        person_type = {r["term"]: (r["type"] or "official") for r in t["sides"] if r["kind"] == "person"}
+        anon_type = {r["pattern"].lower(): r["type"] for r in t["anonymity"]}
+        lex = cls(verb_kind, verb_lemma, role_type, role_unique, role_plural, inst_side, inst_kind,
+                  outlet_side, side_of, side_kind, person_type, anon_type)
+        lex.re_verb = _alternation(verb_kind)
+        lex.re_role = _alternation(role_type, flags=re.IGNORECASE)
+        lex.re_inst = _alternation(inst_side)
+        lex.re_outlet = _alternation(outlet_side)
+        lex.re_side = _alternation(side_of)
+        lex.re_anon = _alternation(anon_type, flags=re.IGNORECASE)
+        return lex
+
+    # -- pieces ---------------------------------------------------------------------------
+    def name_tokens(self, mention: str) -> tuple[str, ...]:
+        """Capitalised tokens of ``mention`` that look like a personal name."""
+        toks = []
+        for m in _CAP_WORD.finditer(mention):
+            w = m.group().rstrip(".").removesuffix("’s").removesuffix("'s")
+            if not w or w in _NOT_NAME or w.lower() in self.role_type:
+                continue
+            if w in self.inst_side or w in self.outlet_side:
+                continue
+            if w in self.side_of and self.side_kind.get(w) != "person":
+                continue
+            if w.isupper() and len(w) <= 4:  # acronyms: DIA, NATO, MP
+                continue
+            toks.append(w)
+        return tuple(toks)
+
+    def side(self, mention: str) -> str:
+        """The side a mention belongs to, from the gazetteers ('unknown' when none fits)."""
+        best = ""
+        for rx, table in ((self.re_side, self.side_of), (self.re_inst, self.inst_side),
+                          (self.re_outlet, self.outlet_side)):
+            if rx is None:
+                continue
+            for m in rx.finditer(mention):
+                s = table.get(m.group(), "unknown")
+                if s != "unknown":
+                    if table is self.side_of and self.side_kind.get(m.group()) == "person":
+                        return s
+                    best = best or s
+        return best or "unknown"
+
+    def classify(self, mention: str, appositive: str = "") -> MentionType:
+        """Type a speaker mention (plus an appositive like "a political scientist at RAND").
+
+        Returns ``source_type == ""`` when the mention names no plausible source.
+        """
+        key = mention + "\x01" + appositive
+        hit = self._cache.get(key)
+        if hit is None:
+            hit = self._classify(mention, appositive)
+            if len(self._cache) < 50_000:
+                self._cache[key] = hit
+        return hit
+
+    def _classify(self, mention: str, appositive: str) -> MentionType:
+        full = f"{mention}, {appositive}" if appositive else mention
+        low = mention.strip().lower()
+        if low in PRONOUNS:
+            kind = PRONOUNS[low]
+            return MentionType("", "unknown", False, False, kind == "person")
+        names = self.name_tokens(mention) or self.name_tokens(appositive)
+        person_hits = [m.group() for m in self.re_side.finditer(full)
+                       if self.side_kind.get(m.group()) == "person"] if self.re_side else []
+        roles = [m.group().lower() for m in self.re_role.finditer(full)] if self.re_role else []
+        outlets = [m.group() for m in self.re_outlet.finditer(mention)] if self.re_outlet else []
+        insts = [m.group() for m in self.re_inst.finditer(full)] if self.re_inst else []
+        anon = [m.group().lower() for m in self.re_anon.finditer(full)] if self.re_anon else []
+        side = self.side(full)
+        named = bool(names or person_hits)
+        plural = bool(roles) and roles[0] in self.role_plural
+        if anon and not named:
+            t = next((self.anon_type[a] for a in anon if self.anon_type.get(a)), "")
+            if t and not roles:
+                return MentionType(t, side, False, True, False, tuple(roles))
+        if roles:
+            rtype = self.role_type[roles[0]]
+            former = re.search(r"\b(?:former|ex-|retired)\s*(?:\w+\s+){0,3}?" + re.escape(roles[0]),
+                               full, re.IGNORECASE)
+            if rtype == "official" and former:
+                rtype = "expert"
+            if rtype == "expert" and any(self.inst_kind.get(i) in ("government", "military")
+                                         for i in insts):
+                rtype = "official"  # "a senior analyst with the Defense Intelligence Agency"
+            if rtype == "official":
+                if named:
+                    st = "named_official"
+                elif self.role_unique.get(roles[0]) and re.match(r"(?i)\s*the\b|\w+['’]s\b", mention) \
+                        and not plural:
+                    st = "named_official"  # "the Russian president": one identifiable person
+                else:
+                    st = "unnamed_official"
+            else:
+                st = {"expert": "expert", "other": "other", "media": "media"}[rtype]
+            return MentionType(st, side, named, not named and st != "named_official", not plural,
+                               tuple(roles), names)
+        if person_hits or names:
+            t = self.person_type.get(person_hits[0], "official") if person_hits else "official"
+            st = {"official": "named_official", "expert": "expert"}.get(t, "other")
+            return MentionType(st, side, True, False, True, (), names or tuple(person_hits))
+        if outlets:
+            return MentionType("media", side, False, False, False, (), (), outlets[0])
+        if insts or self._is_country(mention):
+            return MentionType("institution", side, False, False, False)
+        if re.search(r"(?i)\b(?:officials|authorities|diplomats)\b", mention):
+            return MentionType("unnamed_official", side, False, True, False)
+        if re.search(r"(?i)\b(?:statement|report|document|resolution|communiqu[eé]|readout|"
+                     r"decree|assessment|update|strategy|memo|bulletin|press release)\b", mention):
+            if re.search(r"(?i)\b(?:leaked|letter|memo|anonymous)\b", mention):
+                return MentionType("other", side, False, False, False)
+            return MentionType("institution", side, False, False, False)
+        if re.search(r"(?i)\b(?:video|post|letter|poster|footage|message|petition|witness)\b", mention):
+            return MentionType("other", side, False, False, False)
+        if anon:
+            return MentionType("unnamed_official", side, False, True, False)
+        return MentionType("", side, False, False, False)
+
+    def _is_country(self, mention: str) -> bool:
+        if self.re_side is None:
+            return False
+        for m in self.re_side.finditer(mention):
+            if self.side_kind.get(m.group()) in ("country", "capital"):
+                return True
+        return False
+
+
+# -- coreference ---------------------------------------------------------------------------
+
+_CONTENT_STOP = frozenset(
+    "a an the of for with at in on to from and its his her their our this that these those "
+    "mr mrs ms dr".split()
+)
+
+
+def content_words(s: str) -> set[str]:
+    """Lower-cased content words of a mention (possessives stripped)."""
+    return {w.lower().removesuffix("’s").removesuffix("'s").rstrip(".")
+            for w in _WORD.findall(s)} - _CONTENT_STOP
+
+
+@dataclass
+class Entity:
+    """A source seen earlier in the article."""
+
+    canonical: str
+    source_type: str
+    side: str
+    person: bool
+    named: bool
+    roles: set[str]
+    names: set[str]
+    words: set[str]
+    anonymous: bool
+
+
+class EntityMemory:
+    """Speakers seen so far in one article, for pronouns and definite descriptions."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+
+    def resolve(self, mention: str, mt: MentionType, lex: SourceLexicon) -> Entity | None:
+        """Find the earlier entity ``mention`` refers to, or None."""
+        low = mention.strip().lower()
+        if low in PRONOUNS:
+            want = PRONOUNS[low]
+            for e in reversed(self.entities):
+                if want == "person" and e.person and e.source_type != "institution":
+                    return e
+                if want in ("plural", "thing") and (not e.person):
+                    return e
+            return None
+        if mt.name_tokens:
+            toks = {t.lower() for t in mt.name_tokens}
+            for e in reversed(self.entities):
+                if e.names & toks:
+                    return e
+            return None
+        if mt.roles and re.match(r"(?i)\s*(?:the|this|that)\b", mention):
+            words = content_words(mention)
+            for e in reversed(self.entities):
+                if set(mt.roles) & e.roles and (words - set(mt.roles)) <= (e.words | e.roles
+                                                                          | _ROLE_FILLER):
+                    return e
+            if mt.roles and lex.role_unique.get(mt.roles[0]):
+                side = mt.side
+                for e in reversed(self.entities):
+                    if e.named and e.person and e.source_type == "named_official" and \
+                            (side == "unknown" or e.side in (side, "unknown")) and \
+                            (e.roles & _HEAD_ROLES or not e.roles):
+                        return e
+        return None
+
+    def add(self, mention: str, mt: MentionType, source_type: str, side: str,
+            anonymous: bool) -> Entity:
+        e = Entity(mention, source_type, side, mt.person, mt.named, set(mt.roles),
+                   {t.lower() for t in mt.name_tokens}, content_words(mention), anonymous)
+        self.entities.append(e)
+        return e
+
+    def merge(self, e: Entity, mention: str, mt: MentionType) -> None:
+        """Record a further mention; the canonical form is the fullest one."""
+        e.roles |= set(mt.roles)
+        e.names |= {t.lower() for t in mt.name_tokens}
+        e.words |= content_words(mention)
+        if mention.strip().lower() not in PRONOUNS and \
+                len(content_words(mention)) > len(content_words(e.canonical)):
+            e.canonical = mention
+        if e in self.entities:
+            self.entities.remove(e)
+        self.entities.append(e)
+
+
+_HEAD_ROLES = {"president", "head of state", "prime minister", "chancellor", "leader", "king",
+               "head of government"}
+_ROLE_FILLER = {"russian", "ukrainian", "us", "u.s.", "american", "belarusian", "head", "state",
+                "country", "senior", "top", "foreign", "defence", "defense", "dia", "department",
+                "president", "of"}
