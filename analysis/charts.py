@@ -1,0 +1,591 @@
+"""Charts of the sentence and article tables: tidy DataFrame in, Axes out.
+
+Every function takes a DataFrame (the sentence table, the article table or
+a table derived from them) and an optional ``ax``; it draws on ``ax`` (a
+new figure when None) and returns the Axes. Colours come from ONE palette
+for frames and ONE for source types (``analysis/lexicons/palette.toml``,
+colour-blind-safe). ``save_figure`` writes PNG and SVG with the CSV of the
+plotted data beside them.
+
+    >>> ax = frame_scatter(profiles)                       # doctest: +SKIP
+    >>> save_figure(ax, "out/frame_scatter", ax.plotted)   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from .schema import FRAME_LABELS, SOURCE_TYPES
+
+#: Characters kept of a title on an axis label.
+LABEL_CHARS = 60
+
+
+# ------------------------------------------------------------------ palettes
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Colours, display names and markers, read once from ``palette.toml``."""
+
+    frames: dict[str, str]
+    frames_extra: tuple[str, ...]
+    frame_labels: dict[str, str]
+    source_types: dict[str, str]
+    source_labels: dict[str, str]
+    source_markers: dict[str, str]
+    focus: str
+    reference: str
+
+    def frame_color(self, frame: str, extra_frames: Sequence[str] = ()) -> str:
+        """The colour of a frame label; user frames take the extra colours in order."""
+        if frame in self.frames:
+            return self.frames[frame]
+        extras = [f for f in extra_frames if f not in self.frames]
+        if frame in extras:
+            return self.frames_extra[extras.index(frame) % len(self.frames_extra)]
+        return self.frames["neutral"]
+
+    def frame_label(self, frame: str) -> str:
+        return self.frame_labels.get(frame, frame.replace("_", " "))
+
+    def source_color(self, source_type: str) -> str:
+        return self.source_types.get(source_type, self.source_types["other"])
+
+    def source_label(self, source_type: str) -> str:
+        return self.source_labels.get(source_type, source_type.replace("_", " "))
+
+    def source_marker(self, source_type: str) -> str:
+        return self.source_markers.get(source_type, "o")
+
+
+@lru_cache(maxsize=1)
+def palette() -> Palette:
+    """The palette of every chart (``analysis/lexicons/palette.toml``)."""
+    raw = tomllib.loads(resources.files("analysis.lexicons").joinpath("palette.toml").read_text("utf-8"))
+    return Palette(
+        frames=dict(raw["frames"]),
+        frames_extra=tuple(raw["frames_extra"]["colors"]),
+        frame_labels=dict(raw["frame_labels"]),
+        source_types=dict(raw["source_types"]),
+        source_labels=dict(raw["source_labels"]),
+        source_markers=dict(raw["source_markers"]),
+        focus=raw["highlight"]["focus"],
+        reference=raw["highlight"]["reference"],
+    )
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def shorten(text: Any, limit: int = LABEL_CHARS) -> str:
+    """``text`` cut at a word boundary to ``limit`` characters, with an ellipsis.
+
+    >>> shorten("Israeli tanks entered Gaza overnight after a day of talks", 30)
+    'Israeli tanks entered Gaza…'
+    """
+    s = "" if text is None or (isinstance(text, float) and np.isnan(text)) else " ".join(str(text).split())
+    if len(s) <= limit:
+        return s
+    cut = s[: limit - 1]
+    if s[limit - 1] != " " and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(",;:-") + "\u2026"
+
+
+def _new_axes(figsize: tuple[float, float]) -> Axes:
+    import matplotlib.pyplot as plt
+
+    _, ax = plt.subplots(figsize=figsize, layout="constrained")
+    return ax
+
+
+def _attach(ax: Axes, data: pd.DataFrame) -> Axes:
+    ax.plotted = data  # type: ignore[attr-defined]  # the tidy data behind the chart, for save_figure
+    return ax
+
+
+def _article_label(row: pd.Series, limit: int = LABEL_CHARS) -> str:
+    title = row.get("title") or row.get("article_id") or ""
+    outlet = row.get("outlet") or ""
+    label = shorten(title, limit)
+    return f"{label} \u2014 {shorten(outlet, 28)}" if outlet else label
+
+
+def _focus_mask(df: pd.DataFrame, focus_id: str | None) -> np.ndarray:
+    if focus_id is not None:
+        return (df["article_id"].astype(str) == str(focus_id)).to_numpy()
+    if "focus" in df.columns:
+        return df["focus"].fillna(False).astype(bool).to_numpy()
+    return np.zeros(len(df), bool)
+
+
+# ------------------------------------------------------------------ charts
+
+
+def article_strip(
+    sentences: pd.DataFrame,
+    ax: Axes | None = None,
+    *,
+    title: str | None = None,
+    extra_frames: Sequence[str] = (),
+) -> Axes:
+    """One mark per sentence along the article: colour = frame label, shape = source type.
+
+    One article: one lane per frame label (diplomacy on top), x = sentence
+    number. Several articles: one lane per article. Expects ``sentence``,
+    ``frame``, ``source_type`` (and ``article_id``, ``title`` for lanes).
+    """
+    pal = palette()
+    df = sentences.reset_index(drop=True)
+    ids = df["article_id"].astype(str) if "article_id" in df.columns else pd.Series([""] * len(df))
+    articles = list(dict.fromkeys(ids))
+    by_frame = len(articles) <= 1
+    frames_present = list(dict.fromkeys(df["frame"].astype(str)))
+    lanes = [f for f in (*FRAME_LABELS, *extra_frames) if f in frames_present or f in FRAME_LABELS]
+    lanes += [f for f in frames_present if f not in lanes]
+    if ax is None:
+        n_lanes = len(lanes) if by_frame else len(articles)
+        ax = _new_axes((max(8.0, min(16.0, 0.18 * len(df) + 4)), 1.2 + 0.45 * n_lanes))
+    if by_frame:
+        y = df["frame"].astype(str).map({f: len(lanes) - 1 - i for i, f in enumerate(lanes)})
+    else:
+        y = ids.map({a: len(articles) - 1 - i for i, a in enumerate(articles)})
+    x = (df["sentence"] if "sentence" in df.columns else pd.Series(range(len(df)))).astype(int) + 1
+    stypes = df["source_type"].fillna("unattributed").astype(str)
+    colors = df["frame"].astype(str).map(lambda f: pal.frame_color(f, extra_frames))
+    for st in dict.fromkeys(stypes):
+        m = (stypes == st).to_numpy()
+        ax.scatter(x[m], y[m], c=list(colors[m]), marker=pal.source_marker(st), s=70,
+                   edgecolors="#333333", linewidths=0.6, zorder=3)
+    if by_frame:
+        ax.set_yticks(range(len(lanes)), [pal.frame_label(f) for f in reversed(lanes)])
+        ax.set_ylabel("frame of the sentence")
+    else:
+        titles = {}
+        if "title" in df.columns:
+            titles = df.assign(_id=ids).groupby("_id", sort=False)["title"].first().to_dict()
+        ax.set_yticks(range(len(articles)), [shorten(titles.get(a) or a, 40) for a in reversed(articles)])
+    ax.set_ylim(-0.7, (len(lanes) if by_frame else len(articles)) - 0.3)
+    ax.set_xlim(0, max(int(x.max()) if len(x) else 1, 1) + 1)
+    ax.set_xlabel("sentence number (position in the article, from the headline)")
+    ax.grid(axis="x", color="#EEEEEE", zorder=0)
+    ax.set_axisbelow(True)
+    frame_handles = [Patch(facecolor=pal.frame_color(f, extra_frames), edgecolor="#333333", label=pal.frame_label(f))
+                     for f in lanes if f in frames_present]
+    src_handles = [Line2D([], [], marker=pal.source_marker(s), linestyle="", markerfacecolor="white",
+                          markeredgecolor="#333333", markersize=8, label=pal.source_label(s))
+                   for s in SOURCE_TYPES if s in set(stypes)]
+    leg1 = ax.legend(handles=frame_handles, title="colour: frame", loc="upper left",
+                     bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8, title_fontsize=9)
+    ax.add_artist(leg1)
+    ax.legend(handles=src_handles, title="shape: who is speaking", loc="lower left",
+              bbox_to_anchor=(1.01, 0.0), frameon=False, fontsize=8, title_fontsize=9)
+    name = title
+    if name is None and "title" in df.columns and len(df) and by_frame:
+        name = shorten(df["title"].iloc[0], 70)
+    ax.set_title(f"Sentence by sentence: {name}" if name else "Sentence by sentence: frame and source",
+                 loc="left", fontsize=11)
+    data = pd.DataFrame({
+        "article_id": ids, "sentence": x - 1, "frame": df["frame"].astype(str), "source_type": stypes,
+        "x": x, "y": y, "color": colors, "marker": stypes.map(pal.source_marker),
+        "text": df["text"] if "text" in df.columns else "",
+    })
+    return _attach(ax, data)
+
+
+def balance_forest(
+    profiles: pd.DataFrame,
+    ax: Axes | None = None,
+    *,
+    focus_id: str | None = None,
+    title: str | None = None,
+) -> Axes:
+    """Balance (diplomacy share minus escalation share) with its 95% interval, one row per article,
+    sorted; the focus article in black and bold, the reference median as a dashed line."""
+    pal = palette()
+    df = profiles.reset_index(drop=True).copy()
+    df["_focus"] = _focus_mask(df, focus_id)
+    df = df.sort_values(["balance", "article_id"], ascending=[True, True]).reset_index(drop=True)
+    n = len(df)
+    if ax is None:
+        ax = _new_axes((10.0, max(3.0, 0.16 * n + 1.5)))
+    y = np.arange(n)
+    ref = ~df["_focus"].to_numpy()
+    lo = (df["balance"] - df["balance_low"]).clip(lower=0).to_numpy()
+    hi = (df["balance_high"] - df["balance"]).clip(lower=0).to_numpy()
+    ax.errorbar(df["balance"][ref], y[ref], xerr=[lo[ref], hi[ref]], fmt="o", color=pal.reference,
+                ecolor="#BBBBBB", markersize=3.5, elinewidth=1, capsize=0, label="reference article")
+    if (~ref).any():
+        ax.errorbar(df["balance"][~ref], y[~ref], xerr=[lo[~ref], hi[~ref]], fmt="D", color=pal.focus,
+                    ecolor=pal.focus, markersize=6, elinewidth=2, capsize=3, label="focus article", zorder=4)
+        for yy in y[~ref]:
+            ax.axhspan(yy - 0.5, yy + 0.5, color="#FFE9A8", zorder=0)
+    if ref.any():
+        med = float(df["balance"][ref].median())
+        ax.axvline(med, color=pal.reference, linestyle="--", linewidth=1, label=f"reference median ({med:+.2f})")
+    ax.axvline(0, color="#333333", linewidth=0.8)
+    labels = [_article_label(r, 50) for _, r in df.iterrows()]
+    ax.set_yticks(y, labels, fontsize=6 if n > 60 else 8)
+    for tick, f in zip(ax.get_yticklabels(), df["_focus"], strict=True):
+        if f:
+            tick.set_fontweight("bold")
+            tick.set_fontsize(9)
+    ax.set_ylim(-0.8, n - 0.2)
+    ax.set_xlim(-1.05, 1.05)
+    ax.set_xlabel("\u2190 more escalation      balance = diplomacy share \u2212 escalation share      more diplomacy \u2192")
+    ax.grid(axis="x", color="#EEEEEE")
+    ax.set_axisbelow(True)
+    ax.legend(loc="lower right", fontsize=8, framealpha=0.9)
+    ax.set_title(title or f"Diplomacy vs escalation in {n} articles (95% bootstrap intervals)", loc="left", fontsize=11)
+    data = df[[c for c in ("article_id", "title", "outlet", "balance", "balance_low", "balance_high") if c in df.columns]].copy()
+    data["focus"] = df["_focus"]
+    data["y"] = y
+    return _attach(ax, data)
+
+
+def source_mix_bars(
+    table: pd.DataFrame,
+    ax: Axes | None = None,
+    *,
+    label: str | None = None,
+    title: str | None = None,
+    sort_by: str = "source_unattributed_share",
+) -> Axes:
+    """Stacked horizontal bars of the source-type mix, one bar per row of ``table``
+    (articles or outlets: columns ``source_<type>_share``). The focus row (``focus`` True)
+    is drawn first and bold; the rest sorted by ``sort_by``."""
+    pal = palette()
+    df = table.reset_index(drop=True).copy()
+    if label is None:
+        label = "outlet" if "outlet" in df.columns and "title" not in df.columns else "title"
+    df["_focus"] = _focus_mask(df, None)
+    if sort_by in df.columns:
+        df = df.sort_values(["_focus", sort_by], ascending=[False, False], kind="stable").reset_index(drop=True)
+    n = len(df)
+    if ax is None:
+        ax = _new_axes((10.0, max(3.0, 0.28 * n + 1.6)))
+    y = np.arange(n)
+    left = np.zeros(n)
+    for st in SOURCE_TYPES:
+        col = f"source_{st}_share"
+        if col not in df.columns:
+            continue
+        w = df[col].fillna(0).to_numpy(dtype=float)
+        ax.barh(y, w, left=left, color=pal.source_color(st), edgecolor="white", linewidth=0.5,
+                label=pal.source_label(st), height=0.8)
+        left += w
+    names = []
+    for _, r in df.iterrows():
+        base = shorten(r.get(label) or r.get("article_id") or "", 45)
+        if "n_articles" in df.columns and not r["_focus"]:
+            base += f" (n={int(r['n_articles'])})"
+        names.append(base)
+    ax.set_yticks(y, names, fontsize=8 if n <= 40 else 6)
+    for tick, f in zip(ax.get_yticklabels(), df["_focus"], strict=True):
+        if f:
+            tick.set_fontweight("bold")
+    ax.set_xlim(0, 1)
+    ax.set_ylim(n - 0.4, -0.6)  # first row on top
+    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+    ax.set_xlabel("share of sentences, by who the sentence is attributed to")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8, title="source type")
+    ax.set_title(title or f"Who speaks: source mix per {label}", loc="left", fontsize=11)
+    keep = [label, "n_articles", "focus"] if "n_articles" in df.columns else [label, "focus"]
+    data = df[[c for c in dict.fromkeys(["article_id", *keep]) if c in df.columns]].copy()
+    for st in SOURCE_TYPES:
+        if f"source_{st}_share" in df.columns:
+            data[f"source_{st}_share"] = df[f"source_{st}_share"]
+    data["y"] = y
+    return _attach(ax, data)
+
+
+def frame_source_heatmap(
+    sentences: pd.DataFrame,
+    ax: Axes | None = None,
+    *,
+    title: str | None = None,
+    normalize: str = "row",
+) -> Axes:
+    """Frame label (rows) by source type (columns): each cell shows the share of the row's
+    sentences (``normalize="row"``) and the count; darker = larger share."""
+    pal = palette()
+    frames = [f for f in FRAME_LABELS] + sorted(set(sentences["frame"].astype(str)) - set(FRAME_LABELS))
+    ct = pd.crosstab(sentences["frame"].astype(str), sentences["source_type"].fillna("unattributed").astype(str))
+    ct = ct.reindex(index=frames, columns=list(SOURCE_TYPES), fill_value=0)
+    share = ct.div(ct.sum(axis=1).replace(0, np.nan), axis=0).fillna(0.0) if normalize == "row" else ct / max(ct.to_numpy().sum(), 1)
+    if ax is None:
+        ax = _new_axes((9.0, 3.6))
+    im = ax.imshow(share.to_numpy(), cmap="Blues", vmin=0, vmax=1, aspect="auto")
+    for i in range(share.shape[0]):
+        for j in range(share.shape[1]):
+            v, c = share.iat[i, j], ct.iat[i, j]
+            ax.text(j, i, f"{v:.0%}\n({c})" if c else "\u2013", ha="center", va="center", fontsize=7,
+                    color="white" if v > 0.55 else "#222222")
+    ax.set_xticks(range(len(SOURCE_TYPES)), [pal.source_label(s) for s in SOURCE_TYPES], rotation=30, ha="right", fontsize=8)
+    totals = ct.sum(axis=1)
+    ax.set_yticks(range(len(frames)), [f"{pal.frame_label(f)} (n={totals[f]})" for f in frames], fontsize=8)
+    ax.set_xlabel("who the sentence is attributed to")
+    ax.set_title(title or "Who carries each frame (share of the row's sentences)", loc="left", fontsize=10)
+    cb = ax.figure.colorbar(im, ax=ax, fraction=0.04, pad=0.02)
+    cb.ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+    data = ct.stack().rename("count").reset_index()
+    data.columns = ["frame", "source_type", "count"]
+    data["share"] = share.stack().to_numpy()
+    data["normalized_by"] = normalize
+    return _attach(ax, data)
+
+
+def frame_scatter(
+    profiles: pd.DataFrame,
+    ax: Axes | None = None,
+    *,
+    focus_id: str | None = None,
+    title: str | None = None,
+    label_outlets: bool = True,
+) -> Axes:
+    """Diplomacy share (x) against escalation share (y): one grey dot per reference article,
+    outlet means as labelled circles (size = number of articles), the focus as a black diamond."""
+    pal = palette()
+    df = profiles.reset_index(drop=True).copy()
+    df["_focus"] = _focus_mask(df, focus_id)
+    if ax is None:
+        ax = _new_axes((8.5, 7.0))
+    ref = df[~df["_focus"]]
+    foc = df[df["_focus"]]
+    ax.plot([0, 1], [0, 1], color="#999999", linewidth=0.8, linestyle=":", zorder=1)
+    ax.scatter(ref["diplomacy_share"], ref["escalation_share"], s=14, color=pal.reference, alpha=0.55,
+               edgecolors="none", label="reference article", zorder=2)
+    rows = [{"kind": "article", "label": r.get("title", ""), "outlet": r.get("outlet", ""),
+             "article_id": r["article_id"], "diplomacy_share": r["diplomacy_share"],
+             "escalation_share": r["escalation_share"], "n_articles": 1} for _, r in ref.iterrows()]
+    if label_outlets and "outlet" in ref.columns and len(ref):
+        g = ref.assign(outlet=ref["outlet"].replace("", "(unknown outlet)")).groupby("outlet")
+        means = g[["diplomacy_share", "escalation_share"]].mean().assign(n=g.size())
+        ax.scatter(means["diplomacy_share"], means["escalation_share"], s=30 + 25 * means["n"], facecolors="none",
+                   edgecolors="#4D4D4D", linewidths=1.2, label="outlet mean (size: no. of articles)", zorder=3)
+        placed: list[tuple[float, float, float, float]] = []
+        span = max(float(np.nanmax(df[["diplomacy_share", "escalation_share"]].to_numpy())), 0.3)
+        for name, r in means.sort_values("n", ascending=False).iterrows():
+            x0, y0 = float(r["diplomacy_share"]), float(r["escalation_share"])
+            _place_label(ax, shorten(name, 24), x0, y0, placed, span)
+            rows.append({"kind": "outlet mean", "label": name, "outlet": name, "article_id": "",
+                         "diplomacy_share": x0, "escalation_share": y0, "n_articles": int(r["n"])})
+    for _, r in foc.iterrows():
+        ax.scatter([r["diplomacy_share"]], [r["escalation_share"]], s=120, marker="D", color=pal.focus,
+                   edgecolors="white", linewidths=1.2, label="focus article", zorder=6)
+        right = r["diplomacy_share"] > 0.5 * max(float(df["diplomacy_share"].max()), 0.3)
+        ax.annotate("focus: " + shorten(r.get("title") or r["article_id"], 40), (r["diplomacy_share"], r["escalation_share"]),
+                    xytext=(-10 if right else 10, -16), textcoords="offset points", fontsize=8, fontweight="bold",
+                    zorder=6, ha="right" if right else "left",
+                    bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.8})
+        rows.append({"kind": "focus", "label": r.get("title", ""), "outlet": r.get("outlet", ""),
+                     "article_id": r["article_id"], "diplomacy_share": r["diplomacy_share"],
+                     "escalation_share": r["escalation_share"], "n_articles": 1})
+    top = max(0.3, float(np.nanmax(df[["diplomacy_share", "escalation_share"]].to_numpy())) + 0.05) if len(df) else 1
+    top = min(1.0, top)
+    ax.text(top * 0.97, top * 0.97 - 0.01, "dotted line: balance 0\n(as much diplomacy as escalation)",
+            ha="right", va="top", fontsize=7, color="#777777")
+    ax.set_xlim(-0.01, top)
+    ax.set_ylim(-0.01, top)
+    ax.set_aspect("equal")
+    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+    ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+    ax.set_xlabel("diplomacy share (sentences with the diplomacy frame)")
+    ax.set_ylabel("escalation share (sentences with the escalation frame)")
+    ax.grid(color="#EEEEEE")
+    ax.set_axisbelow(True)
+    ax.legend(loc="upper left", fontsize=8, framealpha=0.9)
+    ax.set_title(title or "Diplomacy against escalation, per article", loc="left", fontsize=11)
+    return _attach(ax, pd.DataFrame(rows))
+
+
+def _place_label(ax: Axes, text: str, x: float, y: float, placed: list, span: float) -> None:
+    """Put ``text`` next to (x, y) where it overlaps no earlier label (approximate boxes in data
+    units); when every nearby spot is taken, stack it further out with a leader line."""
+    w, h = 0.0095 * span * len(text) * 0.75, 0.028 * span
+    pad = 0.012 * span
+    candidates = [(pad, pad, "left"), (pad, -pad - h, "left"), (-pad, pad, "right"), (-pad, -pad - h, "right"),
+                  (0, 2.2 * pad, "center"), (0, -2.2 * pad - h, "center")]
+    candidates += [(pad, pad + k * h, "left") for k in range(1, 8)] + [(pad, -pad - (k + 1) * h, "left") for k in range(1, 8)]
+
+    def box(dx: float, dy: float, ha: str) -> tuple[float, float, float, float]:
+        x_left = x + dx - (w if ha == "right" else w / 2 if ha == "center" else 0)
+        return (x_left, y + dy, x_left + w, y + dy + h)
+
+    def free(b: tuple[float, float, float, float]) -> bool:
+        return all(b[2] < o[0] or b[0] > o[2] or b[3] < o[1] or b[1] > o[3] for o in placed)
+
+    for i, (dx, dy, ha) in enumerate(candidates):
+        b = box(dx, dy, ha)
+        if free(b) or i == len(candidates) - 1:
+            placed.append(b)
+            far = abs(dy) > 2.5 * pad + h
+            ax.annotate(text, (x, y), xytext=(x + dx, y + dy), fontsize=7, color="#333333", ha=ha, va="bottom",
+                        zorder=5, arrowprops={"arrowstyle": "-", "color": "#999999", "lw": 0.6} if far else None)
+            return
+
+
+def percentile_chart(
+    percentiles: pd.DataFrame,
+    ax: Axes | None = None,
+    *,
+    metrics: Sequence[str] | None = None,
+    title: str | None = None,
+) -> Axes:
+    """The focus article's percentile among reference articles, one bar per metric
+    (``percentiles`` = ``Comparison.percentiles``); the 5%-95% band shaded."""
+    pal = palette()
+    default = [
+        "balance", "diplomacy_share", "escalation_share", "attributed_share", "anonymous_share",
+        "direct_quote_share", *[f"source_{s}_share" for s in SOURCE_TYPES],
+        "diplomacy_unattributed_share", "escalation_unattributed_share",
+    ]
+    wanted = list(metrics) if metrics is not None else default
+    df = percentiles.set_index("metric").reindex([m for m in wanted if m in set(percentiles["metric"])]).reset_index()
+    df = df[df["percentile"].notna()].reset_index(drop=True)
+    n = len(df)
+    if ax is None:
+        ax = _new_axes((9.0, max(3.0, 0.32 * n + 1.5)))
+    y = np.arange(n)[::-1]
+    ax.axvspan(5, 95, color="#F2F2F2", zorder=0, label="middle 90% of reference articles")
+    ax.axvline(50, color="#999999", linewidth=0.8, linestyle="--", label="reference median")
+    colors = [pal.frames["escalation"] if p >= 95 or p <= 5 else pal.frames["diplomacy"] for p in df["percentile"]]
+    ax.hlines(y, 50, df["percentile"], color=colors, linewidth=3, zorder=2)
+    ax.scatter(df["percentile"], y, color=colors, s=40, zorder=3)
+    labels = [_metric_label(m) for m in df["metric"]]
+    ax.set_yticks(y, [f"{lab}  ({v:.0%})" for lab, v in zip(labels, df["focus"], strict=True)], fontsize=8)
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("percentile of the focus article among reference articles (0 = lowest, 100 = highest)")
+    ax.legend(loc="lower right", fontsize=7, framealpha=0.9)
+    ax.set_title(title or "How unusual is the focus article? (its value in brackets)", loc="left", fontsize=11)
+    return _attach(ax, df[["metric", "focus", "reference_median", "percentile", "n_reference"]].assign(y=y))
+
+
+def _metric_label(metric: str) -> str:
+    pal = palette()
+    if metric.startswith("source_") and metric.endswith("_share"):
+        return "source: " + pal.source_label(metric[len("source_"):-len("_share")])
+    nice = {
+        "balance": "balance (diplomacy \u2212 escalation)",
+        "diplomacy_share": "diplomacy sentences",
+        "escalation_share": "escalation sentences",
+        "attributed_share": "attributed sentences",
+        "anonymous_share": "from unnamed sources",
+        "direct_quote_share": "direct quotes",
+        "diplomacy_unattributed_share": "diplomacy in writer's voice",
+        "escalation_unattributed_share": "escalation in writer's voice",
+    }
+    return nice.get(metric, metric.replace("_share", "").replace("_", " "))
+
+
+# ------------------------------------------------------------------ saving
+
+
+def save_figure(fig_or_ax: Figure | Axes, path_stem: str | Path, data: pd.DataFrame | None = None) -> list[Path]:
+    """Write ``<stem>.png``, ``<stem>.svg`` and ``<stem>.csv`` (the plotted data) atomically.
+
+    ``data`` defaults to the ``plotted`` table the chart function attached
+    to the Axes. Returns the three paths.
+    """
+    from .io import atomic_path, write_table
+
+    if isinstance(fig_or_ax, Axes):
+        fig = fig_or_ax.figure
+        if data is None:
+            data = getattr(fig_or_ax, "plotted", None)
+    else:
+        fig = fig_or_ax
+        if data is None:
+            tables = [getattr(a, "plotted", None) for a in fig.axes]
+            tables = [t for t in tables if t is not None]
+            data = pd.concat(tables, ignore_index=True) if tables else None
+    if data is None:
+        raise ValueError("save_figure needs the plotted data (pass data=...)")
+    stem = Path(path_stem)
+    if stem.suffix in (".png", ".svg", ".csv"):
+        stem = stem.with_suffix("")
+    paths = []
+    for suffix, kw in ((".png", {"dpi": 150}), (".svg", {})):
+        target = stem.with_name(stem.name + suffix)
+        with atomic_path(target) as tmp:
+            fig.savefig(tmp, format=suffix[1:], bbox_inches="tight", **kw)
+        paths.append(target)
+    paths.append(write_table(data, stem.with_name(stem.name + ".csv")))
+    return paths
+
+
+def _figure(figsize: tuple[float, float]) -> Figure:
+    """A figure outside pyplot (no global state, works headless)."""
+    return Figure(figsize=figsize, layout="constrained")
+
+
+def _footnote(fig: Figure, text: str) -> None:
+    if text:
+        fig.text(0.005, 0.002, shorten(text, 180), fontsize=7, color="#555555", ha="left", va="bottom")
+
+
+def draw_compare_charts(
+    focus_sentences: pd.DataFrame,
+    reference_sentences: pd.DataFrame,
+    profiles: pd.DataFrame,
+    comparison: Any,
+    out_dir: str | Path,
+    *,
+    description: str = "",
+) -> list[Path]:
+    """Draw and save the charts of ``framing compare``; returns the path stems."""
+    out = Path(out_dir)
+    note = description.split(". ")[0] + "." if description else ""
+    stems: list[Path] = []
+    title = str(profiles.loc[profiles["focus"], "title"].iloc[0]) if profiles["focus"].any() else ""
+
+    def save(fig: Figure, name: str, data: pd.DataFrame | None = None) -> None:
+        _footnote(fig, note)
+        save_figure(fig, out / name, data)
+        stems.append(out / name)
+
+    n = len(focus_sentences)
+    fig = _figure((max(9.0, min(18.0, 0.2 * n + 5)), 3.6))
+    ax = article_strip(focus_sentences.assign(title=title), fig.add_subplot())
+    save(fig, "article_strip", ax.plotted)
+
+    fig = _figure((10.5, max(4.0, 0.14 * len(profiles) + 1.8)))
+    ax = balance_forest(profiles, fig.add_subplot())
+    save(fig, "balance_forest", ax.plotted)
+
+    bo = comparison.by_outlet
+    fig = _figure((10.5, max(3.5, 0.32 * len(bo) + 1.8)))
+    ax = source_mix_bars(bo, fig.add_subplot(), label="outlet",
+                         title="Who speaks: source mix of the focus article and of each reference outlet")
+    save(fig, "source_mix_by_outlet", ax.plotted)
+
+    fig = _figure((13.0, 4.2))
+    a1, a2 = fig.subplots(1, 2)
+    h1 = frame_source_heatmap(focus_sentences, a1, title="Focus article: who carries each frame")
+    h2 = frame_source_heatmap(reference_sentences, a2, title="Reference articles (pooled): who carries each frame")
+    data = pd.concat([h1.plotted.assign(group="focus"), h2.plotted.assign(group="reference")], ignore_index=True)
+    save(fig, "frame_source_heatmap", data)
+
+    fig = _figure((9.0, 7.5))
+    ax = frame_scatter(profiles, fig.add_subplot())
+    save(fig, "frame_scatter", ax.plotted)
+
+    pct = comparison.percentiles
+    fig = _figure((9.5, 6.0))
+    ax = percentile_chart(pct, fig.add_subplot())
+    save(fig, "percentiles", ax.plotted)
+    return stems

@@ -1,0 +1,911 @@
+"""Compare an article with other coverage: the article table, statistics, outputs.
+
+``profile_articles`` turns the sentence table into **the article table**
+(one row per article, columns defined once in :data:`PROFILE_COLUMNS`);
+``compare`` ranks a focus article among reference articles and tests
+whether its frames differ; ``run_compare`` does everything the
+``framing compare`` command writes.
+
+    >>> focus = score_article("seeds/000_a4065e105c25a52d.txt")         # doctest: +SKIP
+    >>> reference = score_corpus(load_default_corpus())                 # doctest: +SKIP
+    >>> print(compare(focus, reference).summary())                      # doctest: +SKIP
+    The focus article ... balance +0.20 (95% interval -0.05 to +0.45) ...
+
+A sentence like "Russian and Ukrainian negotiators met again in Istanbul."
+counts toward ``diplomacy_share``; "Russia shelled Kharkiv overnight." toward
+``escalation_share``; ``balance`` is their difference.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import InputError, InputWarning, Skipped
+from .schema import FRAME_LABELS, FRAMES, SIDES, SOURCE_TYPES
+
+#: Seed of every bootstrap and permutation (results are reproducible).
+DEFAULT_SEED = 20220224
+#: Bootstrap resamples for intervals; permutations for p-values.
+N_BOOTSTRAP = 2000
+N_PERMUTATIONS = 5000
+
+#: Who carries a frame: source types grouped into voices.
+CARRIERS: dict[str, tuple[str, ...]] = {
+    "unattributed": ("unattributed",),
+    "official": ("named_official", "unnamed_official", "institution"),
+    "expert": ("expert",),
+    "media": ("media",),
+    "other": ("other",),
+}
+CARRIER_MEANINGS: dict[str, str] = {
+    "unattributed": "in the writer's own voice (no source cited)",
+    "official": "attributed to officials or institutions (named, unnamed or speaking as a body)",
+    "expert": "attributed to experts and analysts",
+    "media": "attributed to another news outlet only",
+    "other": "attributed to other people or documents (witnesses, residents, posts)",
+}
+#: Quote modes counted as direct quotation.
+DIRECT_QUOTE_MODES: tuple[str, ...] = ("direct", "continuation")
+
+#: Metadata columns of the article table.
+META_COLUMNS: dict[str, str] = {
+    "article_id": "str: the article's id",
+    "title": "str: the article's title ('' when unknown)",
+    "outlet": "str: the outlet ('' when unknown)",
+    "date": "str: publication date as given (ISO when known, '' when unknown)",
+    "n_sentences": "int: number of sentences scored",
+}
+
+
+def frame_columns(frame: str) -> dict[str, str]:
+    """Profile columns for one frame (the two built-in frames and any user-defined one)."""
+    cols = {
+        f"{frame}_share": f"float in [0, 1]: share of sentences that carry the {frame} frame "
+        "(a sentence may carry several frames)",
+    }
+    for carrier, meaning in CARRIER_MEANINGS.items():
+        cols[f"{frame}_{carrier}_share"] = (
+            f"float in [0, 1] or empty: share of the {frame} sentences {meaning}; "
+            f"empty when the article has no {frame} sentence"
+        )
+    return cols
+
+
+def _profile_columns(frames: Sequence[str] = FRAMES) -> dict[str, str]:
+    cols: dict[str, str] = dict(META_COLUMNS)
+    for f in frames:
+        cols[f"{f}_share"] = frame_columns(f)[f"{f}_share"]
+    cols["balance"] = (
+        "float in [-1, 1]: diplomacy_share minus escalation_share (positive: more diplomacy)"
+    )
+    cols["balance_low"] = "float: lower end of the seeded bootstrap 95% interval of balance (sentences resampled)"
+    cols["balance_high"] = "float: upper end of that interval"
+    for label in FRAME_LABELS:
+        what = {
+            "diplomacy": "diplomacy only",
+            "escalation": "escalation only",
+            "mixed": "both diplomacy and escalation",
+            "neutral": "neither frame",
+        }[label]
+        cols[f"label_{label}_share"] = f"float in [0, 1]: share of sentences whose frame label is {label} ({what})"
+    cols["attributed_share"] = "float in [0, 1]: share of sentences attributed to a source (not the writer's own voice)"
+    cols["anonymous_share"] = "float in [0, 1]: share of sentences attributed to a source that is not named"
+    cols["direct_quote_share"] = (
+        "float in [0, 1]: share of sentences that quote directly (quote_mode direct or continuation)"
+    )
+    for t in SOURCE_TYPES:
+        cols[f"source_{t}_share"] = f"float in [0, 1]: share of sentences whose source type is {t}"
+    for s in SIDES:
+        cols[f"side_{s}_share"] = (
+            f"float in [0, 1]: share of sentences attributed to a source on side {s} "
+            "(the side shares add up to attributed_share)"
+        )
+    for f in frames:
+        for k, v in frame_columns(f).items():
+            if k != f"{f}_share":
+                cols[k] = v
+    return cols
+
+
+#: The article table: every column ``profile_articles`` returns, and what it means.
+#: User-defined frames add ``<frame>_share`` and ``<frame>_<carrier>_share`` (see ``frame_columns``).
+PROFILE_COLUMNS: dict[str, str] = _profile_columns()
+
+#: Metrics compared by percentile (every numeric profile column but the interval ends).
+NOT_METRICS = {"n_sentences", "balance_low", "balance_high"}
+
+
+# ------------------------------------------------------------------ profiles
+
+
+def user_frames(scored: pd.DataFrame) -> list[str]:
+    """User-defined frames in a sentence table: bool columns ``<f>`` with a ``<f>_score`` beside."""
+    out = []
+    for c in scored.columns:
+        if c in FRAMES or c.endswith("_score") or f"{c}_score" not in scored.columns:
+            continue
+        if pd.api.types.is_bool_dtype(scored[c]) or set(pd.unique(scored[c].dropna())) <= {0, 1}:
+            out.append(c)
+    return out
+
+
+def _rng(seed: int, key: str) -> np.random.Generator:
+    return np.random.default_rng([seed, zlib.crc32(key.encode("utf-8"))])
+
+
+def bootstrap_balance(
+    diplomacy: np.ndarray,
+    escalation: np.ndarray,
+    *,
+    seed: int = DEFAULT_SEED,
+    key: str = "",
+    n_boot: int = N_BOOTSTRAP,
+    level: float = 0.95,
+) -> tuple[float, float]:
+    """Percentile bootstrap interval of mean(diplomacy) - mean(escalation), resampling sentences.
+
+    Deterministic for a given ``seed`` and ``key`` (the article id).
+
+    >>> bootstrap_balance(np.array([1, 1, 0, 0]), np.array([0, 0, 0, 1]), key="a")[0] <= 0.25
+    True
+    """
+    n = len(diplomacy)
+    if n == 0:
+        return (math.nan, math.nan)
+    diff = np.asarray(diplomacy, dtype=float) - np.asarray(escalation, dtype=float)
+    idx = _rng(seed, key).integers(0, n, size=(n_boot, n))
+    stats = diff[idx].mean(axis=1)
+    alpha = (1 - level) / 2
+    lo, hi = np.quantile(stats, [alpha, 1 - alpha])
+    return (float(lo), float(hi))
+
+
+def _as_bool(s: pd.Series) -> np.ndarray:
+    return s.fillna(False).astype(bool).to_numpy()
+
+
+def _article_meta(article_id: str, group: pd.DataFrame, meta: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    m = meta.get(article_id, {})
+    out = {}
+    for col in ("title", "outlet", "date"):
+        value = m.get(col)
+        if (value is None or value == "" or (isinstance(value, float) and math.isnan(value))) and col in group.columns:
+            vals = group[col].dropna()
+            value = vals.iloc[0] if len(vals) else None
+        out[col] = "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
+    return out
+
+
+def _metadata(scored: pd.DataFrame, articles: pd.DataFrame | None) -> dict[str, dict[str, Any]]:
+    meta: dict[str, dict[str, Any]] = {}
+    attr_art = scored.attrs.get("article")
+    if isinstance(attr_art, dict):
+        aid = attr_art.get("id", attr_art.get("article_id"))
+        if aid is not None:
+            meta[str(aid)] = dict(attr_art)
+    attr_arts = scored.attrs.get("articles")
+    if isinstance(attr_arts, pd.DataFrame):
+        articles = attr_arts if articles is None else articles
+    if articles is not None:
+        idcol = "id" if "id" in articles.columns else "article_id"
+        if idcol not in articles.columns:
+            raise InputError("articles", f"no 'id' column; found: {', '.join(map(str, articles.columns))}")
+        for rec in articles.to_dict("records"):
+            meta[str(rec[idcol])] = rec
+    return meta
+
+
+def profile_one(group: pd.DataFrame, frames: Sequence[str], *, key: str, seed: int = DEFAULT_SEED) -> dict[str, float]:
+    """The metrics of one article's sentences (no metadata)."""
+    n = len(group)
+    row: dict[str, float] = {"n_sentences": n}
+    if n == 0:
+        return row
+    flags = {f: _as_bool(group[f]) for f in frames}
+    for f in frames:
+        row[f"{f}_share"] = float(flags[f].mean())
+    dip = flags.get("diplomacy", np.zeros(n, bool))
+    esc = flags.get("escalation", np.zeros(n, bool))
+    row["balance"] = float(dip.mean() - esc.mean())
+    row["balance_low"], row["balance_high"] = bootstrap_balance(dip, esc, seed=seed, key=key)
+    labels = group["frame"].astype(str).to_numpy()
+    for label in FRAME_LABELS:
+        row[f"label_{label}_share"] = float((labels == label).mean())
+    stype = group["source_type"].fillna("unattributed").astype(str).to_numpy()
+    attributed = stype != "unattributed"
+    row["attributed_share"] = float(attributed.mean())
+    anon = _as_bool(group["anonymous"]) if "anonymous" in group.columns else np.zeros(n, bool)
+    row["anonymous_share"] = float((anon & attributed).mean())
+    qmode = group["quote_mode"].fillna("none").astype(str).to_numpy() if "quote_mode" in group.columns else np.array(["none"] * n)
+    row["direct_quote_share"] = float(np.isin(qmode, DIRECT_QUOTE_MODES).mean())
+    for t in SOURCE_TYPES:
+        row[f"source_{t}_share"] = float((stype == t).mean())
+    side = group["side"].fillna("unknown").astype(str).to_numpy() if "side" in group.columns else np.array(["unknown"] * n)
+    for s in SIDES:
+        row[f"side_{s}_share"] = float(((side == s) & attributed).mean())
+    for f in frames:
+        fl = flags[f]
+        k = int(fl.sum())
+        for carrier, types in CARRIERS.items():
+            row[f"{f}_{carrier}_share"] = float((fl & np.isin(stype, types)).sum() / k) if k else math.nan
+    return row
+
+
+def profile_articles(
+    scored: pd.DataFrame,
+    articles: pd.DataFrame | None = None,
+    *,
+    seed: int = DEFAULT_SEED,
+) -> pd.DataFrame:
+    """The article table: one row per article of a sentence table.
+
+    ``articles`` (columns ``id``, ``title``, ``outlet``, ``date``...) supplies
+    metadata; otherwise it comes from ``scored.attrs["article"]`` (what
+    ``score_article`` sets) or from ``title``/``outlet``/``date`` columns of
+    ``scored``. Articles appear in the order of their first sentence.
+    Columns are those of :data:`PROFILE_COLUMNS`, plus ``<frame>_share`` and
+    carrier columns for user-defined frames.
+
+    >>> t = pd.DataFrame({"article_id": ["a"] * 2, "diplomacy": [True, False],
+    ...     "escalation": [False, True], "frame": ["diplomacy", "escalation"],
+    ...     "source_type": ["unattributed", "named_official"], "anonymous": [False, False],
+    ...     "quote_mode": ["none", "direct"], "side": ["unknown", "us"]})
+    >>> profile_articles(t).loc[0, ["diplomacy_share", "balance", "attributed_share"]].tolist()
+    [0.5, 0.0, 0.5]
+    """
+    missing = [c for c in ("article_id", "diplomacy", "escalation", "frame", "source_type") if c not in scored.columns]
+    if missing:
+        raise ValueError(f"not a sentence table: missing columns {missing}")
+    extra = user_frames(scored)
+    frames = [*FRAMES, *extra]
+    columns = list(_profile_columns(frames))
+    meta = _metadata(scored, articles)
+    rows = []
+    ids = scored["article_id"].astype(str)
+    for aid, group in scored.groupby(ids, sort=False):
+        row: dict[str, Any] = {"article_id": str(aid), **_article_meta(str(aid), group, meta)}
+        row.update(profile_one(group, frames, key=str(aid), seed=seed))
+        rows.append(row)
+    out = pd.DataFrame(rows, columns=columns)
+    out["n_sentences"] = out["n_sentences"].astype(int)
+    for c in ("article_id", "title", "outlet", "date"):
+        out[c] = out[c].astype(str)
+    out.attrs["frames"] = frames
+    return out
+
+
+def is_profile_table(df: pd.DataFrame) -> bool:
+    """True for an article table (profiles), False for a sentence table."""
+    return "balance" in df.columns and "n_sentences" in df.columns and "frame" not in df.columns
+
+
+def metric_columns(profiles: pd.DataFrame) -> list[str]:
+    """The numeric metric columns of an article table, in table order."""
+    return [
+        c
+        for c in profiles.columns
+        if c not in META_COLUMNS and c not in NOT_METRICS and pd.api.types.is_numeric_dtype(profiles[c])
+    ]
+
+
+def describe_column(name: str) -> str:
+    """The meaning of an article-table column (user-frame columns included)."""
+    if name in PROFILE_COLUMNS:
+        return PROFILE_COLUMNS[name]
+    for carrier in CARRIERS:
+        suffix = f"_{carrier}_share"
+        if name.endswith(suffix):
+            return frame_columns(name[: -len(suffix)])[name]
+    if name.endswith("_share"):
+        return frame_columns(name[: -len("_share")])[name]
+    return ""
+
+
+# ------------------------------------------------------------------ statistics
+
+
+def percentile_of(value: float, reference: np.ndarray) -> float:
+    """Mid-rank percentile of ``value`` among ``reference`` (ties count half), in [0, 100].
+
+    >>> percentile_of(3, np.array([1, 2, 3, 4]))
+    62.5
+    """
+    ref = np.asarray(reference, dtype=float)
+    ref = ref[~np.isnan(ref)]
+    if len(ref) == 0 or value is None or (isinstance(value, float) and math.isnan(value)):
+        return math.nan
+    below = float((ref < value).sum())
+    ties = float((ref == value).sum())
+    return 100.0 * (below + 0.5 * ties) / len(ref)
+
+
+def cramers_v(table: np.ndarray) -> float:
+    """Cramér's V of a contingency table (rows: groups, columns: categories)."""
+    table = np.asarray(table, dtype=float)
+    table = table[:, table.sum(axis=0) > 0]
+    n = table.sum()
+    r, k = table.shape
+    if n == 0 or min(r, k) < 2:
+        return 0.0
+    expected = table.sum(axis=1, keepdims=True) * table.sum(axis=0, keepdims=True) / n
+    chi2 = float(((table - expected) ** 2 / expected).sum())
+    return math.sqrt(chi2 / (n * (min(r, k) - 1)))
+
+
+def _chi2_rows(focus_counts: np.ndarray, ref_total: np.ndarray) -> np.ndarray:
+    """Chi-square statistic of 2-row tables [focus; rest] for many focus rows at once."""
+    total = ref_total.astype(float)  # the pooled counts (focus + reference)
+    n_f = focus_counts.sum(axis=-1, keepdims=True).astype(float)
+    n = total.sum()
+    col = total[None, :] if focus_counts.ndim == 2 else total
+    keep = total > 0
+    e_f = n_f * col / n
+    e_r = (n - n_f) * col / n
+    rest = col - focus_counts
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t = np.where(keep, (focus_counts - e_f) ** 2 / e_f + (rest - e_r) ** 2 / e_r, 0.0)
+    return t.sum(axis=-1)
+
+
+@dataclass(frozen=True)
+class DistributionTest:
+    """A permutation test of one categorical distribution (focus sentences vs pooled reference)."""
+
+    variable: str
+    categories: tuple[str, ...]
+    focus_counts: tuple[int, ...]
+    reference_counts: tuple[int, ...]
+    statistic: float  # chi-square
+    cramers_v: float
+    p_value: float
+    n_permutations: int
+    diff: tuple[float, ...]  # focus share - reference share, per category
+    diff_low: tuple[float, ...]
+    diff_high: tuple[float, ...]
+    p_category: tuple[float, ...]
+
+    def rows(self) -> list[dict[str, Any]]:
+        nf, nr = sum(self.focus_counts), sum(self.reference_counts)
+        out = [
+            {
+                "test": f"{self.variable} distribution",
+                "category": "(all)",
+                "focus_share": math.nan,
+                "reference_share": math.nan,
+                "difference": math.nan,
+                "difference_low": math.nan,
+                "difference_high": math.nan,
+                "statistic": self.statistic,
+                "effect_size": self.cramers_v,
+                "effect_measure": "Cramér's V",
+                "p_value": self.p_value,
+                "n_focus": nf,
+                "n_reference": nr,
+                "n_permutations": self.n_permutations,
+            }
+        ]
+        for i, c in enumerate(self.categories):
+            out.append(
+                {
+                    "test": f"{self.variable} share",
+                    "category": c,
+                    "focus_share": self.focus_counts[i] / nf if nf else math.nan,
+                    "reference_share": self.reference_counts[i] / nr if nr else math.nan,
+                    "difference": self.diff[i],
+                    "difference_low": self.diff_low[i],
+                    "difference_high": self.diff_high[i],
+                    "statistic": math.nan,
+                    "effect_size": self.diff[i],
+                    "effect_measure": "difference in shares",
+                    "p_value": self.p_category[i],
+                    "n_focus": nf,
+                    "n_reference": nr,
+                    "n_permutations": self.n_permutations,
+                }
+            )
+        return out
+
+
+def permutation_test(
+    focus_counts: Sequence[int],
+    reference_counts: np.ndarray,
+    categories: Sequence[str],
+    *,
+    variable: str = "frame",
+    seed: int = DEFAULT_SEED,
+    n_perm: int = N_PERMUTATIONS,
+    n_boot: int = N_BOOTSTRAP,
+) -> DistributionTest:
+    """Permutation test of the focus's category counts against the pooled reference.
+
+    Under the null hypothesis the focus sentences are a random draw (without
+    replacement) from all sentences pooled, so the focus counts follow a
+    multivariate hypergeometric distribution; the p-value is the share of
+    draws whose chi-square statistic is at least the observed one (with the
+    +1 correction). ``reference_counts`` is one row per reference article
+    (or a single pooled row); the interval of each share difference
+    resamples focus sentences and reference *articles*.
+    """
+    f = np.asarray(focus_counts, dtype=np.int64)
+    ref = np.atleast_2d(np.asarray(reference_counts, dtype=np.int64))
+    r_tot = ref.sum(axis=0)
+    pooled = f + r_tot
+    nf, nr = int(f.sum()), int(r_tot.sum())
+    rng = _rng(seed, f"perm:{variable}")
+    k = len(categories)
+    if nf == 0 or nr == 0:
+        nan = tuple([math.nan] * k)
+        return DistributionTest(variable, tuple(categories), tuple(map(int, f)), tuple(map(int, r_tot)),
+                                math.nan, math.nan, math.nan, 0, nan, nan, nan, nan)
+    observed = float(_chi2_rows(f, pooled))
+    draws = rng.multivariate_hypergeometric(pooled, nf, size=n_perm)
+    null = _chi2_rows(draws, pooled)
+    p = (1 + int((null >= observed - 1e-9).sum())) / (n_perm + 1)
+    # per-category two-sided p-values on the share difference
+    diff = f / nf - r_tot / nr
+    null_diff = draws / nf - (pooled - draws) / nr
+    p_cat = (1 + (np.abs(null_diff) >= np.abs(diff) - 1e-12).sum(axis=0)) / (n_perm + 1)
+    # intervals: focus sentences multinomial, reference articles resampled
+    boot_f = rng.multinomial(nf, f / nf, size=n_boot) / nf
+    idx = rng.integers(0, len(ref), size=(n_boot, len(ref)))
+    boot_r_counts = ref[idx].sum(axis=1)
+    denom = boot_r_counts.sum(axis=1, keepdims=True)
+    boot_r = np.divide(boot_r_counts, denom, out=np.zeros_like(boot_r_counts, dtype=float), where=denom > 0)
+    boot_d = boot_f - boot_r
+    lo, hi = np.quantile(boot_d, [0.025, 0.975], axis=0)
+    return DistributionTest(
+        variable=variable,
+        categories=tuple(categories),
+        focus_counts=tuple(int(x) for x in f),
+        reference_counts=tuple(int(x) for x in r_tot),
+        statistic=observed,
+        cramers_v=cramers_v(np.vstack([f, r_tot])),
+        p_value=float(p),
+        n_permutations=n_perm,
+        diff=tuple(float(x) for x in diff),
+        diff_low=tuple(float(x) for x in lo),
+        diff_high=tuple(float(x) for x in hi),
+        p_category=tuple(float(x) for x in p_cat),
+    )
+
+
+def _counts_from_sentences(scored: pd.DataFrame, column: str, categories: Sequence[str]) -> pd.DataFrame:
+    values = scored[column].fillna("").astype(str)
+    ids = scored["article_id"].astype(str)
+    ct = pd.crosstab(ids, values)
+    return ct.reindex(index=list(dict.fromkeys(ids)), columns=list(categories), fill_value=0)
+
+
+def _counts_from_profiles(profiles: pd.DataFrame, prefix: str, categories: Sequence[str]) -> pd.DataFrame:
+    shares = profiles[[f"{prefix}_{c}_share" for c in categories]].to_numpy(dtype=float)
+    counts = np.rint(shares * profiles["n_sentences"].to_numpy(dtype=float)[:, None]).astype(int)
+    return pd.DataFrame(counts, index=profiles["article_id"].astype(str), columns=list(categories))
+
+
+# ------------------------------------------------------------------ compare
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The focus article against reference coverage.
+
+    ``percentiles``: one row per metric (focus value, reference quartiles,
+    percentile); ``tests``: permutation tests of frame labels and source
+    types; ``by_outlet``: reference means per outlet (focus as its own row);
+    ``drivers``: focus sentences whose frame is rarest in the reference.
+    """
+
+    focus: pd.DataFrame  # the focus article's profile (one row)
+    reference: pd.DataFrame  # the reference profiles
+    percentiles: pd.DataFrame
+    tests: pd.DataFrame
+    by_outlet: pd.DataFrame
+    drivers: pd.DataFrame
+    description: str = ""
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One long table for ``comparison.csv``: percentile rows then test rows (``kind`` column)."""
+        p = self.percentiles.assign(kind="percentile")
+        t = self.tests.assign(kind="test")
+        out = pd.concat([p, t], ignore_index=True, sort=False)
+        first = ["kind", "metric", "test", "category"]
+        return out[[c for c in first if c in out.columns] + [c for c in out.columns if c not in first]]
+
+    def summary(self) -> str:
+        """A plain-language account of how the focus differs from the reference."""
+        f = self.focus.iloc[0]
+        n_ref = len(self.reference)
+        title = f["title"] or f["article_id"]
+        lines = [
+            f"Focus article: {title}" + (f" ({f['outlet']})" if f["outlet"] else ""),
+            f"Compared with {n_ref} reference article{'s' if n_ref != 1 else ''}.",
+        ]
+        if self.description:
+            lines.append(self.description)
+        lines.append("")
+        lines.append(
+            f"Of its {int(f['n_sentences'])} sentences, {f['diplomacy_share']:.0%} carry the diplomacy frame "
+            f"and {f['escalation_share']:.0%} the escalation frame: balance {f['balance']:+.2f} "
+            f"(95% interval {f['balance_low']:+.2f} to {f['balance_high']:+.2f}; "
+            "positive means more diplomacy than escalation)."
+        )
+        pct = self.percentiles.set_index("metric")
+        for m, name in (
+            ("balance", "balance"),
+            ("diplomacy_share", "share of diplomacy sentences"),
+            ("escalation_share", "share of escalation sentences"),
+            ("attributed_share", "share of attributed sentences"),
+            ("anonymous_share", "share of sentences from unnamed sources"),
+        ):
+            if m in pct.index and not math.isnan(pct.loc[m, "percentile"]):
+                r = pct.loc[m]
+                lines.append(
+                    f"- Its {name} ({r['focus']:.2f}) is {_rank_words(r['percentile'])} "
+                    f"(reference median {r['reference_median']:.2f})."
+                )
+        unusual = self.percentiles[
+            (self.percentiles["percentile"] <= 5) | (self.percentiles["percentile"] >= 95)
+        ]
+        if len(unusual):
+            names = ", ".join(
+                f"{m} ({'high' if p >= 95 else 'low'})" for m, p in zip(unusual["metric"], unusual["percentile"], strict=True)
+            )
+            lines.append(f"- Metrics in the reference's outer 5% on either side: {names}.")
+        if len(self.tests):
+            omni = self.tests[self.tests["category"] == "(all)"].set_index("test")
+            key = "frame distribution"
+            if key in omni.index:
+                r = omni.loc[key]
+                strength = "negligible" if r["effect_size"] < 0.1 else "small" if r["effect_size"] < 0.3 else "moderate" if r["effect_size"] < 0.5 else "large"
+                verdict = "differs from" if r["p_value"] < 0.05 else "is not clearly different from"
+                lines.append(
+                    f"- Its mix of frame labels {verdict} the pooled reference sentences "
+                    f"(permutation test p = {r['p_value']:.3g}, Cramér's V = {r['effect_size']:.2f}, {strength})."
+                )
+                cats = self.tests[(self.tests["test"] == "frame share")]
+                for _, c in cats.iterrows():
+                    if c["p_value"] < 0.05:
+                        lines.append(
+                            f"  {c['category']}: {c['focus_share']:.0%} of its sentences vs {c['reference_share']:.0%} "
+                            f"in the reference (difference {c['difference']:+.0%}, 95% interval "
+                            f"{c['difference_low']:+.0%} to {c['difference_high']:+.0%})."
+                        )
+        if len(self.drivers):
+            lines.append("- Sentences that drive the difference (their frame is rarer in the reference):")
+            for _, d in self.drivers.head(3).iterrows():
+                text = d["text"] if len(d["text"]) <= 140 else d["text"][:139] + "\u2026"
+                lines.append(f"  [{d['frame']}, {d['source_type']}] {text}")
+        lines.append("")
+        lines.extend(self.notes)
+        return "\n".join(lines).rstrip() + "\n"
+
+
+def _rank_words(percentile: float) -> str:
+    """'higher than 93% of reference articles' / 'lower than 80% of ...' (mid-rank percentile)."""
+    if percentile >= 50:
+        return f"higher than {percentile:.0f}% of reference articles"
+    return f"lower than {100 - percentile:.0f}% of reference articles"
+
+
+_OUTLET_METRICS = [
+    "diplomacy_share",
+    "escalation_share",
+    "balance",
+    "attributed_share",
+    "anonymous_share",
+    "direct_quote_share",
+    *[f"source_{t}_share" for t in SOURCE_TYPES],
+]
+
+
+def aggregate_by_outlet(reference: pd.DataFrame, focus: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Mean metrics per outlet (articles weighted equally), largest outlets first.
+
+    The focus article, when given, is the first row with ``focus`` True and
+    outlet "<outlet> (focus article)".
+    """
+    metrics = [m for m in _OUTLET_METRICS if m in reference.columns]
+    ref = reference.assign(outlet=reference["outlet"].replace("", "(unknown outlet)"))
+    g = ref.groupby("outlet", sort=False)
+    out = g[metrics].mean()
+    out.insert(0, "n_sentences", g["n_sentences"].sum())
+    out.insert(0, "n_articles", g.size())
+    out = out.reset_index().sort_values(["n_articles", "outlet"], ascending=[False, True])
+    out.insert(1, "focus", False)
+    if focus is not None and len(focus):
+        f = focus.iloc[[0]]
+        row = {"outlet": f"{f['outlet'].iloc[0] or 'focus'} (focus article)", "focus": True,
+               "n_articles": 1, "n_sentences": int(f["n_sentences"].iloc[0])}
+        row.update({m: float(f[m].iloc[0]) for m in metrics})
+        out = pd.concat([pd.DataFrame([row]), out], ignore_index=True)
+    return out.reset_index(drop=True)
+
+
+def find_drivers(focus: pd.DataFrame, ref_label_share: dict[str, float], focus_label_share: dict[str, float], n: int = 10) -> pd.DataFrame:
+    """Focus sentences whose frame label is over-represented relative to the reference.
+
+    Ranked by lift (focus share / reference share of the label), then by the
+    sentence's score for that frame; neutral sentences are left out.
+    """
+    cols = ["sentence", "text", "frame", "source_type", "speaker", "focus_share_of_frame",
+            "reference_share_of_frame", "lift"]
+    if focus is None or not len(focus) or "text" not in focus.columns:
+        return pd.DataFrame(columns=cols)
+    rows = []
+    for rec in focus.to_dict("records"):
+        label = str(rec.get("frame", ""))
+        if label in ("neutral", "", "nan"):
+            continue
+        fs = focus_label_share.get(label, 0.0)
+        rs = ref_label_share.get(label, 0.0)
+        if fs <= rs:
+            continue
+        score = max(float(rec.get("diplomacy_score", 0) or 0), float(rec.get("escalation_score", 0) or 0))
+        rows.append(
+            {
+                "sentence": int(rec.get("sentence", 0)),
+                "text": str(rec.get("text", "")),
+                "frame": label,
+                "source_type": str(rec.get("source_type", "")),
+                "speaker": str(rec.get("speaker", "") or ""),
+                "focus_share_of_frame": fs,
+                "reference_share_of_frame": rs,
+                "lift": fs / rs if rs > 0 else math.inf,
+                "_score": score,
+            }
+        )
+    if not rows:
+        return pd.DataFrame(columns=cols)
+    df = pd.DataFrame(rows).sort_values(["lift", "_score", "sentence"], ascending=[False, False, True])
+    return df[cols].head(n).reset_index(drop=True)
+
+
+def compare(
+    focus: pd.DataFrame,
+    reference: pd.DataFrame,
+    *,
+    focus_articles: pd.DataFrame | None = None,
+    reference_articles: pd.DataFrame | None = None,
+    description: str = "",
+    seed: int = DEFAULT_SEED,
+    n_perm: int = N_PERMUTATIONS,
+) -> Comparison:
+    """Compare a focus article with reference coverage.
+
+    ``focus`` and ``reference`` are sentence tables or article tables
+    (profiles). With sentence tables the drivers are found too; the
+    permutation tests work from either (profiles carry label shares and
+    sentence counts). A reference article with the focus's id is left out
+    of the reference.
+    """
+    focus_sent = None if is_profile_table(focus) else focus
+    ref_sent = None if is_profile_table(reference) else reference
+    fprof = focus if focus_sent is None else profile_articles(focus, focus_articles, seed=seed)
+    rprof = reference if ref_sent is None else profile_articles(reference, reference_articles, seed=seed)
+    if len(fprof) != 1:
+        raise ValueError(f"the focus must be one article; got {len(fprof)} ({', '.join(fprof['article_id'][:5])})")
+    notes: list[str] = []
+    fid = str(fprof["article_id"].iloc[0])
+    if (rprof["article_id"].astype(str) == fid).any():
+        rprof = rprof[rprof["article_id"].astype(str) != fid].reset_index(drop=True)
+        if ref_sent is not None:
+            ref_sent = ref_sent[ref_sent["article_id"].astype(str) != fid]
+        notes.append(f"The focus article ({fid}) was also in the reference and was left out of it.")
+    if len(rprof) == 0:
+        raise ValueError("the reference has no article to compare with")
+
+    # percentiles
+    prow = []
+    for m in metric_columns(fprof):
+        if m not in rprof.columns:
+            continue
+        ref_vals = rprof[m].to_numpy(dtype=float)
+        val = float(fprof[m].iloc[0])
+        ok = ref_vals[~np.isnan(ref_vals)]
+        prow.append(
+            {
+                "metric": m,
+                "meaning": describe_column(m),
+                "focus": val,
+                "reference_median": float(np.median(ok)) if len(ok) else math.nan,
+                "reference_q25": float(np.quantile(ok, 0.25)) if len(ok) else math.nan,
+                "reference_q75": float(np.quantile(ok, 0.75)) if len(ok) else math.nan,
+                "reference_min": float(ok.min()) if len(ok) else math.nan,
+                "reference_max": float(ok.max()) if len(ok) else math.nan,
+                "percentile": percentile_of(val, ok),
+                "n_reference": int(len(ok)),
+            }
+        )
+    percentiles = pd.DataFrame(prow)
+
+    # permutation tests: frame labels and source types
+    tests = []
+    labels = list(FRAME_LABELS)
+    if focus_sent is not None and ref_sent is not None:
+        seen = set(focus_sent["frame"].astype(str)) | set(ref_sent["frame"].astype(str))
+        labels += sorted(seen - set(labels) - {"", "nan"})
+        fc = _counts_from_sentences(focus_sent, "frame", labels).sum(axis=0)
+        rc = _counts_from_sentences(ref_sent, "frame", labels)
+        fsrc = _counts_from_sentences(focus_sent, "source_type", SOURCE_TYPES).sum(axis=0)
+        rsrc = _counts_from_sentences(ref_sent, "source_type", SOURCE_TYPES)
+    else:
+        fc = _counts_from_profiles(fprof, "label", labels).sum(axis=0)
+        rc = _counts_from_profiles(rprof, "label", labels)
+        fsrc = _counts_from_profiles(fprof, "source", SOURCE_TYPES).sum(axis=0)
+        rsrc = _counts_from_profiles(rprof, "source", SOURCE_TYPES)
+    ft = permutation_test(fc.to_numpy(), rc.to_numpy(), labels, variable="frame", seed=seed, n_perm=n_perm)
+    st = permutation_test(fsrc.to_numpy(), rsrc.to_numpy(), SOURCE_TYPES, variable="source type", seed=seed, n_perm=n_perm)
+    tests = pd.DataFrame(ft.rows() + st.rows())
+    notes.append(
+        "Note: the permutation tests treat sentences as independent draws; sentences of one "
+        "article are not, so p-values are optimistic. The percentiles (article against article) "
+        "do not have that problem."
+    )
+
+    nf, nr = sum(ft.focus_counts), sum(ft.reference_counts)
+    f_share = {c: (ft.focus_counts[i] / nf if nf else 0.0) for i, c in enumerate(labels)}
+    r_share = {c: (ft.reference_counts[i] / nr if nr else 0.0) for i, c in enumerate(labels)}
+    drivers = find_drivers(focus_sent, r_share, f_share) if focus_sent is not None else find_drivers(None, {}, {})
+
+    return Comparison(
+        focus=fprof.reset_index(drop=True),
+        reference=rprof.reset_index(drop=True),
+        percentiles=percentiles,
+        tests=tests,
+        by_outlet=aggregate_by_outlet(rprof, fprof),
+        drivers=drivers,
+        description=description,
+        notes=tuple(notes),
+    )
+
+
+# ------------------------------------------------------------------ run (CLI)
+
+
+@dataclass(frozen=True)
+class CompareOutputs:
+    """What ``run_compare`` wrote, and the comparison itself."""
+
+    out_dir: Path
+    comparison: Comparison
+    profiles: pd.DataFrame
+    files: tuple[Path, ...]
+    charts: tuple[Path, ...]
+    skipped: tuple[Skipped, ...] = ()
+
+    def summary(self) -> str:
+        text = self.comparison.summary()
+        text += f"\nWrote {len(self.files)} files to {self.out_dir}/ "
+        text += f"({len(self.profiles)} profiles, {len(self.charts)} charts, each as PNG, SVG and CSV).\n"
+        if self.skipped:
+            text += f"{len(self.skipped)} item(s) skipped; see skipped.json.\n"
+        return text
+
+
+def _load_focus(article: str | Path | None) -> pd.DataFrame:
+    from .articles import load_article
+    from .paths import seed_article_path
+
+    path = Path(article) if article is not None else seed_article_path()
+    if not path.exists():
+        raise InputError(str(path), "no such article file")
+    art = load_article(path)
+    rec = art.as_record()
+    return pd.DataFrame([rec])
+
+
+def _readme(description: str, focus: pd.DataFrame, files: Sequence[Path], charts: Sequence[Path]) -> str:
+    f = focus.iloc[0]
+    lines = [
+        "framing compare: one article against reference coverage",
+        "",
+        f"Focus article: {f['title'] or f['id']} ({f['outlet'] or 'outlet unknown'}), id {f['id']}.",
+        "",
+        description,
+        "",
+        "Files:",
+        "  profiles.csv    one row per article (the focus has focus=True); columns explained in columns.csv",
+        "  comparison.csv  the focus's percentile among reference articles for every metric (kind=percentile)",
+        "                  and permutation tests of its frame labels and source types (kind=test)",
+        "  by_outlet.csv   reference means per outlet; the focus article is the first row",
+        "  drivers.csv     focus sentences whose frame is rarer in the reference",
+        "  summary.txt     the same findings in words",
+        "Charts (each as .png, .svg and the .csv of the plotted data):",
+    ]
+    lines += [f"  {c.name}" for c in charts]
+    lines += [
+        "",
+        "Frames and sources are scored by rules (lexicons in analysis/lexicons/), not by people;",
+        "read the drivers and the article strip before trusting a difference.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def run_compare(
+    article: str | Path | None = None,
+    *,
+    corpus: str | Path | None = None,
+    out_dir: str | Path = "out/compare",
+    n_jobs: int = 1,
+    progress: bool = True,
+    lexicon: Any = None,
+    charts: bool = True,
+) -> CompareOutputs:
+    """Score the focus article and the reference, compare, and write everything to ``out_dir``.
+
+    ``article`` None is the seed; ``corpus`` None is ``$FRAMING_CORPUS`` or
+    the embedded default (see ``analysis.corpora``). Writes ``profiles.csv``,
+    ``comparison.csv``, ``by_outlet.csv``, ``drivers.csv``, ``columns.csv``,
+    ``summary.txt``, ``README.txt`` and the charts (PNG + SVG + CSV each).
+    """
+    from .batch import score_corpus
+    from .corpora import resolve_corpus
+    from .io import write_table, write_text
+
+    out = Path(out_dir)
+    focus_art = _load_focus(article)
+    ref_arts, description = resolve_corpus(corpus)
+    skipped = list(ref_arts.attrs.get("skipped", []))
+    fid = str(focus_art["id"].iloc[0])
+    dup = ref_arts["id"].astype(str) == fid
+    if dup.any():
+        ref_arts = ref_arts[~dup].reset_index(drop=True)
+    if len(ref_arts) == 0:
+        raise InputError(str(corpus or "default corpus"), "the reference corpus has no articles")
+    cols = ["id", "title", "outlet", "author", "date", "url", "text"]
+    ref_in = ref_arts[[c for c in cols if c in ref_arts.columns]]
+    focus_sent = score_corpus(focus_art[cols], n_jobs=1, progress=False, lexicon=lexicon)
+    ref_sent = score_corpus(ref_in, n_jobs=n_jobs, progress=progress, lexicon=lexicon)
+    skipped += list(ref_sent.attrs.get("skipped", []))
+    scored_ids = set(ref_sent["article_id"].astype(str))
+    for rec in ref_in.itertuples(index=False):
+        if str(rec.id) not in scored_ids and not any(str(rec.id) in str(s) for s in skipped):
+            skipped.append(Skipped(source=str(rec.id), reason="no sentences were scored"))
+    meta_cols = ["id", "title", "outlet", "date"]
+    comp = compare(
+        focus_sent,
+        ref_sent,
+        focus_articles=focus_art[meta_cols],
+        reference_articles=ref_in[[c for c in meta_cols if c in ref_in.columns]],
+        description=description,
+    )
+    fprof, rprof = comp.focus, comp.reference
+    profiles = pd.concat([fprof.assign(focus=True), rprof.assign(focus=False)], ignore_index=True)
+    profiles = profiles[["article_id", "focus", *[c for c in profiles.columns if c not in ("article_id", "focus")]]]
+    files: list[Path] = []
+    files.append(write_table(profiles, out / "profiles.csv"))
+    files.append(write_table(comp.to_frame(), out / "comparison.csv"))
+    files.append(write_table(comp.by_outlet, out / "by_outlet.csv"))
+    files.append(write_table(comp.drivers, out / "drivers.csv"))
+    colmeta = pd.DataFrame({"column": list(profiles.columns)})
+    colmeta["meaning"] = [
+        "bool: True for the focus article" if c == "focus" else describe_column(c) for c in profiles.columns
+    ]
+    files.append(write_table(colmeta, out / "columns.csv"))
+    chart_paths: list[Path] = []
+    if charts:
+        from .charts import draw_compare_charts
+
+        chart_paths = draw_compare_charts(focus_sent, ref_sent, profiles, comp, out, description=description)
+        for stem in chart_paths:
+            files += [stem.with_suffix(s) for s in (".png", ".svg", ".csv")]
+    files.append(write_text(out / "summary.txt", comp.summary()))
+    files.append(write_text(out / "README.txt", _readme(description, focus_art, files, chart_paths)))
+    if skipped:
+        import json
+
+        files.append(write_text(out / "skipped.json", json.dumps([s.as_dict() for s in skipped], indent=1, ensure_ascii=False)))
+        for s in skipped:
+            warnings.warn(str(s), InputWarning, stacklevel=2)
+    return CompareOutputs(out_dir=out, comparison=comp, profiles=profiles, files=tuple(files),
+                          charts=tuple(chart_paths), skipped=tuple(skipped))

@@ -1,0 +1,156 @@
+"""Charts: each returns an Axes that draws something; save_figure writes PNG, SVG and CSV."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib.axes import Axes  # noqa: E402
+from matplotlib.collections import PathCollection  # noqa: E402
+from test_compare import random_table  # noqa: E402
+
+from analysis.charts import (  # noqa: E402
+    article_strip,
+    balance_forest,
+    draw_compare_charts,
+    frame_scatter,
+    frame_source_heatmap,
+    palette,
+    percentile_chart,
+    save_figure,
+    shorten,
+    source_mix_bars,
+)
+from analysis.compare import compare  # noqa: E402
+from analysis.schema import FRAME_LABELS, SOURCE_TYPES  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+@pytest.fixture(scope="module")
+def tables():
+    rng = np.random.default_rng(5)
+    ref = pd.concat(
+        [random_table(f"r{i:03d}", 20, rng.random() * 0.5, rng.random() * 0.6, rng, outlet=f"Outlet {i % 15}") for i in range(118)],
+        ignore_index=True,
+    )
+    focus = random_table("focus", 35, 0.6, 0.2, rng, outlet="Focus Wire")
+    comp = compare(focus, ref, n_perm=200)
+    profiles = pd.concat([comp.focus.assign(focus=True), comp.reference.assign(focus=False)], ignore_index=True)
+    return focus, ref, comp, profiles
+
+
+def test_palette_is_complete_and_distinct():
+    pal = palette()
+    assert set(FRAME_LABELS) <= set(pal.frames)
+    assert set(SOURCE_TYPES) <= set(pal.source_types) and set(SOURCE_TYPES) <= set(pal.source_markers)
+    assert len(set(pal.frames.values())) == len(pal.frames)
+    assert len(set(pal.source_types.values())) == len(pal.source_types)
+    assert len(set(pal.source_markers.values())) == len(pal.source_markers)
+    # user frames get extra colours, different from the built-in ones
+    extra = pal.frame_color("humanitarian", ["humanitarian"])
+    assert extra not in pal.frames.values()
+
+
+@pytest.mark.parametrize(("text", "limit", "expected"), [("short", 10, "short"), ("a b c d e f", 6, "a b c\u2026"), (None, 5, "")])
+def test_shorten(text, limit, expected):
+    assert shorten(text, limit) == expected
+
+
+def test_article_strip_one_mark_per_sentence(tables):
+    focus, *_ = tables
+    ax = article_strip(focus)
+    assert isinstance(ax, Axes)
+    n_points = sum(len(c.get_offsets()) for c in ax.collections if isinstance(c, PathCollection))
+    assert n_points == len(focus)
+    assert ax.get_legend() is not None and len(ax.artists) + len(ax.texts) >= 0
+    assert len(ax.plotted) == len(focus)
+
+
+def test_article_strip_several_articles_one_lane_each(tables):
+    _, ref, *_ = tables
+    sub = ref[ref["article_id"].isin(["r000", "r001", "r002"])]
+    ax = article_strip(sub)
+    assert len(ax.get_yticks()) == 3
+
+
+def test_balance_forest_all_articles_focus_highlighted(tables):
+    *_, profiles = tables
+    ax = balance_forest(profiles)
+    assert len(ax.get_yticklabels()) == len(profiles) == 119
+    bold = [t for t in ax.get_yticklabels() if t.get_fontweight() == "bold"]
+    assert len(bold) == 1
+    assert list(ax.plotted["balance"]) == sorted(ax.plotted["balance"])
+    assert ax.plotted["focus"].sum() == 1
+
+
+def test_source_mix_bars_stacks_to_one(tables):
+    *_, comp, _ = tables
+    ax = source_mix_bars(comp.by_outlet, label="outlet")
+    assert len(ax.patches) == len(comp.by_outlet) * len(SOURCE_TYPES)
+    widths = np.zeros(len(comp.by_outlet))
+    for i, p in enumerate(ax.patches):
+        widths[i % len(comp.by_outlet)] += p.get_width()
+    assert np.allclose(widths, 1.0)
+    assert ax.get_yticklabels()[0].get_fontweight() == "bold"  # focus first
+
+
+def test_frame_source_heatmap_rows_sum_to_one(tables):
+    focus, *_ = tables
+    ax = frame_source_heatmap(focus)
+    assert len(ax.images) == 1
+    d = ax.plotted
+    assert d["count"].sum() == len(focus)
+    sums = d.groupby("frame")["share"].sum()
+    assert all(abs(v - 1) < 1e-9 or v == 0 for v in sums)
+
+
+def test_frame_scatter_points_and_labels(tables):
+    *_, profiles = tables
+    ax = frame_scatter(profiles)
+    d = ax.plotted
+    assert (d["kind"] == "article").sum() == 118
+    assert (d["kind"] == "outlet mean").sum() == 15
+    assert (d["kind"] == "focus").sum() == 1
+    assert sum(1 for t in ax.texts if t.get_text().startswith("Outlet")) == 15
+
+
+def test_percentile_chart(tables):
+    *_, comp, _ = tables
+    ax = percentile_chart(comp.percentiles)
+    assert len(ax.collections) >= 2 and len(ax.plotted) >= 5
+
+
+def test_save_figure_writes_png_svg_csv(tmp_path, tables):
+    *_, profiles = tables
+    ax = frame_scatter(profiles)
+    paths = save_figure(ax, tmp_path / "scatter")
+    assert [p.suffix for p in paths] == [".png", ".svg", ".csv"]
+    assert paths[0].read_bytes()[:4] == b"\x89PNG"
+    assert "<svg" in paths[1].read_text()[:500]
+    assert len(pd.read_csv(paths[2])) == len(ax.plotted)
+    assert not list(tmp_path.glob("*.part"))
+
+
+def test_save_figure_needs_data(tmp_path):
+    fig, ax = plt.subplots()
+    with pytest.raises(ValueError, match="plotted data"):
+        save_figure(ax, tmp_path / "x")
+
+
+def test_draw_compare_charts_writes_six(tmp_path, tables):
+    focus, ref, comp, profiles = tables
+    stems = draw_compare_charts(focus, ref, profiles, comp, tmp_path, description="Reference: a test corpus. More.")
+    assert len(stems) >= 5
+    for stem in stems:
+        for suffix in (".png", ".svg", ".csv"):
+            assert stem.with_suffix(suffix).stat().st_size > 0

@@ -1,0 +1,370 @@
+"""Profiles, percentiles, permutation tests and the compare run (analysis/compare.py)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.compare import (
+    CARRIERS,
+    PROFILE_COLUMNS,
+    Comparison,
+    bootstrap_balance,
+    compare,
+    cramers_v,
+    describe_column,
+    percentile_of,
+    permutation_test,
+    profile_articles,
+)
+from analysis.schema import FRAME_LABELS, FRAMES, SIDES, SOURCE_TYPES
+
+# Invented sentences (not from any corpus): (text, diplomacy, escalation, source_type, anonymous, quote_mode, side)
+ARTICLE_A = [
+    ("Negotiators from both sides met in Geneva on Tuesday.", True, False, "unattributed", False, "none", "unknown"),
+    ("“We are ready to talk,” the foreign minister said.", True, False, "named_official", False, "direct", "ukraine"),
+    ("Artillery pounded the eastern suburbs overnight, officials said.", False, True, "unnamed_official", True, "indirect", "ukraine"),
+    ("The ceasefire could collapse if the shelling continues, an analyst warned.", True, True, "expert", False, "indirect", "other"),
+    ("The city was founded in the twelfth century.", False, False, "unattributed", False, "none", "unknown"),
+]
+ARTICLE_B = [
+    ("Missiles struck a power plant near the border.", False, True, "unattributed", False, "none", "unknown"),
+    ("New sanctions will target the banking sector, the ministry said.", False, True, "institution", False, "indirect", "eu_nato"),
+    ("“They will pay a heavy price,” a senior commander said.", False, True, "named_official", False, "direct", "russia"),
+    ("It continues the threat, he added.", False, True, "named_official", False, "continuation", "russia"),
+]
+
+
+def _label(d: bool, e: bool) -> str:
+    return "mixed" if d and e else "diplomacy" if d else "escalation" if e else "neutral"
+
+
+def sentence_table(rows, article_id: str, **meta) -> pd.DataFrame:
+    recs = []
+    for i, (text, d, e, st, anon, qm, side) in enumerate(rows):
+        recs.append(
+            {
+                "article_id": article_id,
+                "sentence": i,
+                "paragraph": 0,
+                "start": 0,
+                "end": len(text),
+                "text": text,
+                "diplomacy": d,
+                "escalation": e,
+                "diplomacy_score": 0.9 if d else 0.0,
+                "escalation_score": 0.8 if e else 0.0,
+                "frame": _label(d, e),
+                "frame_evidence": [],
+                "source_type": st,
+                "speaker": "" if st == "unattributed" else "someone",
+                "speaker_canonical": "",
+                "cue": "",
+                "quote_mode": qm,
+                "via_outlet": "",
+                "anonymous": anon,
+                "side": side,
+                "source_rule": "test",
+                **meta,
+            }
+        )
+    return pd.DataFrame(recs)
+
+
+def random_table(article_id: str, n: int, p_dip: float, p_esc: float, rng: np.random.Generator, outlet="O") -> pd.DataFrame:
+    d = rng.random(n) < p_dip
+    e = rng.random(n) < p_esc
+    rows = [
+        (f"Sentence {i} of {article_id}.", bool(d[i]), bool(e[i]), str(rng.choice(SOURCE_TYPES[:3])), False, "none", "unknown")
+        for i in range(n)
+    ]
+    return sentence_table(rows, article_id, outlet=outlet, title=f"Story {article_id}")
+
+
+# ------------------------------------------------------------------ profile metrics
+
+
+def test_profile_exact_shares_article_a():
+    prof = profile_articles(sentence_table(ARTICLE_A, "a", title="Talks in Geneva", outlet="Wire", date="2022-03-01"))
+    r = prof.iloc[0]
+    assert (r["article_id"], r["title"], r["outlet"], r["date"], r["n_sentences"]) == ("a", "Talks in Geneva", "Wire", "2022-03-01", 5)
+    expected = {
+        "diplomacy_share": 3 / 5,
+        "escalation_share": 2 / 5,
+        "balance": 1 / 5,
+        "label_diplomacy_share": 2 / 5,
+        "label_escalation_share": 1 / 5,
+        "label_mixed_share": 1 / 5,
+        "label_neutral_share": 1 / 5,
+        "attributed_share": 3 / 5,
+        "anonymous_share": 1 / 5,
+        "direct_quote_share": 1 / 5,
+        "source_unattributed_share": 2 / 5,
+        "source_named_official_share": 1 / 5,
+        "source_unnamed_official_share": 1 / 5,
+        "source_expert_share": 1 / 5,
+        "source_institution_share": 0.0,
+        "side_ukraine_share": 2 / 5,
+        "side_other_share": 1 / 5,
+        "side_unknown_share": 0.0,  # unattributed sentences have no side
+        "diplomacy_unattributed_share": 1 / 3,
+        "diplomacy_official_share": 1 / 3,
+        "diplomacy_expert_share": 1 / 3,
+        "escalation_unattributed_share": 0.0,
+        "escalation_official_share": 1 / 2,
+        "escalation_expert_share": 1 / 2,
+    }
+    for col, value in expected.items():
+        assert r[col] == pytest.approx(value), col
+
+
+def test_profile_article_b_continuation_counts_as_direct_quote_and_no_diplomacy_carriers_are_empty():
+    prof = profile_articles(sentence_table(ARTICLE_B, "b"))
+    r = prof.iloc[0]
+    assert r["balance"] == pytest.approx(-1.0)
+    assert r["direct_quote_share"] == pytest.approx(2 / 4)
+    assert r["escalation_official_share"] == pytest.approx(3 / 4)
+    assert r["escalation_unattributed_share"] == pytest.approx(1 / 4)
+    assert all(math.isnan(r[f"diplomacy_{c}_share"]) for c in CARRIERS)
+    assert r["side_russia_share"] == pytest.approx(2 / 4)
+
+
+def test_profile_columns_defined_once_and_complete():
+    prof = profile_articles(pd.concat([sentence_table(ARTICLE_A, "a"), sentence_table(ARTICLE_B, "b")]))
+    assert list(prof.columns) == list(PROFILE_COLUMNS)
+    assert prof["article_id"].tolist() == ["a", "b"]
+    for t in SOURCE_TYPES:
+        assert f"source_{t}_share" in PROFILE_COLUMNS
+    for s in SIDES:
+        assert f"side_{s}_share" in PROFILE_COLUMNS
+    for f in FRAMES:
+        for c in CARRIERS:
+            assert f"{f}_{c}_share" in PROFILE_COLUMNS
+    assert all(PROFILE_COLUMNS[c] for c in PROFILE_COLUMNS)  # every column has a meaning
+    # shares that partition the sentences add up to 1
+    src = prof[[f"source_{t}_share" for t in SOURCE_TYPES]].sum(axis=1)
+    lab = prof[[f"label_{lab}_share" for lab in FRAME_LABELS]].sum(axis=1)
+    assert np.allclose(src, 1) and np.allclose(lab, 1)
+    side = prof[[f"side_{s}_share" for s in SIDES]].sum(axis=1)
+    assert np.allclose(side, prof["attributed_share"])
+
+
+def test_user_frame_gets_shares_and_carriers():
+    t = sentence_table(ARTICLE_A, "a")
+    t["humanitarian"] = [False, False, True, True, False]
+    t["humanitarian_score"] = t["humanitarian"].astype(float)
+    prof = profile_articles(t)
+    assert prof.loc[0, "humanitarian_share"] == pytest.approx(2 / 5)
+    assert prof.loc[0, "humanitarian_official_share"] == pytest.approx(1 / 2)
+    assert "humanitarian" in describe_column("humanitarian_official_share")
+
+
+def test_metadata_from_articles_table_and_attrs():
+    t = sentence_table(ARTICLE_A, "a")
+    arts = pd.DataFrame([{"id": "a", "title": "T", "outlet": "Wire", "date": "2001-12-01"}])
+    assert profile_articles(t, arts).loc[0, "outlet"] == "Wire"
+    t2 = t.copy()
+    t2.attrs["article"] = {"id": "a", "title": "From attrs", "outlet": "Radio", "date": None}
+    r = profile_articles(t2).iloc[0]
+    assert (r["title"], r["outlet"], r["date"]) == ("From attrs", "Radio", "")
+
+
+def test_profile_does_not_mutate_input():
+    t = sentence_table(ARTICLE_A, "a")
+    before = t.copy()
+    profile_articles(t)
+    pd.testing.assert_frame_equal(t, before)
+
+
+def test_missing_column_is_a_clear_error():
+    with pytest.raises(ValueError, match="source_type"):
+        profile_articles(sentence_table(ARTICLE_A, "a").drop(columns=["source_type"]))
+
+
+# ------------------------------------------------------------------ bootstrap
+
+
+def test_bootstrap_is_deterministic_with_seed_and_contains_point():
+    rng = np.random.default_rng(1)
+    d, e = rng.random(40) < 0.4, rng.random(40) < 0.3
+    a = bootstrap_balance(d, e, seed=7, key="x")
+    assert a == bootstrap_balance(d, e, seed=7, key="x")
+    assert a != bootstrap_balance(d, e, seed=8, key="x")
+    point = d.mean() - e.mean()
+    assert a[0] <= point <= a[1]
+    assert -1 <= a[0] < a[1] <= 1
+
+
+def test_profile_interval_contains_balance_and_is_reproducible():
+    rng = np.random.default_rng(3)
+    t = pd.concat([random_table(f"r{i}", 25, 0.3, 0.4, rng) for i in range(5)])
+    p1, p2 = profile_articles(t), profile_articles(t)
+    pd.testing.assert_frame_equal(p1, p2)
+    assert ((p1["balance_low"] <= p1["balance"]) & (p1["balance"] <= p1["balance_high"])).all()
+
+
+def test_bootstrap_constant_article_has_zero_width():
+    lo, hi = bootstrap_balance(np.ones(10, bool), np.zeros(10, bool), key="k")
+    assert lo == hi == 1.0
+
+
+# ------------------------------------------------------------------ statistics
+
+
+@pytest.mark.parametrize(
+    ("value", "reference", "expected"),
+    [
+        (5, [1, 2, 3, 4], 100.0),
+        (0, [1, 2, 3, 4], 0.0),
+        (3, [1, 2, 3, 4], 62.5),
+        (2, [2, 2, 2, 2], 50.0),
+        (1, [1, float("nan"), 3], 25.0),
+    ],
+)
+def test_percentile_of(value, reference, expected):
+    assert percentile_of(value, np.array(reference, dtype=float)) == pytest.approx(expected)
+
+
+def test_cramers_v_bounds():
+    assert cramers_v(np.array([[10, 0], [0, 10]])) == pytest.approx(1.0)
+    assert cramers_v(np.array([[5, 5], [50, 50]])) == pytest.approx(0.0)
+
+
+def test_permutation_identical_distributions_large_p():
+    t = permutation_test([10, 10, 5, 25], np.array([[20, 20, 10, 50]] * 10), FRAME_LABELS, n_perm=2000)
+    assert t.p_value > 0.5
+    assert t.cramers_v < 0.05
+    assert all(lo <= 0 <= hi for lo, hi in zip(t.diff_low, t.diff_high, strict=True))
+
+
+def test_permutation_very_different_distributions_small_p():
+    t = permutation_test([30, 0, 0, 10], np.array([[2, 20, 3, 15]] * 10), FRAME_LABELS, n_perm=2000)
+    assert t.p_value < 0.01
+    assert t.cramers_v > 0.3
+    assert t.diff[0] > 0 and t.diff_low[0] > 0  # diplomacy over-represented, interval excludes 0
+    assert t.p_category[0] < 0.01
+
+
+def test_permutation_is_seeded():
+    a = permutation_test([8, 2, 1, 9], np.array([[5, 5, 2, 8]] * 6), FRAME_LABELS, n_perm=500, seed=1)
+    b = permutation_test([8, 2, 1, 9], np.array([[5, 5, 2, 8]] * 6), FRAME_LABELS, n_perm=500, seed=1)
+    assert a == b
+
+
+# ------------------------------------------------------------------ compare
+
+
+@pytest.fixture(scope="module")
+def corpus_tables():
+    rng = np.random.default_rng(11)
+    ref = pd.concat(
+        [random_table(f"r{i}", 30, 0.15, 0.5, rng, outlet=f"Outlet {i % 3}") for i in range(30)], ignore_index=True
+    )
+    focus_diff = random_table("f", 30, 0.8, 0.05, rng, outlet="Focus Wire")
+    focus_same = random_table("g", 30, 0.15, 0.5, rng, outlet="Focus Wire")
+    return ref, focus_diff, focus_same
+
+
+def test_compare_very_different_focus(corpus_tables):
+    ref, focus, _ = corpus_tables
+    c = compare(focus, ref, n_perm=2000)
+    assert isinstance(c, Comparison)
+    pct = c.percentiles.set_index("metric")["percentile"]
+    assert pct["balance"] == 100.0 and pct["diplomacy_share"] == 100.0 and pct["escalation_share"] == 0.0
+    omni = c.tests.set_index("test").loc["frame distribution"]
+    assert omni["p_value"] < 0.01 and omni["effect_size"] > 0.3
+    assert len(c.drivers) > 0 and set(c.drivers["frame"]) <= {"diplomacy", "mixed"}
+    assert (c.drivers["lift"] > 1).all()
+    text = c.summary()
+    assert "higher than 100% of reference articles" in text and "differs from" in text
+
+
+def test_compare_similar_focus_not_significant(corpus_tables):
+    ref, _, focus = corpus_tables
+    c = compare(focus, ref, n_perm=2000)
+    omni = c.tests.set_index("test").loc["frame distribution"]
+    assert omni["p_value"] > 0.05
+    assert 5 < c.percentiles.set_index("metric").loc["balance", "percentile"] < 95
+    assert "not clearly different" in c.summary()
+
+
+def test_compare_from_profiles_matches_sentences(corpus_tables):
+    ref, focus, _ = corpus_tables
+    from_sent = compare(focus, ref, n_perm=500)
+    from_prof = compare(profile_articles(focus), profile_articles(ref), n_perm=500)
+    pd.testing.assert_frame_equal(from_sent.percentiles, from_prof.percentiles)
+    pd.testing.assert_frame_equal(from_sent.tests, from_prof.tests)
+    assert from_prof.drivers.empty  # drivers need sentences
+
+
+def test_compare_by_outlet_and_to_frame(corpus_tables):
+    ref, focus, _ = corpus_tables
+    c = compare(focus, ref, n_perm=200)
+    bo = c.by_outlet
+    assert bo.loc[0, "focus"] and bo.loc[0, "outlet"] == "Focus Wire (focus article)"
+    assert bo.loc[1:, "n_articles"].sum() == 30 and set(bo.loc[1:, "outlet"]) == {"Outlet 0", "Outlet 1", "Outlet 2"}
+    f = c.to_frame()
+    assert set(f["kind"]) == {"percentile", "test"}
+    assert len(f) == len(c.percentiles) + len(c.tests)
+
+
+def test_compare_drops_focus_from_reference(corpus_tables):
+    ref, focus, _ = corpus_tables
+    c = compare(focus, pd.concat([ref, focus]), n_perm=200)
+    assert len(c.reference) == 30
+    assert any("left out" in n for n in c.notes)
+
+
+def test_compare_rejects_several_focus_articles(corpus_tables):
+    ref, _, _ = corpus_tables
+    with pytest.raises(ValueError, match="one article"):
+        compare(ref, ref)
+
+
+# ------------------------------------------------------------------ integration
+
+
+def _scorers_ready() -> bool:
+    try:
+        from analysis.batch import score_corpus  # noqa: F401
+        from analysis.scoring import score_article
+
+        score_article("Talks resumed in Geneva on Monday, the ministry said.")
+        return True
+    except Exception:  # noqa: BLE001 - scorers still being built
+        return False
+
+
+@pytest.mark.slow
+def test_run_compare_default_corpus(tmp_path):
+    if not _scorers_ready():
+        pytest.skip("scorers not available yet")
+    from analysis.compare import run_compare
+
+    out = run_compare(out_dir=tmp_path, progress=False)
+    prof = pd.read_csv(tmp_path / "profiles.csv")
+    assert prof["focus"].sum() == 1 and len(prof) > 50
+    assert (tmp_path / "comparison.csv").exists() and (tmp_path / "by_outlet.csv").exists()
+    readme = (tmp_path / "README.txt").read_text()
+    assert "Lee" in readme and "--corpus" in readme
+    assert len(out.charts) >= 5
+    for stem in out.charts:
+        for suffix in (".png", ".svg", ".csv"):
+            assert stem.with_suffix(suffix).stat().st_size > 0
+
+
+@pytest.mark.slow
+def test_run_compare_shared_corpus_119_profiles(tmp_path, shared_corpus):
+    if not _scorers_ready():
+        pytest.skip("scorers not available yet")
+    from analysis.compare import run_compare
+
+    out = run_compare(corpus=shared_corpus, out_dir=tmp_path, progress=False)
+    prof = pd.read_csv(tmp_path / "profiles.csv")
+    assert len(prof) == 119 and prof["focus"].sum() == 1
+    assert prof["outlet"].nunique() >= 15
+    assert len(out.charts) >= 5
+    assert "read from" in (tmp_path / "README.txt").read_text()
