@@ -125,18 +125,20 @@ _OPENERS = "\"'“‘„«‹([{"
 _NO_BREAK_BEFORE = frozenset(",;:")
 _TERM_SET = frozenset(_TERM)
 
-# Events, in text order: a run of line breaks (paragraph or line), or final punctuation
-# followed by horizontal whitespace and a non-space character (a candidate boundary).
-# Punctuation at the end of a line or of the text is left to the line-break / end logic.
-# Each alternative starts at a specific character (a punctuation run only at its first
-# character) and quantifiers are possessive, so scanning stays linear on any input.
+# Events, in text order: a line break (with any blank lines after it: a paragraph break), or
+# final punctuation followed by horizontal whitespace and a non-space character (a candidate
+# boundary). Punctuation at the end of a line or of the text is left to the line-break / end logic.
+# The pattern starts with one character class, so CPython's regex engine skips to candidates
+# at C speed (an alternation of classes would be tried at every character: ~8x slower); every
+# repeat is possessive or bounded, so scanning stays linear on any input.
+_TERM_CLASS = f"[{re.escape(_TERM)}]"
 _EVENT_RE = re.compile(
-    f"(?P<para>{_LBX}(?:{_H}*{_LBX})+{_H}*+|\u2029\\s*+)"
-    f"|(?P<nl>{_LBX}{_H}*+)"
-    f"|(?<![{re.escape(_TERM)}])(?P<t>[{re.escape(_TERM)}]++)(?P<c>[{re.escape(_CLOSERS)}]*+)"
-    f"{_H}++(?=\\S)"
+    f"(?P<x>[{re.escape(_TERM)}{_LB_CHARS}])"
+    f"(?:(?<={_TERM_CLASS})(?P<t>{_TERM_CLASS}{{0,10}}+)(?P<c>[{re.escape(_CLOSERS)}]*+){_H}++(?=\\S)"
+    f"|(?<=[{_LB_CHARS}])(?:(?<=\r)\n)?+(?P<para>(?:{_H}*{_LBX})+)?{_H}*+)"
 )
-_BLANK_LINE_RE = re.compile(f"{_LBX}{_H}*+{_LBX}|\u2029")
+_BLANK_LINE_RE = re.compile(f"[{_LB_CHARS}](?:(?<=\u2029)|(?:(?<=\r)\n)?+{_H}*+{_LBX})")
+_ANY_LB_RE = re.compile(f"[{_LB_CHARS}]")
 # a list item at the start of a line: bullet, "1." "1)" "(1)" "a)" "iv."
 _LIST_RE = re.compile(
     r"(?:[-*•·▪►‣◦–—]|\(?(?:\d{1,3}|[A-Za-z]|[ivxlIVXL]{1,5})[.)])" + _H
@@ -337,7 +339,9 @@ class SentenceSplitter:
         out: list[Sentence] = []
         if not text or text.isspace():
             return out
-        lines_are_paragraphs = _BLANK_LINE_RE.search(text) is None
+        lines_are_paragraphs = (
+            _ANY_LB_RE.search(text) is None or _BLANK_LINE_RE.search(text) is None
+        )
         n = len(text)
         max_chars = self.max_chars
         pos = 0  # where the current sentence begins (may point at whitespace)
@@ -361,8 +365,8 @@ class SentenceSplitter:
             self._emit_capped(text, start, end, para, out)
 
         for m in _EVENT_RE.finditer(text):
-            kind = m.lastgroup
-            if kind == "c" or kind == "t":
+            x = m.group("x")
+            if x in _TERM_SET:
                 j = m.end()
                 nxt = text[j]
                 # skip opening quotes/brackets to the first character of the next word
@@ -371,11 +375,11 @@ class SentenceSplitter:
                     nxt = text[j]
                 if nxt.islower() or nxt in _NO_BREAK_BEFORE:
                     continue
-                t = m.group("t")
+                t = x + m.group("t")
                 closers = m.group("c")
                 quoted = bool(closers) and closers[0] in _CLOSERS_QUOTES
                 if t == ".":
-                    if not self._period_breaks(text, m.start("t"), j, quoted):
+                    if not self._period_breaks(text, m.start(), j, quoted):
                         continue
                 elif ("…" in t or ".." in t) and not quoted:
                     if not self._starts_sentence(text, j):
@@ -383,7 +387,7 @@ class SentenceSplitter:
                 b = m.end("c")
                 emit(pos, b)
                 pos = b
-            elif kind == "para":
+            elif m.group("para") is not None or x == "\u2029":
                 emit(pos, m.start())
                 pos = m.end()
                 new_para = True
