@@ -124,6 +124,7 @@ class _Mark:
     end: int
     kind: str  # "cue" | "speaker"
     frame: str = ""
+    strong: bool = True  # a cue of weight >= WEAK_CUE_WEIGHT
 
 
 def _evidence(value: Any) -> list[dict[str, Any]]:
@@ -185,12 +186,25 @@ def _speaker_span(row: Mapping[str, Any], text: str) -> tuple[int, int] | None:
     return (i, i + len(speaker)) if i >= 0 else None
 
 
+#: Cues lighter than this (names, titles that only hint at a frame) are marked
+#: with a dotted underline instead of a highlight, so the strong evidence stands out.
+WEAK_CUE_WEIGHT = 0.5
+
+
+def _weight(ev: Mapping[str, Any]) -> float:
+    try:
+        w = float(ev.get("weight", 1.0))
+    except (TypeError, ValueError):
+        return 1.0
+    return 1.0 if math.isnan(w) else w
+
+
 def _marks(row: Mapping[str, Any], text: str) -> list[_Mark]:
     marks: list[_Mark] = []
     for ev in _evidence(row.get("frame_evidence")):
         s, e = _int(ev.get("start")), _int(ev.get("end"))
         if 0 <= s < e <= len(text):
-            marks.append(_Mark(s, e, "cue", _str(ev.get("frame"))))
+            marks.append(_Mark(s, e, "cue", _str(ev.get("frame")), _weight(ev) >= WEAK_CUE_WEIGHT))
     sp = _speaker_span(row, text)
     if sp is not None:
         marks.append(_Mark(sp[0], sp[1], "speaker"))
@@ -238,6 +252,8 @@ def _tooltip(row: Mapping[str, Any], frames: Iterable[str]) -> str:
             sub = _str(ev.get("subframe"))
             if sub:
                 cue += f"/{sub}"
+            if "weight" in ev:
+                cue += f" w={_weight(ev):.1f}"
             if flags:
                 cue += f" ({', '.join(flags)})"
             cues.append(cue)
@@ -329,6 +345,7 @@ def _css(palette: Mapping[str, str]) -> str:
             f".fa-article .fa-cue-{ident}{{background:{_tint(color, 0.5)};"
             f"box-shadow:inset 0 -2px 0 {color}}}"
         )
+        rules.append(f".fa-article .fa-weak-{ident}{{border-bottom:2px dotted {color}}}")
         rules.append(f".fa-article .fa-bg-{ident}{{background:{color}}}")
     return "\n".join(rules)
 
@@ -434,6 +451,11 @@ def render_fragment(scored: pd.DataFrame, *, title: str | None = None) -> str:
         out.append(
             f'<li><span class="fa-cue fa-cue-{_css_ident(f)}">cue word</span> of {html.escape(f)}</li>'
         )
+    for f in cue_frames[:1]:
+        out.append(
+            f'<li><span class="fa-weak fa-weak-{_css_ident(f)}">weak cue</span> '
+            f"(weight &lt; {WEAK_CUE_WEIGHT:g}: a name or title that only hints at a frame)</li>"
+        )
     out.append('<li><span class="fa-speaker">speaker</span> named as the source</li>')
     out.append('<li><span class="fa-n">n</span> sentence number</li>')
     out.append(
@@ -487,8 +509,10 @@ def render_fragment(scored: pd.DataFrame, *, title: str | None = None) -> str:
             for m in covering:
                 if m.kind == "speaker":
                     classes.append("fa-speaker")
-                else:
+                elif m.strong:
                     classes += ["fa-cue", f"fa-cue-{_css_ident(m.frame)}"]
+                else:
+                    classes += ["fa-weak", f"fa-weak-{_css_ident(m.frame)}"]
             esc = html.escape(piece)
             if classes:
                 cls = " ".join(dict.fromkeys(classes))

@@ -374,3 +374,22 @@ def test_real_scored_seed_renders(seed_path):
     visible = "".join(parsed.text)
     assert all(t in visible for t in scored["text"])
     assert "Blinken" in page
+
+
+@pytest.mark.parametrize(
+    "weight, cls",
+    [
+        (0.2, "fa-weak fa-weak-diplomacy"),
+        (0.5, "fa-cue fa-cue-diplomacy"),
+        (None, "fa-cue fa-cue-diplomacy"),
+    ],
+)
+def test_weak_cues_marked_lighter(weight, cls):
+    t = make_table()
+    ev = [dict(e) for e in t.loc[3, "frame_evidence"]]
+    if weight is None:
+        ev[0].pop("weight")
+    else:
+        ev[0]["weight"] = weight
+    t["frame_evidence"] = [ev if i == 3 else e for i, e in enumerate(t["frame_evidence"])]
+    assert f'<span class="{cls}">dialogue</span>' in render_article(t)
