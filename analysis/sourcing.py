@@ -90,6 +90,10 @@ _RE_AUX_TAIL = re.compile(_AUX, re.IGNORECASE)
 _BOUNDARY = re.compile(
     r"(?:[\x00“”„«»\";:()\[\]]|\s[—–]\s|\s-\s|\b(?:that|but|because|while|whereas|although|though|"
     r"when|where|after|before|since|if|unless|whether|as|so|and|or)\s)")
+_RE_NOT_VERB_USE = re.compile(r"(?i)\b(?:to|the|a|an|his|her|its|their|our|this|that|these|"
+                              r"those|be|been|being)\s+$")
+_RE_PASSIVE_BEFORE = re.compile(r"(?i)\b(?:was|were|is|are|be|been|being)\s+$")
+_RE_AFTER_QUOTE = re.compile(r"[\x00”\"»]\s*,?\s*$")
 _NP_CUT = re.compile(r"\s(?:who|which|whose|whom)\b")
 _DET = {"a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our",
         "my", "your", "some", "several", "two", "three", "four", "many", "other", "another",
@@ -230,7 +234,8 @@ class SourceAttributor:
         if lex.re_verb is None:
             return cues
         # "[outlet] cited/quoted X who said / as saying"
-        if lex.re_outlet is not None:
+        if lex.re_outlet is not None and (" cited " in masked or " quoted " in masked or
+                                          " citing " in masked or " quoting " in masked):
             for om in lex.re_outlet.finditer(masked):
                 after = masked[om.end():]
                 vm = _OUTLET_VERB.match(after)
@@ -249,23 +254,20 @@ class SourceAttributor:
                             cues.append(Cue("outlet_cited", sp.strip(), s0, s0 + len(sp.rstrip()),
                                             vm.group().strip(), om.end() + vm.start() + 1,
                                             om.end() + vm.end() - 1, via=om.group()))
-        for vm in lex.re_verb.finditer(masked):
-            form = vm.group()
+        for vs, ve, form in lex.verbs_in(masked):
             kind = lex.verb_kind[form]
-            vs, ve = vm.start(), vm.end()
-            before = masked[:vs]
-            if re.search(r"(?i)\b(?:to|the|a|an|his|her|its|their|our|this|that|these|those|"
-                         r"be|been|being)\s+$", before) and kind != "refusal":
-                # infinitive or noun use ("refused to say", "the report"), or a passive
-                if not re.search(r"(?i)\b(?:has|have|had)\s+been\s+$", before):
-                    continue
+            before = masked[max(0, vs - 240):vs]
+            boff = vs - len(before)
+            near = before[-40:]
+            if _RE_NOT_VERB_USE.search(near) and kind != "refusal":
+                # infinitive or noun use ("refused to say", "the report")
+                continue
             # passive "it was noted that": no speaker
-            if re.search(r"(?i)\b(?:was|were|is|are|be|been|being)\s+$", before):
+            if _RE_PASSIVE_BEFORE.search(near):
                 continue
             gerund = form.endswith("ing") and " " not in form
             # -- inverted: “…,” said X / , said X.
-            inv = re.search(r"[\x00”\"»,]\s*,?\s*$", before) if not gerund else None
-            if inv and re.search(r"[\x00”\"»]\s*,?\s*$", before):
+            if not gerund and _RE_AFTER_QUOTE.search(near):
                 after = masked[ve:]
                 am = re.match(r"\s+([^,.;:\x00!?]{1,80})(?:,\s*([^.;:\x00!?]{2,100}))?", after)
                 if am:
@@ -280,12 +282,11 @@ class SourceAttributor:
                                             vs, ve, kind, appositive=(am.group(2) or "").strip()))
                             continue
             # -- subject before the verb
-            tail = _RE_AUX_TAIL.search(before)
-            subj_end = tail.start() if tail else len(before)
+            subj_end = _strip_aux(before)
             chunk_all = before[:subj_end]
-            # clause start: last boundary
-            cstart = 0
-            for bm in _BOUNDARY.finditer(chunk_all):
+            # clause start: last boundary (within the last 160 characters)
+            cstart = max(0, len(chunk_all) - 160)
+            for bm in _BOUNDARY.finditer(chunk_all, cstart):
                 cstart = bm.end()
             chunk = chunk_all[cstart:]
             if gerund:
@@ -299,7 +300,7 @@ class SourceAttributor:
                 if mt.source_type or sp.strip().lower() in PRONOUNS:
                     cues.append(Cue("gerund", sp, s0, s1, form, vs, ve, kind))
                 continue
-            found = self._np_at(chunk, cstart, finite=True)
+            found = self._np_at(chunk, boff + cstart, finite=True)
             if found is None:
                 continue
             s0, s1, appos = found
@@ -315,7 +316,7 @@ class SourceAttributor:
                 continue
             cues.append(Cue("subject_verb", sp, s0, s1, form, vs, ve, kind, appositive=appos))
         # passive quoted: "X was quoted by TASS as saying"
-        for pm in _PASSIVE_QUOTED.finditer(masked):
+        for pm in (_PASSIVE_QUOTED.finditer(masked) if "as saying" in masked else ()):
             before = masked[:pm.start()]
             cstart = 0
             for bm in _BOUNDARY.finditer(before):
@@ -331,7 +332,7 @@ class SourceAttributor:
                     cues.append(Cue("quoted_as_saying", sp, s0, s0 + len(sp), pm.group().strip(),
                                     pm.start(), pm.end(), "speech", via=via, appositive=appos))
         # according to X
-        for am in _ACCORDING.finditer(masked):
+        for am in (_ACCORDING.finditer(masked) if "ccording to" in masked else ()):
             rest = masked[am.end():]
             xm = re.match(r"([^,;:\x00()]{2,100}?)(?=\s*(?:[,;:.\x00()]|$|\s(?:that|which|who|"
                           r"as|when|while|because|and\s+(?:the|a)\s)\b))", rest)
@@ -408,14 +409,13 @@ class SourceAttributor:
         # paragraph of each sentence (from text when sentences carry no paragraph numbers)
         para_ids = self._paragraphs(sents, full, starts)
 
+        spans_by_sent = _spans_by_sentence(spans, sents, starts)
         # pass 1: cues per sentence
         per_cues: list[list[Cue]] = []
         masked_list: list[str] = []
         for s, st in zip(sents, starts, strict=True):
             t = s.text
-            mk = "".join(_MASK if inside[st + i] else (
-                '"' if ch in _QUOTE_CHARS else ch) for i, ch in enumerate(t)) if any(
-                inside[st:st + len(t)]) or any(c in _QUOTE_CHARS for c in t) else t
+            mk = _mask(t, st, spans_by_sent[len(masked_list)])
             masked_list.append(mk)
             per_cues.append(self._find_cues(t, mk) if len(t) < 5000 else [])
 
@@ -453,11 +453,11 @@ class SourceAttributor:
         for i, (s, st) in enumerate(zip(sents, starts, strict=True)):
             ln = max(1, len(s.text.strip()))
             best, best_len = None, 0
-            for q in _overlapping(spans, st, st + len(s.text)):
+            for q in spans_by_sent[i]:
                 ov = min(q.end, st + len(s.text)) - max(q.start, st)
                 if ov > best_len:
                     best, best_len = q.chain, ov
-            total = sum(inside[st:st + len(s.text)])
+            total = inside.count(1, st, st + len(s.text))
             sent_quoted[i] = total / ln
             sent_chain[i] = best
 
@@ -477,7 +477,7 @@ class SourceAttributor:
             cues = [c for c in per_cues[i] if c.kind != "cognition" or self._strong(c)]
             chain = sent_chain[i]
             # statement attributed as a whole
-            wm = _STATEMENT_WHOLE.search(mk)
+            wm = _STATEMENT_WHOLE.search(mk) if "attributed to" in mk else None
             if wm:
                 sp = wm.group(1).strip()
                 mt = lex.classify(sp)
@@ -511,7 +511,7 @@ class SourceAttributor:
                     out.append(a)
                     continue
             # "This was stated by X": the sentence and its paragraph's earlier sentences
-            sm = _STATED_BY.match(mk)
+            sm = _STATED_BY.match(mk) if " by " in mk else None
             if sm and not cues:
                 sp = sm.group(1).strip()
                 mt = lex.classify(sp)
@@ -546,7 +546,7 @@ class SourceAttributor:
                     mode = "direct" if sent_quoted[i] >= 0.35 else "partial"
                 elif chain is not None and sent_quoted[i] >= 0.5 and chain not in chain_cue:
                     mode = "direct"
-                elif any(inside[starts[i]:starts[i] + len(t)]):
+                elif inside.find(1, starts[i], starts[i] + len(t)) >= 0:
                     mode = "partial"
                 speaker = c.speaker
                 if mt.source_type == "media" and c.rule != "outlet_cited" and not via:
@@ -709,6 +709,58 @@ def _shorten_named(sp: str, lex: SourceLexicon) -> str:
     return sp
 
 
+_AUX_WORDS = frozenset(
+    "has have had was were is are will would could also later earlier then again previously "
+    "repeatedly reportedly publicly privately recently once further subsequently separately "
+    "already now just did does do not never only first himself herself itself themselves "
+    "personally explicitly specifically flatly firmly strongly clearly quickly immediately openly "
+    "bluntly angrily forcefully directly officially formally yesterday today".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _strip_aux(before: str) -> int:
+    """End of the subject in ``before`` (text up to a verb): drop auxiliaries and adverbs."""
+    end = len(before.rstrip())
+    while end > 0:
+        k = before.rfind(" ", 0, end)
+        w = before[k + 1:end].lower()
+        if w in _AUX_WORDS:
+            end = len(before[:k + 1].rstrip()) if k >= 0 else 0
+            continue
+        if w in _WEEKDAYS or w in ("week", "month"):
+            k2 = before.rfind(" ", 0, max(0, k))
+            prev = before[k2 + 1:k].lower() if k >= 0 else ""
+            if prev in ("on", "last", "this"):
+                end = len(before[:k2 + 1].rstrip()) if k2 >= 0 else 0
+                continue
+            if w in _WEEKDAYS:
+                end = len(before[:k + 1].rstrip()) if k >= 0 else 0
+                continue
+        break
+    return end
+
+
+def _mask(t: str, st: int, spans: list[QuoteSpan]) -> str:
+    """The sentence with quoted content blanked (\\x00) and every quote mark made straight."""
+    if spans:
+        parts, pos = [], 0
+        for q in spans:
+            a, b = max(q.start - st, pos), min(q.end - st, len(t))
+            if a >= b:
+                continue
+            parts.append(t[pos:a])
+            parts.append(_MASK * (b - a))
+            pos = b
+        parts.append(t[pos:])
+        t = "".join(parts)
+    if any(c in t for c in _QUOTE_CHARS):
+        t = t.translate(_QUOTE_TABLE)
+    return t
+
+
+_QUOTE_TABLE = str.maketrans({c: '"' for c in _QUOTE_CHARS})
+
+
 def _carry(a: Attribution, mode: str, rule: str) -> Attribution:
     """The same source for a sentence that does not name it itself."""
     return Attribution(a.source_type, a.speaker, a.speaker_canonical, a.cue, mode, a.via_outlet,
@@ -721,10 +773,25 @@ def _starts_inside(inside: bytearray, st: int, t: str) -> bool:
         t.lstrip()[:1] in "“\"" and st + k + 1 < len(inside) and bool(inside[st + k + 1]))
 
 
-def _overlapping(spans: list[QuoteSpan], a: int, b: int):
-    for q in spans:
-        if q.start < b and q.end > a:
-            yield q
+def _spans_by_sentence(spans: list[QuoteSpan], sents: list[Sentence],
+                       starts: list[int]) -> list[list[QuoteSpan]]:
+    """The quotation spans overlapping each sentence (spans are sorted and disjoint)."""
+    import bisect
+
+    if not spans:
+        return [[] for _ in sents]
+    ends = [q.end for q in spans]
+    out = []
+    for s, st in zip(sents, starts, strict=True):
+        b = st + len(s.text)
+        j = bisect.bisect_right(ends, st)
+        hits = []
+        while j < len(spans) and spans[j].start < b:
+            if spans[j].end > st:
+                hits.append(spans[j])
+            j += 1
+        out.append(hits)
+    return out
 
 
 def _sentence_locator(starts: list[int], sents: list[Sentence]):

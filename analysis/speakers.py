@@ -60,6 +60,7 @@ _NOT_NAME = frozenset(
     Statement Report Question Answer Q A Author Photo Video Source Editor Update Breaking Live""".split()
 )
 
+_PUNCT = ",.;:!?\"“”‘’'()[]«»—–…\x00"
 _WORD = re.compile(r"[A-Za-z][\w’'.\-]*")
 _CAP_WORD = re.compile(r"\b[A-Z][a-zA-Z’'\-]+(?:\.[A-Z]\.?)?")
 
@@ -78,12 +79,37 @@ class MentionType:
     outlet: str = ""
 
 
+def _trie(terms) -> str:
+    """A regex body matching any of ``terms``, factored by common prefixes (fast in ``re``)."""
+    root: dict = {}
+    for t in terms:
+        node = root
+        for ch in t:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
+        return body + "?" if "" in node else body
+
+    return build(root)
+
+
 def _alternation(terms, *, flags: int = 0) -> re.Pattern[str] | None:
-    terms = sorted({t for t in terms if t}, key=len, reverse=True)
+    """One compiled pattern for a gazetteer: whole words, the longest term first."""
+    terms = {t for t in terms if t}
     if not terms:
         return None
-    body = "|".join(re.escape(t) for t in terms)
-    return re.compile(rf"(?<![\w’'-])(?:{body})(?![\w-])", flags)
+    if flags & re.IGNORECASE:
+        terms = {t.lower() for t in terms} | {t[:1].upper() + t[1:].lower() for t in terms} | {
+            t.title() for t in terms} | {t.upper() for t in terms} | {
+            " ".join(w if w in ("of", "the", "for", "and") else w.capitalize() for w in t.split())
+            for t in terms}
+        flags &= ~re.IGNORECASE
+    return re.compile(rf"(?<![\w’'-])(?:{_trie(terms)})(?![\w-])", flags)
 
 
 def _regular_forms(verb: str) -> list[str]:
@@ -158,6 +184,7 @@ class SourceLexicon:
     re_outlet: re.Pattern[str] | None = None
     re_side: re.Pattern[str] | None = None
     re_anon: re.Pattern[str] | None = None
+    verb_first: dict[str, list[str]] = field(default_factory=dict)
     _cache: dict[str, MentionType] = field(default_factory=dict)
 
     @classmethod
@@ -191,6 +218,8 @@ class SourceLexicon:
         lex = cls(verb_kind, verb_lemma, role_type, role_unique, role_plural, inst_side, inst_kind,
                   outlet_side, side_of, side_kind, person_type, anon_type)
         lex.re_verb = _alternation(verb_kind)
+        for f in sorted(verb_kind, key=len, reverse=True):
+            lex.verb_first.setdefault(f.split()[0], []).append(f)
         lex.re_role = _alternation(role_type, flags=re.IGNORECASE)
         lex.re_inst = _alternation(inst_side)
         lex.re_outlet = _alternation(outlet_side)
@@ -199,6 +228,28 @@ class SourceLexicon:
         return lex
 
     # -- pieces ---------------------------------------------------------------------------
+    def verbs_in(self, text: str):
+        """Yield (start, end, form) of every reporting-verb form in ``text`` (whole words)."""
+        first = self.verb_first
+        pos = 0
+        n = len(text)
+        for tok in text.split():
+            w = tok.strip(_PUNCT)
+            forms = first.get(w)
+            if forms is None:
+                continue
+            s = text.find(w, pos)
+            while s >= 0 and s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-’'"):
+                s = text.find(w, s + 1)
+            if s < 0:
+                continue
+            pos = s + len(w)
+            for f in forms:
+                e = s + len(f)
+                if text.startswith(f, s) and (e >= n or not (text[e].isalnum() or text[e] in "-_")):
+                    yield s, e, f
+                    break
+
     def name_tokens(self, mention: str) -> tuple[str, ...]:
         """Capitalised tokens of ``mention`` that look like a personal name."""
         toks = []
