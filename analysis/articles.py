@@ -567,8 +567,12 @@ def markdown_to_text(md: str) -> tuple[str, str | None]:
             flush()
             para.append(im.group(1))
             continue
-        if "|" in line and line.strip().startswith("|"):
-            line = " ".join(c.strip() for c in line.strip().strip("|").split("|"))
+        if line.strip().startswith("|"):  # a table row: one paragraph per row
+            flush()
+            row = markdown_inline(" ".join(c.strip() for c in line.strip().strip("|").split("|")))
+            if row:
+                blocks.append(row)
+            continue
         para.append(line.rstrip("\\"))
     flush()
     if code:  # unclosed fence: keep the text
@@ -591,10 +595,16 @@ def _read_md(raw: str, where: str) -> tuple[dict[str, Any], list[Skipped]]:
 _DROP_TAGS = (
     "script", "style", "iframe", "frame", "frameset", "noscript", "template",
     "object", "embed", "applet", "svg", "canvas", "math", "form", "button", "select",
+    "nav", "aside", "menu", "footer",
 )  # fmt: skip
+_DROP_XPATH = " | ".join(
+    "//script[not(@type='application/ld+json')]" if t == "script" else f"//{t}" for t in _DROP_TAGS
+)
+
+_DROP_FURNITURE_XPATH = "//header"
 
 
-def _clean_html(html: str, where: str) -> str:
+def _clean_html(html: str, where: str, drop_xpath: str = _DROP_XPATH) -> str:
     """Remove elements whose content is never article text (scripts, styles, iframes, ...)."""
     from lxml import etree
     from lxml import html as lxml_html
@@ -603,7 +613,8 @@ def _clean_html(html: str, where: str) -> str:
         tree = lxml_html.document_fromstring(html)
     except (etree.ParserError, ValueError) as exc:
         raise EmptyInputError(where, f"no HTML content ({exc})") from exc
-    for el in tree.xpath("//" + " | //".join(_DROP_TAGS)):
+    # JSON-LD stays: trafilatura reads author and date from it and never emits it as text
+    for el in tree.xpath(drop_xpath):
         el.drop_tree()  # keeps the tail text that follows the element
     for el in tree.xpath("//comment() | //processing-instruction()"):
         parent = el.getparent()
@@ -626,8 +637,9 @@ def html_fields(html: str, where: str, url: str | None = None) -> dict[str, Any]
     )
     text = (getattr(doc, "text", None) or "") if doc is not None else ""
     if not text.strip():
-        # pages without article structure (a bare <body><p>): trafilatura's baseline
-        _, text, _ = trafilatura.baseline(cleaned)
+        # pages without article structure (a bare <body><p>): trafilatura's baseline,
+        # on the page without its page header (navigation and footers are gone already)
+        _, text, _ = trafilatura.baseline(_clean_html(cleaned, where, _DROP_FURNITURE_XPATH))
     paragraphs = [" ".join(p.split()) for p in (text or "").split("\n")]
     text = "\n\n".join(p for p in paragraphs if p)
     if not text:
@@ -839,10 +851,13 @@ def _records_to_articles(
         known, extra = _split_record(obj)
         for k in extra:
             unknown[k] = unknown.get(k, 0) + 1
-        if "text" not in known or known["text"] is None:
+        if "text" not in known:
             log.skip(
                 where, f"no 'text' {what}; found: {', '.join(map(str, obj)) or 'nothing'}", line
             )
+            continue
+        if known["text"] is None:
+            log.skip(where, "empty text", line)
             continue
         try:
             art = _article_from_fields(known, where=where, path=where, repairs=[], line=line)

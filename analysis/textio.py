@@ -131,7 +131,8 @@ def _decode_legacy(data: bytes, where: str) -> tuple[str, str]:
         best = charset_normalizer.from_bytes(data[:200_000]).best()
     except Exception:  # noqa: BLE001 - the guess is optional; cp1252/latin-1 follow
         best = None
-    if best is not None and best.encoding not in ("utf_8", "ascii"):
+    # UTF-16/32 without NUL bytes is never right (those were handled before)
+    if best is not None and len(data) >= 20 and not best.encoding.startswith(("utf", "ascii")):
         try:
             guessed = data.decode(best.encoding)
         except (UnicodeDecodeError, LookupError):
