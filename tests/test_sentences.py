@@ -17,6 +17,7 @@ from analysis.sentences import (
     SentenceSplitter,
     load_abbreviations,
     load_sentence_starters,
+    load_speech_verbs,
     split_sentences,
 )
 
@@ -136,6 +137,18 @@ QUOTES = [
     ("Lavrov said: «We are open to talks.» Kyiv refused.",
      ["Lavrov said: «We are open to talks.»", "Kyiv refused."]),
     ("He praised the “U.S.” The crowd cheered.", ["He praised the “U.S.”", "The crowd cheered."]),
+    # a capitalized speaker + speech verb after the closing quote is an attribution
+    ("“Why now?” Foreign Minister Sergey Lavrov asked on Monday.",
+     ["“Why now?” Foreign Minister Sergey Lavrov asked on Monday."]),
+    ("“We won!” Putin said. The crowd cheered.", ["“We won!” Putin said.", "The crowd cheered."]),
+    ("“Enough.” The minister said in a statement.", ["“Enough.” The minister said in a statement."]),
+    ("“Why?” U.S. Secretary of State Antony Blinken asked.",
+     ["“Why?” U.S. Secretary of State Antony Blinken asked."]),
+    # ... but a speech verb with an object starts a new sentence
+    ("“Why now?” Putin said the West had lied.", ["“Why now?”", "Putin said the West had lied."]),
+    ("“Stop!” Guards rushed in. Police said nothing.", ["“Stop!”", "Guards rushed in.", "Police said nothing."]),
+    ("“We will act.” He said, “We will act now.”", ["“We will act.”", "He said, “We will act now.”"]),
+    ("“No deal.” The envoy added: “None at all.”", ["“No deal.”", "The envoy added: “None at all.”"]),
 ]
 
 ELLIPSES = [
@@ -436,6 +449,7 @@ def test_shipped_rule_tables_load():
     starters = load_sentence_starters()
     assert {"The", "However", "But"} <= starters
     assert "the" not in starters
+    assert {"said", "asked", "told"} <= load_speech_verbs()
 
 
 def test_user_abbreviations_file(tmp_path):
