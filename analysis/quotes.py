@@ -51,6 +51,26 @@ def _is_opener(text: str, i: int) -> bool:
     return False
 
 
+_MARK = re.compile(r'[“”„«»"]')
+
+
+def _nested(text: str, marks: list[tuple[int, str]], k: int) -> bool:
+    """Is the straight opener ``marks[k]`` (inside an open quotation) a nested quotation?
+
+    Yes when the next mark closes it within 60 characters and a further mark
+    in the same paragraph can still close the outer quotation.
+    """
+    if k + 2 >= len(marks):
+        return False
+    i, _ = marks[k]
+    j, ch2 = marks[k + 1]
+    m, _ = marks[k + 2]
+    if ch2 != STRAIGHT or j - i > 60 or _is_opener(text, j):
+        return False
+    between = text[j:m]
+    return "\n" not in text[i:m] and not re.search(r"[.!?]\s+[A-Z“\"]", between[:0] or "")
+
+
 def paragraph_starts(text: str) -> list[int]:
     """Offsets where paragraphs start (blank-line separated, or a line opening with a quote)."""
     starts = [0]
@@ -72,8 +92,12 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     chain_open = False  # the current quotation continues from the previous paragraph
     n = len(text)
     i = 0
-    marks = [(m.start(), m.group()) for m in re.finditer(r'[“”„«»"]', text)]
-    for i, ch in marks:
+    marks = [(m.start(), m.group()) for m in _MARK.finditer(text)]
+    skip: set[int] = set()
+    last_close = -1
+    for k, (i, ch) in enumerate(marks):
+        if i in skip:
+            continue
         # close any quotation left open at paragraph ends before this mark
         while pi < len(para_ends) and para_ends[pi] <= i:
             if open_at >= 0:
@@ -88,6 +112,10 @@ def find_quotes(text: str) -> list[QuoteSpan]:
                 chain_open = nxt < n and text[nxt] in OPEN_MARKS + STRAIGHT and nxt == i
                 open_at = -1
             pi += 1
+        if ch == STRAIGHT and open_at >= 0 and _is_opener(text, i) and _nested(text, marks, k):
+            # a quotation inside a quotation ('... antonyms - "Russia" and "trust","')
+            skip.add(marks[k + 1][0])
+            continue
         if ch in OPEN_MARKS or (ch == STRAIGHT and open_at < 0 and _is_opener(text, i)):
             if open_at >= 0:
                 # a new opener while one is open: close the old one here
@@ -100,9 +128,14 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             if open_at >= 0:
                 spans.append(QuoteSpan(start, i, open_at, i, chain, True))
                 open_at = -1
+                last_close = i
             else:
                 # a closer with nothing open: the quotation began at the paragraph start
                 pstart = 0 if pi == 0 else para_ends[pi - 1]
+                pstart = max(pstart, last_close + 1)
+                if i - pstart > 400:
+                    continue
+                last_close = i
                 while pstart < i and text[pstart].isspace():
                     pstart += 1
                 if i > pstart and not chain_open:

@@ -57,8 +57,26 @@ _NOT_NAME = frozenset(
     American Western Belarusian Kremlin Pentagon White House Telegram Twitter Facebook Instagram
     Interior Justice Economy Finance Energy Health National International Intelligence Military
     Army Navy Air Force Republic People Party Group Institute University Centre Center School
-    Statement Report Question Answer Q A Author Photo Video Source Editor Update Breaking Live""".split()
+    Statement Report Question Answer Q A Author Photo Video Source Editor Update Breaking Live
+    One Two Three Four Five Six Seven Eight Nine Ten Several Some Many Most Both All Each Every
+    Against Despite Amid Under Over Through Following Referring Responding Addressing Writing
+    Asked Speaking Commenting Asked Why What Who How Yes No Not Western Eastern Northern Southern
+    Soviet Allied Allies Ukraine’s Russia’s Kyiv’s Moscow’s Officials Diplomats Analysts
+    Sources Experts Residents Authorities Mr. Mrs. Ms. Dr. St Saint Group""".split()
 )
+
+#: last words that make a capitalised run an organisation ("World Food Programme")
+ORG_HEADS = frozenset(
+    """Programme Program Office Ministry Agency Council Committee Commission Fund Organization
+    Organisation Bank Group Institute Service Forces Department Court Union Assembly Parliament
+    Party Company Corporation Foundation Center Centre University Network Watch Administration
+    Mission Command Guard Army Navy Staff Cabinet Government Bureau Authority Police Directorate
+    Secretariat Board Association Federation Coalition Alliance Front Brigade Battalion Regiment
+    Corps Legion Society Times Post News Journal Herald Tribune Gazette Daily Telegraph Press
+    Radio TV Television Channel Media Agency Inc Ltd Club School Initiative Project Frontieres
+    Frontières Doctors""".split()
+)
+_PREPS = frozenset("of in at for from with to on by near across into".split())
 
 _PUNCT = ",.;:!?\"“”‘’'()[]«»—–…\x00"
 _WORD = re.compile(r"[A-Za-z][\w’'.\-]*")
@@ -251,9 +269,16 @@ class SourceLexicon:
                     break
 
     def name_tokens(self, mention: str) -> tuple[str, ...]:
-        """Capitalised tokens of ``mention`` that look like a personal name."""
+        """Capitalised tokens of ``mention`` that look like a personal name.
+
+        Words of an organisation's name ("the World Food Programme") and
+        objects of a preposition ("the governor of Donetsk") are not names.
+        """
+        caps = list(_CAP_WORD.finditer(mention))
+        if not caps:
+            return ()
         toks = []
-        for m in _CAP_WORD.finditer(mention):
+        for idx, m in enumerate(caps):
             w = m.group().rstrip(".").removesuffix("’s").removesuffix("'s")
             if not w or w in _NOT_NAME or w.lower() in self.role_type:
                 continue
@@ -262,6 +287,29 @@ class SourceLexicon:
             if w in self.side_of and self.side_kind.get(w) != "person":
                 continue
             if w.isupper() and len(w) <= 4:  # acronyms: DIA, NATO, MP
+                continue
+            if w in ORG_HEADS:
+                continue
+            before = mention[:m.start()].split()
+            if before and self.side_kind.get(w) != "person":
+                prev = before[-1].lower()
+                if prev == "the" and len(before) > 1:
+                    prev = before[-2].lower()
+                if prev in _PREPS:
+                    continue
+            # the rest of this capitalised run: an organisation's name?
+            org = False
+            end = m.end()
+            for m2 in caps[idx + 1:]:
+                gap = mention[end:m2.start()]
+                if gap.strip() not in ("", "of", "for", "and", "the", "of the", "on"):
+                    break
+                w2 = m2.group().rstrip(".")
+                if w2 in ORG_HEADS or w2 in self.inst_side or w2 in self.outlet_side:
+                    org = True
+                    break
+                end = m2.end()
+            if org:
                 continue
             toks.append(w)
         return tuple(toks)
@@ -300,6 +348,13 @@ class SourceLexicon:
         if low in PRONOUNS:
             kind = PRONOUNS[low]
             return MentionType("", "unknown", False, False, kind == "person")
+        dm = _DOC_HEAD.match(mention)
+        if dm:
+            # "a statement from the office of the French president", "satellite imagery"
+            evidence = dm.group(1).lower() in _EVIDENCE_WORDS or bool(
+                re.search(r"(?i)\b(?:leaked|private|anonymous|open)\b", dm.group(0)))
+            return MentionType("other" if evidence else "institution", self.side(full), False,
+                               False, False)
         names = self.name_tokens(mention) or self.name_tokens(appositive)
         person_hits = [m.group() for m in self.re_side.finditer(full)
                        if self.side_kind.get(m.group()) == "person"] if self.re_side else []
@@ -324,7 +379,9 @@ class SourceLexicon:
                                          for i in insts):
                 rtype = "official"  # "a senior analyst with the Defense Intelligence Agency"
             if rtype == "official":
-                if named:
+                if plural:
+                    st = "unnamed_official"
+                elif named:
                     st = "named_official"
                 elif self.role_unique.get(roles[0]) and re.match(r"(?i)\s*the\b|\w+['’]s\b", mention) \
                         and not plural:
@@ -451,6 +508,18 @@ class EntityMemory:
             self.entities.remove(e)
         self.entities.append(e)
 
+
+_EVIDENCE_WORDS = {"video", "videos", "footage", "image", "images", "imagery", "photo", "photos",
+                   "photograph", "photographs", "post", "posts", "letter", "memo", "petition",
+                   "recording", "recordings", "satellite", "data", "poll", "survey", "map"}
+_DOC_HEAD = re.compile(
+    r"(?i)^\s*(?:(?:a|an|the|this|that|its|their|his|her|another|new|joint|official|recent|"
+    r"written|separate|latest|daily|leaked|private|open|[A-Z][\w’'.-]*(?:’s|'s)?)\s+){0,4}"
+    r"(statement|statements|report|reports|document|documents|resolution|communiqu[eé]|readout|"
+    r"decree|assessment|update|strategy|memo|memorandum|bulletin|press release|position paper|"
+    r"paper|declaration|letter|video|videos|footage|images?|imagery|photos?|photographs?|post|"
+    r"posts|recording|satellite imagery|data|poll|survey|map|analysis|study|intelligence update|"
+    r"dossier|note|notice|message|appeal|petition)\b")
 
 _HEAD_ROLES = {"president", "head of state", "prime minister", "chancellor", "leader", "king",
                "head of government"}
