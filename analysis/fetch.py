@@ -119,7 +119,7 @@ def download(
             chunks: list[bytes] = []
             size = 0
             while True:
-                chunk = resp.read(_CHUNK)
+                chunk = resp.read1(_CHUNK)  # returns as soon as bytes arrive
                 if not chunk:
                     break
                 size += len(chunk)
