@@ -126,7 +126,8 @@ class Sentence:
     a blank line, or by a line break after a headline/byline line; in a text
     without blank lines, every line).
 
-    >>> Sentence(0, 18, "Talks resumed Monday.")  # doctest: +SKIP
+    >>> split_sentences("Talks resumed Monday.")
+    [Sentence(start=0, end=21, text='Talks resumed Monday.', paragraph=0)]
     """
 
     start: int
