@@ -22,12 +22,20 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from .errors import LexiconError
+
+try:  # Python >= 3.11
+    import re._parser as _sre_parser
+    from re._constants import MAXREPEAT as _MAXREPEAT
+except ImportError:  # pragma: no cover
+    import sre_parse as _sre_parser  # type: ignore[no-redef]
+    from sre_constants import MAXREPEAT as _MAXREPEAT  # type: ignore[no-redef]
 from .resources import parse_float, read_rule_table
 
 #: A frame fires when its score reaches this value.
@@ -405,7 +413,87 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 
 
 _WORD_RE = re.compile(r"[\w’'-]+")
+_TOKEN_RE = re.compile(r"\w+")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|though)\b|\b(?:but|however)\b", re.I)
+
+
+
+def first_letters(pattern: str, k: int = 3) -> set[str] | None:
+    """The lower-cased first ``k`` word characters a regex can match at a word
+    start (fewer when the word ends sooner), or None when they cannot be
+    enumerated (the cue is then tried at every word).
+
+    >>> sorted(first_letters(phrase_regex("peace talks")))
+    ['pea']
+    >>> sorted(first_letters("(?:an |the )?end to"))
+    ['an', 'end', 'the']
+    """
+    try:
+        parsed = _sre_parser.parse(pattern, re.IGNORECASE)
+    except re.error:
+        return None
+    out: set[str] = set()
+    try:
+        _walk(list(parsed), "", k, out, 0)
+    except _Unbounded:
+        return None
+    return out if out and "" not in out else None
+
+
+class _Unbounded(Exception):
+    pass
+
+
+def _walk(items: list, prefix: str, k: int, out: set[str], depth: int) -> None:
+    if len(out) > 300 or depth > 60:
+        raise _Unbounded
+    if len(prefix) >= k or not items:
+        out.add(prefix)
+        return
+    (op, av), rest = items[0], items[1:]
+    name = str(op)
+    if name == "LITERAL":
+        ch = chr(av)
+        if ch.isalnum() or ch == "_":
+            _walk(rest, prefix + ch.lower(), k, out, depth + 1)
+        else:
+            out.add(prefix)
+    elif name == "IN":
+        chars: set[str] = set()
+        ends = False
+        for sub_op, sub_av in av:
+            sub = str(sub_op)
+            if sub == "LITERAL":
+                chars.add(chr(sub_av).lower())
+            elif sub == "RANGE" and sub_av[1] - sub_av[0] <= 30:
+                chars.update(chr(c).lower() for c in range(sub_av[0], sub_av[1] + 1))
+            elif sub == "CATEGORY" and str(sub_av) in ("CATEGORY_SPACE", "CATEGORY_NOT_WORD"):
+                ends = True
+            else:
+                raise _Unbounded
+        for ch in chars:
+            if ch.isalnum() or ch == "_":
+                _walk(rest, prefix + ch, k, out, depth + 1)
+            else:
+                ends = True
+        if ends:
+            out.add(prefix)
+    elif name == "BRANCH":
+        for alt in av[1]:
+            _walk(list(alt) + rest, prefix, k, out, depth + 1)
+    elif name == "SUBPATTERN":
+        _walk(list(av[-1]) + rest, prefix, k, out, depth + 1)
+    elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        lo, hi, sub = av
+        if lo == 0:
+            _walk(rest, prefix, k, out, depth + 1)
+        if hi != 0:
+            again = [] if hi == 1 else [(op, (max(lo - 1, 0), hi - 1 if hi != _MAXREPEAT else hi, sub))]
+            _walk(list(sub) + again + rest, prefix, k, out, depth + 1)
+    elif name in ("AT", "ASSERT", "ASSERT_NOT"):
+        _walk(rest, prefix, k, out, depth + 1)
+    else:  # ANY, CATEGORY, NOT_LITERAL, GROUPREF, ...
+        raise _Unbounded
 
 
 class FrameScorer:
@@ -420,31 +508,76 @@ class FrameScorer:
 
     def __init__(self, lexicon: LexiconSource | Lexicon = None) -> None:
         self.lexicon = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
-        self._cues: dict[str, Cue] = {}
-        self._regexes: list[tuple[str, re.Pattern]] = []
-        for frame in self.lexicon.frames:
-            cues = [c for c in self.lexicon.cues if c.frame == frame]
-            # longer patterns first so that a phrase wins over its first word
-            cues.sort(key=lambda c: -len(c.pattern))
-            alts = []
-            for c in cues:
-                name = f"c{len(self._cues)}"
-                self._cues[name] = c
-                alts.append(f"(?P<{name}>{c.regex})")
-            if alts:
-                self._regexes.append((frame, re.compile("|".join(alts), re.IGNORECASE)))
+        order = {f: i for i, f in enumerate(self.lexicon.frames)}
+        # longer patterns first so that a phrase wins over its first word
+        cues = sorted(self.lexicon.cues, key=lambda c: (order[c.frame], -len(c.pattern)))
+        # Index every cue by the (up to) 3 first letters it can start with, so a
+        # sentence is scanned once, word by word, trying only the cues that can
+        # start at that word (cues whose start cannot be enumerated are tried
+        # at every word).
+        self._cue_by_group: dict[str, Cue] = {}
+        by_key: dict[str, dict[str, list[Cue]]] = {}
+        always: dict[str, list[Cue]] = {}
+        for c in cues:
+            keys = first_letters(c.regex)
+            if keys is None:
+                always.setdefault(c.frame, []).append(c)
+            else:
+                for k in keys:
+                    by_key.setdefault(k, {}).setdefault(c.frame, []).append(c)
+        group_of = {id(c): f"c{i}" for i, c in enumerate(cues)}
+        self._cue_by_group = {group_of[id(c)]: c for c in cues}
+
+        def combined(cs: list[Cue]) -> re.Pattern:
+            cs = sorted(cs, key=lambda c: -len(c.pattern))
+            return re.compile("|".join(f"(?P<{group_of[id(c)]}>{c.regex})" for c in cs), re.IGNORECASE)
+
+        # one alternation per (first letters, frame): a word is tried against
+        # at most one regex per frame
+        frames = self.lexicon.frames
+        self._index: dict[str, tuple[tuple[str, re.Pattern], ...]] = {}
+        for k, per_frame in by_key.items():
+            self._index[k] = tuple(
+                (f, combined(per_frame.get(f, []) + always.get(f, [])))
+                for f in frames
+                if per_frame.get(f) or always.get(f)
+            )
+        self._always = tuple((f, combined(always[f])) for f in frames if always.get(f))
+        mods_by_key: dict[str, list[tuple[str, int, re.Pattern]]] = {}
+        mods_always: list[tuple[str, int, re.Pattern]] = []
+        for mod in self.lexicon.modifiers:
+            entry = (mod.kind, mod.scope, mod.pattern)
+            keys = first_letters(mod.pattern.pattern)
+            if keys is None:
+                mods_always.append(entry)
+            else:
+                for k in keys:
+                    mods_by_key.setdefault(k, []).append(entry)
+        self._mod_index = {k: tuple(v + mods_always) for k, v in mods_by_key.items()}
+        self._mod_always = tuple(mods_always)
+        self._rules_by_frame = {
+            f: tuple(r for r in self.lexicon.rules if not r.frame or r.frame == f) for f in frames
+        }
 
     @property
     def frames(self) -> tuple[str, ...]:
         return self.lexicon.frames
 
     def matches(self, text: str) -> list[tuple[Cue, int, int]]:
-        """Raw cue matches (before context rules), in text order."""
-        out = []
-        for _, rx in self._regexes:
-            for m in rx.finditer(text):
-                out.append((self._cues[m.lastgroup], m.start(), m.end()))
-        out.sort(key=lambda t: (t[1], t[2]))
+        """Raw cue matches (before context rules), in text order; within a
+        frame matches do not overlap (the longest cue listed first wins)."""
+        out: list[tuple[Cue, int, int]] = []
+        busy: dict[str, int] = {}
+        index, always, groups = self._index, self._always, self._cue_by_group
+        for m in _TOKEN_RE.finditer(text):
+            pos = m.start()
+            for f, rx in index.get(m.group()[:3].lower(), always):
+                if busy.get(f, -1) > pos:
+                    continue
+                hit = rx.match(text, pos)
+                if hit is not None and hit.end() > pos:
+                    out.append((groups[hit.lastgroup], pos, hit.end()))
+                    busy[f] = hit.end()
         return out
 
     def _factor(self, cue: Cue, text: str, start: int, end: int) -> tuple[float, list[str]]:
@@ -452,9 +585,7 @@ class FrameScorer:
         before_text = text[max(0, start - 120) : start]
         after_text = text[end : end + 120]
         matched = text[start:end]
-        for r in self.lexicon.rules:
-            if r.frame and r.frame != cue.frame:
-                continue
+        for r in self._rules_by_frame[cue.frame]:
             if r.subframe and r.subframe != cue.subframe:
                 continue
             if r.cue is not None and not r.cue.match(matched):
@@ -473,21 +604,40 @@ class FrameScorer:
                 break
         return factor, names
 
-    def _modifiers(self, text: str, start: int, end: int) -> dict[str, bool]:
+    def _modifier_index(self, text: str) -> tuple[list[int], list[int], list[tuple[str, int, int, int]]]:
+        """Per sentence, once: word starts, clause starts and modifier hits
+        (modifiers are tried only at words they can start with)."""
+        word_starts: list[int] = []
+        hits: list[tuple[str, int, int, int]] = []
+        mod_index, mod_always = self._mod_index, self._mod_always
+        for m in _TOKEN_RE.finditer(text):
+            pos = m.start()
+            word_starts.append(pos)
+            for kind, scope, rx in mod_index.get(m.group()[:3].lower(), mod_always):
+                hit = rx.match(text, pos)
+                if hit is not None:
+                    hits.append((kind, scope, pos, hit.end()))
+        clause_starts = [m.end() for m in _CLAUSE_BREAK.finditer(text)] if hits else []
+        return word_starts, clause_starts, hits
+
+    @staticmethod
+    def _modifiers(index, start: int, end: int) -> dict[str, bool]:
+        """Negation/hedge within ``scope`` words before the cue (or inside it),
+        in the cue's clause (a clause ends at ";", ":" or "but"/"however")."""
         flags = dict.fromkeys(_MODIFIERS, False)
-        prefix = text[:end]  # the cue itself may hold the negation ("have not spoken")
-        # the clause the cue is in: stop at a semicolon, colon or "but"
-        breaks = list(_CLAUSE_BREAK.finditer(prefix))
-        clause = prefix[breaks[-1].end() :] if breaks else prefix
-        words = list(_WORD_RE.finditer(clause))
-        for mod in self.lexicon.modifiers:
-            if flags[mod.kind]:
+        word_starts, clause_starts, hits = index
+        if not hits:
+            return flags
+        i = bisect_right(clause_starts, start)
+        clause_start = clause_starts[i - 1] if i else 0
+        n_before_end = bisect_left(word_starts, end)
+        first_in_clause = bisect_left(word_starts, clause_start)
+        for kind, scope, h0, h1 in hits:
+            if flags[kind] or h1 > end:
                 continue
-            if not words:
-                continue
-            window_start = words[-mod.scope].start() if len(words) >= mod.scope else 0
-            if mod.pattern.search(clause[window_start:]):
-                flags[mod.kind] = True
+            lo = word_starts[max(first_in_clause, n_before_end - scope)] if word_starts else 0
+            if h0 >= max(lo, clause_start):
+                flags[kind] = True
         return flags
 
     def score(self, text: str) -> FrameScore:
@@ -497,9 +647,11 @@ class FrameScorer:
         evidence: list[Evidence] = []
         suppressed: list[Evidence] = []
         seen: set[tuple[str, str]] = set()
-        for cue, start, end in self.matches(text):
+        found = self.matches(text)
+        mod_index = self._modifier_index(text) if found else None
+        for cue, start, end in found:
             factor, names = self._factor(cue, text, start, end)
-            mods = self._modifiers(text, start, end)
+            mods = self._modifiers(mod_index, start, end)
             key = (cue.frame, cue.pattern)
             repeat = key in seen
             weight = 0.0 if repeat else round(cue.weight * factor, 4)

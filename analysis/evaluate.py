@@ -1,0 +1,399 @@
+"""Evaluate the scorers against gold labels in the codebook format.
+
+The gold sentences are scored with the gold's own boundaries, one article at
+a time, so that sourcing sees the whole article (quotations carry over
+sentences); when an article's text is unavailable the sentences are scored on
+their own (sourcing then only sees the sentences).
+
+    >>> result = evaluate("data/annotations/seed.json")           # doctest: +SKIP
+    >>> result.metrics["frames"]["diplomacy"]["f1"]                  # doctest: +SKIP
+    1.0
+    >>> print(result.to_text())                                      # doctest: +SKIP
+
+Metrics: precision, recall and F1 per frame, the confusion table of the
+``frame`` column, and the worst framing errors with their evidence; for
+sourcing, accuracy and F1 per ``source_type``, macro-F1, F1 of attributed vs
+unattributed, and the speaker match rate over gold-attributed sentences.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .gold import Gold, load_gold
+from .schema import FRAME_LABELS, FRAMES, SOURCE_TYPES
+from .sentences import Sentence
+
+#: A predicted speaker counts as matching when it is at most this many words long ...
+MAX_SPEAKER_WORDS = 12
+#: ... and shares at least this share of the shorter mention's content words.
+MIN_SPEAKER_OVERLAP = 0.5
+
+_STOP = frozenset(
+    "a an the of and or to in on at for by from with his her its their our my your "
+    "s ’s 's who which that this these those".split()
+)
+_TOKEN = re.compile(r"[\w]+", re.UNICODE)
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    """Precision, recall, F1 (0 when undefined).
+
+    >>> prf(8, 2, 2)["f1"]
+    0.8
+    """
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+def binary_metrics(gold: Sequence[bool], pred: Sequence[bool]) -> dict[str, Any]:
+    """P/R/F1 and counts of one binary label."""
+    tp = sum(1 for g, p in zip(gold, pred, strict=True) if g and p)
+    fp = sum(1 for g, p in zip(gold, pred, strict=True) if p and not g)
+    fn = sum(1 for g, p in zip(gold, pred, strict=True) if g and not p)
+    tn = len(gold) - tp - fp - fn
+    return {**prf(tp, fp, fn), "support": tp + fn, "tp": tp, "fp": fp, "fn": fn, "tn": tn}
+
+
+def content_words(mention: str) -> list[str]:
+    """Lower-cased content words of a mention ("the State Department" -> state, department)."""
+    return [w for w in _TOKEN.findall(mention.lower()) if w not in _STOP]
+
+
+def speaker_matches(pred: str, gold: str, alternatives: Sequence[str] = ()) -> bool:
+    """Does a predicted speaker mention match the gold speaker (or an alternative)?
+
+    It must be at most 12 words long and share at least half of the shorter
+    mention's content words with one gold mention; pronouns and other mentions
+    without content words must be equal (case-insensitive).
+
+    >>> speaker_matches("Russia's leading negotiator Vladimir Medinsky", "Medinsky")
+    True
+    >>> speaker_matches("the Kremlin", "Medinsky")
+    False
+    """
+    pred = (pred or "").strip()
+    if not pred or len(pred.split()) > MAX_SPEAKER_WORDS:
+        return False
+    p_words = set(content_words(pred))
+    for g in [gold, *alternatives]:
+        g = (g or "").strip()
+        if not g:
+            continue
+        g_words = set(content_words(g))
+        if not p_words or not g_words:
+            if pred.lower() == g.lower():
+                return True
+            continue
+        shorter = min(len(p_words), len(g_words))
+        if len(p_words & g_words) >= MIN_SPEAKER_OVERLAP * shorter:
+            return True
+    return False
+
+
+def _gold_frame(d: bool, e: bool) -> str:
+    return "mixed" if d and e else "diplomacy" if d else "escalation" if e else "neutral"
+
+
+def _sentences_for(rows: pd.DataFrame, text: str | None) -> tuple[list[Sentence], str | None]:
+    """Gold rows -> Sentence objects; the article text only if the offsets fit it."""
+    sents: list[Sentence] = []
+    fits = text is not None
+    pos = 0
+    for r in rows.itertuples(index=False):
+        st, en = r.start, r.end
+        ok = st is not None and en is not None and not pd.isna(st) and not pd.isna(en)
+        if ok:
+            st, en = int(st), int(en)
+        if fits and (not ok or text[st:en] != r.text):
+            fits = False
+        if not ok:
+            st, en = pos, pos + len(r.text)
+        sents.append(Sentence(start=st, end=en, text=r.text, paragraph=0))
+        pos = en + 1
+    if not fits:
+        # offsets unusable: renumber so the sentences are consecutive, and drop the text
+        out, pos = [], 0
+        for s in sents:
+            out.append(Sentence(start=pos, end=pos + len(s.text), text=s.text, paragraph=0))
+            pos += len(s.text) + 1
+        return out, None
+    return sents, text
+
+
+def _evidence_text(evidence: Any, frame: str) -> str:
+    if not isinstance(evidence, list | tuple):
+        return ""
+    parts = []
+    for e in evidence:
+        if isinstance(e, dict) and e.get("frame") == frame:
+            mods = "".join(
+                f" {m}" for m in ("negated", "hedged", "quoted") if e.get(m)
+            )
+            parts.append(f"{e.get('match')!r} ({e.get('subframe')}, {e.get('weight')}{mods})")
+    return "; ".join(parts)
+
+
+# ------------------------------------------------------------------ result
+
+
+@dataclass
+class EvaluationResult:
+    """What :func:`evaluate` measured: ``metrics`` (a JSON-able dict),
+    ``errors`` (the worst framing errors, with evidence) and ``predictions``
+    (every gold sentence with gold and predicted labels)."""
+
+    metrics: dict[str, Any]
+    errors: pd.DataFrame
+    predictions: pd.DataFrame = field(repr=False, default_factory=pd.DataFrame)
+    gold_path: str = ""
+
+    def to_text(self) -> str:
+        """A readable report."""
+        m = self.metrics
+        lines = [
+            f"Evaluation on {m['n_sentences']} sentences of {m['n_articles']} articles"
+            + (f" ({self.gold_path})" if self.gold_path else "")
+            + (f"; {m['n_without_text']} scored without their article text" if m.get("n_without_text") else ""),
+            "",
+            "Framing            precision  recall     F1   support",
+        ]
+        for f, v in m["frames"].items():
+            lines.append(
+                f"  {f:<16} {v['precision']:>9.3f} {v['recall']:>7.3f} {v['f1']:>6.3f} {v['support']:>8}"
+            )
+        lines.append(f"  frame accuracy (4 classes): {m['frame_accuracy']:.3f}")
+        lines.append("")
+        lines.append("Confusion of the frame column (rows gold, columns predicted):")
+        conf = pd.DataFrame(m["confusion"]).T
+        lines.extend("  " + ln for ln in conf.to_string().splitlines())
+        s = m.get("sourcing")
+        if s:
+            lines += [
+                "",
+                f"Sourcing: accuracy {s['accuracy']:.3f}, macro-F1 {s['macro_f1']:.3f}, "
+                f"attributed-vs-unattributed F1 {s['attributed_f1']:.3f}, "
+                f"speaker match {s['speaker_match_rate']:.3f} "
+                f"({s['speaker_matched']}/{s['speaker_total']} gold-attributed sentences)",
+                "  source_type         precision  recall     F1   support",
+            ]
+            for t, v in s["per_type"].items():
+                lines.append(
+                    f"  {t:<18} {v['precision']:>9.3f} {v['recall']:>7.3f} {v['f1']:>6.3f} {v['support']:>8}"
+                )
+        if len(self.errors):
+            lines += ["", f"Worst framing errors ({len(self.errors)}):"]
+            for r in self.errors.itertuples(index=False):
+                lines.append(
+                    f"- [{r.article_id} #{r.sentence}] {r.error}: gold {r.gold_frame}, "
+                    f"predicted {r.pred_frame} (scores {r.scores})"
+                )
+                lines.append(f"    {r.text[:220]}")
+                if r.evidence:
+                    lines.append(f"    evidence: {r.evidence}")
+        return "\n".join(lines)
+
+    def save(self, path: str | Path) -> Path:
+        """Write metrics and errors as JSON (atomically when ``analysis.io`` allows)."""
+        path = Path(path)
+        payload = {
+            "gold": self.gold_path,
+            "metrics": self.metrics,
+            "errors": json.loads(self.errors.to_json(orient="records", force_ascii=False)),
+        }
+        text = json.dumps(payload, ensure_ascii=False, indent=2)
+        try:
+            from .io import atomic_write_text  # type: ignore[attr-defined]
+        except ImportError:  # pragma: no cover - older io module
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        else:
+            atomic_write_text(path, text)
+        return path
+
+
+# ------------------------------------------------------------------ evaluate
+
+
+def predict_gold(
+    gold: Gold,
+    *,
+    lexicon: Any = None,
+    model: Any = None,
+    with_sourcing: bool = True,
+) -> pd.DataFrame:
+    """Score every gold sentence (gold boundaries, one article at a time).
+
+    Returns the gold table with predicted columns ``pred_<frame>``,
+    ``<frame>_score``, ``pred_frame``, ``frame_evidence`` and (with sourcing)
+    ``pred_source_type``, ``pred_speaker``; ``has_text`` says whether the
+    article text was used.
+    """
+    from .scoring import Scorer
+
+    scorer = Scorer(lexicon=lexicon, model=model) if with_sourcing else None
+    if scorer is None:
+        from .framing import FrameScorer
+
+        framer = FrameScorer(lexicon)
+    parts = []
+    g = gold.sentences
+    for aid, rows in g.groupby("article_id", sort=False):
+        rows = rows.sort_values("sentence")
+        sents, text = _sentences_for(rows, gold.texts.get(aid))
+        if scorer is not None:
+            df = scorer.score_sentences(sents, text=text, article_id=str(aid))
+        else:
+            fs = [framer.score(s.text) for s in sents]
+            df = pd.DataFrame(
+                {
+                    **{f: [x.labels[f] for x in fs] for f in framer.frames},
+                    **{f"{f}_score": [x.scores[f] for x in fs] for f in framer.frames},
+                    "frame": [x.frame for x in fs],
+                    "frame_evidence": [[e.__dict__ for e in x.evidence] for x in fs],
+                }
+            )
+        out = rows.reset_index(drop=True).copy()
+        for f in FRAMES:
+            col = f"{f}_model" if model is not None and f"{f}_model" in df.columns else f
+            out[f"pred_{f}"] = df[col].astype(bool).to_numpy()
+            out[f"{f}_score"] = df[f"{f}_score"].to_numpy()
+            if model is not None and f"{f}_prob" in df.columns:
+                out[f"{f}_prob"] = df[f"{f}_prob"].to_numpy()
+        out["pred_frame"] = [
+            _gold_frame(d, e) for d, e in zip(out["pred_diplomacy"], out["pred_escalation"], strict=True)
+        ]
+        out["frame_evidence"] = list(df["frame_evidence"])
+        if "source_type" in df.columns:
+            out["pred_source_type"] = df["source_type"].to_numpy()
+            out["pred_speaker"] = df["speaker"].fillna("").to_numpy()
+        out["has_text"] = text is not None
+        parts.append(out)
+    if not parts:
+        return g.copy()
+    return pd.concat(parts, ignore_index=True)
+
+
+def frame_metrics(pred: pd.DataFrame) -> dict[str, Any]:
+    """Per-frame P/R/F1, the 4-class confusion table and accuracy of a predictions table."""
+    frames = {f: binary_metrics(list(pred[f].astype(bool)), list(pred[f"pred_{f}"])) for f in FRAMES}
+    gold_frame = [_gold_frame(d, e) for d, e in zip(pred["diplomacy"], pred["escalation"], strict=True)]
+    confusion = {g: dict.fromkeys(FRAME_LABELS, 0) for g in FRAME_LABELS}
+    for g, p in zip(gold_frame, pred["pred_frame"], strict=True):
+        confusion[g][p] += 1
+    acc = sum(confusion[k][k] for k in FRAME_LABELS) / len(pred) if len(pred) else 0.0
+    return {"frames": frames, "confusion": confusion, "frame_accuracy": round(acc, 4)}
+
+
+def sourcing_metrics(pred: pd.DataFrame) -> dict[str, Any]:
+    """Accuracy, per-type P/R/F1, macro-F1, attributed F1 and speaker match rate."""
+    gold_t = list(pred["source_type"])
+    pred_t = list(pred["pred_source_type"])
+    n = len(gold_t)
+    acc = sum(g == p for g, p in zip(gold_t, pred_t, strict=True)) / n if n else 0.0
+    per_type = {}
+    for t in SOURCE_TYPES:
+        m = binary_metrics([g == t for g in gold_t], [p == t for p in pred_t])
+        per_type[t] = m
+    present = [t for t in SOURCE_TYPES if per_type[t]["support"] or per_type[t]["fp"]]
+    macro = sum(per_type[t]["f1"] for t in present) / len(present) if present else 0.0
+    attributed = binary_metrics([g != "unattributed" for g in gold_t], [p != "unattributed" for p in pred_t])
+    matched = total = 0
+    for r in pred.itertuples(index=False):
+        if r.source_type == "unattributed":
+            continue
+        total += 1
+        alts = r.speaker_alt if isinstance(r.speaker_alt, list | tuple) else []
+        if speaker_matches(r.pred_speaker, r.speaker, alts):
+            matched += 1
+    return {
+        "accuracy": round(acc, 4),
+        "per_type": per_type,
+        "macro_f1": round(macro, 4),
+        "macro_f1_types": present,
+        "attributed_f1": attributed["f1"],
+        "attributed": attributed,
+        "speaker_match_rate": round(matched / total, 4) if total else 0.0,
+        "speaker_matched": matched,
+        "speaker_total": total,
+    }
+
+
+def worst_errors(pred: pd.DataFrame, n: int = 10) -> pd.DataFrame:
+    """Framing errors, the most confident first (score furthest on the wrong side)."""
+    rows = []
+    for r in pred.to_dict("records"):
+        for f in FRAMES:
+            g, p = bool(r[f]), bool(r[f"pred_{f}"])
+            if g == p:
+                continue
+            score = float(r.get(f"{f}_prob", r[f"{f}_score"]))
+            rows.append(
+                {
+                    "article_id": r["article_id"],
+                    "sentence": int(r["sentence"]),
+                    "frame": f,
+                    "error": f"false {'positive' if p else 'negative'} {f}",
+                    "confidence": round(abs(score - 0.5), 4),
+                    "gold_frame": _gold_frame(bool(r["diplomacy"]), bool(r["escalation"])),
+                    "pred_frame": r["pred_frame"],
+                    "scores": {k: round(float(r[f"{k}_score"]), 3) for k in FRAMES},
+                    "text": r["text"],
+                    "evidence": _evidence_text(r.get("frame_evidence"), f),
+                }
+            )
+    cols = ["article_id", "sentence", "frame", "error", "confidence", "gold_frame", "pred_frame",
+            "scores", "text", "evidence"]
+    df = pd.DataFrame(rows, columns=cols)
+    if df.empty:
+        return df
+    # false positives: most evidence first; false negatives: the ones with least evidence first
+    df = df.sort_values(["confidence", "article_id", "sentence"], ascending=[False, True, True])
+    return df.head(n).reset_index(drop=True)
+
+
+def evaluate(
+    gold: str | Path | Gold,
+    *,
+    corpus: str | Path | None = None,
+    lexicon: Any = None,
+    model: Any = None,
+    n_errors: int = 10,
+) -> EvaluationResult:
+    """Score the gold sentences and compare: see the module docstring.
+
+    ``gold`` is a gold file (JSON or JSON Lines in the codebook format) or a
+    loaded :class:`~analysis.gold.Gold`; ``corpus`` where ``corpus:<id>``
+    articles are found; ``lexicon`` extra frame lexicon file(s); ``model`` a
+    trained :class:`~analysis.learn.FrameModel` (its predictions are then
+    evaluated instead of the lexicon's).
+    """
+    g = gold if isinstance(gold, Gold) else load_gold(gold, corpus=corpus)
+    pred = predict_gold(g, lexicon=lexicon, model=model)
+    metrics: dict[str, Any] = {
+        "n_sentences": int(len(pred)),
+        "n_articles": int(pred["article_id"].nunique()) if len(pred) else 0,
+        "n_without_text": int((~pred["has_text"]).sum()) if "has_text" in pred else 0,
+        "scorer": "model" if model is not None else "lexicon",
+    }
+    metrics.update(frame_metrics(pred))
+    if "pred_source_type" in pred.columns:
+        metrics["sourcing"] = sourcing_metrics(pred)
+    return EvaluationResult(
+        metrics=metrics,
+        errors=worst_errors(pred, n_errors),
+        predictions=pred,
+        gold_path=g.path,
+    )
