@@ -73,6 +73,7 @@ class Cue:
     kind: str = "speech"  # verb kind
     via: str = ""
     appositive: str = ""
+    subordinate: bool = False  # the cue sits in a subordinate clause ("which Nato rejected")
 
 
 # ---------------------------------------------------------------------------------------
@@ -90,10 +91,26 @@ _RE_AUX_TAIL = re.compile(_AUX, re.IGNORECASE)
 _BOUNDARY = re.compile(
     r"(?:[\x00“”„«»\";:()\[\]]|\s[—–]\s|\s-\s|\b(?:that|but|because|while|whereas|although|though|"
     r"when|where|after|before|since|if|unless|whether|as|so|and|or)\s)")
-_RE_NOT_VERB_USE = re.compile(r"(?i)\b(?:to|the|a|an|his|her|its|their|our|this|that|these|"
-                              r"those|be|been|being)\s+$")
-_RE_PASSIVE_BEFORE = re.compile(r"(?i)\b(?:was|were|is|are|be|been|being)\s+$")
+_RE_NOT_VERB_USE = re.compile(r"(?i)(?:\b(?:to|the|a|an|his|her|its|their|our|this|that|these|"
+                              r"those|be|been|being)|\w['’]s)\s+$")
+_RE_SUBORDINATE = re.compile(r"(?i)\b(?:which|that|who|whom|whose|as|when|while|after|before|if|"
+                             r"because|although|though|since|until|unless|whether|what)\s+$")
+_BE_FORMS = frozenset("was were is are be been being am".split())
 _RE_AFTER_QUOTE = re.compile(r"[\x00”\"»]\s*,?\s*$")
+_STOP_SUFFIX = frozenset("to of for with at in on from by about over against into after before "
+                         "than and or but that spoken talked met called asked".split())
+_RE_ACTION_OBJECT = re.compile(r"\s+(?:responsibility|credit|victory|control|the\s+lives?|"
+                               r"up\s+reservists|the\s+city|the\s+town|the\s+region|territory)\b")
+_NOUNS = (r"response|reply|warning|statement|comments?|remarks|message|appeal|announcement|answer|"
+          r"assessment|threat|claim|call")
+_NOMINALS = (
+    re.compile(r"(?P<sp>(?:\b[Tt]he\s+)?(?:\b[A-Z][\w.\-]*\s+){0,4}\b[A-Z][\w.\-]*)['’]s\s+(?:\w+\s+)?"
+               rf"(?P<noun>{_NOUNS})\b"),
+    re.compile(rf"\b(?P<noun>{_NOUNS})\s+(?:from|by)\s+(?P<sp>(?:the\s+)?[^,.;:\x00]{{2,60}}?)"
+               r"(?=[,.;:\x00]|\s+(?:came|was|is|were|said|described|added|to|on|in|that)\b|$)"),
+    re.compile(r"(?P<sp>\b[A-Z][\w.’'\- ]{1,40}?)\s+made\s+(?:his|her|their|its|the|these|those)\s+"
+               r"(?P<noun>comments|remarks)\b"),
+)
 _NP_CUT = re.compile(r"\s(?:who|which|whose|whom)\b")
 _DET = {"a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our",
         "my", "your", "some", "several", "two", "three", "four", "many", "other", "another",
@@ -176,6 +193,11 @@ class SourceAttributor:
                 app = body[k + 1:]
                 h = self._np_span(head, finite=True)
                 a = self._np_span(app, finite=True, whole=True)
+                if h is not None and a is None and re.match(
+                        r"\s*(?:who|which|whose|whom|where|\w+ed|\w+ing)\b", app):
+                    # "The prime minister of Estonia, which was formerly Soviet-ruled, said"
+                    hs, he = h
+                    return offset + hs, offset + he, ""
                 if h is not None and a is not None:
                     hs, he = h
                     as_, ae = a
@@ -190,6 +212,28 @@ class SourceAttributor:
         if sp is None:
             return None
         return offset + sp[0], offset + sp[1], appos
+
+    def _np_suffix(self, chunk: str, offset: int) -> tuple[int, int, str] | None:
+        """Fallback: the short noun phrase that ends ``chunk`` after its last verb or preposition.
+
+        "Reuters has spoken to unnamed diplomats who have" -> "unnamed diplomats".
+        """
+        body = re.sub(r"\s+(?:who|which|that)\s*$", "", chunk.rstrip(" ,"))
+        words = list(re.finditer(r"\S+", body))
+        if not words:
+            return None
+        k = len(words)
+        while k > 0 and len(words) - k < 6:
+            w = words[k - 1].group().lower().strip(",")
+            if w in _STOP_SUFFIX or _VERBISH.fullmatch(w) or (w.endswith("ed") and w not in _ED_ADJ) \
+                    or w.endswith(","):
+                break
+            k -= 1
+        if k == len(words):
+            return None
+        s0 = words[k].start()
+        s1 = words[-1].end()
+        return offset + s0, offset + s1, ""
 
     def _np_span(self, seg: str, *, finite: bool, whole: bool = False) -> tuple[int, int] | None:
         """Span of a speaker NP at the end of ``seg`` (relative), or None."""
@@ -258,18 +302,27 @@ class SourceAttributor:
             kind = lex.verb_kind[form]
             before = masked[max(0, vs - 240):vs]
             boff = vs - len(before)
+            subj_end = _strip_aux(before)
             near = before[-40:]
             if _RE_NOT_VERB_USE.search(near) and kind != "refusal":
                 # infinitive or noun use ("refused to say", "the report")
                 continue
-            # passive "it was noted that": no speaker
-            if _RE_PASSIVE_BEFORE.search(near):
+            # passive "it was (also) noted that": no speaker
+            aux = before[subj_end:].lower().split()
+            if not form.endswith("ing") and any(w in _BE_FORMS for w in aux):
+                continue
+            after = masked[ve:ve + 60]
+            if _RE_ACTION_OBJECT.match(after):
+                continue  # "claimed responsibility", "called up reservists"
+            if kind == "comma_only" and not re.match(r"\s*[,:\x00\"]", after):
                 continue
             gerund = form.endswith("ing") and " " not in form
+            if gerund and re.match(r"\s+to\s", after):
+                continue  # "vowing to make sure": a commitment, not a claim
             # -- inverted: “…,” said X / , said X.
             if not gerund and _RE_AFTER_QUOTE.search(near):
-                after = masked[ve:]
-                am = re.match(r"\s+([^,.;:\x00!?]{1,80})(?:,\s*([^.;:\x00!?]{2,100}))?", after)
+                am = re.match(r"\s+([^,.;:\x00!?]{1,80})(?:,\s*([^.;:\x00!?]{2,100}))?",
+                              masked[ve:])
                 if am:
                     sp = am.group(1).strip()
                     sp = _TIME_TAIL.sub("", sp).strip()
@@ -282,39 +335,78 @@ class SourceAttributor:
                                             vs, ve, kind, appositive=(am.group(2) or "").strip()))
                             continue
             # -- subject before the verb
-            subj_end = _strip_aux(before)
             chunk_all = before[:subj_end]
             # clause start: last boundary (within the last 160 characters)
             cstart = max(0, len(chunk_all) - 160)
+            bword = ""
             for bm in _BOUNDARY.finditer(chunk_all, cstart):
                 cstart = bm.end()
+                bword = bm.group().strip()
             chunk = chunk_all[cstart:]
-            if gerund:
-                # "…, warning that …": the subject of the main clause speaks
-                np = self._main_subject(masked)
+            if gerund or (not chunk.strip(" ,") and bword in ("and", "but")):
+                # "…, warning that …" / "… but said …": the main clause's subject speaks
+                wm = re.search(r"\bwith\s+((?:the\s+)?[\w’'.\- ]{2,60}?)\s*$", chunk_all)
+                if gerund and wm and lex.classify(wm.group(1)).source_type:
+                    s0 = boff + wm.start(1)
+                    np = (s0, s0 + len(wm.group(1)))
+                else:
+                    np = self._main_subject(masked)
                 if np is None:
                     continue
                 s0, s1 = np
                 sp = text[s0:s1]
                 mt = lex.classify(sp)
-                if mt.source_type or sp.strip().lower() in PRONOUNS:
-                    cues.append(Cue("gerund", sp, s0, s1, form, vs, ve, kind))
+                if (mt.source_type or sp.strip().lower() in PRONOUNS) and not (
+                        kind == "evidence" and mt.source_type != "other"):
+                    cues.append(Cue("gerund" if gerund else "conjoined", sp, s0, s1, form, vs, ve,
+                                    kind))
                 continue
             found = self._np_at(chunk, boff + cstart, finite=True)
             if found is None:
-                continue
+                found = self._np_suffix(chunk, boff + cstart)
+                if found is None:
+                    continue
             s0, s1, appos = found
             sp = text[s0:s1].strip()
             s0 = s0 + (len(text[s0:s1]) - len(text[s0:s1].lstrip()))
             s1 = s0 + len(sp)
             if not sp:
                 continue
+            low = sp.lower()
+            if low.startswith(("which ", "who ", "that ")):
+                k = sp.find(" ") + 1
+                sp, s0 = sp[k:], s0 + k
+                low = sp.lower()
             mt = lex.classify(sp, appos)
-            if not mt.source_type and sp.lower() not in PRONOUNS:
+            if not mt.source_type and low not in PRONOUNS:
                 continue
-            if sp.lower() in ("i", "we") :
+            if low in ("i", "we", "it") and kind != "speech":
                 continue
-            cues.append(Cue("subject_verb", sp, s0, s1, form, vs, ve, kind, appositive=appos))
+            if low in ("i", "we"):
+                continue
+            if kind == "cognition" and (lex._is_country(sp) and not mt.roles):
+                continue  # "Poland felt ...": a state's mood, not a claim
+            if kind == "evidence" and mt.source_type != "other":
+                continue  # "Russian forces showed no sign ..."
+            if kind == "comma_only" and not (mt.person or low in PRONOUNS):
+                continue  # "The discussion continued, including ..."
+            sub = bool(_RE_SUBORDINATE.search(masked[max(0, s0 - 12):s0]))
+            cues.append(Cue("subject_verb", sp, s0, s1, form, vs, ve, kind, appositive=appos,
+                            subordinate=sub))
+        # nominal cues: "the Pentagon’s response", "the warning from X", "made his comments"
+        if "’s " in masked or "'s " in masked or " from " in masked or "comments" in masked \
+                or "remarks" in masked:
+            for rx in _NOMINALS:
+                for nm in rx.finditer(masked):
+                    sp = nm.group("sp").strip()
+                    if not sp:
+                        continue
+                    mt = lex.classify(sp)
+                    if not mt.source_type:
+                        continue
+                    s0 = nm.start("sp") + (len(nm.group("sp")) - len(nm.group("sp").lstrip()))
+                    cues.append(Cue("nominal", sp, s0, s0 + len(sp), nm.group("noun"),
+                                    nm.start("noun"), nm.end("noun"), "speech"))
         # passive quoted: "X was quoted by TASS as saying"
         for pm in (_PASSIVE_QUOTED.finditer(masked) if "as saying" in masked else ()):
             before = masked[:pm.start()]
@@ -341,7 +433,7 @@ class SourceAttributor:
             sp = xm.group(1).strip()
             s0 = am.end() + xm.start(1)
             mt = lex.classify(sp)
-            if not mt.source_type:
+            if not mt.source_type and sp.lower() not in ("him", "her", "them", "it"):
                 continue
             cues.append(Cue("according_to", sp, s0, s0 + len(sp), "according to", am.start(),
                             am.end() - 1, "speech"))
@@ -404,12 +496,20 @@ class SourceAttributor:
         # quote mask over the article (content only)
         n = len(full)
         inside = bytearray(n)
+        chain_size: dict[int, int] = {}
+        for q in spans:
+            chain_size[q.chain] = chain_size.get(q.chain, 0) + 1
+        # a mark never closed and not continued in the next paragraph is likely stray:
+        # keep it for continuation, but let cues inside it be seen
+        spans_masked = [q for q in spans if q.closed or chain_size[q.chain] > 1]
         for q in spans:
             inside[q.start:q.end] = b"\x01" * (q.end - q.start)
         # paragraph of each sentence (from text when sentences carry no paragraph numbers)
         para_ids = self._paragraphs(sents, full, starts)
 
-        spans_by_sent = _spans_by_sentence(spans, sents, starts)
+        spans_by_sent = _spans_by_sentence(spans_masked, sents, starts)
+        all_spans_by_sent = _spans_by_sentence(spans, sents, starts) if len(spans_masked) < len(
+            spans) else spans_by_sent
         # pass 1: cues per sentence
         per_cues: list[list[Cue]] = []
         masked_list: list[str] = []
@@ -453,7 +553,7 @@ class SourceAttributor:
         for i, (s, st) in enumerate(zip(sents, starts, strict=True)):
             ln = max(1, len(s.text.strip()))
             best, best_len = None, 0
-            for q in spans_by_sent[i]:
+            for q in all_spans_by_sent[i]:
                 ov = min(q.end, st + len(s.text)) - max(q.start, st)
                 if ov > best_len:
                     best, best_len = q.chain, ov
@@ -474,7 +574,7 @@ class SourceAttributor:
             t = s.text
             para = para_ids[i]
             mk = masked_list[i]
-            cues = [c for c in per_cues[i] if c.kind != "cognition" or self._strong(c)]
+            cues = per_cues[i]
             chain = sent_chain[i]
             # statement attributed as a whole
             wm = _STATEMENT_WHOLE.search(mk) if "attributed to" in mk else None
@@ -563,7 +663,7 @@ class SourceAttributor:
                 out.append(a)
                 continue
             # a sentence inside a quotation
-            if chain is not None and (sent_quoted[i] >= 0.5 or _starts_inside(inside, starts[i], t)):
+            if chain is not None and _starts_inside(inside, starts[i], t):
                 if chain in chain_attr:
                     a = _carry(chain_attr[chain], "continuation", "quote_continuation")
                 elif chain in chain_cue:
@@ -605,15 +705,19 @@ class SourceAttributor:
         return c.rule in ("subject_verb", "quote_then_inverted") and \
             c.speaker.lower() not in PRONOUNS
 
-    @staticmethod
-    def _primary(cues: list[Cue]) -> Cue:
-        order = {"speech": 0, "media": 1, "cognition": 2, "refusal": 3}
-        rank = {"outlet_cited": 0, "quote_then_inverted": 1, "quoted_as_saying": 1,
-                "subject_verb": 2, "gerund": 4, "according_to": 3}
-        named = [c for c in cues if c.rule != "according_to"]
-        pool = named or cues
-        best = min(pool, key=lambda c: (order.get(c.kind, 5), rank.get(c.rule, 5), c.c_start))
-        return best
+    def _primary(self, cues: list[Cue]) -> Cue:
+        """The cue that decides the sentence: the first speech cue; an outlet named only in
+        "according to <outlet>" gives way to a speaker elsewhere in the sentence."""
+        order = {"speech": 0, "comma_only": 0, "evidence": 0, "media": 0, "cognition": 1,
+                 "refusal": 2}
+        pool = [c for c in cues if not (c.rule == "according_to" and
+                                        self.lex.classify(c.speaker).source_type == "media")]
+        pool = pool or cues
+        cited = [c for c in pool if c.rule == "outlet_cited"]
+        if cited:
+            return cited[0]
+        return min(pool, key=lambda c: (order.get(c.kind, 3), c.subordinate,
+                                        min(c.s_start, c.c_start)))
 
     def _via(self, text: str, masked: str, c: Cue, cues: list[Cue]) -> str:
         """The outlet a claim was relayed through ("told Newsweek", "according to Interfax")."""

@@ -33,7 +33,7 @@ TABLES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "anonymity": ("anonymity.csv", ("pattern",), ("type",)),
 }
 
-VERB_KINDS = ("speech", "cognition", "media", "refusal")
+VERB_KINDS = ("speech", "cognition", "media", "refusal", "comma_only", "evidence")
 ROLE_TYPES = ("official", "expert", "other", "media")
 SIDE_KINDS = ("country", "capital", "demonym", "person")
 
@@ -513,8 +513,9 @@ _EVIDENCE_WORDS = {"video", "videos", "footage", "image", "images", "imagery", "
                    "photograph", "photographs", "post", "posts", "letter", "memo", "petition",
                    "recording", "recordings", "satellite", "data", "poll", "survey", "map"}
 _DOC_HEAD = re.compile(
-    r"(?i)^\s*(?:(?:a|an|the|this|that|its|their|his|her|another|new|joint|official|recent|"
-    r"written|separate|latest|daily|leaked|private|open|[A-Z][\w’'.-]*(?:’s|'s)?)\s+){0,4}"
+    r"^\s*(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]nother|[Nn]ew|"
+    r"[Jj]oint|[Oo]fficial|[Rr]ecent|[Ww]ritten|[Ss]eparate|[Ll]atest|[Dd]aily|[Ll]eaked|[Pp]rivate|"
+    r"[Oo]pen|[A-Z][\w’'.-]*(?:’s|'s)?)\s+){0,4}"
     r"(statement|statements|report|reports|document|documents|resolution|communiqu[eé]|readout|"
     r"decree|assessment|update|strategy|memo|memorandum|bulletin|press release|position paper|"
     r"paper|declaration|letter|video|videos|footage|images?|imagery|photos?|photographs?|post|"
