@@ -1,0 +1,802 @@
+"""The HTML report: run the notebooks with papermill, render them with nbconvert.
+
+``build_report()`` with no arguments reports the seed article against the
+embedded default corpus; it writes, into ``out_dir``::
+
+    index.html                   links to everything, says what the reference is
+    article.html                 the annotated article (analysis.render)
+    01-seed-article.html         the article: sentence table, framing strip, sourcing
+    02-compare-coverage.html     the article against the reference corpus
+    03-validate-scorers.html     the scorers against gold annotations
+    notebooks/*.ipynb            the executed notebooks (with outputs)
+
+The notebooks are read from their reviewed jupytext form (``notebooks/*.py``,
+percent format; the paired ``.ipynb`` is used when the ``.py`` is missing),
+executed in a kernel running this interpreter, and rendered with code
+hidden, charts embedded as images, and no script or remote resource (the
+pages carry a Content-Security-Policy that forbids both)::
+
+    >>> build_report()                                # doctest: +SKIP
+    PosixPath('/.../out/report')
+
+A notebook that fails does not stop the others: its page shows the error,
+the index marks it, and :class:`ReportError` is raised at the end naming it.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import FramingError
+from .paths import notebooks_dir
+
+#: The Content-Security-Policy of every report page: inline styles and data: images only.
+REPORT_CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; "
+    "base-uri 'none'; form-action 'none'"
+)
+
+KERNEL_NAME = "python3"
+PRIVATE_KERNEL_NAME = "framing-analysis"
+
+
+class ReportError(FramingError):
+    """A notebook of the report failed (the message names it and the error)."""
+
+
+@dataclass(frozen=True)
+class ReportPart:
+    """One notebook of the report: its file stem, a heading and what it answers."""
+
+    name: str
+    heading: str
+    blurb: str
+    params: Callable[[dict[str, Any]], dict[str, Any]] = field(repr=False)
+
+
+def _only(*keys: str) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    return lambda p: {k: p[k] for k in keys if k in p}
+
+
+#: The notebooks of the report, in order, and the parameters each one takes.
+PARTS: tuple[ReportPart, ...] = (
+    ReportPart(
+        "01-seed-article",
+        "The article",
+        "Every sentence with its frame and source; the framing strip; who is cited.",
+        _only("article"),
+    ),
+    ReportPart(
+        "02-compare-coverage",
+        "Compared with other coverage",
+        "Profiles, percentiles and a permutation test against the reference corpus; "
+        "charts; the sentences that drive the difference.",
+        _only("article", "corpus"),
+    ),
+    ReportPart(
+        "03-validate-scorers",
+        "How good are the labels?",
+        "The scorers against hand annotations: metrics per label, confusion tables, "
+        "worst errors, lexicon coverage, the supervised model's cross-validation.",
+        _only("gold", "gold2"),
+    ),
+)
+
+
+# ------------------------------------------------------------ notebook helpers
+#
+# The notebooks stay thin: what they say in words is computed here, from the
+# tables, so that it stays true for any article. Article text that goes into
+# Markdown or HTML is escaped (a ``<script>`` in an article is shown, not run).
+
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+!|~$"})
+
+
+def md_escape(text: Any) -> str:
+    """Text made safe for Markdown (and the HTML inside it): shown literally.
+
+    >>> md_escape("<b>*Talks*</b> in [Geneva]")
+    '&lt;b&gt;\\\\*Talks\\\\*&lt;/b&gt; in \\\\[Geneva\\\\]'
+    """
+    return html.escape(str(text), quote=False).translate(_MD_SPECIAL).replace("\n", " ")
+
+
+def text_block(text: str):
+    """Plain text (e.g. ``Comparison.summary()``) for display: escaped, line breaks kept."""
+    from IPython.display import HTML
+
+    return HTML(
+        '<div style="white-space:pre-wrap;font-family:system-ui,sans-serif;line-height:1.5">'
+        f"{html.escape(text)}</div>"
+    )
+
+
+def show_table(df, *, index: bool = False, digits: int | None = 2):
+    """A DataFrame as an HTML table for reports: escaped cells, no index column by default,
+    numbers rounded to ``digits``, empty cells for missing values."""
+    from IPython.display import HTML
+
+    if digits is not None:
+        df = df.round(digits)
+    return HTML(df.to_html(index=index, escape=True, border=0, classes="dataframe", na_rep=""))
+
+
+def collapsed_table(summary: str, df, **to_html: Any):
+    """A table folded under a one-line summary (``<details>``); cells are escaped."""
+    from IPython.display import HTML
+
+    table = df.to_html(escape=True, border=0, classes="dataframe", **to_html)
+    return HTML(f"<details><summary>{html.escape(summary)}</summary>{table}</details>")
+
+
+def _pct(x: float) -> str:
+    return f"{x:.0%}"
+
+
+def article_findings(scored) -> str:
+    """What the numbers say about one scored article, as Markdown bullets.
+
+    Shares of each frame, the balance, who is cited and who carries each
+    frame, where in the article the frames sit; every figure is computed
+    from ``scored`` (the sentence table of one article).
+    """
+    from .render import frame_name, source_name
+
+    n = len(scored)
+    if n == 0:
+        return "- The article has no sentences."
+    frame = scored["frame"].astype(str)
+    dip = scored["diplomacy"].astype(bool)
+    esc = scored["escalation"].astype(bool)
+    stype = scored["source_type"].fillna("unattributed").astype(str)
+    lines = []
+    n_par = scored["paragraph"].nunique() if "paragraph" in scored.columns else 1
+    lines.append(
+        f"- **{n} sentences** in {n_par} paragraph{'s' if n_par != 1 else ''}: "
+        f"{dip.sum()} ({_pct(dip.mean())}) carry the **diplomacy** frame, "
+        f"{esc.sum()} ({_pct(esc.mean())}) the **escalation** frame "
+        f"({(frame == 'mixed').sum()} both, {(frame == 'neutral').sum()} neither)."
+    )
+    bal = dip.mean() - esc.mean()
+    lean = "diplomacy" if bal > 0.05 else "escalation" if bal < -0.05 else "neither frame clearly"
+    lines.append(
+        f"- Balance (diplomacy share minus escalation share): **{bal:+.2f}** — "
+        f"the article leans towards {lean}."
+    )
+    attributed = stype != "unattributed"
+    counts = stype[attributed].value_counts()
+    if len(counts):
+        mix = ", ".join(f"{source_name(t)} {k}" for t, k in counts.items())
+        lines.append(
+            f"- **{attributed.sum()} of {n} sentences ({_pct(attributed.mean())}) are attributed** "
+            f"to a source ({mix}); the rest is the writer's own voice."
+        )
+    else:
+        lines.append(
+            "- No sentence is attributed to a source: the article is all in the writer's own voice."
+        )
+    col = "speaker_canonical" if "speaker_canonical" in scored.columns else "speaker"
+    speakers = scored.loc[attributed, col].fillna("").astype(str)
+    speakers = speakers[speakers.str.len() > 0].value_counts()
+    if len(speakers):
+        top = ", ".join(f"{md_escape(s)} ({k})" for s, k in speakers.head(4).items())
+        lines.append(f"- Most cited: {top}.")
+    if "anonymous" in scored.columns and attributed.any():
+        anon = (scored["anonymous"].astype(bool) & attributed).sum()
+        lines.append(
+            f"- {anon} of the {attributed.sum()} attributed sentences cite a source that is not named."
+        )
+    for name, flag in (("diplomacy", dip), ("escalation", esc)):
+        k = int(flag.sum())
+        if k == 0:
+            continue
+        own = int((flag & ~attributed).sum())
+        top_type = stype[flag & attributed].value_counts()
+        carrier = f"; most often cited: {source_name(top_type.index[0])}" if len(top_type) else ""
+        lines.append(
+            f"- Of the {k} {name} sentences, {own} ({_pct(own / k)}) are in the writer's own voice{carrier}."
+        )
+    pos = scored["sentence"].astype(float) / max(n - 1, 1) if "sentence" in scored.columns else None
+    if pos is not None and dip.any() and esc.any():
+        where = []
+        for name, flag in (("diplomacy", dip), ("escalation", esc)):
+            m = pos[flag].mean()
+            where.append(f"{name} {'early' if m < 0.4 else 'late' if m > 0.6 else 'throughout'}")
+        lines.append(
+            "- Where the frames sit (mean position in the article): " + ", ".join(where) + "."
+        )
+    label_counts = frame.value_counts()
+    if len(label_counts):
+        top = label_counts.index[0]
+        lines.append(
+            f"- The most common label is *{frame_name(top)}* ({label_counts.iloc[0]} sentences)."
+        )
+    return "\n".join(lines)
+
+
+def lexicon_coverage(predictions, lexicon: Any = None):
+    """How much of the gold the cue lexicon reaches, and how clean each cue is.
+
+    ``predictions`` is ``EvaluationResult.predictions`` (gold labels, predicted
+    labels and ``frame_evidence`` per sentence). Returns ``(by_frame, by_cue)``:
+    per frame, the lexicon's cue count, how many cues fired at least once, the
+    share of gold-positive sentences with at least one cue of the frame
+    (reach) and of gold-negative sentences with one (false alarms); per cue
+    that fired, how often, and the share of its sentences whose gold has the
+    frame (its precision on this gold).
+    """
+    import pandas as pd
+
+    from .framing import load_lexicon
+    from .render import _evidence
+
+    lex = load_lexicon(lexicon)
+    fired: list[dict[str, Any]] = []
+    per_sentence: list[set[str]] = []
+    for rec in predictions.to_dict("records"):
+        frames_here: set[str] = set()
+        for ev in _evidence(rec.get("frame_evidence")):
+            f = str(ev.get("frame", ""))
+            frames_here.add(f)
+            fired.append(
+                {
+                    "frame": f,
+                    "rule": str(ev.get("rule", "")),
+                    "cue": str(ev.get("cue", ev.get("match", ""))),
+                    "gold": bool(rec.get(f, False)) if f in predictions.columns else False,
+                }
+            )
+        per_sentence.append(frames_here)
+    fired_df = pd.DataFrame(fired, columns=["frame", "rule", "cue", "gold"])
+    rows = []
+    for f in lex.frames:
+        if f not in predictions.columns:
+            continue
+        gold = predictions[f].astype(bool).to_numpy()
+        has = [f in fs for fs in per_sentence]
+        pos = [h for h, g in zip(has, gold, strict=True) if g]
+        neg = [h for h, g in zip(has, gold, strict=True) if not g]
+        n_cues = sum(1 for c in lex.cues if c.frame == f)
+        n_fired = fired_df.loc[fired_df["frame"] == f, "rule"].nunique()
+        rows.append(
+            {
+                "frame": f,
+                "cues in lexicon": n_cues,
+                "cues that fired": int(n_fired),
+                "gold sentences with the frame": int(gold.sum()),
+                "reached by a cue": sum(pos) / len(pos) if pos else float("nan"),
+                "other sentences with a cue (false alarms)": sum(neg) / len(neg)
+                if neg
+                else float("nan"),
+            }
+        )
+    by_frame = pd.DataFrame(rows)
+    if fired_df.empty:
+        return by_frame, pd.DataFrame(columns=["frame", "cue", "rule", "fires", "precision"])
+    by_cue = (
+        fired_df.groupby(["frame", "cue", "rule"], sort=False)
+        .agg(fires=("gold", "size"), precision=("gold", "mean"))
+        .reset_index()
+        .sort_values(["fires", "precision"], ascending=[False, False])
+        .reset_index(drop=True)
+    )
+    return by_frame, by_cue
+
+
+def _match_key(rec: dict[str, Any], by_offsets: bool) -> tuple:
+    if by_offsets:
+        return (str(rec["article_id"]), int(rec["start"]), int(rec["end"]))
+    return (str(rec["article_id"]), " ".join(str(rec["text"]).split()))
+
+
+def annotation_agreement(gold_a: Any, gold_b: Any):
+    """Agreement between two annotations of the same sentences: raw agreement and Cohen's kappa.
+
+    ``gold_a``/``gold_b`` are gold files or loaded ``Gold`` objects. Sentences are
+    matched by article and character offsets (by article and text when offsets are
+    missing); one row per label: ``diplomacy``, ``escalation``, ``source_type`` and
+    ``attributed`` (source type other than unattributed).
+    """
+    import pandas as pd
+    from sklearn.metrics import cohen_kappa_score
+
+    from .gold import Gold, load_gold
+
+    a = gold_a if isinstance(gold_a, Gold) else load_gold(gold_a)
+    b = gold_b if isinstance(gold_b, Gold) else load_gold(gold_b)
+    sa, sb = a.sentences, b.sentences
+    by_offsets = bool(
+        sa[["start", "end"]].notna().all().all() and sb[["start", "end"]].notna().all().all()
+    )
+    index_b = {_match_key(r, by_offsets): r for r in sb.to_dict("records")}
+    pairs = [
+        (r, index_b[k])
+        for r in sa.to_dict("records")
+        if (k := _match_key(r, by_offsets)) in index_b
+    ]
+    rows = []
+    labels: dict[str, Callable[[dict[str, Any]], Any]] = {
+        "diplomacy": lambda r: int(r["diplomacy"]),
+        "escalation": lambda r: int(r["escalation"]),
+        "source_type": lambda r: str(r["source_type"]),
+        "attributed": lambda r: int(str(r["source_type"]) != "unattributed"),
+    }
+    for name, get in labels.items():
+        ya = [get(x) for x, _ in pairs]
+        yb = [get(y) for _, y in pairs]
+        agree = (
+            sum(x == y for x, y in zip(ya, yb, strict=True)) / len(pairs) if pairs else float("nan")
+        )
+        if len(set(ya) | set(yb)) > 1:
+            kappa = float(cohen_kappa_score(ya, yb))
+        else:  # one class only: kappa is undefined; perfect agreement reads as 1
+            kappa = 1.0 if agree == 1.0 else float("nan")
+        rows.append(
+            {
+                "label": name,
+                "sentences matched": len(pairs),
+                "agreement": agree,
+                "cohen_kappa": kappa,
+            }
+        )
+    out = pd.DataFrame(rows)
+    out.attrs["unmatched"] = (len(sa) - len(pairs), len(sb) - len(pairs))
+    return out
+
+
+def resolve_gold(gold: str | Path | None = None) -> Path:
+    """The gold to validate against: ``gold``, else the shared dev gold when present,
+    else the seed article's hand labels (``data/annotations/seed.json``)."""
+    from .paths import seed_gold_path, shared_gold_dev_path
+
+    if gold is not None:
+        return Path(gold)
+    return shared_gold_dev_path() or seed_gold_path()
+
+
+def validation_findings(result) -> str:
+    """What an ``EvaluationResult`` says, as Markdown bullets (computed, never hand-written)."""
+    m = result.metrics
+    lines = [
+        f"- Evaluated on **{m['n_sentences']} hand-labelled sentences of {m['n_articles']} "
+        f"article{'s' if m['n_articles'] != 1 else ''}**"
+        + (
+            f" ({m['n_without_text']} scored without their article's text)"
+            if m.get("n_without_text")
+            else ""
+        )
+        + "."
+    ]
+    frames = m["frames"]
+    parts = [
+        f"**{f}** F1 {v['f1']:.2f} (precision {v['precision']:.2f}, recall {v['recall']:.2f}, "
+        f"{v['support']} gold sentences)"
+        for f, v in frames.items()
+    ]
+    lines.append("- Frames: " + "; ".join(parts) + ".")
+    lines.append(
+        f"- The four-way frame label (diplomacy, escalation, both, neither) is right for "
+        f"{m['frame_accuracy']:.0%} of sentences."
+    )
+    src = m.get("sourcing")
+    if src:
+        lines.append(
+            f"- Sourcing: the source type is right for {src['accuracy']:.0%} of sentences "
+            f"(macro-F1 {src['macro_f1']:.2f}); attributed-or-not F1 {src['attributed_f1']:.2f}; "
+            f"the speaker is found for {src['speaker_match_rate']:.0%} of gold-attributed sentences "
+            f"({src['speaker_matched']} of {src['speaker_total']})."
+        )
+        per = {t: v for t, v in src["per_type"].items() if v.get("support")}
+        if per:
+            worst = min(per, key=lambda t: per[t]["f1"])
+            lines.append(
+                f"- Weakest source type: *{worst.replace('_', ' ')}* "
+                f"(F1 {per[worst]['f1']:.2f} on {per[worst]['support']} gold sentences)."
+            )
+    errs = result.errors
+    if len(errs):
+        kinds = errs["error"].value_counts()
+        lines.append(
+            "- Among the most confident framing errors: "
+            + ", ".join(f"{k} {v}" for k, v in kinds.items())
+            + "."
+        )
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------- kernel
+
+
+def ensure_kernel(name: str | None = None) -> str:
+    """A Jupyter kernel name that runs this interpreter (where ``analysis`` is installed).
+
+    ``python3`` when its kernel spec runs this interpreter (jupyter_client
+    replaces a bare ``python`` with ``sys.executable``); otherwise a spec
+    named ``framing-analysis`` is installed for ``sys.executable`` in
+    ``sys.prefix`` (or the user's Jupyter folder when that is read-only).
+    An explicit ``name`` is returned unchanged.
+    """
+    if name:
+        return name
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
+    ksm = KernelSpecManager()
+    for candidate in (KERNEL_NAME, PRIVATE_KERNEL_NAME):
+        try:
+            spec = ksm.get_kernel_spec(candidate)
+        except NoSuchKernel:
+            continue
+        if _runs_this_python(spec.argv):
+            return candidate
+    from ipykernel.kernelspec import install
+
+    try:
+        install(
+            kernel_name=PRIVATE_KERNEL_NAME,
+            display_name="Python (framing-analysis)",
+            prefix=sys.prefix,
+        )
+    except OSError:
+        install(
+            kernel_name=PRIVATE_KERNEL_NAME, display_name="Python (framing-analysis)", user=True
+        )
+    return PRIVATE_KERNEL_NAME
+
+
+def _runs_this_python(argv: Sequence[str]) -> bool:
+    if not argv:
+        return False
+    exe = argv[0]
+    bare = {"python", f"python{sys.version_info[0]}", "python{}.{}".format(*sys.version_info[:2])}
+    if exe in bare:
+        return True
+    try:
+        return Path(exe).resolve() == Path(sys.executable).resolve() or Path(exe) == Path(
+            sys.executable
+        )
+    except OSError:
+        return False
+
+
+# ------------------------------------------------------------------ notebooks
+
+
+def read_notebook(name: str, folder: str | Path | None = None):
+    """The notebook ``name`` as an nbformat node: from its jupytext ``.py`` when present."""
+    import nbformat
+
+    folder = Path(folder) if folder is not None else notebooks_dir()
+    py, ipynb = folder / f"{name}.py", folder / f"{name}.ipynb"
+    if py.exists():
+        import jupytext
+
+        nb = jupytext.read(py)
+    elif ipynb.exists():
+        nb = nbformat.read(ipynb, as_version=4)
+    else:
+        raise ReportError(f"{folder}: no notebook {name}.py or {name}.ipynb")
+    nb.metadata.setdefault(
+        "kernelspec", {"name": KERNEL_NAME, "display_name": "Python 3", "language": "python"}
+    )
+    return nb
+
+
+def execute_notebook(
+    name: str,
+    parameters: Mapping[str, Any],
+    output_path: str | Path,
+    *,
+    kernel_name: str | None = None,
+    timeout: float = 600,
+    cwd: str | Path | None = None,
+) -> tuple[Any, BaseException | None]:
+    """Run one notebook with papermill; returns (executed notebook, error or None).
+
+    The executed notebook (with outputs, including the failing cell) is
+    always written to ``output_path``.
+    """
+    import nbformat
+    import papermill as pm
+
+    nb = read_notebook(name)
+    output_path = Path(output_path)
+    output_path.parent.mkdir(parents=True, exist_ok=True)
+    error: BaseException | None = None
+    env_backup = os.environ.get("MPLBACKEND")
+    os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"  # charts as images
+    try:
+        pm.execute_notebook(
+            nb,
+            str(output_path),
+            parameters=dict(parameters),
+            kernel_name=ensure_kernel(kernel_name),
+            progress_bar=False,
+            log_output=False,
+            request_save_on_cell_execute=False,
+            execution_timeout=timeout,
+            cwd=str(cwd) if cwd is not None else None,
+        )
+    except Exception as exc:  # noqa: BLE001 - papermill raises its own and kernel errors
+        error = exc
+    finally:
+        if env_backup is None:
+            os.environ.pop("MPLBACKEND", None)
+        else:
+            os.environ["MPLBACKEND"] = env_backup
+    if output_path.exists():
+        executed = nbformat.read(output_path, as_version=4)
+    else:  # papermill failed before writing anything
+        executed = nb
+    return executed, error
+
+
+_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
+{%- block html_head_js -%}{%- endblock html_head_js -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+{%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
+{%- block extra_css -%}
+<meta http-equiv="Content-Security-Policy" content="__CSP__">
+<meta name="referrer" content="no-referrer">
+<style>
+body.jp-Notebook{max-width:62rem;margin:0 auto;padding:1rem 1.5rem 3rem}
+.jp-Cell{padding:.15rem 0}
+.jp-OutputArea-output img{max-width:100%;height:auto}
+.jp-RenderedHTMLCommon table{font-size:.85rem}
+.fa-nav{font-family:system-ui,'DejaVu Sans',sans-serif;font-size:.9rem;
+  border-bottom:1px solid #ddd;padding:.5rem 0 .6rem;margin-bottom:1rem}
+.fa-nav a,.fa-nav strong{margin-right:1.1rem}
+body .jp-RenderedHTMLCommon td,body .jp-RenderedHTMLCommon th{text-align:left!important;
+  vertical-align:top!important}
+body .jp-RenderedHTMLCommon td{max-width:36rem}
+details>summary{cursor:pointer;font-weight:600;margin:.4rem 0}
+</style>
+{%- endblock extra_css -%}
+"""
+
+
+def _exporter():
+    import jinja2
+    from nbconvert import HTMLExporter
+
+    template = _TEMPLATE.replace("__CSP__", REPORT_CSP)
+    return HTMLExporter(
+        template_name="lab",
+        extra_loaders=[jinja2.DictLoader({"framing_report.html.j2": template})],
+        template_file="framing_report.html.j2",
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        embed_images=True,
+    )
+
+
+def _nav(current: str) -> str:
+    links = ['<a href="index.html">Report home</a>', '<a href="article.html">Annotated article</a>']
+    for part in PARTS:
+        label = html.escape(part.heading)
+        if part.name == current:
+            links.append(f"<strong>{label}</strong>")
+        else:
+            links.append(f'<a href="{part.name}.html">{label}</a>')
+    return '<nav class="fa-nav">' + "".join(links) + "</nav>"
+
+
+def render_notebook_html(nb, *, name: str = "", title: str | None = None) -> str:
+    """Render an executed notebook to a standalone HTML page with code hidden."""
+    nb = _strip_hidden(nb)
+    resources = {"metadata": {"name": title or name}}
+    body, _ = _exporter().from_notebook_node(nb, resources=resources)
+    if name:
+        body = body.replace("<main>", "<main>" + _nav(name), 1)
+    return body
+
+
+def _strip_hidden(nb):
+    """Drop cells tagged ``remove_cell``/``parameters``/``injected-parameters`` and stream
+    output (warnings, progress) from the rendered copy; the notebook itself is untouched."""
+    import copy
+
+    nb = copy.deepcopy(nb)
+    drop = {"remove_cell", "parameters", "injected-parameters"}
+    cells = []
+    for cell in nb.cells:
+        tags = set(cell.get("metadata", {}).get("tags", []))
+        if tags & drop:
+            continue
+        if cell.cell_type == "code":
+            cell.outputs = [
+                o
+                for o in cell.get("outputs", [])
+                if not (o.get("output_type") == "stream" and o.get("name") == "stderr")
+            ]
+        cells.append(cell)
+    nb.cells = cells
+    return nb
+
+
+def _error_text(exc: BaseException) -> str:
+    ename = getattr(exc, "ename", None) or type(exc).__name__
+    evalue = getattr(exc, "evalue", None) or str(exc)
+    cell = getattr(exc, "exec_count", None)
+    where = f" (cell {cell})" if cell is not None else ""
+    return f"{ename}: {evalue}{where}".strip()
+
+
+# ---------------------------------------------------------------------- index
+
+
+def _index_html(
+    *,
+    article_title: str,
+    reference: str,
+    results: list[tuple[ReportPart, str | None]],
+    seconds: float,
+    params: Mapping[str, Any],
+) -> str:
+    items = []
+    items.append(
+        '<li><a href="article.html"><strong>The annotated article</strong></a> — every sentence '
+        "highlighted by frame, speakers underlined, cue words marked; hover for the evidence.</li>"
+    )
+    for part, err in results:
+        status = f' <span class="fa-fail">failed: {html.escape(err)}</span>' if err else ""
+        items.append(
+            f'<li><a href="{part.name}.html"><strong>{html.escape(part.heading)}</strong></a> — '
+            f"{html.escape(part.blurb)}{status}</li>"
+        )
+    inputs = "".join(
+        f"<li><code>{html.escape(k)}</code>: {html.escape(str(v) if v is not None else 'default')}</li>"
+        for k, v in params.items()
+    )
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{REPORT_CSP}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Framing report — {html.escape(article_title)}</title>
+<style>
+body{{font-family:system-ui,'DejaVu Sans',sans-serif;color:#1a1a1a;max-width:46rem;margin:0 auto;
+padding:2rem 1rem;line-height:1.55}}
+h1{{font-size:1.5rem;margin-bottom:.2rem}} .sub{{color:#555;margin-top:0}}
+li{{margin:.5rem 0}} .fa-fail{{color:#b00020;font-weight:bold}}
+.ref{{background:#f6f6f6;border-left:4px solid #999;padding:.6rem .9rem;font-size:.92rem}}
+footer{{color:#666;font-size:.8rem;margin-top:2rem;border-top:1px solid #ddd;padding-top:.5rem}}
+</style></head>
+<body>
+<h1>Framing report</h1>
+<p class="sub">{html.escape(article_title)}</p>
+<p>How this article frames the conflict (diplomacy or escalation) and whom it lets speak,
+compared with other coverage. All labels are automatic; the last page says how often they
+agree with a human reader.</p>
+<ol>{"".join(items)}</ol>
+<h2>What the article is compared with</h2>
+<p class="ref">{html.escape(reference)}</p>
+<h2>Inputs</h2><ul>{inputs}</ul>
+<footer>Built by <code>framing report</code> (framing-analysis) in {seconds:.0f} s.
+The pages are self-contained: no scripts, no network.</footer>
+</body></html>
+"""
+
+
+# --------------------------------------------------------------------- report
+
+
+def _reference_statement(corpus: str | Path | None) -> str:
+    try:
+        from .corpora import resolve_corpus
+
+        df, statement = resolve_corpus(corpus)
+        return statement
+    except Exception as exc:  # noqa: BLE001 - the index still gets written
+        return (
+            f"Reference: {corpus or 'the embedded default corpus'} (could not be described: {exc})"
+        )
+
+
+def build_report(
+    article: str | Path | None = None,
+    corpus: str | Path | None = None,
+    out_dir: str | Path = "out/report",
+    *,
+    gold: str | Path | None = None,
+    gold2: str | Path | None = None,
+    parts: Sequence[str] | None = None,
+    kernel_name: str | None = None,
+    timeout: float = 600,
+    quiet: bool = False,
+) -> Path:
+    """Run the report's notebooks and write the HTML report into ``out_dir``; returns it.
+
+    ``article`` is the focus article (a file; None: the seed), ``corpus`` the
+    reference (folder, .jsonl, .csv; None: ``$FRAMING_CORPUS`` or the
+    embedded default), ``gold``/``gold2`` annotations for the validation page
+    (None: the shared dev gold when present, else the seed's gold). ``parts``
+    selects notebooks by name (default: all). Raises :class:`ReportError`
+    after writing everything when a notebook failed.
+    """
+    from .io import write_text
+    from .paths import seed_article_path
+    from .render import save_article_html
+    from .scoring import score_article
+
+    t0 = time.perf_counter()
+    out = Path(out_dir).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    article_path = Path(article).resolve() if article is not None else seed_article_path()
+    corpus_path = Path(corpus).resolve() if corpus is not None else None
+
+    def say(msg: str) -> None:
+        if not quiet:
+            print(f"framing report: {msg}", file=sys.stderr, flush=True)
+
+    scored = score_article(article_path)
+    save_article_html(scored, out / "article.html")
+    meta = scored.attrs.get("article") or {}
+    article_title = str(meta.get("title") or article_path.name)
+    say(f"annotated article -> {out / 'article.html'}")
+
+    params: dict[str, Any] = {
+        "article": str(article_path),
+        "corpus": str(corpus_path) if corpus_path is not None else None,
+        "gold": str(Path(gold).resolve()) if gold is not None else None,
+        "gold2": str(Path(gold2).resolve()) if gold2 is not None else None,
+    }
+    selected = [p for p in PARTS if parts is None or p.name in parts]
+    kernel = ensure_kernel(kernel_name)
+    results: list[tuple[ReportPart, str | None]] = []
+    for part in selected:
+        t1 = time.perf_counter()
+        nb, err = execute_notebook(
+            part.name,
+            part.params(params),
+            out / "notebooks" / f"{part.name}.ipynb",
+            kernel_name=kernel,
+            timeout=timeout,
+            cwd=out,
+        )
+        write_text(
+            out / f"{part.name}.html", render_notebook_html(nb, name=part.name, title=part.heading)
+        )
+        msg = _error_text(err) if err is not None else None
+        results.append((part, msg))
+        say(f"{part.name} {'FAILED: ' + msg if msg else 'ok'} ({time.perf_counter() - t1:.1f} s)")
+
+    seconds = time.perf_counter() - t0
+    write_text(
+        out / "index.html",
+        _index_html(
+            article_title=article_title,
+            reference=_reference_statement(corpus_path),
+            results=results,
+            seconds=seconds,
+            params={"article": article_path, "corpus": corpus_path, "gold": gold, "gold2": gold2},
+        ),
+    )
+    write_text(
+        out / "report.json",
+        json.dumps(
+            {
+                "article": str(article_path),
+                "corpus": params["corpus"],
+                "seconds": round(seconds, 1),
+                "pages": ["index.html", "article.html", *[f"{p.name}.html" for p, _ in results]],
+                "failed": {p.name: e for p, e in results if e},
+            },
+            indent=1,
+        ),
+    )
+    failed = [(p, e) for p, e in results if e]
+    if failed:
+        names = "; ".join(f"{p.name}: {e}" for p, e in failed)
+        raise ReportError(f"{out}: report written, but {len(failed)} notebook(s) failed — {names}")
+    say(f"done in {seconds:.0f} s -> {out / 'index.html'}")
+    return out

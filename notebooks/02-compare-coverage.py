@@ -1,0 +1,240 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Is this article unusual? Its framing and sourcing against other coverage
+#
+# **Question.** Compared with a reference set of articles, does this article give
+# diplomacy or escalation more room than usual, and does it lean on different sources?
+#
+# **Inputs.** `article`: the focus article (default: the seed article in `seeds/`).
+# `corpus`: the reference articles (a folder, `.jsonl` or `.csv`; default:
+# `$FRAMING_CORPUS` or the embedded default, ABC News stories of 2001–2002 on *other*
+# conflicts — the next section says exactly what the reference is). Every sentence of
+# every article is scored with the same rules (`analysis.score_corpus`), each article is
+# profiled (`analysis.profile_articles`: shares of each frame, balance with a bootstrap
+# 95% interval, source mix) and the focus is compared with the reference
+# (`analysis.compare`: percentiles, a permutation test, outlet means).
+#
+# **Findings.** Stated in words right below, computed from the comparison, then shown in
+# charts: the forest plot of balance, the percentiles, the scatter of the two frames,
+# the source mix per outlet, and the sentences that drive the difference.
+
+# %% tags=["remove_cell"]
+import matplotlib.pyplot as plt
+import pandas as pd
+from IPython.display import Markdown, display
+
+from analysis import compare, score_article, score_corpus
+from analysis.charts import (
+    article_strip,
+    balance_forest,
+    frame_scatter,
+    frame_source_heatmap,
+    percentile_chart,
+    source_mix_bars,
+)
+from analysis.corpora import resolve_corpus
+from analysis.paths import seed_article_path
+from analysis.render import frame_name, source_name
+from analysis.report import collapsed_table, md_escape, show_table, text_block
+
+pd.set_option("display.max_colwidth", None)
+pd.set_option("display.max_rows", 200)
+
+# %% tags=["parameters"]
+article = None  # the focus article (a file); None: the seed article
+corpus = (
+    None  # reference corpus (folder, .jsonl, .csv); None: $FRAMING_CORPUS or the embedded default
+)
+n_jobs = 1  # worker processes for scoring the reference
+
+# %% tags=["remove_cell"]
+focus = score_article(article or seed_article_path())
+reference_articles, reference_statement = resolve_corpus(corpus)
+reference = score_corpus(reference_articles, n_jobs=n_jobs, progress=False)
+comparison = compare(focus, reference, reference_articles=reference_articles)
+focus_id = str(comparison.focus["article_id"].iloc[0])
+profiles = pd.concat(
+    [comparison.focus.assign(focus=True), comparison.reference.assign(focus=False)],
+    ignore_index=True,
+)
+
+# %% [markdown]
+# ## What the reference is
+
+# %%
+display(Markdown(md_escape(reference_statement)))
+
+# %% [markdown]
+# ## What the comparison says
+
+# %%
+display(text_block(comparison.summary()))
+
+# %% [markdown]
+# ## Balance of every article, with its uncertainty
+#
+# Balance is the share of diplomacy sentences minus the share of escalation sentences
+# (−1: all escalation, +1: all diplomacy). The bars are 95% bootstrap intervals over the
+# article's sentences: an article has only a few dozen sentences, so wide bars are normal.
+
+# %%
+ax = balance_forest(profiles, focus_id=focus_id, title="Balance of diplomacy over escalation")
+plt.show()
+
+# %% [markdown]
+# ## Where the article stands on each measure
+#
+# The focus article's percentile among the reference articles for each metric
+# (50: typical; beyond the shaded 5–95 band: unusual).
+
+# %%
+ax = percentile_chart(
+    comparison.percentiles, title="Percentile of the focus among reference articles"
+)
+plt.show()
+
+# %%
+pct = comparison.percentiles.set_index("metric")
+main = [
+    "balance",
+    "diplomacy_share",
+    "escalation_share",
+    "attributed_share",
+    "anonymous_share",
+    "direct_quote_share",
+    "source_unattributed_share",
+]
+cols = ["focus", "reference_median", "reference_q25", "reference_q75", "percentile"]
+display(show_table(pct.loc[[m for m in main if m in pct.index], ["meaning", *cols]], index=True))
+display(collapsed_table(f"All {len(pct)} metrics", pct[["meaning", *cols]].round(2)))
+
+# %% [markdown]
+# ## Diplomacy against escalation, article by article
+
+# %%
+ax = frame_scatter(profiles, focus_id=focus_id, title="Share of diplomacy and escalation sentences")
+plt.show()
+
+# %% [markdown]
+# ## Outlets and their sources
+#
+# Mean metrics per outlet of the reference (each article weighs the same), with the
+# focus article as the first row; then the mix of source types per outlet.
+
+# %%
+outlets = comparison.by_outlet.copy()
+shown = [
+    "outlet",
+    "n_articles",
+    "n_sentences",
+    "diplomacy_share",
+    "escalation_share",
+    "balance",
+    "attributed_share",
+    "anonymous_share",
+    "direct_quote_share",
+]
+display(show_table(outlets[[c for c in shown if c in outlets.columns]]))
+
+# %%
+ax = source_mix_bars(
+    outlets, label="outlet", title="Who the sentences are attributed to, by outlet"
+)
+plt.show()
+
+# %% [markdown]
+# ## Frames by source: the focus against the pooled reference
+
+# %%
+fig, axes = plt.subplots(1, 2, figsize=(15, 4.2), constrained_layout=True)
+frame_source_heatmap(focus, ax=axes[0], title="Focus article")
+frame_source_heatmap(reference, ax=axes[1], title="Reference articles (pooled sentences)")
+plt.show()
+
+# %% [markdown]
+# ## The permutation tests
+#
+# Is the focus article's mix of frame labels (and of source types) different from the
+# reference's pooled sentences? `p_value` from a seeded permutation test; `effect_size`
+# is Cramér's V for the whole mix and the share difference for each category.
+
+# %%
+tests = comparison.tests
+overall = tests[tests["category"] == "(all)"].set_index("test")
+display(
+    show_table(
+        overall[
+            ["n_focus", "n_reference", "statistic", "effect_size", "effect_measure", "p_value"]
+        ],
+        index=True,
+        digits=4,
+    )
+)
+shares = tests[tests["category"] != "(all)"].assign(
+    category=lambda d: [
+        frame_name(c) if t.startswith("frame") else source_name(c)
+        for t, c in zip(d["test"], d["category"], strict=True)
+    ],
+    interval=lambda d: [
+        f"{lo:+.0%} to {hi:+.0%}"
+        for lo, hi in zip(d["difference_low"], d["difference_high"], strict=True)
+    ],
+)
+display(
+    show_table(
+        shares[
+            [
+                "test",
+                "category",
+                "focus_share",
+                "reference_share",
+                "difference",
+                "interval",
+                "p_value",
+            ]
+        ],
+        digits=3,
+    )
+)
+
+# %% [markdown]
+# ## The sentences that drive the difference
+#
+# Focus sentences whose frame label is rarer in the reference (ranked by how much rarer,
+# then by the strength of their evidence), with who they are attributed to; then the
+# focus article's framing strip. Sentence numbers are those of the annotated article.
+
+# %%
+drivers = comparison.drivers.copy()
+if len(drivers):
+    drivers["frame"] = drivers["frame"].map(frame_name)
+    drivers["source_type"] = drivers["source_type"].map(source_name)
+    display(
+        show_table(
+            drivers[["sentence", "frame", "source_type", "speaker", "text"]].assign(
+                sentence=lambda d: d["sentence"] + 1
+            )
+        )
+    )
+else:
+    display(Markdown("No focus sentence carries a frame that is rarer in the reference."))
+
+# %%
+ax = article_strip(focus, title="The focus article, sentence by sentence")
+plt.show()
+
+# %%
+for note in comparison.notes:
+    display(Markdown(f"*{md_escape(note)}*"))

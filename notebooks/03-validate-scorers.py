@@ -1,0 +1,203 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # How good are the labels? The scorers against hand annotations
+#
+# **Question.** How often do the automatic frame and source labels agree with careful
+# human readers following the codebook, where do they go wrong, and how much of the gold
+# does the cue lexicon reach?
+#
+# **Inputs.** `gold`: hand-labelled sentences in the codebook format (`.json` or `.jsonl`);
+# by default the team's shared development gold when it is available, otherwise the seed
+# article's labels shipped in `data/annotations/seed.json`. `gold2`: optionally, a second,
+# independent annotation of the same sentences, to measure agreement between annotators
+# (Cohen's kappa). `corpus`: where the gold articles' full texts are (default:
+# `$FRAMING_CORPUS` or the shared corpus). The gold sentences are scored with the gold's own
+# sentence boundaries (`analysis.evaluate`).
+#
+# **Findings.** Computed from the evaluation right below; then metrics per label,
+# confusion tables, the worst errors with the evidence that caused them, lexicon coverage,
+# the supervised model's cross-validated scores by article, and annotator agreement.
+
+# %% tags=["remove_cell"]
+import pandas as pd
+from IPython.display import Markdown, display
+
+from analysis.evaluate import evaluate
+from analysis.gold import load_gold
+from analysis.render import frame_name, source_name
+from analysis.report import (
+    annotation_agreement,
+    collapsed_table,
+    lexicon_coverage,
+    md_escape,
+    resolve_gold,
+    show_table,
+    validation_findings,
+)
+from analysis.schema import FRAME_LABELS, SOURCE_TYPES
+
+pd.set_option("display.max_colwidth", None)
+
+# %% tags=["parameters"]
+gold = None  # gold annotations; None: the shared dev gold if available, else the seed's gold
+gold2 = None  # a second annotation of the same sentences (for Cohen's kappa); None: skip
+corpus = (
+    None  # where corpus:<id> gold articles are found; None: $FRAMING_CORPUS or the shared corpus
+)
+n_errors = 12  # how many of the worst errors to show
+
+# %% tags=["remove_cell"]
+gold_path = resolve_gold(gold)
+gold_data = load_gold(gold_path, corpus=corpus)
+result = evaluate(gold_data, n_errors=n_errors)
+pred = result.predictions
+m = result.metrics
+
+# %% [markdown]
+# ## What the evaluation says
+
+# %%
+display(Markdown(f"Gold: `{md_escape(gold_path.name)}` — {md_escape(gold_path)}"))
+display(Markdown(validation_findings(result)))
+
+# %% [markdown]
+# ## Metrics per label
+#
+# Precision: of the sentences the scorer labels with the frame (or source type), the share
+# the gold agrees with. Recall: of the gold's sentences with the label, the share the scorer
+# finds. Support: gold sentences with the label.
+
+# %%
+frames = pd.DataFrame(m["frames"]).T.rename_axis("frame")
+display(show_table(frames[["precision", "recall", "f1", "support", "tp", "fp", "fn"]], index=True))
+
+# %%
+if "sourcing" in m:
+    per_type = pd.DataFrame(m["sourcing"]["per_type"]).T.rename_axis("source type")
+    per_type.index = [source_name(t) for t in per_type.index]
+    display(
+        show_table(per_type[["precision", "recall", "f1", "support", "tp", "fp", "fn"]], index=True)
+    )
+
+# %% [markdown]
+# ## Confusion tables
+#
+# Rows: the gold label; columns: the scorer's. The diagonal is agreement.
+
+# %%
+confusion = pd.DataFrame(m["confusion"]).T.reindex(index=FRAME_LABELS, columns=FRAME_LABELS)
+confusion.index = [f"gold: {frame_name(f)}" for f in confusion.index]
+confusion.columns = [f"predicted: {frame_name(f)}" for f in confusion.columns]
+display(show_table(confusion, index=True))
+
+# %%
+if "pred_source_type" in pred.columns:
+    src_conf = pd.crosstab(pred["source_type"], pred["pred_source_type"]).reindex(
+        index=[t for t in SOURCE_TYPES if t in set(pred["source_type"])],
+        columns=[t for t in SOURCE_TYPES if t in set(pred["pred_source_type"])],
+        fill_value=0,
+    )
+    src_conf.index = [f"gold: {source_name(t)}" for t in src_conf.index]
+    src_conf.columns = [source_name(t) for t in src_conf.columns]
+    display(show_table(src_conf, index=True))
+
+# %% [markdown]
+# ## The worst framing errors, with their evidence
+#
+# The errors the scorer was most confident about: a false positive with strong cues, or a
+# false negative where no cue fired. The evidence is what the lexicon matched.
+
+# %%
+errors = result.errors.assign(
+    sentence=lambda d: d["sentence"] + 1,
+    gold_frame=lambda d: d["gold_frame"].map(frame_name),
+    pred_frame=lambda d: d["pred_frame"].map(frame_name),
+)
+display(
+    show_table(
+        errors[["article_id", "sentence", "error", "gold_frame", "pred_frame", "evidence", "text"]]
+    )
+)
+
+# %% [markdown]
+# ## Lexicon coverage
+#
+# How many cues of the lexicon fired on this gold, the share of gold-positive sentences that
+# at least one cue of the frame reaches (the ceiling of recall) and of other sentences that
+# a cue fires on (where false positives come from); then the cues that fire most, and the
+# noisiest ones (precision on this gold, at least three firings).
+
+# %%
+by_frame, by_cue = lexicon_coverage(pred)
+display(show_table(by_frame))
+by_cue = by_cue.assign(cue=by_cue["cue"].str.slice(0, 60))
+display(show_table(by_cue.head(15)))
+noisy = by_cue[by_cue["fires"] >= 3].sort_values(["precision", "fires"], ascending=[True, False])
+display(
+    collapsed_table(
+        f"The {min(len(noisy), 15)} noisiest cues", noisy.head(15).round(2), index=False
+    )
+)
+
+# %% [markdown]
+# ## The supervised model, cross-validated by article
+#
+# A model trained on lexicon features and words (`analysis.FrameModel`), scored with
+# grouped cross-validation: the folds split by article, so the model is always tested on
+# articles it has not seen.
+
+# %% tags=["remove_cell"]
+n_articles = pred["article_id"].nunique()
+model_scores = None
+model_note = ""
+if n_articles < 3:
+    model_note = (
+        f"Cross-validation by article needs at least three annotated articles; this gold has "
+        f"{n_articles}. Give `gold` a file with more articles (e.g. the shared dev gold)."
+    )
+else:
+    try:
+        from analysis.learn import FrameModel
+
+        model_scores = FrameModel.cross_validate(gold_data)
+    except (ImportError, AttributeError, NotImplementedError) as exc:
+        model_note = f"The supervised model is not available in this version ({exc})."
+
+# %%
+if model_scores is not None:
+    display(show_table(model_scores))
+else:
+    display(Markdown(md_escape(model_note)))
+
+# %% [markdown]
+# ## Agreement between two annotations
+#
+# Cohen's kappa corrects raw agreement for the agreement expected by chance (1: perfect,
+# 0: chance level). For reference, the shared dev gold's two annotators reached kappa
+# 0.97 (diplomacy), 0.91 (escalation) and 0.99 (source type).
+
+# %%
+if gold2 is not None:
+    agreement = annotation_agreement(gold_data, load_gold(gold2, corpus=corpus))
+    unmatched = agreement.attrs.get("unmatched", (0, 0))
+    display(show_table(agreement, digits=3))
+    if any(unmatched):
+        display(
+            Markdown(
+                f"Sentences without a match: {unmatched[0]} in `gold`, {unmatched[1]} in `gold2`."
+            )
+        )
+else:
+    display(Markdown("No second annotation given (`gold2`): agreement not measured."))
