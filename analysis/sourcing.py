@@ -89,12 +89,16 @@ _AUX = (r"(?:\s+(?:has|have|had|was|were|is|are|will|would|could|also|later|earl
         r"on\s+\w+day|yesterday|today|last\s+week|this\s+week))*\s*$")
 _RE_AUX_TAIL = re.compile(_AUX, re.IGNORECASE)
 _BOUNDARY = re.compile(
-    r"(?:[\x00“”„«»\";:()\[\]]|\s[—–]\s|\s-\s|\b(?:that|but|because|while|whereas|although|though|"
+    r"(?i)(?:[\x00“”„«»\";:()\[\]]|\s[—–]\s|\s-\s|\b(?:that|but|because|while|whereas|although|though|"
     r"when|where|after|before|since|if|unless|whether|as|so|and|or)\s)")
 _RE_NOT_VERB_USE = re.compile(r"(?i)(?:\b(?:to|the|a|an|his|her|its|their|our|this|that|these|"
                               r"those|be|been|being)|\w['’]s)\s+$")
-_RE_SUBORDINATE = re.compile(r"(?i)\b(?:which|that|who|whom|whose|as|when|while|after|before|if|"
-                             r"because|although|though|since|until|unless|whether|what)\s+$")
+_RE_SUBORDINATE = re.compile(r"(?i)\b(?:which|that|who|whom|whose)\s+$")
+_RE_IN_CLAUSE = re.compile(r"(?i)\b(?:which|that|who|whom|whose|as|when|while|after|before|if|"
+                           r"because|although|though|since|until|unless|whether|what|how)\s+$")
+_NP_ADJ = frozenset("senior top former chief deputy foreign defence defense russian ukrainian "
+                    "american western european belarusian leading acting unnamed anonymous "
+                    "military security intelligence national presidential press".split())
 _BE_FORMS = frozenset("was were is are be been being am".split())
 _RE_AFTER_QUOTE = re.compile(r"[\x00”\"»]\s*,?\s*$")
 _STOP_SUFFIX = frozenset("to of for with at in on from by about over against into after before "
@@ -317,8 +321,8 @@ class SourceAttributor:
             if kind == "comma_only" and not re.match(r"\s*[,:\x00\"]", after):
                 continue
             gerund = form.endswith("ing") and " " not in form
-            if gerund and re.match(r"\s+to\s", after):
-                continue  # "vowing to make sure": a commitment, not a claim
+            if gerund and (re.match(r"\s+to\s", after) or kind == "cognition"):
+                continue  # "vowing to make sure", "hoping for": not a claim
             # -- inverted: “…,” said X / , said X.
             if not gerund and _RE_AFTER_QUOTE.search(near):
                 am = re.match(r"\s+([^,.;:\x00!?]{1,80})(?:,\s*([^.;:\x00!?]{2,100}))?",
@@ -391,6 +395,8 @@ class SourceAttributor:
             if kind == "comma_only" and not (mt.person or low in PRONOUNS):
                 continue  # "The discussion continued, including ..."
             sub = bool(_RE_SUBORDINATE.search(masked[max(0, s0 - 12):s0]))
+            if kind == "cognition" and _RE_IN_CLAUSE.search(masked[max(0, s0 - 12):s0]):
+                continue  # "before they believe ...": not a claim of theirs
             cues.append(Cue("subject_verb", sp, s0, s1, form, vs, ve, kind, appositive=appos,
                             subordinate=sub))
         # nominal cues: "the Pentagon’s response", "the warning from X", "made his comments"
@@ -441,20 +447,40 @@ class SourceAttributor:
         return cues
 
     def _main_subject(self, masked: str) -> tuple[int, int] | None:
-        """The subject NP that opens the sentence's first clause ("Vladimir Putin delivered ...")."""
+        """The subject NP that opens the sentence's first clause ("Vladimir Putin delivered ...").
+
+        Walks the opening words while they can belong to a noun phrase: determiners,
+        capitalised words, role words, a few adjectives, "of"/"for" between them.
+        """
         lex = self.lex
         first = re.split(r"[,;:\x00]", masked, maxsplit=1)[0]
         lead = _LEADING_JUNK.match(first)
         off = lead.end() if lead else 0
-        m = re.match(r"\s*((?:(?:the|a|an)\s+)?(?:[A-Z][\w’'.\-]*(?:’s|'s)?\s+|(?:senior|top|"
-                     r"former|chief|deputy|foreign|defence|defense|russian|ukrainian|us)\s+|of\s+"
-                     r"(?:the\s+)?)*?(?:[A-Z][\w’'.\-]+|\w+))\b", first[off:])
-        if not m:
+        words = list(_WORDS.finditer(first, off))
+        if not words:
             return None
-        s0, s1 = off + m.start(1), off + m.end(1)
-        sp = masked[s0:s1]
+        end = None
+        for k, m in enumerate(words):
+            w = m.group()
+            wl = w.lower().rstrip(".")
+            if k == 0 and wl in ("he", "she", "they", "it"):
+                end = m.end()
+                break
+            if w[0].isupper() or wl in _DET or wl in _NP_ADJ or wl in lex.role_type:
+                end = m.end()
+                continue
+            if wl in ("of", "for", "and") and end is not None and k + 1 < len(words) and (
+                    words[k + 1].group()[0].isupper() or words[k + 1].group().lower() in _DET):
+                continue
+            break
+        if end is None:
+            return None
+        s0 = words[0].start()
+        sp = masked[s0:end]
+        if len(sp.split()) > 12:
+            return None
         if lex.classify(sp).source_type or sp.strip().lower() in ("he", "she", "they", "it"):
-            return s0, s1
+            return s0, end
         return None
 
     # -------------------------------------------------------------------------------------

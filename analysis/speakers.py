@@ -474,18 +474,18 @@ class EntityMemory:
                 if e.names & toks:
                     return e
             return None
-        if mt.roles and re.match(r"(?i)\s*(?:the|this|that)\b", mention):
+        if mt.roles and _DEFINITE.match(mention):
             words = content_words(mention)
             for e in reversed(self.entities):
                 if set(mt.roles) & e.roles and (words - set(mt.roles)) <= (e.words | e.roles
                                                                           | _ROLE_FILLER):
                     return e
-            if mt.roles and lex.role_unique.get(mt.roles[0]):
+            if mt.person and lex.role_type.get(mt.roles[0]) == "official":
+                # "the diplomat", "Russia's top diplomat": the last named official of that side
                 side = mt.side
-                for e in reversed(self.entities):
+                for e in reversed(self.entities[-4:]):
                     if e.named and e.person and e.source_type == "named_official" and \
-                            (side == "unknown" or e.side in (side, "unknown")) and \
-                            (e.roles & _HEAD_ROLES or not e.roles):
+                            (side == "unknown" or e.side in (side, "unknown")):
                         return e
         return None
 
@@ -522,6 +522,7 @@ _DOC_HEAD = re.compile(
     r"posts|recording|satellite imagery|data|poll|survey|map|analysis|study|intelligence update|"
     r"dossier|note|notice|message|appeal|petition)\b")
 
+_DEFINITE = re.compile(r"(?i)\s*(?:the|this|that)\b|\s*[A-Z][\w.]*['’]s\b")
 _HEAD_ROLES = {"president", "head of state", "prime minister", "chancellor", "leader", "king",
                "head of government"}
 _ROLE_FILLER = {"russian", "ukrainian", "us", "u.s.", "american", "belarusian", "head", "state",
