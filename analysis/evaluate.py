@@ -206,22 +206,16 @@ class EvaluationResult:
         return "\n".join(lines)
 
     def save(self, path: str | Path) -> Path:
-        """Write metrics and errors as JSON (atomically when ``analysis.io`` allows)."""
+        """Write metrics and errors as JSON (atomically)."""
         path = Path(path)
         payload = {
             "gold": self.gold_path,
             "metrics": self.metrics,
             "errors": json.loads(self.errors.to_json(orient="records", force_ascii=False)),
         }
-        text = json.dumps(payload, ensure_ascii=False, indent=2)
-        try:
-            from .io import atomic_write_text  # type: ignore[attr-defined]
-        except ImportError:  # pragma: no cover - older io module
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-        else:
-            atomic_write_text(path, text)
-        return path
+        from .io import write_text
+
+        return write_text(path, json.dumps(payload, ensure_ascii=False, indent=2, default=str))
 
 
 # ------------------------------------------------------------------ evaluate
