@@ -147,6 +147,39 @@ def _decode_legacy(data: bytes, where: str) -> tuple[str, str]:
         return data.decode("latin-1"), "latin-1"
 
 
+# Each byte as cp1252 would read it (latin-1 for the five bytes cp1252 leaves undefined).
+_CP1252 = tuple(
+    bytes([b]).decode("cp1252") if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else chr(b)
+    for b in range(256)
+)
+
+
+def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):  # pragma: no cover - decoding only
+        raise exc
+    return "".join(_CP1252[b] for b in exc.object[exc.start : exc.end]), exc.end
+
+
+codecs.register_error("framing-cp1252-fallback", _cp1252_fallback)
+
+
+def _decode_not_utf8(data: bytes, where: str) -> tuple[str, str]:
+    """Bytes that are not valid UTF-8: (text, what was done).
+
+    A file that is mostly UTF-8 with a few stray cp1252 bytes (pasted from a
+    Windows program) keeps its UTF-8 characters and reads the stray bytes as
+    cp1252; a file without any UTF-8 multi-byte sequence is a legacy code page.
+    """
+    lenient = data.decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd")
+    good = sum(1 for c in lenient if c > "\x7f" and c != "\ufffd")
+    if good > bad:
+        text = data.decode("utf-8", errors="framing-cp1252-fallback")
+        return text, f"mostly UTF-8; {bad} invalid byte sequence(s) decoded as cp1252"
+    text, used = _decode_legacy(data, where)
+    return text, f"not valid UTF-8; decoded as {used}"
+
+
 def normalise_text(text: str, where: str) -> tuple[str, list[Skipped]]:
     """Remove NUL characters and normalise line endings to ``\\n``.
 
@@ -228,8 +261,8 @@ def decode_bytes(data: bytes, where: str) -> tuple[str, list[Skipped]]:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            text, used = _decode_legacy(data, where)
-            repairs.append(_warn(where, f"not valid UTF-8; decoded as {used}"))
+            text, reason = _decode_not_utf8(data, where)
+            repairs.append(_warn(where, reason))
     text, more = normalise_text(text, where)
     repairs.extend(more)
     if not text.strip():

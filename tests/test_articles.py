@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from analysis import articles as A
 from analysis import textio
@@ -453,6 +455,14 @@ BAD_FILES = [
         None,
         "latin-1",
         "\x81",
+    ),
+    (
+        "utf-8-with-stray-cp1252-bytes",
+        "mix.txt",
+        "Genève “talks” resumed.\n\n".encode() + b"He said \x93no\x94.",
+        None,
+        "mostly UTF-8",
+        "Genève “talks” resumed.\n\nHe said “no”.",
     ),
     ("utf-16-le-bom", "u16.txt", GOOD.encode("utf-16"), None, "UTF-16", "Negotiators"),
     (
@@ -977,3 +987,77 @@ def test_cli_sentences_on_the_seed_through_the_console_script(framing_cli, seed_
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith("article_id,")
     assert "antiwar-blinken-lavrov-not-spoken" in r.stdout
+
+
+# ------------------------------------------------------------ property tests
+
+_FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@_FAST
+@given(st.binary(max_size=3000))
+def test_any_bytes_decode_or_raise_an_input_error_naming_the_file(data):
+    try:
+        text, repairs = textio.decode_bytes(data, "fuzz.txt")
+    except InputError as exc:
+        assert "fuzz.txt" in str(exc)
+        return
+    assert text.strip() and "\r" not in text and "\x00" not in text
+    assert all(isinstance(r, Skipped) and r.kind == "warning" for r in repairs)
+
+
+@_FAST
+@given(st.text(max_size=400))
+def test_utf8_text_decodes_to_itself_normalised(text):
+    try:
+        got, repairs = textio.decode_bytes(text.encode("utf-8"), "t.txt")
+    except InputError:
+        return  # empty, or control characters dense enough to look binary
+    expected, _ = textio.normalise_text(text, "t.txt")
+    if not any("decoded as" in r.reason for r in repairs):
+        assert got == expected
+
+
+@_FAST
+@given(st.text(max_size=300))
+def test_markdown_never_raises_and_leaves_no_newline_runs(md):
+    text, _ = A.markdown_to_text(md)
+    assert "\n\n\n" not in text
+
+
+@_FAST
+@given(
+    st.lists(
+        st.one_of(
+            st.just("GOOD"),
+            st.text(
+                alphabet=st.characters(
+                    blacklist_characters='\n\r{"', blacklist_categories=["Cs", "Cc"]
+                ),
+                max_size=30,
+            ),
+        ),
+        max_size=12,
+    )
+)
+def test_jsonl_every_line_is_loaded_or_reported(lines):
+    import tempfile
+
+    body = [
+        json.dumps({"id": f"a{i}", "text": "Talks resumed on Monday, officials said."})
+        if ln == "GOOD"
+        else ln
+        for i, ln in enumerate(lines)
+    ]
+    n_good = lines.count("GOOD")
+    n_bad = sum(1 for ln in lines if ln != "GOOD" and ln.strip())
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "c.jsonl"
+        path.write_text("\n".join(body), encoding="utf-8")
+        try:
+            df = _quiet_corpus(path)
+        except EmptyInputError:
+            assert n_good == 0
+            return
+    assert len(df) == n_good
+    assert sum(1 for s in df.attrs["skipped"] if s.kind == "skipped") == n_bad
