@@ -27,6 +27,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
 
 from .schema import FRAME_LABELS, SOURCE_TYPES
 
@@ -122,7 +123,7 @@ def _article_label(row: pd.Series, limit: int = LABEL_CHARS) -> str:
     title = row.get("title") or row.get("article_id") or ""
     outlet = row.get("outlet") or ""
     label = shorten(title, limit)
-    return f"{label} \u2014 {shorten(outlet, 28)}" if outlet else label
+    return f"{label} \u2014 {outlet_name(outlet, 28)}" if outlet else label
 
 
 def _focus_mask(df: pd.DataFrame, focus_id: str | None) -> np.ndarray:
@@ -181,7 +182,8 @@ def article_strip(
         ax.set_yticks(range(len(articles)), [shorten(titles.get(a) or a, 40) for a in reversed(articles)])
     ax.set_ylim(-0.7, (len(lanes) if by_frame else len(articles)) - 0.3)
     ax.set_xlim(0, max(int(x.max()) if len(x) else 1, 1) + 1)
-    ax.set_xlabel("sentence number (position in the article, from the headline)")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel("sentence number (position in the article; 1 = headline). Each mark is one sentence.")
     ax.grid(axis="x", color="#EEEEEE", zorder=0)
     ax.set_axisbelow(True)
     frame_handles = [Patch(facecolor=pal.frame_color(f, extra_frames), edgecolor="#333333", label=pal.frame_label(f))
@@ -290,7 +292,7 @@ def source_mix_bars(
         left += w
     names = []
     for _, r in df.iterrows():
-        base = shorten(r.get(label) or r.get("article_id") or "", 45)
+        base = shorten(r.get(label) or r.get("article_id") or "", 50)
         if "n_articles" in df.columns and not r["_focus"]:
             base += f" (n={int(r['n_articles'])})"
         names.append(base)
@@ -300,6 +302,9 @@ def source_mix_bars(
             tick.set_fontweight("bold")
     ax.set_xlim(0, 1)
     ax.set_ylim(n - 0.4, -0.6)  # first row on top
+    n_focus = int(df["_focus"].sum())
+    if 0 < n_focus < n:
+        ax.axhline(n_focus - 0.5, color="#333333", linewidth=1.2)
     ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
     ax.set_xlabel("share of sentences, by who the sentence is attributed to")
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8, title="source type")
@@ -333,13 +338,15 @@ def frame_source_heatmap(
     for i in range(share.shape[0]):
         for j in range(share.shape[1]):
             v, c = share.iat[i, j], ct.iat[i, j]
-            ax.text(j, i, f"{v:.0%}\n({c})" if c else "\u2013", ha="center", va="center", fontsize=7,
+            pct = "<1%" if 0 < v < 0.005 else f"{v:.0%}"
+            ax.text(j, i, f"{pct}\n({c})" if c else "\u2013", ha="center", va="center", fontsize=7,
                     color="white" if v > 0.55 else "#222222")
     ax.set_xticks(range(len(SOURCE_TYPES)), [pal.source_label(s) for s in SOURCE_TYPES], rotation=30, ha="right", fontsize=8)
     totals = ct.sum(axis=1)
     ax.set_yticks(range(len(frames)), [f"{pal.frame_label(f)} (n={totals[f]})" for f in frames], fontsize=8)
-    ax.set_xlabel("who the sentence is attributed to")
-    ax.set_title(title or "Who carries each frame (share of the row's sentences)", loc="left", fontsize=10)
+    ax.set_xlabel("who the sentence is attributed to (each row adds up to 100%; sentence counts in brackets)"
+                  if normalize == "row" else "who the sentence is attributed to (share of all sentences)", fontsize=8)
+    ax.set_title(title or "Who carries each frame", loc="left", fontsize=10)
     cb = ax.figure.colorbar(im, ax=ax, fraction=0.04, pad=0.02)
     cb.ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
     data = ct.stack().rename("count").reset_index()
@@ -372,71 +379,124 @@ def frame_scatter(
     rows = [{"kind": "article", "label": r.get("title", ""), "outlet": r.get("outlet", ""),
              "article_id": r["article_id"], "diplomacy_share": r["diplomacy_share"],
              "escalation_share": r["escalation_share"], "n_articles": 1} for _, r in ref.iterrows()]
+    top = max(0.3, float(np.nanmax(df[["diplomacy_share", "escalation_share"]].to_numpy())) + 0.05) if len(df) else 1
+    top = min(1.0, top)
+    ax.set_xlim(-0.01, top)
+    ax.set_ylim(-0.01, top)
+    ax.set_aspect("equal")
+    fig_w = ax.figure.get_size_inches()[0] * max(ax.get_position().width, 0.5)
+    unit = (top + 0.01) / (fig_w * 72)  # data units per point (approximate, equal aspect)
+    labeller = _Labeller(ax, unit)
+    for _, r in foc.iterrows():
+        labeller.obstacle(r["diplomacy_share"], r["escalation_share"], 6)
     if label_outlets and "outlet" in ref.columns and len(ref):
         g = ref.assign(outlet=ref["outlet"].replace("", "(unknown outlet)")).groupby("outlet")
         means = g[["diplomacy_share", "escalation_share"]].mean().assign(n=g.size())
-        ax.scatter(means["diplomacy_share"], means["escalation_share"], s=30 + 25 * means["n"], facecolors="none",
+        sizes = 40 + 460 * np.sqrt(means["n"] / means["n"].max())  # area grows with n, capped
+        ax.scatter(means["diplomacy_share"], means["escalation_share"], s=sizes, facecolors="none",
                    edgecolors="#4D4D4D", linewidths=1.2, label="outlet mean (size: no. of articles)", zorder=3)
-        placed: list[tuple[float, float, float, float]] = []
-        span = max(float(np.nanmax(df[["diplomacy_share", "escalation_share"]].to_numpy())), 0.3)
+        for (_, r), size in zip(means.iterrows(), sizes, strict=True):
+            labeller.obstacle(r["diplomacy_share"], r["escalation_share"], np.sqrt(size) / 2)
         for name, r in means.sort_values("n", ascending=False).iterrows():
             x0, y0 = float(r["diplomacy_share"]), float(r["escalation_share"])
-            _place_label(ax, shorten(name, 24), x0, y0, placed, span)
+            labeller.label(outlet_name(name, 36), x0, y0, np.sqrt(float(sizes[name])) / 2)
             rows.append({"kind": "outlet mean", "label": name, "outlet": name, "article_id": "",
                          "diplomacy_share": x0, "escalation_share": y0, "n_articles": int(r["n"])})
     for _, r in foc.iterrows():
         ax.scatter([r["diplomacy_share"]], [r["escalation_share"]], s=120, marker="D", color=pal.focus,
                    edgecolors="white", linewidths=1.2, label="focus article", zorder=6)
-        right = r["diplomacy_share"] > 0.5 * max(float(df["diplomacy_share"].max()), 0.3)
-        ax.annotate("focus: " + shorten(r.get("title") or r["article_id"], 40), (r["diplomacy_share"], r["escalation_share"]),
-                    xytext=(-10 if right else 10, -16), textcoords="offset points", fontsize=8, fontweight="bold",
-                    zorder=6, ha="right" if right else "left",
-                    bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.8})
+        labeller.label("focus: " + shorten(r.get("title") or r["article_id"], 40), r["diplomacy_share"],
+                       r["escalation_share"], 6, fontsize=8, fontweight="bold", color=pal.focus)
         rows.append({"kind": "focus", "label": r.get("title", ""), "outlet": r.get("outlet", ""),
                      "article_id": r["article_id"], "diplomacy_share": r["diplomacy_share"],
                      "escalation_share": r["escalation_share"], "n_articles": 1})
-    top = max(0.3, float(np.nanmax(df[["diplomacy_share", "escalation_share"]].to_numpy())) + 0.05) if len(df) else 1
-    top = min(1.0, top)
     ax.text(top * 0.97, top * 0.97 - 0.01, "dotted line: balance 0\n(as much diplomacy as escalation)",
             ha="right", va="top", fontsize=7, color="#777777")
-    ax.set_xlim(-0.01, top)
-    ax.set_ylim(-0.01, top)
-    ax.set_aspect("equal")
     ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
     ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
     ax.set_xlabel("diplomacy share (sentences with the diplomacy frame)")
     ax.set_ylabel("escalation share (sentences with the escalation frame)")
     ax.grid(color="#EEEEEE")
     ax.set_axisbelow(True)
-    ax.legend(loc="upper left", fontsize=8, framealpha=0.9)
+    handles = [
+        Line2D([], [], marker="o", linestyle="", color=pal.reference, alpha=0.6, markersize=4, label="reference article"),
+        Line2D([], [], marker="o", linestyle="", markerfacecolor="none", markeredgecolor="#4D4D4D", markersize=11,
+               label="outlet mean (bigger: more articles)"),
+        Line2D([], [], marker="D", linestyle="", color=pal.focus, markersize=8, label="focus article"),
+    ]
+    ax.legend(handles=handles if len(foc) else handles[:2], loc="upper left", fontsize=8, framealpha=0.9)
     ax.set_title(title or "Diplomacy against escalation, per article", loc="left", fontsize=11)
     return _attach(ax, pd.DataFrame(rows))
 
 
-def _place_label(ax: Axes, text: str, x: float, y: float, placed: list, span: float) -> None:
-    """Put ``text`` next to (x, y) where it overlaps no earlier label (approximate boxes in data
-    units); when every nearby spot is taken, stack it further out with a leader line."""
-    w, h = 0.0095 * span * len(text) * 0.75, 0.028 * span
-    pad = 0.012 * span
-    candidates = [(pad, pad, "left"), (pad, -pad - h, "left"), (-pad, pad, "right"), (-pad, -pad - h, "right"),
-                  (0, 2.2 * pad, "center"), (0, -2.2 * pad - h, "center")]
-    candidates += [(pad, pad + k * h, "left") for k in range(1, 8)] + [(pad, -pad - (k + 1) * h, "left") for k in range(1, 8)]
+def outlet_name(name: Any, limit: int = 36) -> str:
+    """An outlet's name for a label: without a trailing web domain or "(inferred)" (kept in the
+    CSV), shortened to ``limit``.
 
-    def box(dx: float, dy: float, ha: str) -> tuple[float, float, float, float]:
-        x_left = x + dx - (w if ha == "right" else w / 2 if ha == "center" else 0)
-        return (x_left, y + dy, x_left + w, y + dy + h)
+    >>> outlet_name("U.S. Department of the Treasury (home.treasury.gov)")
+    'U.S. Department of the Treasury'
+    """
+    s = " ".join(str(name).split())
+    base, _, paren = s.rpartition(" (")
+    drop = s.endswith(")") and base and ("." in paren or paren.rstrip(")") == "inferred")
+    base = base if drop else s
+    return shorten(base if len(base) >= 3 else s, limit)
 
-    def free(b: tuple[float, float, float, float]) -> bool:
-        return all(b[2] < o[0] or b[0] > o[2] or b[3] < o[1] or b[1] > o[3] for o in placed)
 
-    for i, (dx, dy, ha) in enumerate(candidates):
-        b = box(dx, dy, ha)
-        if free(b) or i == len(candidates) - 1:
-            placed.append(b)
-            far = abs(dy) > 2.5 * pad + h
-            ax.annotate(text, (x, y), xytext=(x + dx, y + dy), fontsize=7, color="#333333", ha=ha, va="bottom",
-                        zorder=5, arrowprops={"arrowstyle": "-", "color": "#999999", "lw": 0.6} if far else None)
-            return
+class _Labeller:
+    """Places text labels beside points without overlapping earlier labels or markers.
+
+    Boxes are approximate (data units from font size and character count);
+    a label pushed away from its point gets a thin leader line.
+    """
+
+    def __init__(self, ax: Axes, unit: float) -> None:
+        self.ax = ax
+        self.unit = unit  # data units per point
+        self.boxes: list[tuple[float, float, float, float]] = []
+
+    def obstacle(self, x: float, y: float, radius_pt: float) -> None:
+        r = radius_pt * self.unit
+        self.boxes.append((x - r, y - r, x + r, y + r))
+
+    def _free(self, b: tuple[float, float, float, float]) -> bool:
+        lo_x, lo_y = self.ax.get_xlim()[0], self.ax.get_ylim()[0]
+        hi_x, hi_y = self.ax.get_xlim()[1], self.ax.get_ylim()[1]
+        if b[0] < lo_x or b[2] > hi_x or b[1] < lo_y or b[3] > hi_y:
+            return False
+        return all(b[2] <= o[0] or b[0] >= o[2] or b[3] <= o[1] or b[1] >= o[3] for o in self.boxes)
+
+    def label(self, text: str, x: float, y: float, radius_pt: float, *, fontsize: float = 7, **kw: Any) -> None:
+        w = 0.56 * fontsize * len(text) * self.unit
+        h = 1.25 * fontsize * self.unit
+        gap = (radius_pt + 2) * self.unit
+        tried = []
+        first = True
+        for ring in (1.0, 2.2, 3.6, 5.2, 7.0):
+            d = gap * ring + (ring - 1) * h
+            for dx, dy, ha in ((d, -h / 2, "left"), (-d, -h / 2, "right"), (0, d, "center"), (0, -d - h, "center"),
+                               (d * 0.7, d * 0.7, "left"), (-d * 0.7, d * 0.7, "right"),
+                               (d * 0.7, -d * 0.7 - h, "left"), (-d * 0.7, -d * 0.7 - h, "right")):
+                left = x + dx - (w if ha == "right" else w / 2 if ha == "center" else 0)
+                b = (left, y + dy, left + w, y + dy + h)
+                tried.append((ring, dx, dy, ha, b))
+                if self._free(b):
+                    # every label but one straight to the right of its mark gets a leader line
+                    self._draw(text, x, y, dx, dy, ha, b, not first, fontsize, kw, radius_pt)
+                    return
+                first = False
+        ring, dx, dy, ha, b = tried[0]
+        self._draw(text, x, y, dx, dy, ha, b, False, fontsize, kw, radius_pt)
+
+    def _draw(self, text, x, y, dx, dy, ha, box, leader, fontsize, kw, radius_pt=0.0) -> None:
+        self.boxes.append(box)
+        self.ax.annotate(
+            text, (x, y), xytext=(x + dx, y + dy), fontsize=fontsize, ha=ha, va="bottom", zorder=7,
+            color=kw.pop("color", "#333333"), fontweight=kw.pop("fontweight", "normal"),
+            arrowprops={"arrowstyle": "-", "color": "#888888", "lw": 0.6, "shrinkA": 1, "shrinkB": radius_pt + 1}
+            if leader else None,
+            bbox={"boxstyle": "square,pad=0.05", "fc": "white", "ec": "none", "alpha": 0.7},
+        )
 
 
 def percentile_chart(
@@ -463,15 +523,22 @@ def percentile_chart(
     y = np.arange(n)[::-1]
     ax.axvspan(5, 95, color="#F2F2F2", zorder=0, label="middle 90% of reference articles")
     ax.axvline(50, color="#999999", linewidth=0.8, linestyle="--", label="reference median")
-    colors = [pal.frames["escalation"] if p >= 95 or p <= 5 else pal.frames["diplomacy"] for p in df["percentile"]]
+    outside = [p >= 95 or p <= 5 for p in df["percentile"]]
+    colors = [pal.focus if o else pal.reference for o in outside]
     ax.hlines(y, 50, df["percentile"], color=colors, linewidth=3, zorder=2)
     ax.scatter(df["percentile"], y, color=colors, s=40, zorder=3)
     labels = [_metric_label(m) for m in df["metric"]]
-    ax.set_yticks(y, [f"{lab}  ({v:.0%})" for lab, v in zip(labels, df["focus"], strict=True)], fontsize=8)
-    ax.set_xlim(0, 100)
+    values = [f"{v:+.2f}" if m == "balance" else f"{v:.0%}" for m, v in zip(df["metric"], df["focus"], strict=True)]
+    ax.set_yticks(y, [f"{lab}  ({v})" for lab, v in zip(labels, values, strict=True)], fontsize=8)
+    for tick, o in zip(ax.get_yticklabels(), outside, strict=True):
+        if o:
+            tick.set_fontweight("bold")
+    ax.scatter([], [], color=pal.focus, s=40, label="outside the middle 90% (bold)")
+    ax.set_xlim(-3, 103)
     ax.set_xlabel("percentile of the focus article among reference articles (0 = lowest, 100 = highest)")
     ax.legend(loc="lower right", fontsize=7, framealpha=0.9)
-    ax.set_title(title or "How unusual is the focus article? (its value in brackets)", loc="left", fontsize=11)
+    ax.set_title(title or "How unusual is the focus article? Its percentile among reference articles\n"
+                 "(its own value in brackets; shares are of its sentences)", loc="left", fontsize=11)
     return _attach(ax, df[["metric", "focus", "reference_median", "percentile", "n_reference"]].assign(y=y))
 
 
@@ -534,8 +601,9 @@ def _figure(figsize: tuple[float, float]) -> Figure:
 
 
 def _footnote(fig: Figure, text: str) -> None:
+    """A grey note under the whole figure; constrained layout keeps it clear of the axis labels."""
     if text:
-        fig.text(0.005, 0.002, shorten(text, 180), fontsize=7, color="#555555", ha="left", va="bottom")
+        fig.supxlabel(shorten(text, 180), x=0.01, ha="left", fontsize=7, color="#555555")
 
 
 def draw_compare_charts(

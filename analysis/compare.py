@@ -19,7 +19,6 @@ counts toward ``diplomacy_share``; "Russia shelled Kharkiv overnight." toward
 from __future__ import annotations
 
 import math
-import warnings
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -29,7 +28,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import InputError, InputWarning, Skipped
+from .errors import InputError, Skipped
 from .schema import FRAME_LABELS, FRAMES, SIDES, SOURCE_TYPES
 
 #: Seed of every bootstrap and permutation (results are reproducible).
@@ -788,7 +787,10 @@ class CompareOutputs:
         text += f"\nWrote {len(self.files)} files to {self.out_dir}/ "
         text += f"({len(self.profiles)} profiles, {len(self.charts)} charts, each as PNG, SVG and CSV).\n"
         if self.skipped:
-            text += f"{len(self.skipped)} item(s) skipped; see skipped.json.\n"
+            text += f"{len(self.skipped)} input item(s) skipped or repaired (also in skipped.json):\n"
+            text += "".join(f"  - {s}\n" for s in self.skipped[:20])
+            if len(self.skipped) > 20:
+                text += f"  ... and {len(self.skipped) - 20} more\n"
         return text
 
 
@@ -905,7 +907,5 @@ def run_compare(
         import json
 
         files.append(write_text(out / "skipped.json", json.dumps([s.as_dict() for s in skipped], indent=1, ensure_ascii=False)))
-        for s in skipped:
-            warnings.warn(str(s), InputWarning, stacklevel=2)
     return CompareOutputs(out_dir=out, comparison=comp, profiles=profiles, files=tuple(files),
                           charts=tuple(chart_paths), skipped=tuple(skipped))
