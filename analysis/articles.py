@@ -951,6 +951,9 @@ def _read_folder(root: Path, log: _Log) -> list[_Row]:
             if _is_hidden(d):
                 dirnames.remove(d)
                 log.skip(str(here / d), "hidden folder not read")
+            elif (here / d).is_symlink():  # os.walk would pass over it without a word
+                dirnames.remove(d)
+                log.skip(str(here / d), "symbolic link to a folder not followed (could loop)")
         for f in filenames:
             if _is_hidden(f):
                 log.skip(str(here / f), "hidden or backup file not read")

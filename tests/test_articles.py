@@ -897,6 +897,22 @@ def test_folder_of_mixed_formats(tmp_path):
     assert df.loc[df["path"].str.endswith("de.txt"), "language"].tolist() == ["de"]
 
 
+def test_folder_symlinks_to_folders_are_reported_not_followed(tmp_path):
+    root = tmp_path / "c"
+    _write(root, "a.txt", GOOD)
+    (root / "loop").symlink_to(root, target_is_directory=True)
+    df = _quiet_corpus(root)
+    assert len(df) == 1
+    (skip,) = df.attrs["skipped"]
+    assert skip.source.endswith("loop") and "symbolic link" in skip.reason
+
+
+def test_seeds_folder_loads_one_article_without_notes(seed_path):
+    df = _quiet_corpus(seed_path.parent)
+    assert df["id"].tolist() == ["antiwar-blinken-lavrov-not-spoken"]
+    assert df.attrs["skipped"] == []
+
+
 def test_folder_order_is_sorted_and_stable(tmp_path):
     root = tmp_path / "c"
     for name in ("z.txt", "a.txt", "m/b.txt", "m/a.txt"):
