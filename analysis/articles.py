@@ -756,6 +756,9 @@ def _article_from_fields(
         path=path,
         language=found.get("language"),
         repairs=repairs,
+        # a record that says its title is null (JSON null, empty CSV cell) keeps it unknown;
+        # only a text without any title field gets the first-line guess
+        guess="title" not in found,
     )
 
 

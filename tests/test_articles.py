@@ -851,6 +851,19 @@ def test_duplicate_ids_are_kept_renamed_and_reported(tmp_path, ids, expected):
     assert all(s.line is not None for s in dups)
 
 
+@pytest.mark.parametrize(
+    "record, title",
+    [
+        ({"text": GOOD}, "Talks resume in Geneva"),  # no title field: first-line guess
+        ({"title": None, "text": GOOD}, None),  # the source says the title is unknown
+        ({"title": "Given", "text": GOOD}, "Given"),
+    ],
+)
+def test_record_titles(tmp_path, record, title):
+    df = _quiet_corpus(_write(tmp_path, "c.jsonl", json.dumps(record)))
+    assert df.loc[0, "title"] == title
+
+
 def test_identical_texts_without_ids_are_reported_as_duplicates(tmp_path):
     df = _quiet_corpus(
         _write(tmp_path, "c.csv", "title,text\nA,Same text here.\nB,Same text here.\n")
