@@ -19,6 +19,7 @@ from dataclasses import dataclass
 OPEN_MARKS = "“„«"
 CLOSE_MARKS = "”»"
 STRAIGHT = '"'
+STRAIGHT2 = "''"  # two apostrophes used as a double quotation mark (some newspapers' archives)
 ALL_MARKS = OPEN_MARKS + CLOSE_MARKS + STRAIGHT
 
 _PARA_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[“„«\"])")
@@ -44,14 +45,15 @@ class QuoteSpan:
 
 def _is_opener(text: str, i: int) -> bool:
     """Decide whether the straight mark at ``i`` opens a quotation."""
+    w = 2 if text.startswith("''", i) else 1
     prev = text[i - 1] if i > 0 else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
+    nxt = text[i + w] if i + w < len(text) else " "
     if prev.isspace() or prev in "([{—–-/":
         return not nxt.isspace()
     return False
 
 
-_MARK = re.compile(r'[“”„«»"]')
+_MARK = re.compile(r"''|[“”„«»\"]")
 
 
 def _nested(text: str, marks: list[tuple[int, str]], k: int) -> bool:
@@ -92,7 +94,8 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     chain_open = False  # the current quotation continues from the previous paragraph
     n = len(text)
     i = 0
-    marks = [(m.start(), m.group()) for m in _MARK.finditer(text)]
+    marks = [(m.start(), m.group() if len(m.group()) == 1 else STRAIGHT2)
+             for m in _MARK.finditer(text)]
     skip: set[int] = set()
     last_close = -1
     for k, (i, ch) in enumerate(marks):
@@ -112,7 +115,11 @@ def find_quotes(text: str) -> list[QuoteSpan]:
                 chain_open = nxt < n and text[nxt] in OPEN_MARKS + STRAIGHT and nxt == i
                 open_at = -1
             pi += 1
-        if ch == STRAIGHT and open_at >= 0 and _is_opener(text, i) and _nested(text, marks, k):
+        width = len(ch)
+        if ch == STRAIGHT2:
+            ch = STRAIGHT
+        if ch == STRAIGHT and width == 1 and open_at >= 0 and _is_opener(text, i) and \
+                _nested(text, marks, k):
             # a quotation inside a quotation ('... antonyms - "Russia" and "trust","')
             skip.add(marks[k + 1][0])
             continue
@@ -123,7 +130,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             if not chain_open:
                 chain += 1
             chain_open = False
-            open_at, start = i, i + 1
+            open_at, start = i, i + width
         elif ch in CLOSE_MARKS or ch == STRAIGHT:
             if open_at >= 0:
                 spans.append(QuoteSpan(start, i, open_at, i, chain, True))

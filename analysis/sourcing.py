@@ -89,18 +89,23 @@ _AUX = (r"(?:\s+(?:has|have|had|was|were|is|are|will|would|could|also|later|earl
         r"on\s+\w+day|yesterday|today|last\s+week|this\s+week))*\s*$")
 _RE_AUX_TAIL = re.compile(_AUX, re.IGNORECASE)
 _BOUNDARY = re.compile(
-    r"(?i)(?:[\x00“”„«»\";:()\[\]]|\s[—–]\s|\s-\s|\b(?:that|but|because|while|whereas|although|though|"
+    r"(?i)(?:[\x00“”„«»\";:()\[\]]|\s[—–]\s|\s--?\s|\b(?:that|but|because|while|whereas|although|though|"
     r"when|where|after|before|since|if|unless|whether|as|so|and|or)\s)")
 _RE_NOT_VERB_USE = re.compile(r"(?i)(?:\b(?:to|the|a|an|his|her|its|their|our|this|that|these|"
                               r"those|be|been|being)|\w['’]s)\s+$")
 _RE_SUBORDINATE = re.compile(r"(?i)\b(?:which|that|who|whom|whose)\s+$")
 _RE_IN_CLAUSE = re.compile(r"(?i)\b(?:which|that|who|whom|whose|as|when|while|after|before|if|"
                            r"because|although|though|since|until|unless|whether|what|how)\s+$")
+_CLAUSE_OPENERS = frozenset("during after before despite amid following since while when as in on "
+                            "at with without under over through until unlike like if although "
+                            "though because once".split())
 _NP_ADJ = frozenset("senior top former chief deputy foreign defence defense russian ukrainian "
                     "american western european belarusian leading acting unnamed anonymous "
                     "military security intelligence national presidential press".split())
 _BE_FORMS = frozenset("was were is are be been being am".split())
 _RE_AFTER_QUOTE = re.compile(r"[\x00”\"»]\s*,?\s*$")
+_NAME_ONLY = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*$")
+_HARD_BOUNDARY = re.compile(r"[\x00\";:()\[\]]|\s[—–]\s|\s--?\s|—")
 _STOP_SUFFIX = frozenset("to of for with at in on from by about over against into after before "
                          "than and or but that spoken talked met called asked".split())
 _RE_ACTION_OBJECT = re.compile(r"\s+(?:responsibility|credit|victory|control|the\s+lives?|"
@@ -141,7 +146,14 @@ _AS_SAYING = re.compile(r"^\s*(?:(?:who|which|that)\s+(?:\w+\s+){0,6}?(?:said|to
 _PASSIVE_QUOTED = re.compile(r"\b(?:was|were|is|are|has\s+been|had\s+been)\s+(?:quoted|cited)"
                              r"(?:\s+by\s+([^,]+?))?\s+as\s+saying\b")
 _HEADLINE = re.compile(r"^\s*([A-Z][^:.!?\x00]{1,60}?):\s+\S")
-_LABEL = re.compile(r"^\s*([A-Z][A-Z .,'’\-]{0,50}[A-Z.])\s*:\s*")
+_LABEL = re.compile(r"^[\s\"“”]*([A-Z][A-Z .,'’\-]{0,50}[A-Z.])\s*:\s*")
+_RE_INV_NP = re.compile(r"\s+([^,.;:\x00!?]{1,80})(?:,\s*([^.;:\x00!?]{2,100}))?")
+_RE_INV_NP_END = re.compile(r"\s+([^,.;:\x00!?\"]{1,80}?)(?:,\s*([^.;:\x00!?]{2,100}?))?"
+                            r"\s*[.!?]?[\"\s]*$")
+_INVERTING = frozenset("said says added adds wrote writes noted notes explained explains argued "
+                       "argues insisted insists warned warns stressed stresses".split())
+_RE_AFTER_GAP = re.compile(r"[\s,.!?;:—–―'\"-]*")
+_DASH_CREDIT = re.compile(r"(?:^|[\x00\"”])\s*[―—]\s*([A-Z][\w.’'\- ]{1,60}?)\s*$")
 _NOT_SPEAKER_LABEL = re.compile(
     r"(?i)^(?:author|authors|by|photo|photos|image|video|watch|read|read more|update|updated|"
     r"opinion|analysis|live|exclusive|breaking|editor'?s note|source|sources|related|listen|note|"
@@ -180,6 +192,34 @@ class SourceAttributor:
 
     # -------------------------------------------------------------------------------------
     # cue finding in one sentence
+
+    def _head_before_appositive(self, chunk_all: str, offset: int) -> tuple[int, int, str] | None:
+        """For "HEAD, APPOSITIVE, verb": the head NP and its appositive, or None."""
+        hard = 0
+        for m in _HARD_BOUNDARY.finditer(chunk_all):
+            hard = m.end()
+        body = chunk_all.rstrip()[:-1]
+        k = body.find(",", hard)
+        if k < 0 or k == len(body):
+            return None
+        head = body[hard:k]
+        app = body[k + 1:]
+        if not app.strip() or len(app.split()) > 30 or len(head.split()) > 12:
+            return None
+        sp = self._np_span(head, finite=True, whole=True)
+        if sp is None:
+            return None
+        h0, h1 = sp
+        htxt = head[h0:h1]
+        mt = self.lex.classify(htxt, app)
+        if not mt.source_type:
+            return None
+        if not self.lex.name_tokens(htxt) and self.lex.name_tokens(app) and \
+                _NAME_ONLY.match(app.strip()):
+            # "Russia's leading negotiator, Vladimir Medinsky, said": the name speaks
+            a0 = k + 1 + (len(app) - len(app.lstrip()))
+            return offset + a0, offset + a0 + len(app.strip()), htxt
+        return offset + hard + h0, offset + hard + h1, app.strip()
 
     def _np_at(self, chunk: str, offset: int, finite: bool) -> tuple[int, int, str] | None:
         """The speaker noun phrase that ends ``chunk`` (a clause before a verb), or None.
@@ -324,9 +364,23 @@ class SourceAttributor:
             if gerund and (re.match(r"\s+to\s", after) or kind == "cognition"):
                 continue  # "vowing to make sure", "hoping for": not a claim
             # -- inverted: “…,” said X / , said X.
-            if not gerund and _RE_AFTER_QUOTE.search(near):
-                am = re.match(r"\s+([^,.;:\x00!?]{1,80})(?:,\s*([^.;:\x00!?]{2,100}))?",
-                              masked[ve:])
+            after_quote = not gerund and _RE_AFTER_QUOTE.search(near)
+            after_comma = not gerund and not after_quote and kind == "speech" and \
+                near.rstrip().endswith(",") and form in _INVERTING
+            if after_comma and self._head_before_appositive(before[:subj_end], boff) is None:
+                after_comma = False  # ", said X." only closing a clause, not after "X, who ...,"
+                am = _RE_INV_NP_END.match(masked, ve)
+                if am and len(am.group(1).split()) <= 6 and not _VERBISH.search(am.group(1)):
+                    sp = _TIME_TAIL.sub("", am.group(1).strip()).strip()
+                    mt = lex.classify(sp, am.group(2) or "")
+                    if sp and (mt.source_type or sp.lower() in PRONOUNS):
+                        cues.append(Cue("clause_then_inverted", sp, am.start(1),
+                                        am.start(1) + len(sp), form, vs, ve, kind,
+                                        appositive=(am.group(2) or "").strip()))
+                        continue
+            after_comma = False
+            if after_quote:
+                am = (_RE_INV_NP if after_quote else _RE_INV_NP_END).match(masked, ve)
                 if am:
                     sp = am.group(1).strip()
                     sp = _TIME_TAIL.sub("", sp).strip()
@@ -334,7 +388,7 @@ class SourceAttributor:
                             ("that", "on ", "in ", "at ", "to ", "the following")):
                         mt = lex.classify(sp, am.group(2) or "")
                         if mt.source_type or sp.lower() in PRONOUNS:
-                            s0 = ve + am.start(1)
+                            s0 = am.start(1)
                             cues.append(Cue("quote_then_inverted", sp, s0, s0 + len(sp), form,
                                             vs, ve, kind, appositive=(am.group(2) or "").strip()))
                             continue
@@ -347,6 +401,9 @@ class SourceAttributor:
                 cstart = bm.end()
                 bword = bm.group().strip()
             chunk = chunk_all[cstart:]
+            tail_conj = re.search(r"(?i)[\s,](and|but)$", chunk_all)
+            if tail_conj:
+                chunk, bword = "", tail_conj.group(1).lower()
             if gerund or (not chunk.strip(" ,") and bword in ("and", "but")):
                 # "…, warning that …" / "… but said …": the main clause's subject speaks
                 wm = re.search(r"\bwith\s+((?:the\s+)?[\w’'.\- ]{2,60}?)\s*$", chunk_all)
@@ -365,7 +422,13 @@ class SourceAttributor:
                     cues.append(Cue("gerund" if gerund else "conjoined", sp, s0, s1, form, vs, ve,
                                     kind))
                 continue
-            found = self._np_at(chunk, boff + cstart, finite=True)
+            found = None
+            if chunk_all.rstrip().endswith(","):
+                # "Dr. Connie Mariano, who as a Navy captain was ..., said": the head before
+                # the first comma of the clause speaks
+                found = self._head_before_appositive(chunk_all, boff)
+            if found is None:
+                found = self._np_at(chunk, boff + cstart, finite=True)
             if found is None:
                 found = self._np_suffix(chunk, boff + cstart)
                 if found is None:
@@ -399,6 +462,13 @@ class SourceAttributor:
                 continue  # "before they believe ...": not a claim of theirs
             cues.append(Cue("subject_verb", sp, s0, s1, form, vs, ve, kind, appositive=appos,
                             subordinate=sub))
+        # "“…” ― Name" (credit line after a quotation)
+        if "―" in masked or "—" in masked:
+            dm = _DASH_CREDIT.search(masked)
+            if dm and lex.classify(dm.group(1)).source_type:
+                sp = dm.group(1).strip()
+                cues.append(Cue("dash_credit", sp, dm.start(1), dm.start(1) + len(sp), "―",
+                                dm.start(1) - 1, dm.start(1), "speech"))
         # nominal cues: "the Pentagon’s response", "the warning from X", "made his comments"
         if "’s " in masked or "'s " in masked or " from " in masked or "comments" in masked \
                 or "remarks" in masked:
@@ -453,9 +523,15 @@ class SourceAttributor:
         capitalised words, role words, a few adjectives, "of"/"for" between them.
         """
         lex = self.lex
-        first = re.split(r"[,;:\x00]", masked, maxsplit=1)[0]
-        lead = _LEADING_JUNK.match(first)
-        off = lead.end() if lead else 0
+        parts = re.split(r"[,;:\x00]", masked, maxsplit=2)
+        first = parts[0]
+        off = 0
+        fw = first.split(maxsplit=1)
+        if fw and fw[0].lower() in _CLAUSE_OPENERS and len(parts) > 1:
+            off = len(first) + 1  # "During the briefing, Psaki said ..."
+            first = masked[:off + len(parts[1])]
+        lead = _LEADING_JUNK.match(first, off)
+        off = lead.end() if lead else off
         words = list(_WORDS.finditer(first, off))
         if not words:
             return None
@@ -477,6 +553,13 @@ class SourceAttributor:
             return None
         s0 = words[0].start()
         sp = masked[s0:end]
+        while True:  # no trailing "of the"
+            tw = sp.rsplit(None, 1)
+            if len(tw) == 2 and tw[1].lower() in _DET | {"of", "for", "and"}:
+                sp = tw[0]
+                continue
+            break
+        end = s0 + len(sp)
         if len(sp.split()) > 12:
             return None
         if lex.classify(sp).source_type or sp.strip().lower() in ("he", "she", "they", "it"):
@@ -555,17 +638,32 @@ class SourceAttributor:
                 si = sent_of(pos)
                 if si is None:
                     continue
+                cands = [si]
+                if side == "after" and si + 1 < len(sents) and \
+                        not full[pos + 1:starts[si] + len(sents[si].text)].strip(" ,.!?'\"”―—–-"):
+                    nxt = sents[si + 1].text
+                    if len(nxt.split()) <= 6 or any(c.rule == "dash_credit" for c in per_cues[si + 1]):
+                        cands.append(si + 1)  # “…” | ― Name   /  “…”  | he said.
+                for sj in cands:
+                    st = starts[sj]
+                    for c in per_cues[sj]:
+                        if c.kind == "refusal":
+                            continue
+                        a0 = st + min(c.s_start, c.c_start)
+                        if side == "after" and a0 >= pos:
+                            gap = full[pos + 1:a0]
+                            if _RE_AFTER_GAP.fullmatch(gap):
+                                chain_cue[q.chain] = (sj, c)
+                                break
+                    if q.chain in chain_cue:
+                        break
+                if q.chain in chain_cue:
+                    continue
                 st = starts[si]
                 for c in per_cues[si]:
                     if c.kind == "refusal":
                         continue
-                    a0 = st + min(c.s_start, c.c_start)
                     a1 = st + max(c.s_end, c.c_end)
-                    if side == "after" and a0 >= pos:
-                        gap = full[pos + 1:a0]
-                        if re.fullmatch(r"[\s,.!?;:—–-]*", gap):
-                            chain_cue[q.chain] = (si, c)
-                            break
                     if side == "before" and a1 <= pos:
                         gap = full[a1:pos]
                         if len(gap) <= 60 and re.fullmatch(
@@ -655,7 +753,8 @@ class SourceAttributor:
             # headline "Source: claim"
             if i == 0 and not cues:
                 hm = _HEADLINE.match(t)
-                if hm and not _NOT_SPEAKER_LABEL.match(hm.group(1).strip()):
+                if hm and not _NOT_SPEAKER_LABEL.match(hm.group(1).strip()) and \
+                        "," not in hm.group(1) and len(hm.group(1).split()) <= 6:
                     sp = hm.group(1).strip()
                     mt = lex.classify(sp)
                     if mt.source_type:
@@ -852,6 +951,11 @@ def _strip_aux(before: str) -> int:
     """End of the subject in ``before`` (text up to a verb): drop auxiliaries and adverbs."""
     end = len(before.rstrip())
     while end > 0:
+        if before[end - 1] == ")":
+            k = before.rfind("(", max(0, end - 40), end)
+            if k > 0:  # "Rep. Trey Gowdy (R-S.C.) said"
+                end = len(before[:k].rstrip())
+                continue
         k = before.rfind(" ", 0, end)
         w = before[k + 1:end].lower()
         if w in _AUX_WORDS:
@@ -885,6 +989,8 @@ def _mask(t: str, st: int, spans: list[QuoteSpan]) -> str:
         t = "".join(parts)
     if any(c in t for c in _QUOTE_CHARS):
         t = t.translate(_QUOTE_TABLE)
+    if "''" in t:
+        t = t.replace("''", '""')
     return t
 
 

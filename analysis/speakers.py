@@ -62,7 +62,9 @@ _NOT_NAME = frozenset(
     Against Despite Amid Under Over Through Following Referring Responding Addressing Writing
     Asked Speaking Commenting Asked Why What Who How Yes No Not Western Eastern Northern Southern
     Soviet Allied Allies Ukraine’s Russia’s Kyiv’s Moscow’s Officials Diplomats Analysts
-    Sources Experts Residents Authorities Mr. Mrs. Ms. Dr. St Saint Group""".split()
+    Sources Experts Residents Authorities Mr. Mrs. Ms. Dr. St Saint Group Having Being Ah Oh
+    Keeps Get Let Please Thanks Maybe Perhaps Indeed Nevertheless Although Though Because If
+    Unless Whether Once Whenever Wherever Neither Either Nor Even Just Only Here There""".split()
 )
 
 #: last words that make a capitalised run an organisation ("World Food Programme")
@@ -76,6 +78,13 @@ ORG_HEADS = frozenset(
     Radio TV Television Channel Media Agency Inc Ltd Club School Initiative Project Frontieres
     Frontières Doctors""".split()
 )
+_ORG_RUN = re.compile(r"\b[A-Z][\w.&’'-]*(?:\s+(?:of|for|and|the|on)?\s*[A-Z][\w.&’'-]*)*\s+(?:"
+                      + "|".join(sorted(ORG_HEADS)) + r")\b")
+_GENERIC_ORG = re.compile(
+    r"(?i)^\s*(?:the|its|their|this|that)\s+(?:\w+\s+){0,2}(?:fund|agency|court|committee|campaign|"
+    r"company|commission|council|department|embassy|party|organi[sz]ation|group|firm|bank|union|"
+    r"alliance|coalition|bloc|office|parliament|legislature|regime|senate|board|institute|"
+    r"foundation|charity|centre|center|university|network|movement|side|sides|team)\s*$")
 _PREPS = frozenset("of in at for from with to on by near across into".split())
 
 _PUNCT = ",.;:!?\"“”‘’'()[]«»—–…\x00"
@@ -398,7 +407,8 @@ class SourceLexicon:
             return MentionType(st, side, True, False, True, (), names or tuple(person_hits))
         if outlets:
             return MentionType("media", side, False, False, False, (), (), outlets[0])
-        if insts or self._is_country(mention):
+        if insts or self._is_country(mention) or _ORG_RUN.search(mention) or \
+                _GENERIC_ORG.search(mention):
             return MentionType("institution", side, False, False, False)
         if re.search(r"(?i)\b(?:officials|authorities|diplomats)\b", mention):
             return MentionType("unnamed_official", side, False, True, False)
@@ -480,7 +490,9 @@ class EntityMemory:
                 if set(mt.roles) & e.roles and (words - set(mt.roles)) <= (e.words | e.roles
                                                                           | _ROLE_FILLER):
                     return e
-            if mt.person and lex.role_type.get(mt.roles[0]) == "official":
+            extra = words - set(mt.roles) - _ROLE_FILLER - {w for r in mt.roles for w in r.split()}
+            extra = {w for w in extra if w not in lex.side_of and w.capitalize() not in lex.side_of}
+            if mt.person and lex.role_type.get(mt.roles[0]) == "official" and not extra:
                 # "the diplomat", "Russia's top diplomat": the last named official of that side
                 side = mt.side
                 for e in reversed(self.entities[-4:]):
