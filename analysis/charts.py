@@ -240,7 +240,9 @@ def balance_forest(
         med = float(df["balance"][ref].median())
         ax.axvline(med, color=pal.reference, linestyle="--", linewidth=1, label=f"reference median ({med:+.2f})")
     ax.axvline(0, color="#333333", linewidth=0.8)
-    labels = [_article_label(r, 50) for _, r in df.iterrows()]
+    one_outlet = "outlet" in df.columns and df.loc[ref, "outlet"].nunique() <= 1
+    labels = [_article_label(r, 50) if (f or not one_outlet) else shorten(r.get("title") or r["article_id"], 70)
+              for (_, r), f in zip(df.iterrows(), df["_focus"], strict=True)]
     ax.set_yticks(y, labels, fontsize=6 if n > 60 else 8)
     for tick, f in zip(ax.get_yticklabels(), df["_focus"], strict=True):
         if f:
@@ -252,7 +254,11 @@ def balance_forest(
     ax.grid(axis="x", color="#EEEEEE")
     ax.set_axisbelow(True)
     ax.legend(loc="lower right", fontsize=8, framealpha=0.9)
-    ax.set_title(title or f"Diplomacy vs escalation in {n} articles (95% bootstrap intervals)", loc="left", fontsize=11)
+    where = ""
+    if one_outlet and ref.any():
+        where = f"; all reference articles from {df.loc[ref, 'outlet'].iloc[0]}"
+    ax.set_title(title or f"Diplomacy vs escalation in {n} articles (95% bootstrap intervals{where})",
+                 loc="left", fontsize=11)
     data = df[[c for c in ("article_id", "title", "outlet", "balance", "balance_low", "balance_high") if c in df.columns]].copy()
     data["focus"] = df["_focus"]
     data["y"] = y
@@ -636,10 +642,16 @@ def draw_compare_charts(
     save(fig, "balance_forest", ax.plotted)
 
     bo = comparison.by_outlet
-    fig = _figure((10.5, max(3.5, 0.32 * len(bo) + 1.8)))
-    ax = source_mix_bars(bo, fig.add_subplot(), label="outlet",
-                         title="Who speaks: source mix of the focus article and of each reference outlet")
-    save(fig, "source_mix_by_outlet", ax.plotted)
+    if (~bo["focus"]).sum() >= 2:
+        fig = _figure((10.5, max(3.5, 0.32 * len(bo) + 1.8)))
+        ax = source_mix_bars(bo, fig.add_subplot(), label="outlet",
+                             title="Who speaks: source mix of the focus article and of each reference outlet")
+        save(fig, "source_mix_by_outlet", ax.plotted)
+    else:  # one reference outlet: one bar per article says more
+        fig = _figure((10.5, max(3.5, 0.16 * len(profiles) + 1.8)))
+        ax = source_mix_bars(profiles, fig.add_subplot(), label="title",
+                             title="Who speaks: source mix of the focus article (top) and of each reference article")
+        save(fig, "source_mix_by_article", ax.plotted)
 
     fig = _figure((13.0, 4.2))
     a1, a2 = fig.subplots(1, 2)

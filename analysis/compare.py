@@ -824,7 +824,7 @@ def _readme(description: str, focus: pd.DataFrame, files: Sequence[Path], charts
         "  summary.txt     the same findings in words",
         "Charts (each as .png, .svg and the .csv of the plotted data):",
     ]
-    lines += [f"  {c.name}" for c in charts]
+    lines += [f"  {c.name}.png, {c.name}.svg, {c.name}.csv" for c in charts]
     lines += [
         "",
         "Frames and sources are scored by rules (lexicons in analysis/lexicons/), not by people;",
