@@ -93,9 +93,49 @@ _BOUNDARY = re.compile(
     r"when|where|after|before|since|if|unless|whether|as|so|and|or)\s)")
 _RE_NOT_VERB_USE = re.compile(r"(?i)(?:\b(?:to|the|a|an|his|her|its|their|our|this|that|these|"
                               r"those|be|been|being)|\w['’]s)\s+$")
-_RE_SUBORDINATE = re.compile(r"(?i)\b(?:which|that|who|whom|whose)\s+$")
-_RE_IN_CLAUSE = re.compile(r"(?i)\b(?:which|that|who|whom|whose|as|when|while|after|before|if|"
-                           r"because|although|though|since|until|unless|whether|what|how)\s+$")
+_RELATIVE = frozenset("which that who whom whose".split())
+_IN_CLAUSE = _RELATIVE | frozenset("as when while after before if because although though since "
+                                   "until unless whether what how".split())
+_NOT_VERB_PREV = frozenset("to the a an his her its their our this that these those be been "
+                           "being".split())
+_BOUNDARY_WORDS = frozenset("that but because while whereas although though when where after "
+                            "before since if unless whether as so and or".split())
+_BOUNDARY_CHARS = frozenset("\x00“”„«»\";:()[]")
+_RE_TAIL_CONJ = re.compile(r"(?i)[\s,](and|but)$")
+
+
+def _last_word(text: str, end: int) -> str:
+    """The lower-cased word that ends just before ``end`` (spaces skipped)."""
+    seg = text[max(0, end - 24):end].rstrip()
+    k = max(seg.rfind(" "), seg.rfind("\n"))
+    return seg[k + 1:].lower()
+
+
+def _not_verb_use(near: str) -> bool:
+    """"to say", "the report", "Ukraine's demand": the verb form is not a finite verb here."""
+    w = _last_word(near, len(near))
+    return w in _NOT_VERB_PREV or w.endswith(("'s", "’s"))
+
+
+def _clause_start(chunk: str) -> tuple[int, str]:
+    """Offset where the clause ending ``chunk`` starts, and the boundary word ("" if none)."""
+    lo = max(0, len(chunk) - 160)
+    pos = len(chunk)
+    while pos > lo:
+        k = chunk.rfind(" ", lo, pos)
+        word = chunk[k + 1:pos]
+        if word:
+            for j in range(len(word) - 1, -1, -1):
+                if word[j] in _BOUNDARY_CHARS:
+                    return k + 1 + j + 1, ""
+            if word in ("—", "–", "-", "--"):
+                return pos + 1 if pos < len(chunk) else pos, ""
+            if word.lower() in _BOUNDARY_WORDS and pos < len(chunk):
+                return pos + 1, word.lower()
+        if k < lo:
+            break
+        pos = k
+    return lo, ""
 _CLAUSE_OPENERS = frozenset("during after before despite amid following since while when as in on "
                             "at with without under over through until unlike like if although "
                             "though because once".split())
@@ -112,6 +152,7 @@ _RE_ACTION_OBJECT = re.compile(r"\s+(?:responsibility|credit|victory|control|the
                                r"up\s+reservists|the\s+city|the\s+town|the\s+region|territory)\b")
 _NOUNS = (r"response|reply|warning|statement|comments?|remarks|message|appeal|announcement|answer|"
           r"assessment|threat|claim|call")
+_RE_NOMINAL_NOUN = re.compile(rf"\b(?:{_NOUNS})\b")
 _NOMINALS = (
     re.compile(r"(?P<sp>(?:\b[Tt]he\s+)?(?:\b[A-Z][\w.\-]*\s+){0,4}\b[A-Z][\w.\-]*)['’]s\s+(?:\w+\s+)?"
                rf"(?P<noun>{_NOUNS})\b"),
@@ -127,6 +168,8 @@ _DET = {"a", "an", "the", "this", "that", "these", "those", "his", "her", "its",
 _VERBISH = re.compile(
     r"(?i)\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|could|may|"
     r"might|should|must|shall|not|there|it|this|said|says|say)\b")
+_VERBISH_SET = frozenset("is are was were be been being has have had do does did will would can "
+                         "could may might should must shall not there it this said says say".split())
 _ED_ADJ = {"armed", "united", "unnamed", "retired", "based", "named", "elected", "appointed",
            "detained", "exiled", "self-proclaimed", "so-called", "unidentified", "authorized",
            "authorised", "related", "affiliated", "backed", "concerned", "displaced", "wounded",
@@ -308,7 +351,7 @@ class SourceAttributor:
                 return None
             return seg_off + lead, seg_off + end
         # must not contain finite verbs
-        if finite and (_VERBISH.search(np_text) or any(
+        if finite and (not _VERBISH_SET.isdisjoint(w.lower() for w in words) or any(
                 w.lower().endswith("ed") and w.lower() not in _ED_ADJ and w[0].islower()
                 for w in words)):
             return None
@@ -348,7 +391,7 @@ class SourceAttributor:
             boff = vs - len(before)
             subj_end = _strip_aux(before)
             near = before[-40:]
-            if _RE_NOT_VERB_USE.search(near) and kind != "refusal":
+            if kind != "refusal" and _not_verb_use(near):
                 # infinitive or noun use ("refused to say", "the report")
                 continue
             # passive "it was (also) noted that": no speaker
@@ -364,13 +407,16 @@ class SourceAttributor:
             if gerund and (re.match(r"\s+to\s", after) or kind == "cognition"):
                 continue  # "vowing to make sure", "hoping for": not a claim
             # -- inverted: “…,” said X / , said X.
-            after_quote = not gerund and _RE_AFTER_QUOTE.search(near)
+            nr = near.rstrip(" ,")
+            after_quote = not gerund and bool(nr) and nr[-1] in '\x00"”»' and \
+                near[len(nr):].count(",") <= 1
             after_comma = not gerund and not after_quote and kind == "speech" and \
                 near.rstrip().endswith(",") and form in _INVERTING
             if after_comma and self._head_before_appositive(before[:subj_end], boff) is None:
                 after_comma = False  # ", said X." only closing a clause, not after "X, who ...,"
                 am = _RE_INV_NP_END.match(masked, ve)
-                if am and len(am.group(1).split()) <= 6 and not _VERBISH.search(am.group(1)):
+                if am and len(am.group(1).split()) <= 6 and _VERBISH_SET.isdisjoint(
+                        am.group(1).lower().split()):
                     sp = _TIME_TAIL.sub("", am.group(1).strip()).strip()
                     mt = lex.classify(sp, am.group(2) or "")
                     if sp and (mt.source_type or sp.lower() in PRONOUNS):
@@ -395,13 +441,9 @@ class SourceAttributor:
             # -- subject before the verb
             chunk_all = before[:subj_end]
             # clause start: last boundary (within the last 160 characters)
-            cstart = max(0, len(chunk_all) - 160)
-            bword = ""
-            for bm in _BOUNDARY.finditer(chunk_all, cstart):
-                cstart = bm.end()
-                bword = bm.group().strip()
+            cstart, bword = _clause_start(chunk_all)
             chunk = chunk_all[cstart:]
-            tail_conj = re.search(r"(?i)[\s,](and|but)$", chunk_all)
+            tail_conj = _RE_TAIL_CONJ.search(chunk_all, max(0, len(chunk_all) - 5))
             if tail_conj:
                 chunk, bword = "", tail_conj.group(1).lower()
             if gerund or (not chunk.strip(" ,") and bword in ("and", "but")):
@@ -457,8 +499,9 @@ class SourceAttributor:
                 continue  # "Russian forces showed no sign ..."
             if kind == "comma_only" and not (mt.person or low in PRONOUNS):
                 continue  # "The discussion continued, including ..."
-            sub = bool(_RE_SUBORDINATE.search(masked[max(0, s0 - 12):s0]))
-            if kind == "cognition" and _RE_IN_CLAUSE.search(masked[max(0, s0 - 12):s0]):
+            pw = _last_word(masked, s0)
+            sub = pw in _RELATIVE
+            if kind == "cognition" and pw in _IN_CLAUSE:
                 continue  # "before they believe ...": not a claim of theirs
             cues.append(Cue("subject_verb", sp, s0, s1, form, vs, ve, kind, appositive=appos,
                             subordinate=sub))
@@ -470,8 +513,7 @@ class SourceAttributor:
                 cues.append(Cue("dash_credit", sp, dm.start(1), dm.start(1) + len(sp), "―",
                                 dm.start(1) - 1, dm.start(1), "speech"))
         # nominal cues: "the Pentagon’s response", "the warning from X", "made his comments"
-        if "’s " in masked or "'s " in masked or " from " in masked or "comments" in masked \
-                or "remarks" in masked:
+        if _RE_NOMINAL_NOUN.search(masked):
             for rx in _NOMINALS:
                 for nm in rx.finditer(masked):
                     sp = nm.group("sp").strip()

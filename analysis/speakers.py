@@ -87,6 +87,7 @@ _GENERIC_ORG = re.compile(
     r"foundation|charity|centre|center|university|network|movement|side|sides|team)\s*$")
 _PREPS = frozenset("of in at for from with to on by near across into".split())
 
+_LOWER_WORDS = re.compile(r"[a-z]+")
 _PUNCT = ",.;:!?\"“”‘’'()[]«»—–…\x00"
 _WORD = re.compile(r"[A-Za-z][\w’'.\-]*")
 _CAP_WORD = re.compile(r"\b[A-Z][a-zA-Z’'\-]+(?:\.[A-Z]\.?)?")
@@ -255,9 +256,10 @@ class SourceLexicon:
         return lex
 
     # -- pieces ---------------------------------------------------------------------------
-    def verbs_in(self, text: str):
-        """Yield (start, end, form) of every reporting-verb form in ``text`` (whole words)."""
+    def verbs_in(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, form) of every reporting-verb form in ``text`` (whole words), in order."""
         first = self.verb_first
+        out = []
         pos = 0
         n = len(text)
         for tok in text.split():
@@ -266,7 +268,7 @@ class SourceLexicon:
             if forms is None:
                 continue
             s = text.find(w, pos)
-            while s >= 0 and s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-’'"):
+            while s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-’'"):
                 s = text.find(w, s + 1)
             if s < 0:
                 continue
@@ -274,8 +276,9 @@ class SourceLexicon:
             for f in forms:
                 e = s + len(f)
                 if text.startswith(f, s) and (e >= n or not (text[e].isalnum() or text[e] in "-_")):
-                    yield s, e, f
+                    out.append((s, e, f))
                     break
+        return out
 
     def name_tokens(self, mention: str) -> tuple[str, ...]:
         """Capitalised tokens of ``mention`` that look like a personal name.
