@@ -1,0 +1,139 @@
+"""Evaluation against gold in the codebook format."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from analysis.evaluate import (
+    EvaluationResult,
+    binary_metrics,
+    content_words,
+    evaluate,
+    prf,
+    speaker_matches,
+)
+from analysis.gold import Gold, load_gold
+
+
+@pytest.fixture(scope="module")
+def seed_result(seed_gold_path) -> EvaluationResult:
+    return evaluate(seed_gold_path, n_errors=5)
+
+
+def test_seed_framing_metrics(seed_result):
+    m = seed_result.metrics
+    assert m["n_sentences"] == 21 and m["n_articles"] == 1 and m["n_without_text"] == 0
+    for f in ("diplomacy", "escalation"):
+        assert m["frames"][f]["f1"] >= 0.8, m["frames"][f]
+    d = m["frames"]["diplomacy"]
+    assert d["tp"] + d["fn"] == 14 and d["support"] == 14
+    conf = m["confusion"]
+    assert sum(sum(row.values()) for row in conf.values()) == 21
+    assert m["frame_accuracy"] >= 0.8
+
+
+def test_seed_sourcing_metrics(seed_result):
+    s = seed_result.metrics["sourcing"]
+    assert s["speaker_total"] == 16  # gold-attributed sentences of the seed
+    assert s["accuracy"] >= 0.8 and s["attributed_f1"] >= 0.8
+    assert 0.0 <= s["macro_f1"] <= 1.0 and s["speaker_match_rate"] >= 0.7
+    assert set(s["per_type"]) >= {"unattributed", "named_official", "unnamed_official", "institution"}
+
+
+def test_errors_table_and_report(seed_result, tmp_path):
+    errs = seed_result.errors
+    assert list(errs.columns)[:4] == ["article_id", "sentence", "frame", "error"]
+    assert len(errs) <= 5
+    text = seed_result.to_text()
+    assert "diplomacy" in text and "Sourcing" in text and "Confusion" in text
+    path = seed_result.save(tmp_path / "eval.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["metrics"]["frames"]["diplomacy"]["f1"] == seed_result.metrics["frames"]["diplomacy"]["f1"]
+    assert isinstance(data["errors"], list)
+
+
+def test_gold_object_without_text(seed_gold_path):
+    gold = load_gold(seed_gold_path)
+    no_text = Gold(sentences=gold.sentences, texts={k: None for k in gold.texts}, path="mem")
+    res = evaluate(no_text)
+    assert res.metrics["n_without_text"] == 21
+    assert res.metrics["frames"]["diplomacy"]["f1"] >= 0.8
+
+
+def test_bad_offsets_fall_back(seed_gold_path):
+    gold = load_gold(seed_gold_path)
+    shifted = gold.sentences.assign(start=gold.sentences["start"] + 3, end=gold.sentences["end"] + 3)
+    res = evaluate(Gold(sentences=shifted, texts=gold.texts, path="shifted"))
+    assert res.metrics["n_without_text"] == 21  # offsets do not fit the text: scored on their own
+
+
+def test_errors_are_sorted_with_evidence():
+    gold = Gold(
+        sentences=pd.DataFrame(
+            {
+                "article_id": ["a", "a", "a"],
+                "sentence": [0, 1, 2],
+                "start": [None] * 3,
+                "end": [None] * 3,
+                "text": [
+                    "Peace talks and a ceasefire agreement were signed.",
+                    "The weather was fine.",
+                    "Missiles struck the city.",
+                ],
+                "diplomacy": [0, 1, 0],
+                "escalation": [0, 0, 1],
+                "source_type": ["unattributed"] * 3,
+                "speaker": [""] * 3,
+                "speaker_alt": [[], [], []],
+            }
+        ),
+        texts={"a": None},
+    )
+    res = evaluate(gold)
+    errs = res.errors
+    assert sorted(errs["error"]) == ["false negative diplomacy", "false positive diplomacy"]
+    assert list(errs["confidence"]) == sorted(errs["confidence"], reverse=True)  # most confident first
+    fp = errs[errs["error"] == "false positive diplomacy"].iloc[0]
+    assert "ceasefire" in fp["evidence"] and fp["sentence"] == 0
+    assert res.metrics["frames"]["escalation"]["f1"] == 1.0
+    assert res.metrics["frames"]["diplomacy"]["f1"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("pred", "gold", "alts", "expected"),
+    [
+        ("Medinsky", "Medinsky", [], True),
+        ("Russia's leading negotiator, Vladimir Medinsky", "Vladimir Medinsky", [], True),
+        ("the State Department", "State Department", [], True),
+        ("the spokesperson", "a State Department spokesperson", ["the spokesperson"], True),
+        ("he", "he", [], True),
+        ("he", "she", [], False),
+        ("the Kremlin", "Medinsky", ["Vladimir Medinsky"], False),
+        ("", "Medinsky", [], False),
+        (" ".join(["word"] * 13) + " Medinsky", "Medinsky", [], False),  # longer than 12 words
+    ],
+)
+def test_speaker_matches(pred, gold, alts, expected):
+    assert speaker_matches(pred, gold, alts) is expected
+
+
+def test_metric_helpers():
+    assert prf(0, 0, 0) == {"precision": 0.0, "recall": 0.0, "f1": 0.0}
+    m = binary_metrics([True, True, False, False], [True, False, True, False])
+    assert (m["tp"], m["fp"], m["fn"], m["tn"]) == (1, 1, 1, 1) and m["f1"] == 0.5
+    assert content_words("the State Department's spokesperson") == ["state", "department", "spokesperson"]
+
+
+def test_dev_gold_if_available():
+    from analysis.paths import shared_gold_dev_path
+
+    path = shared_gold_dev_path()
+    if path is None:
+        pytest.skip("shared dev gold not available")
+    res = evaluate(path, n_errors=3)
+    assert res.metrics["n_articles"] == 23
+    for f in ("diplomacy", "escalation"):
+        assert res.metrics["frames"][f]["f1"] >= 0.8

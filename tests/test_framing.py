@@ -1,0 +1,354 @@
+"""The framing scorer: codebook decisions, evidence, modifiers, user lexicons.
+
+Sentences here are written for these tests (or come from the seed article);
+none is copied from the shared corpus.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import asdict
+
+import pytest
+
+from analysis.errors import LexiconError
+from analysis.framing import (
+    THRESHOLD,
+    Evidence,
+    FrameScore,
+    FrameScorer,
+    first_letters,
+    frame_name,
+    load_lexicon,
+    phrase_regex,
+    quoted_spans,
+    score_frames,
+)
+
+
+@pytest.fixture(scope="module")
+def scorer() -> FrameScorer:
+    return FrameScorer()
+
+
+def labels(fs: FrameScore) -> tuple[int, int]:
+    return int(fs.labels["diplomacy"]), int(fs.labels["escalation"])
+
+
+# (sentence, (diplomacy, escalation))
+CODEBOOK_CASES = [
+    # talks, contact and its absence, ceasefires, agreements, mediation, humanitarian arrangements
+    ("Russia and Ukraine resumed peace talks in Istanbul on Tuesday.", (1, 0)),
+    ("Talks between the two sides are treading water, the negotiator's office said.", (1, 0)),
+    ("Blinken has not attempted to contact Lavrov since the start of the conflict.", (1, 0)),
+    ("The two foreign ministers have not spoken since the war began.", (1, 0)),
+    ("India and Pakistan agreed to a ceasefire along the Line of Control.", (1, 0)),
+    ("Ukraine offered to adopt neutral status in exchange for security guarantees.", (1, 0)),
+    ("Qatar and Egypt are mediating between Israel and Hamas on a hostage deal.", (1, 0)),
+    ("Both sides exchanged 200 prisoners of war in a swap mediated by the United Arab Emirates.", (1, 0)),
+    ("Regional powers urged restraint and called for de-escalation.", (1, 0)),
+    ("The UN Security Council called for an immediate cessation of hostilities.", (1, 0)),
+    ("Washington and Tehran exchanged messages through Omani intermediaries.", (1, 0)),
+    ("Biden and Xi agreed to restore military-to-military communication channels.", (1, 0)),
+    ("The Black Sea Grain Initiative expired in July after Russia refused to extend it.", (1, 0)),
+    # force, its cost, weapons, deployments, sanctions, threats, rhetoric, worsening
+    ("Israeli airstrikes killed at least 30 people in Gaza overnight, health officials said.", (0, 1)),
+    ("Fighting between the army and the RSF has displaced more than eight million people in Sudan.", (0, 1)),
+    ("Washington announced a new $2 billion package of military aid to Kyiv.", (0, 1)),
+    ("The EU adopted a twelfth package of sanctions targeting Russian diamonds.", (0, 1)),
+    ("Putin put Russia's nuclear deterrence forces on high alert.", (0, 1)),
+    ("Moscow accused the West of waging a proxy war against Russia.", (0, 1)),
+    ("The conflict could spill over into neighbouring countries, the UN chief warned.", (0, 1)),
+    ("The Pentagon said it would deploy 3,000 more troops to Poland and Romania.", (0, 1)),
+    ("Thousands of people fled the city as the bombardment intensified.", (0, 1)),
+    ("Millions face hunger as the war disrupts food supplies.", (0, 1)),  # rule 6: the war's cost
+    ("North Korea fired a ballistic missile into the sea off its east coast.", (0, 1)),
+    ("Azerbaijani forces launched a lightning offensive to retake Nagorno-Karabakh.", (0, 1)),
+    ("Iran threatened to retaliate for the killing of its commander.", (0, 1)),
+    ("Kabul fell to the Taliban in August 2021.", (0, 1)),
+    # both frames
+    ("Things could get much worse if the negotiations fail.", (1, 1)),
+    ("The truce collapsed within hours as rockets were fired from Gaza.", (1, 1)),
+    ("Syrian government forces shelled rebel-held areas of Idlib despite the ceasefire.", (1, 1)),
+    ("Lavrov said Moscow was open to dialogue but would not accept ultimatums.", (1, 1)),
+    # neither
+    ("Author: Jane Smith", (0, 0)),
+    ("The company reported record quarterly profits on Thursday.", (0, 0)),
+    ("The minister arrived in Ankara on Wednesday for a two-day visit.", (0, 0)),
+    ("The spokesman declined to comment on the report.", (0, 0)),
+    ("The central bank raised interest rates by half a percentage point.", (0, 0)),
+    ("Aid trucks were allowed into northern Gaza for the first time in weeks.", (0, 0)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CODEBOOK_CASES)
+def test_codebook_cases(scorer, sentence, expected):
+    assert labels(scorer.score(sentence)) == expected
+
+
+DECISION_RULE_CASES = [
+    # rule 1: negation and absence keep the frame
+    ("There are no signs that the U.S. is pushing for a diplomatic solution.", (1, 0)),
+    ("Putin said he had no intention of negotiating with Kyiv.", (1, 0)),
+    ("The Kremlin said it saw no prospect of talks with Kyiv in the near future.", (1, 0)),
+    ("Sudan's army chief rejected any negotiations with the paramilitary group.", (1, 0)),
+    # rule 2: words inside a quotation count
+    ("“We will fight until the last occupier leaves our land,” Zelensky said.", (0, 1)),
+    ("“The door to negotiations remains open,” the minister told reporters.", (1, 0)),
+    # rule 3: a title alone makes no frame
+    ("Russia's leading negotiator, Vladimir Medinsky, said on Friday that he had written a new history textbook.", (0, 0)),
+    ("Chief negotiator Vladimir Medinsky arrived in Minsk on Monday.", (0, 0)),
+    ("Russia's leading negotiator, Vladimir Medinsky, said Friday that talks with Ukraine are ongoing.", (1, 0)),
+    ("The Nobel Peace Prize was awarded to a Belarusian activist.", (0, 0)),
+    # rule 4: coordination inside one camp is not diplomacy; what it is about decides
+    ("The president spoke with the French president by phone to discuss more air defence systems.", (0, 1)),
+    # rule 5: the war as a time reference
+    ("Prices have doubled since Russia launched its invasion in February.", (0, 0)),
+    ("Before the war, Ukraine exported most of its grain through the Black Sea.", (0, 0)),
+    ("Grain exports have fallen by half since the start of the conflict.", (0, 0)),
+    # rule 7: demands to withdraw are escalation; concessions are diplomacy
+    ("The Kremlin demanded that Ukraine withdraw its troops from the four regions.", (0, 1)),
+    ("The G7 called on Russia to withdraw its forces from Ukraine immediately.", (0, 1)),
+    ("Kyiv has repeatedly said it will not cede territory in exchange for peace.", (1, 0)),
+    # rule 8: back-references carry no frame
+    ("That was repeated on Monday.", (0, 0)),
+    ("Such a policy would be a mistake, he said.", (0, 0)),
+    # other matters: labour strikes, wage talks, business, sport, domestic politics
+    ("Nurses went on strike on Monday after wage talks with the health ministry broke down.", (0, 0)),
+    ("The union said the strike would continue until employers improve their pay offer.", (0, 0)),
+    ("Workers at the port have been on strike for two weeks over pay.", (0, 0)),
+    ("Shares in the company rose 4% after it confirmed merger talks with a rival.", (0, 0)),
+    ("Ukraine talks tough on grain exports.", (0, 0)),
+    ("The talks on a new coalition government continued late into the night.", (0, 0)),
+    ("The football club's striker has been on fire this season, scoring 20 goals.", (0, 0)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), DECISION_RULE_CASES)
+def test_decision_rules(scorer, sentence, expected):
+    assert labels(scorer.score(sentence)) == expected
+
+
+KNOWN_FAILURES = [
+    # a summit inside one camp: the scorer has no notion of camps beyond cue words
+    ("European leaders discussed the crisis at a summit in Brussels.", (0, 0)),
+    # restraint as escalation held back (seed gold: both frames); "holding back" is no cue
+    (
+        "A senior analyst told Newsweek that Putin could be holding back to leave room for negotiations.",
+        (1, 1),
+    ),
+]
+
+
+@pytest.mark.xfail(reason="needs knowledge of who is on which side, or of restraint as a frame", strict=False)
+@pytest.mark.parametrize(("sentence", "expected"), KNOWN_FAILURES)
+def test_known_failures(scorer, sentence, expected):
+    assert labels(scorer.score(sentence)) == expected
+
+
+# ------------------------------------------------------------------ seed gold
+
+
+def test_seed_gold_sentences(scorer, seed_gold_path):
+    import json
+
+    gold = json.loads(seed_gold_path.read_text(encoding="utf-8"))
+    sentences = gold["sentences"]
+    right = sum(
+        labels(scorer.score(s["text"])) == (s["diplomacy"], s["escalation"]) for s in sentences
+    )
+    assert right / len(sentences) >= 0.9
+
+
+# ------------------------------------------------------------------ evidence and scores
+
+
+@pytest.mark.parametrize("sentence", [c[0] for c in CODEBOOK_CASES + DECISION_RULE_CASES])
+def test_evidence_contract(scorer, sentence):
+    fs = scorer.score(sentence)
+    assert set(fs.labels) == set(fs.scores) == set(scorer.frames)
+    for f in scorer.frames:
+        assert 0.0 <= fs.scores[f] < 1.0
+        total = sum(e.weight for e in fs.evidence if e.frame == f)
+        assert fs.scores[f] == pytest.approx(1 - math.exp(-total), abs=1e-3)
+        assert fs.labels[f] == (fs.scores[f] >= THRESHOLD)
+        if fs.labels[f]:  # every predicted frame has evidence
+            assert any(e.frame == f and e.weight > 0 for e in fs.evidence)
+    if fs.frame == "neutral":  # no single piece of evidence reaches the threshold
+        assert all(1 - math.exp(-e.weight) < THRESHOLD for e in fs.evidence)
+    for e in fs.evidence:
+        assert sentence[e.start : e.end] == e.match
+        assert e.rule.split("+")[0].startswith("frames.csv:")
+    asdict(fs.evidence[0]) if fs.evidence else None  # evidence is a plain dataclass
+
+
+def test_evidence_fields_and_subframes(scorer):
+    fs = scorer.score("Russian missiles struck Kharkiv as peace talks resumed in Istanbul.")
+    assert fs.frame == "mixed"
+    subframes = {(e.frame, e.subframe) for e in fs.evidence}
+    assert ("diplomacy", "talks") in subframes
+    assert ("escalation", "weapons") in subframes or ("escalation", "military_action") in subframes
+    row = asdict(fs.evidence[0])
+    assert {"frame", "subframe", "match", "start", "end", "weight", "rule", "negated", "hedged", "quoted"} <= set(row)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "negated", "hedged", "quoted"),
+    [
+        ("There are no signs that the U.S. is pushing for a diplomatic solution.", "diplomatic solution", True, False, False),
+        ("Moscow has refused to hold talks with Kyiv.", "talks", True, False, False),
+        ("The two sides could agree a ceasefire next week.", "ceasefire", False, True, False),
+        ("He said “the ceasefire is holding” in the south.", "ceasefire", False, False, True),
+        ("Negotiations have been going on all week,” Medinsky said.", "Negotiations", False, False, True),
+        ("Officials said the ceasefire was holding.", "ceasefire", False, False, False),
+    ],
+)
+def test_modifiers(scorer, sentence, cue, negated, hedged, quoted):
+    fs = scorer.score(sentence)
+    ev = [e for e in fs.evidence if e.match == cue]
+    assert ev, [e.match for e in fs.evidence]
+    assert (ev[0].negated, ev[0].hedged, ev[0].quoted) == (negated, hedged, quoted)
+    assert ev[0].frame in fs.frame or fs.frame == "mixed"  # the modifier does not remove the frame
+
+
+def test_suppressed_pseudo_cues_are_reported(scorer):
+    fs = scorer.score("Russia's chief negotiator, Vladimir Medinsky, flew home on Sunday.")
+    assert fs.frame == "neutral"
+    assert [e.match for e in fs.suppressed] == ["negotiator"]
+    assert "title_after_name" in fs.suppressed[0].rule
+
+
+def test_repeated_cue_counts_once(scorer):
+    once = scorer.score("The war goes on.")
+    thrice = scorer.score("The war, the war, the war goes on.")
+    assert thrice.scores["escalation"] == once.scores["escalation"]
+    assert len([e for e in thrice.evidence if e.match == "war"]) == 3
+
+
+def test_inflections_and_phrases():
+    rx = re.compile(phrase_regex("negotiate"), re.I)
+    for word in ("negotiate", "negotiates", "negotiated", "negotiating"):
+        assert rx.fullmatch(word)
+    rx = re.compile(phrase_regex("shell"), re.I)
+    assert rx.fullmatch("shelled") and rx.fullmatch("shelling") and not rx.fullmatch("shellfish")
+    rx = re.compile(phrase_regex("cease fire"), re.I)
+    assert rx.fullmatch("cease-fire") and rx.fullmatch("cease  fire")
+    assert not re.compile(phrase_regex("=war"), re.I).fullmatch("wars")
+
+
+def test_first_letters():
+    assert first_letters(phrase_regex("peace talks")) == {"pea"}
+    assert first_letters("(?:an |the )?end to") == {"an", "the", "end"}
+    assert first_letters(r"\w+ said") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("He said “talks are stuck” today.", [(9, 24)]),
+        ("talks are stuck,” he said.", [(0, 16)]),
+        ("“Talks are stuck, and", [(1, 21)]),
+        ("No quotes here.", []),
+    ],
+)
+def test_quoted_spans(text, spans):
+    assert quoted_spans(text) == spans
+
+
+def test_frame_name():
+    assert frame_name({"diplomacy": True, "escalation": False}) == "diplomacy"
+    assert frame_name({"diplomacy": False, "escalation": False}) == "neutral"
+    assert frame_name({"diplomacy": True, "escalation": True}) == "mixed"
+    frames = ("diplomacy", "escalation", "humanitarian")
+    assert frame_name({"diplomacy": True, "escalation": False, "humanitarian": True}, frames) == "diplomacy+humanitarian"
+    assert frame_name({"diplomacy": False, "escalation": False, "humanitarian": False}, frames) == "neutral"
+
+
+def test_score_frames_default_is_cached():
+    a = score_frames("Talks resumed.")
+    b = score_frames("Talks resumed.")
+    assert a == b and a.frame == "diplomacy"
+
+
+def test_input_is_not_mutated(scorer):
+    text = "Missiles hit Kyiv."
+    scorer.score(text)
+    assert text == "Missiles hit Kyiv."
+    assert isinstance(scorer.score(""), FrameScore) and scorer.score("").frame == "neutral"
+
+
+# ------------------------------------------------------------------ user lexicons
+
+
+def test_user_frame_flows_through(tmp_path):
+    extra = tmp_path / "humanitarian.csv"
+    extra.write_text(
+        "frame,subframe,cue,weight\n"
+        "humanitarian,aid,aid convoy,1.0\n"
+        "humanitarian,aid,food parcels,0.8\n"
+        "# a shipped cue switched off, another re-weighted\n"
+        "escalation,military_action,war,0\n"
+        "diplomacy,contact,visit,0.9\n",
+        encoding="utf-8",
+    )
+    s = FrameScorer(extra)
+    assert s.frames == ("diplomacy", "escalation", "humanitarian")
+    fs = s.score("An aid convoy reached the besieged city.")
+    assert fs.labels["humanitarian"] and fs.labels["escalation"]
+    assert fs.frame == "escalation+humanitarian"
+    assert s.score("The war goes on.").scores["escalation"] == 0.0
+    assert s.score("The minister's visit was short.").labels["diplomacy"]
+    neutral = s.score("The weather was fine.")
+    assert neutral.frame == "neutral" and neutral.labels["humanitarian"] is False
+
+
+def test_user_rules_and_modifiers(tmp_path):
+    rules = tmp_path / "rules.csv"
+    rules.write_text("rule,frame,cue,before,factor\nno_peace_of,diplomacy,peace,quiet\\s+,0\n", encoding="utf-8")
+    s = FrameScorer([rules])
+    assert s.score("They wanted peace and quiet peace.").labels["diplomacy"]
+    assert not s.score("They wanted quiet peace.").labels["diplomacy"]
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "message"),
+    [
+        ("frame,subframe,cue,weight\nhumanitarian,aid,aid convoy,high\n", 2, "not a number"),
+        ("frame,subframe,cue,weight\n# comment\nhumanitarian,aid,aid convoy,1\nHuman,aid,x,1\n", 4, "lowercase"),
+        ("frame,subframe,cue,weight,kind\nhumanitarian,aid,(unclosed,1,regex\n", 2, "not a valid pattern"),
+        ("frame,subframe,cue,weight,kind\nhumanitarian,aid,(a)b,1,regex\n", 2, "non-capturing"),
+        ("frame,subframe,cue,weight\nhumanitarian,aid,aid convoy\n", 2, "expected 4 fields"),
+        ("frame,subframe,cue,weight\nhumanitarian,aid,,1\n", 2, "empty required"),
+        ("rule,frame,cue,factor\nbad,diplomacy,(x,0\n", 2, "not a valid regex"),
+        ("modifier,pattern,scope\ndoubt,maybe,3\n", 2, "modifier"),
+    ],
+)
+def test_bad_lexicon_row_names_the_line(tmp_path, content, line, message):
+    path = tmp_path / "extra.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(LexiconError) as info:
+        load_lexicon(path)
+    assert info.value.line == line
+    assert str(path) in str(info.value) and f":{line}:" in str(info.value)
+    assert message in str(info.value)
+
+
+def test_missing_lexicon_file(tmp_path):
+    with pytest.raises(LexiconError, match="not found"):
+        FrameScorer(tmp_path / "nope.csv")
+
+
+def test_shipped_lexicon_covers_the_subframes():
+    lex = load_lexicon()
+    assert set(lex.subframes["diplomacy"]) >= {"talks", "contact", "ceasefire", "agreement", "mediation", "humanitarian"}
+    assert set(lex.subframes["escalation"]) >= {
+        "military_action", "casualties", "weapons", "deployment", "sanctions", "threats", "rhetoric", "worsening",
+    }
+
+
+def test_evidence_is_frozen(scorer):
+    e = scorer.score("Talks resumed.").evidence[0]
+    assert isinstance(e, Evidence)
+    with pytest.raises(AttributeError):
+        e.weight = 2.0  # type: ignore[misc]
