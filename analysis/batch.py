@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
 
-from .errors import InputWarning, MissingColumnError, Skipped
+from .errors import InputError, InputWarning, MissingColumnError, Skipped
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
@@ -62,6 +62,9 @@ Errors = Literal["skip", "raise"]
 
 #: Article metadata fields read from a DataFrame row or a JSON record (besides id and text).
 META_FIELDS: tuple[str, ...] = ("title", "outlet", "author", "date", "url")
+
+#: Fields of an input record that reach the Article (others are not sent to workers).
+_RECORD_KEYS: tuple[str, ...] = ("id", "text", *META_FIELDS, "language")
 
 #: A sentence used once per process to learn the exact columns and dtypes of the table.
 _PROBE_SENTENCE = "Officials said the talks would resume in Geneva on Monday."
@@ -193,11 +196,23 @@ def _spec_for(config: _Config) -> _TableSpec:
 
 @dataclass(frozen=True)
 class _Job:
-    """One article to score: its position in the input and the article itself."""
+    """One article to score: an :class:`Article`, or a plain record (a DataFrame row,
+    a JSON object) that the worker turns into one, so that this work is parallel too."""
 
-    index: int
-    article: Article
+    index: int  # 0-based position in the input
+    article: Article | None = None
+    record: dict[str, Any] | None = None
     line: int | None = None  # the JSONL line it came from, when streaming
+
+    @property
+    def name(self) -> str:
+        """The article's id, or where the record is when it has none."""
+        if self.article is not None:
+            return str(self.article.id)
+        rid = (self.record or {}).get("id")
+        if isinstance(rid, str) and rid:
+            return rid
+        return f"line {self.line}" if self.line is not None else f"<articles> row {self.index + 1}"
 
 
 def _missing(value: Any) -> bool:
@@ -210,43 +225,40 @@ def _missing(value: Any) -> bool:
         return False
 
 
-def _article_from_record(record: dict[str, Any], index: int | str) -> Article:
-    """An :class:`Article` from a plain record (a DataFrame row or a JSON object)."""
+class _UnusableRecord(ValueError):
+    """A record without a usable text (reported as such, not as a scoring failure)."""
+
+
+def _article_from_record(record: dict[str, Any]) -> Article:
+    """An :class:`Article` from a plain record, exactly as ``Article.from_text`` makes it
+    (text normalised, a missing id becomes the hash of the text, language detected
+    unless the record gives it)."""
     from .articles import Article
+    from .errors import InputError
 
     text = record.get("text")
     if not isinstance(text, str):
-        raise ValueError("no text" if _missing(text) else f"text is not a string ({type(text).__name__})")
-    art_id = record.get("id")
-    if _missing(art_id) or str(art_id) == "":
-        art_id = f"article-{index}"
-    meta = {}
-    for key in META_FIELDS:
+        raise _UnusableRecord("no text" if _missing(text) else f"text is not a string ({type(text).__name__})")
+    kw: dict[str, Any] = {}
+    for key in ("id", *META_FIELDS, "path", "language"):
         value = record.get(key)
-        if not _missing(value):
-            meta[key] = str(value)
-    return Article(id=str(art_id), text=text, **meta)
+        if not _missing(value) and str(value) != "":
+            kw[key] = str(value)
+    try:
+        return Article.from_text(text, **kw)
+    except InputError as exc:  # empty text, ...
+        raise _UnusableRecord(exc.reason) from exc
 
 
-def _jobs_from_frame(frame: pd.DataFrame, where: str = "<articles>") -> tuple[list[_Job], list[Skipped]]:
+def _jobs_from_frame(frame: pd.DataFrame, where: str = "<articles>") -> list[_Job]:
     if "text" not in frame.columns:
         found = ", ".join(map(str, frame.columns)) or "no columns"
         raise MissingColumnError(where, f"no 'text' column; found: {found}")
-    cols = [c for c in ("id", "text", *META_FIELDS) if c in frame.columns]
-    jobs: list[_Job] = []
-    skipped: list[Skipped] = []
-    for pos, (label, row) in enumerate(zip(frame.index, frame[cols].itertuples(index=False, name=None), strict=True)):
-        record = dict(zip(cols, row, strict=True))
-        # a missing id is made from the row's index label, so that Dask partitions
-        # (which keep the original index) generate the same ids as the pandas path
-        index = label if isinstance(label, int | str) else pos
-        try:
-            jobs.append(_Job(pos, _article_from_record(record, index)))
-        except Exception as exc:  # noqa: BLE001 - reported, never fatal
-            rid = record.get("id")
-            name = str(rid) if isinstance(rid, str) and rid else f"{where} row {pos + 1}"
-            skipped.append(Skipped(source=name, reason=f"unusable article: {exc}"))
-    return jobs, skipped
+    cols = [c for c in ("id", "text", *META_FIELDS, "path", "language") if c in frame.columns]
+    return [
+        _Job(pos, record=dict(zip(cols, row, strict=True)))
+        for pos, row in enumerate(frame[cols].itertuples(index=False, name=None))
+    ]
 
 
 def _jobs_from_iterable(items: Iterable[Any]) -> tuple[list[_Job], list[Skipped]]:
@@ -256,7 +268,7 @@ def _jobs_from_iterable(items: Iterable[Any]) -> tuple[list[_Job], list[Skipped]
     skipped: list[Skipped] = []
     for pos, item in enumerate(items):
         if isinstance(item, Article):
-            jobs.append(_Job(pos, item))
+            jobs.append(_Job(pos, article=item))
         else:
             skipped.append(
                 Skipped(source=f"<articles> item {pos + 1}", reason=f"not an Article ({type(item).__name__})")
@@ -282,12 +294,19 @@ def _score_chunk(jobs: Sequence[_Job], config: _Config, errors: Errors = "skip")
     skipped: list[Skipped] = []
     for job in jobs:
         try:
-            df = scorer.score_article(job.article)
+            article = job.article if job.article is not None else _article_from_record(job.record or {})
+            df = scorer.score_article(article)
+        except _UnusableRecord as exc:
+            if errors == "raise":
+                raise InputError(job.name, f"unusable article: {exc}", job.line) from exc
+            skipped.append(Skipped(source=job.name, reason=f"unusable article: {exc}", line=job.line))
+            continue
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop a corpus
             if errors == "raise":
+                exc.add_note(f"while scoring article {job.name!r}")
                 raise
             reason = f"scoring failed: {type(exc).__name__}: {exc}"
-            skipped.append(Skipped(source=str(job.article.id), reason=reason, line=job.line))
+            skipped.append(Skipped(source=job.name, reason=reason, line=job.line))
             continue
         if len(df):
             frames.append(df)
@@ -387,7 +406,10 @@ def _default_chunksize(n_articles: int, workers: int) -> int:
 def _progress(total: float | None, enabled: bool, unit: str, desc: str):
     from tqdm.auto import tqdm
 
-    return tqdm(
+    # no monitor thread: worker processes are forked while the bar is open, and a
+    # fork must not copy a lock held by another thread
+    bar = type("_Bar", (tqdm,), {"monitor_interval": 0})
+    return bar(
         total=total, disable=not enabled, unit=unit, desc=desc, file=sys.stderr,
         dynamic_ncols=True, leave=False, unit_scale=(unit == "B"),
     )
@@ -415,7 +437,8 @@ def score_corpus(
 
     ``articles`` is a DataFrame with a ``text`` column (and ``id``, ``title``,
     ``outlet``, ``author``, ``date``, ``url`` when present, as
-    ``load_corpus`` returns; a missing id becomes ``article-<index label>``),
+    ``load_corpus`` returns; each row becomes ``Article.from_text(text, id=...,
+    ...)``, so a missing id is the hash of the text),
     an iterable of :class:`~analysis.articles.Article`, or a
     ``dask.dataframe.DataFrame`` (then the result is a lazy Dask DataFrame
     with the same columns; ``n_jobs`` and ``progress`` do not apply).
@@ -440,7 +463,7 @@ def score_corpus(
     workers = _resolve_jobs(n_jobs)
 
     if isinstance(articles, pd.DataFrame):
-        jobs, skipped = _jobs_from_frame(articles)
+        jobs, skipped = _jobs_from_frame(articles), []
     elif isinstance(articles, str | bytes | Path) or not isinstance(articles, Iterable):
         raise TypeError(
             "score_corpus takes a DataFrame of articles or an iterable of Article, "
@@ -517,12 +540,15 @@ def _read_jsonl_jobs(src: Path, skipped: list[Skipped], on_bytes: Callable[[int]
             if not isinstance(record, dict):
                 skipped.append(Skipped(where, f"not a JSON object ({type(record).__name__})", lineno))
                 continue
-            try:
-                article = _article_from_record(record, lineno)
-            except Exception as exc:  # noqa: BLE001 - reported, never fatal
-                skipped.append(Skipped(where, f"unusable article: {exc}", lineno))
+            text = record.get("text")
+            if not isinstance(text, str) or not text.strip():
+                why = "no text" if _missing(text) else (
+                    "empty text" if isinstance(text, str) else f"text is not a string ({type(text).__name__})"
+                )
+                skipped.append(Skipped(where, f"unusable article: {why}", lineno))
                 continue
-            yield _Job(pos, article, lineno)
+            keep = {k: record[k] for k in _RECORD_KEYS if k in record}
+            yield _Job(pos, record=keep, line=lineno)
             pos += 1
 
 
@@ -540,8 +566,8 @@ def score_jsonl_to_parquet(
     """Score a JSONL corpus of any size into a Parquet sentence table, memory flat.
 
     Reads ``batch_size`` articles at a time (one JSON object a line with a
-    ``text`` field; ``id``, ``title``, ... optional; a missing id becomes
-    ``article-<line number>``), scores them (in ``n_jobs`` worker processes)
+    ``text`` field; ``id``, ``title``, ... optional; a missing id becomes the
+    hash of the text, as in ``Article.from_text``), scores them (in ``n_jobs`` worker processes)
     and appends each batch as a row group with a fixed schema;
     ``frame_evidence`` is stored as a JSON string. The file appears only when
     the run succeeds (written to a temporary file, then renamed). Malformed
@@ -612,10 +638,8 @@ def _score_partition(part: pd.DataFrame, config: _Config, errors: Errors) -> pd.
     spec = _spec_for(config)
     if len(part) == 0:
         return spec.empty()
-    jobs, skipped = _jobs_from_frame(part)
-    result = _score_chunk(jobs, config, errors)
-    skipped += result.skipped
-    for s in skipped:
+    result = _score_chunk(_jobs_from_frame(part), config, errors)
+    for s in result.skipped:
         # a lazy frame has no attrs to carry these: log them on the worker
         log.warning("framing-analysis skipped %s", s)
     if result.table is None:

@@ -1,0 +1,356 @@
+"""score_corpus and the streaming path: the same table as scoring articles one by one."""
+
+from __future__ import annotations
+
+import json
+import warnings
+
+import pandas as pd
+import pytest
+
+import analysis.scoring as scoring
+from analysis import Article, score_article
+from analysis.batch import read_scored_parquet, score_corpus, score_jsonl_to_parquet
+from analysis.errors import InputError, InputWarning, MissingColumnError
+from analysis.schema import SENTENCE_COLUMNS, check_sentence_table
+
+# Invented news articles (not taken from any corpus): paragraphs, quotations
+# that run over two sentences, an unnamed source, a short wire item.
+TEXTS = {
+    "talks": (
+        "Delegations from Kyiv and Moscow met in Istanbul on Tuesday for a fresh round of talks.\n\n"
+        "“We have made some progress on humanitarian corridors. But the main questions remain open,” "
+        "the Ukrainian negotiator told reporters after the meeting.\n\n"
+        "The Kremlin said it would study the proposals before the next round."
+    ),
+    "strikes": (
+        "Russian forces launched a wave of missile strikes on the city overnight, local officials said.\n\n"
+        "At least nine people were killed and dozens wounded, according to the regional governor. "
+        "Emergency crews were still searching the rubble on Wednesday morning.\n\n"
+        "A senior Western official, speaking on condition of anonymity, said the attacks were "
+        "likely to intensify."
+    ),
+    "aid": (
+        "Washington announced another $800 million in military aid, including artillery and drones. "
+        "“This package will make a real difference on the battlefield,” the defense secretary said."
+    ),
+    "brief": "The two foreign ministers spoke by phone on Friday.",
+}
+
+
+def _frame(ids=None) -> pd.DataFrame:
+    ids = list(TEXTS) if ids is None else ids
+    return pd.DataFrame(
+        {
+            "id": ids,
+            "title": [f"Headline {i}" for i in ids],
+            "outlet": ["Example Wire"] * len(ids),
+            "text": [TEXTS[i] for i in ids],
+        }
+    )
+
+
+def _one_by_one(frame: pd.DataFrame, **kw) -> pd.DataFrame:
+    parts = [score_article(Article.from_text(t, id=i), **kw) for i, t in zip(frame["id"], frame["text"], strict=True)]
+    out = pd.concat([p for p in parts if len(p)], ignore_index=True)
+    out.attrs = {}
+    return out
+
+
+def _same(a: pd.DataFrame, b: pd.DataFrame) -> None:
+    a, b = a.copy(), b.copy()
+    a.attrs, b.attrs = {}, {}
+    pd.testing.assert_frame_equal(a, b)
+
+
+@pytest.fixture(scope="module")
+def seed_and_texts(seed_text) -> pd.DataFrame:
+    seed = pd.DataFrame({"id": ["seed"], "title": ["seed"], "outlet": ["Antiwar.com"], "text": [seed_text]})
+    return pd.concat([_frame(), seed], ignore_index=True)
+
+
+# ------------------------------------------------------------------ in memory
+
+
+def test_equals_concatenated_score_article(seed_and_texts):
+    df = score_corpus(seed_and_texts, progress=False)
+    check_sentence_table(df)
+    assert list(df.columns)[: len(SENTENCE_COLUMNS)] == SENTENCE_COLUMNS
+    _same(df, _one_by_one(seed_and_texts))
+    assert df.attrs["skipped"] == []
+    # input order, every article present, a fresh RangeIndex
+    assert list(dict.fromkeys(df["article_id"])) == list(seed_and_texts["id"])
+    assert df.index.equals(pd.RangeIndex(len(df)))
+
+
+@pytest.mark.parametrize("chunksize", [None, 1, 2, 100])
+def test_two_workers_equal_one(seed_and_texts, chunksize):
+    frame = pd.concat([seed_and_texts] * 3, ignore_index=True)
+    frame["id"] = [f"{i}-{k}" for k, i in enumerate(frame["id"])]
+    one = score_corpus(frame, n_jobs=1, progress=False)
+    two = score_corpus(frame, n_jobs=2, progress=False, chunksize=chunksize)
+    _same(one, two)
+    assert two.attrs["skipped"] == []
+
+
+def test_iterable_of_articles_equals_dataframe():
+    frame = _frame()
+    arts = (Article.from_text(t, id=i) for i, t in zip(frame["id"], frame["text"], strict=True))
+    _same(score_corpus(arts, progress=False), score_corpus(frame, progress=False))
+
+
+@pytest.mark.parametrize("n_jobs", [1, 2])
+def test_user_lexicon_passes_through(tmp_path, n_jobs):
+    lex = tmp_path / "my_frames.csv"
+    lex.write_text(
+        "frame,subframe,cue,weight,kind,note\n"
+        "humanitarian,corridors,humanitarian corridor,1.0,,\n"
+        "humanitarian,casualties,wounded,0.8,,\n",
+        encoding="utf-8",
+    )
+    frame = _frame()
+    df = score_corpus(frame, n_jobs=n_jobs, progress=False, lexicon=lex)
+    assert {"humanitarian", "humanitarian_score"} <= set(df.columns)
+    assert df["humanitarian"].any()
+    _same(df, _one_by_one(frame, lexicon=lex))
+
+
+def test_bad_lexicon_fails_before_any_work(tmp_path):
+    from analysis.errors import LexiconError
+
+    lex = tmp_path / "bad.csv"
+    lex.write_text("frame,subframe,cue,weight,kind,note\nhumanitarian,x,corridor,heavy,,\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="bad.csv"):
+        score_corpus(_frame(), n_jobs=2, progress=False, lexicon=lex)
+
+
+def test_input_not_mutated():
+    frame = _frame()
+    before = frame.copy()
+    score_corpus(frame, progress=False)
+    pd.testing.assert_frame_equal(frame, before)
+
+
+@pytest.mark.parametrize("n_jobs", [1, 2])
+def test_failing_article_is_skipped_and_reported(monkeypatch, n_jobs):
+    real = scoring.Scorer.score_article
+
+    def flaky(self, article):
+        if getattr(article, "id", None) == "strikes":
+            raise RuntimeError("splitter crashed")
+        return real(self, article)
+
+    # patched before the pool starts: forked workers inherit the patch
+    monkeypatch.setattr(scoring.Scorer, "score_article", flaky)
+    with pytest.warns(InputWarning, match="strikes"):
+        df = score_corpus(_frame(), n_jobs=n_jobs, progress=False)
+    assert "strikes" not in set(df["article_id"])
+    assert list(dict.fromkeys(df["article_id"])) == ["talks", "aid", "brief"]
+    (skip,) = df.attrs["skipped"]
+    assert skip.source == "strikes"
+    assert "RuntimeError" in skip.reason and "splitter crashed" in skip.reason
+    monkeypatch.setattr(scoring.Scorer, "score_article", real)
+    _same(df, _one_by_one(_frame(["talks", "aid", "brief"])))
+
+
+def test_errors_raise_stops(monkeypatch):
+    def broken(self, article):
+        raise RuntimeError("nope")
+
+    monkeypatch.setattr(scoring.Scorer, "score_article", broken)
+    with pytest.raises(RuntimeError, match="nope"):
+        score_corpus(_frame(), progress=False, errors="raise")
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (None, "no text"),
+        (float("nan"), "no text"),
+        (42, "not a string"),
+        ("   \n  ", "empty text"),
+    ],
+)
+def test_unusable_rows_are_skipped(text, reason):
+    frame = pd.DataFrame({"id": ["ok", "bad"], "text": [TEXTS["brief"], text]})
+    with pytest.warns(InputWarning):
+        df = score_corpus(frame, progress=False)
+    assert set(df["article_id"]) == {"ok"}
+    (skip,) = df.attrs["skipped"]
+    assert skip.source == "bad" and reason in skip.reason
+
+
+def test_missing_id_is_the_hash_of_the_text_as_in_from_text():
+    frame = pd.DataFrame({"text": [TEXTS["brief"], TEXTS["aid"]]}, index=[10, 11])
+    df = score_corpus(frame, progress=False)
+    expected = [Article.from_text(TEXTS["brief"]).id, Article.from_text(TEXTS["aid"]).id]
+    assert list(dict.fromkeys(df["article_id"])) == expected
+
+
+def test_missing_text_column_names_the_columns():
+    with pytest.raises(MissingColumnError, match="no 'text' column; found: id, body"):
+        score_corpus(pd.DataFrame({"id": ["a"], "body": ["x"]}), progress=False)
+
+
+def test_empty_input_gives_empty_table_with_the_columns():
+    df = score_corpus(pd.DataFrame({"id": [], "text": []}), progress=False)
+    assert len(df) == 0
+    check_sentence_table(df)
+    full = score_corpus(_frame(["brief"]), progress=False)
+    assert df.dtypes.to_dict() == full.dtypes.to_dict()
+
+
+@pytest.mark.parametrize("bad", ["corpus.jsonl", 42])
+def test_rejects_a_path_or_scalar(bad):
+    with pytest.raises(TypeError, match="DataFrame of articles or an iterable of Article"):
+        score_corpus(bad, progress=False)
+
+
+@pytest.mark.parametrize("n_jobs", [0, -2])
+def test_bad_n_jobs(n_jobs):
+    with pytest.raises(ValueError, match="n_jobs"):
+        score_corpus(_frame(), n_jobs=n_jobs, progress=False)
+
+
+def test_progress_bar_on_stderr_only_when_asked(capsys):
+    score_corpus(_frame(), progress=False)
+    assert capsys.readouterr().err == ""
+    score_corpus(_frame(), progress=True)
+    captured = capsys.readouterr()
+    assert "article" in captured.err and captured.out == ""
+
+
+# -------------------------------------------------------------------- streaming
+
+
+def _write_jsonl(path, records, extra_lines=()):
+    lines = [json.dumps(r, ensure_ascii=False) for r in records]
+    for where, line in extra_lines:
+        lines.insert(where, line)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _records(seed_text):
+    recs = [{"id": i, "title": f"Headline {i}", "text": t} for i, t in TEXTS.items()]
+    recs.append({"id": "seed", "text": seed_text})
+    return recs
+
+
+@pytest.mark.parametrize(("batch_size", "n_jobs"), [(1, 1), (2, 1), (256, 1), (2, 2)])
+def test_stream_equals_in_memory(tmp_path, seed_text, batch_size, n_jobs):
+    recs = _records(seed_text)
+    src, dst = tmp_path / "in.jsonl", tmp_path / "out" / "sentences.parquet"
+    _write_jsonl(src, recs)
+    summary = score_jsonl_to_parquet(src, dst, batch_size=batch_size, n_jobs=n_jobs, progress=False)
+    assert summary.skipped == ()
+    assert summary.articles == len(recs)
+    expected = score_corpus(pd.DataFrame(recs), progress=False)
+    assert summary.sentences == len(expected)
+    back = read_scored_parquet(dst)
+    _same(back, expected)
+    # no temporary file left beside the output
+    assert [p.name for p in dst.parent.iterdir()] == ["sentences.parquet"]
+
+
+def test_stream_stores_evidence_as_json_and_fixed_schema(tmp_path):
+    import pyarrow.parquet as pq
+
+    src, dst = tmp_path / "in.jsonl", tmp_path / "s.parquet"
+    _write_jsonl(src, [{"id": i, "text": t} for i, t in TEXTS.items()])
+    score_jsonl_to_parquet(src, dst, batch_size=1, progress=False)
+    pf = pq.ParquetFile(dst)
+    schema = pf.schema_arrow
+    assert str(schema.field("frame_evidence").type) == "string"
+    assert str(schema.field("diplomacy").type) == "bool"
+    assert str(schema.field("sentence").type) == "int64"
+    assert pf.metadata.num_row_groups == len(TEXTS)  # one row group per batch
+    raw = pd.read_parquet(dst)
+    assert all(isinstance(json.loads(v), list) for v in raw["frame_evidence"])
+
+
+def test_stream_reports_malformed_lines_by_number(tmp_path):
+    recs = [{"id": i, "text": t} for i, t in TEXTS.items()]
+    src, dst = tmp_path / "in.jsonl", tmp_path / "s.parquet"
+    # line 2: broken JSON; line 4: blank (ignored); line 5: a list; line 7: no text
+    _write_jsonl(
+        src,
+        recs,
+        extra_lines=[(1, '{"id": "x", "text": "unterminated'), (3, ""), (4, "[1, 2]"), (6, '{"id": "notext"}')],
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        summary = score_jsonl_to_parquet(src, dst, batch_size=2, progress=False)
+    assert [(s.line, s.source) for s in summary.skipped] == [(2, str(src)), (5, str(src)), (7, str(src))]
+    reasons = [s.reason for s in summary.skipped]
+    assert "malformed JSON" in reasons[0]
+    assert "not a JSON object" in reasons[1]
+    assert "no text" in reasons[2]
+    assert sum(issubclass(w.category, InputWarning) for w in caught) == 3
+    back = read_scored_parquet(dst)
+    assert list(dict.fromkeys(back["article_id"])) == list(TEXTS)
+
+
+def test_stream_reports_invalid_utf8_and_failed_article_lines(tmp_path, monkeypatch):
+    real = scoring.Scorer.score_article
+
+    def flaky(self, article):
+        if article.id == "aid":
+            raise RuntimeError("boom")
+        return real(self, article)
+
+    monkeypatch.setattr(scoring.Scorer, "score_article", flaky)
+    src, dst = tmp_path / "in.jsonl", tmp_path / "s.parquet"
+    lines = [json.dumps({"id": i, "text": t}).encode() for i, t in TEXTS.items()]
+    lines.insert(1, b'{"id": "latin1", "text": "caf\xe9"}')
+    src.write_bytes(b"\n".join(lines) + b"\n")
+    with pytest.warns(InputWarning):
+        summary = score_jsonl_to_parquet(src, dst, batch_size=3, progress=False)
+    assert [s.line for s in summary.skipped] == [2, 4]
+    assert "UTF-8" in summary.skipped[0].reason
+    assert "article aid" in summary.skipped[1].reason and "boom" in summary.skipped[1].reason
+    assert summary.articles == len(TEXTS) - 1
+
+
+def test_stream_missing_id_is_the_hash_of_the_text(tmp_path):
+    src, dst = tmp_path / "in.jsonl", tmp_path / "s.parquet"
+    _write_jsonl(src, [{"text": TEXTS["brief"]}, {"text": TEXTS["aid"]}])
+    score_jsonl_to_parquet(src, dst, progress=False)
+    expected = [Article.from_text(TEXTS["brief"]).id, Article.from_text(TEXTS["aid"]).id]
+    assert list(dict.fromkeys(read_scored_parquet(dst)["article_id"])) == expected
+
+
+def test_stream_failure_leaves_no_file(tmp_path, monkeypatch):
+    src, dst = tmp_path / "in.jsonl", tmp_path / "s.parquet"
+    _write_jsonl(src, [{"id": i, "text": t} for i, t in TEXTS.items()])
+
+    def broken(self, df):
+        raise OSError("disk full")
+
+    import analysis.batch as batch
+
+    monkeypatch.setattr(batch._TableSpec, "to_arrow", broken)
+    with pytest.raises(OSError, match="disk full"):
+        score_jsonl_to_parquet(src, dst, batch_size=1, progress=False)
+    assert list(tmp_path.iterdir()) == [src]
+
+
+@pytest.mark.parametrize("content", [b"", b"\n\n  \n"])
+def test_stream_empty_file_is_an_input_error(tmp_path, content):
+    src, dst = tmp_path / "in.jsonl", tmp_path / "s.parquet"
+    src.write_bytes(content)
+    with pytest.raises(InputError, match="no articles"):
+        score_jsonl_to_parquet(src, dst, progress=False)
+    assert not dst.exists()
+
+
+def test_stream_missing_source(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        score_jsonl_to_parquet(tmp_path / "nope.jsonl", tmp_path / "s.parquet", progress=False)
+
+
+def test_on_the_shared_corpus_two_workers_equal_one(shared_corpus):
+    frame = pd.read_json(shared_corpus, lines=True).head(40)[["id", "text"]]
+    one = score_corpus(frame, progress=False)
+    _same(one, score_corpus(frame, n_jobs=2, progress=False))
+    assert set(one["article_id"]) <= set(frame["id"])
+    assert one.attrs["skipped"] == []

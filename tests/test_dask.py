@@ -1,0 +1,91 @@
+"""score_corpus on a Dask DataFrame: lazy, the same columns and dtypes, the same rows."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.batch import score_corpus
+from analysis.schema import SENTENCE_COLUMNS
+
+dd = pytest.importorskip("dask.dataframe")
+
+# Invented short news items (not from any corpus).
+TEXTS = [
+    "Negotiators from both sides agreed on Monday to resume talks in Geneva next week.",
+    "Artillery fire hit a residential district overnight, the mayor said. Two people were killed.",
+    "“There is no military solution to this conflict,” the UN secretary-general told the assembly.",
+    "Officials declined to say whether new sanctions were being prepared.",
+    "The central bank left interest rates unchanged on Thursday.",
+    "A spokesman for the foreign ministry said the ceasefire was holding. "
+    "“We expect both parties to respect it,” he added.",
+]
+
+
+@pytest.fixture(scope="module")
+def articles(seed_text) -> pd.DataFrame:
+    texts = [*TEXTS, seed_text]
+    return pd.DataFrame({"id": [f"a{i}" for i in range(len(texts))], "text": texts})
+
+
+def _plain(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.reset_index(drop=True)
+    out.attrs = {}
+    return out
+
+
+def test_returns_a_lazy_frame_with_the_pandas_columns_and_dtypes(articles):
+    ddf = dd.from_pandas(articles, npartitions=3)
+    lazy = score_corpus(ddf)
+    assert isinstance(lazy, dd.DataFrame)
+    eager = score_corpus(articles, progress=False)
+    assert list(lazy.columns) == list(eager.columns)
+    assert list(lazy.columns)[: len(SENTENCE_COLUMNS)] == SENTENCE_COLUMNS
+    assert lazy.dtypes.to_dict() == eager.dtypes.to_dict()
+
+
+def test_synchronous_compute_equals_pandas(articles):
+    ddf = dd.from_pandas(articles, npartitions=4)
+    got = score_corpus(ddf).compute(scheduler="synchronous")
+    pd.testing.assert_frame_equal(_plain(got), _plain(score_corpus(articles, progress=False)))
+
+
+def test_missing_ids_match_the_pandas_path():
+    frame = pd.DataFrame({"text": TEXTS})
+    got = score_corpus(dd.from_pandas(frame, npartitions=2)).compute(scheduler="synchronous")
+    pd.testing.assert_frame_equal(_plain(got), _plain(score_corpus(frame, progress=False)))
+
+
+def test_missing_text_column_fails_eagerly():
+    from analysis.errors import MissingColumnError
+
+    ddf = dd.from_pandas(pd.DataFrame({"id": ["a"], "body": ["x"]}), npartitions=1)
+    with pytest.raises(MissingColumnError, match="no 'text' column"):
+        score_corpus(ddf)
+
+
+def test_failing_article_is_left_out_and_logged(articles, caplog):
+    frame = articles.copy()
+    frame.loc[2, "text"] = None
+    with caplog.at_level("WARNING", logger="analysis.batch"):
+        got = score_corpus(dd.from_pandas(frame, npartitions=2)).compute(scheduler="synchronous")
+    assert "a2" not in set(got["article_id"])
+    assert any("a2" in r.getMessage() and "no text" in r.getMessage() for r in caplog.records)
+
+
+@pytest.mark.slow
+def test_local_cluster_two_processes_equals_pandas(articles):
+    distributed = pytest.importorskip("distributed")
+    frame = pd.concat([articles] * 3, ignore_index=True)
+    frame["id"] = [f"{i}-{k}" for k, i in enumerate(frame["id"])]
+    expected = _plain(score_corpus(frame, progress=False))
+    with (
+        distributed.LocalCluster(
+            n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        lazy = score_corpus(dd.from_pandas(frame, npartitions=6))
+        got = client.compute(lazy).result()
+        assert len(client.scheduler_info()["workers"]) == 2
+    pd.testing.assert_frame_equal(_plain(got), expected)
