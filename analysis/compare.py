@@ -868,7 +868,11 @@ def run_compare(
     ref_in = ref_arts[[c for c in cols if c in ref_arts.columns]]
     focus_sent = score_corpus(focus_art[cols], n_jobs=1, progress=False, lexicon=lexicon)
     ref_sent = score_corpus(ref_in, n_jobs=n_jobs, progress=progress, lexicon=lexicon)
-    skipped += list(ref_sent.attrs.get("skipped", []))
+    skipped += list(focus_sent.attrs.get("skipped", [])) + list(ref_sent.attrs.get("skipped", []))
+    if len(focus_sent) == 0:
+        raise InputError(str(article or "seed"), "the focus article has no sentence to score")
+    if len(ref_sent) == 0:
+        raise InputError(str(corpus or "default corpus"), "no reference article could be scored")
     scored_ids = set(ref_sent["article_id"].astype(str))
     for rec in ref_in.itertuples(index=False):
         if str(rec.id) not in scored_ids and not any(str(rec.id) in str(s) for s in skipped):

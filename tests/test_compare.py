@@ -318,6 +318,17 @@ def test_compare_drops_focus_from_reference(corpus_tables):
     assert any("left out" in n for n in c.notes)
 
 
+def test_percentiles_cover_every_metric_and_summary_mentions_reference(corpus_tables):
+    from analysis.compare import metric_columns
+
+    ref, focus, _ = corpus_tables
+    c = compare(focus, ref, n_perm=200, description="Reference: 30 invented stories.")
+    assert c.percentiles["metric"].tolist() == metric_columns(c.focus)
+    assert c.percentiles["percentile"].between(0, 100).all()
+    text = c.summary()
+    assert "Reference: 30 invented stories." in text and "p-values are optimistic" in text
+
+
 def test_compare_rejects_several_focus_articles(corpus_tables):
     ref, _, _ = corpus_tables
     with pytest.raises(ValueError, match="one article"):
@@ -342,16 +353,18 @@ def _scorers_ready() -> bool:
 def test_run_compare_default_corpus(tmp_path):
     if not _scorers_ready():
         pytest.skip("scorers not available yet")
-    from analysis.compare import run_compare
+    from analysis.cli import main
 
-    out = run_compare(out_dir=tmp_path, progress=False)
+    assert main(["compare", "-o", str(tmp_path), "-q"]) == 0  # the seed against the embedded default
+    charts = sorted(p.with_suffix("") for p in tmp_path.glob("*.png"))
     prof = pd.read_csv(tmp_path / "profiles.csv")
     assert prof["focus"].sum() == 1 and len(prof) > 50
     assert (tmp_path / "comparison.csv").exists() and (tmp_path / "by_outlet.csv").exists()
     readme = (tmp_path / "README.txt").read_text()
     assert "Lee" in readme and "--corpus" in readme
-    assert len(out.charts) >= 5
-    for stem in out.charts:
+    assert prof["article_id"].str.startswith("lee-").sum() == len(prof) - 1
+    assert len(charts) >= 5
+    for stem in charts:
         for suffix in (".png", ".svg", ".csv"):
             assert stem.with_suffix(suffix).stat().st_size > 0
 
