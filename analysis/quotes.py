@@ -83,7 +83,7 @@ def paragraph_starts(text: str) -> list[int]:
 
 def find_quotes(text: str) -> list[QuoteSpan]:
     """All quotation spans of ``text`` (never raises; unbalanced marks are repaired)."""
-    if not text or not any(c in text for c in ALL_MARKS):
+    if not text or not (any(c in text for c in ALL_MARKS) or "''" in text):
         return []
     spans: list[QuoteSpan] = []
     para_ends = [m.start() for m in _PARA_BREAK.finditer(text)] + [len(text)]

@@ -168,6 +168,7 @@ _DET = {"a", "an", "the", "this", "that", "these", "those", "his", "her", "its",
 _VERBISH = re.compile(
     r"(?i)\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|could|may|"
     r"might|should|must|shall|not|there|it|this|said|says|say)\b")
+_PARTICIPLE_PREPS = frozenset("by on in at from for".split())  # "a video posted on Telegram"
 _VERBISH_SET = frozenset("is are was were be been being has have had do does did will would can "
                          "could may might should must shall not there it this said says say".split())
 _ED_ADJ = {"armed", "united", "unnamed", "retired", "based", "named", "elected", "appointed",
@@ -352,8 +353,9 @@ class SourceAttributor:
             return seg_off + lead, seg_off + end
         # must not contain finite verbs
         if finite and (not _VERBISH_SET.isdisjoint(w.lower() for w in words) or any(
-                w.lower().endswith("ed") and w.lower() not in _ED_ADJ and w[0].islower()
-                for w in words)):
+                w.lower().endswith("ed") and w.lower() not in _ED_ADJ and w[0].islower() and not (
+                    k + 1 < len(words) and words[k + 1].lower() in _PARTICIPLE_PREPS)
+                for k, w in enumerate(words))):
             return None
         if words[-1].lower() in _DET or words[-1].lower() in ("of", "for", "with", "at", "in", "to"):
             return None
@@ -385,8 +387,13 @@ class SourceAttributor:
                             cues.append(Cue("outlet_cited", sp.strip(), s0, s0 + len(sp.rstrip()),
                                             vm.group().strip(), om.end() + vm.start() + 1,
                                             om.end() + vm.end() - 1, via=om.group()))
+        covered = -1
         for vs, ve, form in lex.verbs_in(masked):
             kind = lex.verb_kind[form]
+            if vs < covered:
+                continue  # inside "did not immediately respond to a request for comment"
+            if kind == "refusal":
+                covered = ve
             before = masked[max(0, vs - 240):vs]
             boff = vs - len(before)
             subj_end = _strip_aux(before)
@@ -555,6 +562,10 @@ class SourceAttributor:
                 continue
             cues.append(Cue("according_to", sp, s0, s0 + len(sp), "according to", am.start(),
                             am.end() - 1, "speech"))
+        if len(cues) > 1:
+            # a verb inside another cue's speaker is a participle ("a video posted on Telegram")
+            cues = [c for c in cues if not any(o is not c and o.s_start <= c.c_start < o.s_end
+                                               for o in cues)]
         cues.sort(key=lambda c: (c.c_start, c.s_start))
         return cues
 
@@ -672,6 +683,7 @@ class SourceAttributor:
 
         # quotation chains: attribute each chain to an adjacent cue
         chain_cue: dict[int, tuple[int, Cue]] = {}
+        embedded_chain: set[int] = set()
         sent_of = _sentence_locator(starts, sents)
         for q in spans:
             for pos, side in ((q.close_at, "after"), (q.open_at, "before")):
@@ -711,6 +723,8 @@ class SourceAttributor:
                         if len(gap) <= 60 and re.fullmatch(
                                 r"[^\x00“”\".!?]*?(?:[,:]\s*|\s+that\s*|\s*)", gap):
                             chain_cue[q.chain] = (si, c)
+                            if not re.search(r"[,:]\s*$", gap):
+                                embedded_chain.add(q.chain)  # "said that “…”": partial
                             break
 
         # which chain covers most of each sentence
@@ -810,7 +824,7 @@ class SourceAttributor:
                 mt = lex.classify(c.speaker, c.appositive)
                 mode = "indirect"
                 if chain is not None and chain in chain_cue and chain_cue[chain][0] == i:
-                    mode = "direct" if sent_quoted[i] >= 0.35 else "partial"
+                    mode = "partial" if chain in embedded_chain else "direct"
                 elif chain is not None and sent_quoted[i] >= 0.5 and chain not in chain_cue:
                     mode = "direct"
                 elif inside.find(1, starts[i], starts[i] + len(t)) >= 0:
@@ -900,7 +914,7 @@ class SourceAttributor:
         after = masked[c.c_end:c.c_end + 80]
         m = _INTERVIEW_WITH.search(after) if c.cue not in ("told", "tells", "tell") else None
         if c.cue in ("told", "tells", "tell", "telling"):
-            om = lex.re_outlet.match(after.lstrip())
+            om = lex.re_outlet.match(re.sub(r"^\s*(?:the\s+)?", "", after))
             if om:
                 return om.group()
         if m:

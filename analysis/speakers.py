@@ -379,7 +379,7 @@ class SourceLexicon:
         plural = bool(roles) and roles[0] in self.role_plural
         if anon and not named:
             t = next((self.anon_type[a] for a in anon if self.anon_type.get(a)), "")
-            if t and not roles:
+            if t and (not roles or self.role_type[roles[0]] == "other"):
                 return MentionType(t, side, False, True, False, tuple(roles))
         if roles:
             rtype = self.role_type[roles[0]]

@@ -1,0 +1,456 @@
+"""Sourcing: who each sentence's claim comes from (analysis/sourcing.py, speakers.py, quotes.py).
+
+Sentences here are invented news sentences, or the seed article (which the
+repository may ship); shared gold data is read in place and skipped when absent.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+
+import pytest
+
+from analysis.errors import LexiconError
+from analysis.paths import seed_article_path, seed_gold_path, shared_gold_dev_path
+from analysis.quotes import find_quotes
+from analysis.schema import QUOTE_MODES, SIDES, SOURCE_TYPES, SOURCING_COLUMNS
+from analysis.sentences import Sentence
+from analysis.sourcing import Attribution, SourceAttributor, attribute_sentences
+
+
+@pytest.fixture(scope="module")
+def at() -> SourceAttributor:
+    return SourceAttributor()
+
+
+def sents_of(*paragraphs: list[str] | str) -> tuple[list[Sentence], str]:
+    """Sentences (with offsets and paragraph numbers) and the article text."""
+    out, parts, pos = [], [], 0
+    for p, para in enumerate(paragraphs):
+        para = [para] if isinstance(para, str) else para
+        if p:
+            parts.append("\n\n")
+            pos += 2
+        for k, s in enumerate(para):
+            if k:
+                parts.append(" ")
+                pos += 1
+            out.append(Sentence(pos, pos + len(s), s, p))
+            parts.append(s)
+            pos += len(s)
+    return out, "".join(parts)
+
+
+def one(at: SourceAttributor, sentence: str) -> Attribution:
+    sents, text = sents_of(sentence)
+    return at.attribute(sents, text)[0]
+
+
+# --- single sentences ------------------------------------------------------------------
+
+SINGLE = [
+    # sentence, source_type, speaker, quote_mode, via_outlet, side
+    ("Peskov told Newsweek that talks would resume soon.",
+     "named_official", "Peskov", "indirect", "Newsweek", "russia"),
+    ("Talks resumed on Monday in Istanbul, according to Interfax.",
+     "media", "Interfax", "indirect", "", "russia"),
+    ("Medinsky said the sides were close to agreement, according to Interfax.",
+     "named_official", "Medinsky", "indirect", "Interfax", "russia"),
+    ("The Washington Post reported that the talks had stalled.",
+     "media", "The Washington Post", "indirect", "", "us"),
+    ("The Washington Post cited US officials who said the envoy had not called Moscow.",
+     "unnamed_official", "US officials", "indirect", "The Washington Post", "us"),
+    ("The Kremlin said in a statement that the talks would continue.",
+     "institution", "The Kremlin", "indirect", "", "russia"),
+    ("Russia says the drills near the border are purely defensive.",
+     "institution", "Russia", "indirect", "", "russia"),
+    ("Zelensky said on Telegram that the city was still holding out.",
+     "named_official", "Zelensky", "indirect", "", "ukraine"),
+    ("“We are ready to talk,” said Samuel Carter, a political scientist at the Brookings "
+     "Institution.", "expert", "Samuel Carter", "direct", "", "unknown"),
+    ("Russian and Ukrainian officials have been engaged in negotiations for a week.",
+     "unattributed", "", "none", "", "unknown"),
+    ("Instead, the US has pledged over $1 billion in new military aid for Ukraine.",
+     "unattributed", "", "none", "", "unknown"),
+    ("People familiar with the matter said the deal was close.",
+     "unnamed_official", "People familiar with the matter", "indirect", "", "unknown"),
+    ("A resident of Irpin said the shelling lasted all night.",
+     "other", "A resident of Irpin", "indirect", "", "unknown"),
+    ("A video posted on Telegram showed the bridge collapsing into the river.",
+     "other", "A video posted on Telegram", "indirect", "", "unknown"),
+    ("NATO said it would reinforce its eastern flank with four battalions.",
+     "institution", "NATO", "indirect", "", "eu_nato"),
+    ("Belarusian President Alexander Lukashenko said Minsk would not send troops.",
+     "named_official", "Belarusian President Alexander Lukashenko", "indirect", "", "belarus"),
+    ("Former ambassador Michael Reed said the talks were doomed from the start.",
+     "expert", "Former ambassador Michael Reed", "indirect", "", "unknown"),
+    ("The UN secretary-general called for an immediate ceasefire in the city.",
+     "named_official", "The UN secretary-general", "indirect", "", "un"),
+    ("Senator Jane Holt told reporters that the aid bill would pass next week.",
+     "named_official", "Senator Jane Holt", "indirect", "", "unknown"),
+    ("Two diplomats told Reuters that the summit had been postponed.",
+     "unnamed_official", "Two diplomats", "indirect", "Reuters", "unknown"),
+    ("The foreign ministry spokesman, Oleg Nikolenko, said Kyiv expected a clear answer.",
+     "named_official", "Oleg Nikolenko", "indirect", "", "ukraine"),
+    ("It was noted that the decision should not harm European importers of gas.",
+     "unattributed", "", "none", "", "unknown"),
+    ("A report published by the International Atomic Energy Agency warned of a leak.",
+     "institution", "A report published by the International Atomic Energy Agency", "indirect",
+     "", "un"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "stype", "speaker", "mode", "via", "side"), SINGLE)
+def test_single_sentence(at, sentence, stype, speaker, mode, via, side):
+    a = one(at, sentence)
+    assert (a.source_type, a.speaker, a.quote_mode, a.via_outlet) == (stype, speaker, mode, via)
+    if side != "unknown":
+        assert a.side == side
+    if speaker:
+        assert sentence[a.speaker_start:a.speaker_end] == speaker
+        assert a.cue and sentence[a.cue_start:a.cue_end].strip()
+    else:
+        assert (a.speaker_start, a.cue_start) == (-1, -1)
+
+
+@pytest.mark.parametrize(("sentence", "anonymous"), [
+    ("A senior administration official, speaking on condition of anonymity, said the sanctions "
+     "would widen.", True),
+    ("People familiar with the matter said the deal was close.", True),
+    ("Medinsky said the talks were treading water.", False),
+])
+def test_anonymity(at, sentence, anonymous):
+    a = one(at, sentence)
+    assert a.source_type != "unattributed"
+    assert a.anonymous is anonymous
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Pentagon declined to comment.",
+    "The ministry did not immediately respond to a request for comment.",
+])
+def test_declined_to_comment(at, sentence):
+    a = one(at, sentence)
+    assert a.source_type == "institution"
+    assert a.source_rule == "declined_to_comment"
+
+
+def test_headline_source_colon(at):
+    sents, text = sents_of("State Department: Blinken Hasn’t Spoken With Russian FM Since Invasion",
+                           "Author: Dave Smith")
+    a, b = at.attribute(sents, text)
+    assert (a.source_type, a.speaker, a.side) == ("institution", "State Department", "us")
+    assert b.source_type == "unattributed"  # a byline is not a source
+
+
+# --- quotations across sentences and paragraphs ------------------------------------------
+
+def test_quote_closed_later_takes_the_closing_speaker(at):
+    sents, text = sents_of(["“We continue to believe diplomacy is key.",
+                            "However, we remain clear-eyed,” the spokesperson said."])
+    a, b = at.attribute(sents, text)
+    assert (a.speaker, a.quote_mode) == ("the spokesperson", "continuation")
+    assert (b.speaker, b.quote_mode) == ("the spokesperson", "direct")
+    assert a.source_type == b.source_type == "unnamed_official"
+    assert (a.speaker_start, b.speaker_start) == (-1, sents[1].text.index("the spokesperson"))
+
+
+def test_quote_opened_after_attribution_continues(at):
+    sents, text = sents_of(["“Negotiations went on all week,” Medinsky said, according to Interfax.",
+                            "“On secondary issues, positions are converging.",
+                            "On the main issues, we are treading water.”"])
+    a, b, c = at.attribute(sents, text)
+    assert (a.speaker, a.via_outlet, a.quote_mode) == ("Medinsky", "Interfax", "direct")
+    for x in (b, c):
+        assert (x.source_type, x.speaker, x.quote_mode) == ("named_official", "Medinsky",
+                                                            "continuation")
+
+
+def test_paragraph_opening_with_a_quote_continues_previous_speaker(at):
+    sents, text = sents_of(["Lavrov said the West was to blame.", "“They started this,” he said."],
+                           "“Nobody listens to us.”",
+                           "Separately, the ministry announced new drills.")
+    out = at.attribute(sents, text)
+    assert out[2].source_type == "named_official"
+    assert (out[2].speaker, out[2].quote_mode) == ("he", "continuation")
+    assert out[2].speaker_canonical == "Lavrov"
+    assert out[3].speaker == "the ministry"
+
+
+def test_quote_running_over_paragraphs(at):
+    # the first paragraph leaves the quotation open; the next one reopens it
+    sents, text = sents_of(["Kuleba said: “We will not give up our land."],
+                           ["“Our position has not changed and will not change.”"])
+    a, b = at.attribute(sents, text)
+    assert a.speaker == "Kuleba" and a.source_type == "named_official"
+    assert (b.speaker, b.quote_mode) == ("Kuleba", "continuation")
+
+
+def test_new_quote_paragraph_with_its_own_attribution(at):
+    sents, text = sents_of(["“We are ready,” Kuleba said."], ["“Kyiv is stalling,” Peskov said."])
+    a, b = at.attribute(sents, text)
+    assert (a.speaker, b.speaker) == ("Kuleba", "Peskov")
+    assert b.quote_mode == "direct"
+
+
+def test_partial_quote_inside_reported_speech(at):
+    a = one(at, "The spokesperson said that Russia “needs to stop its campaign of death” now.")
+    assert (a.speaker, a.quote_mode) == ("The spokesperson", "partial")
+
+
+def test_straight_quotes(at):
+    sents, text = sents_of(['"We will rebuild every house.', 'Every single one," the mayor said.'])
+    a, b = at.attribute(sents, text)
+    assert a.speaker == b.speaker == "the mayor"
+    assert a.quote_mode == "continuation"
+
+
+@pytest.mark.parametrize("paragraphs", [
+    (["He said “this never ends.", "Then the market opened."], ["A new paragraph."]),
+    (["Nothing opened ” here but a closer.", "“ And an opener at the end"],),
+    (["\"", "”“", "“”"],),
+    ([""], [" "], ["“"]),
+])
+def test_unbalanced_quotes_never_raise(at, paragraphs):
+    sents, text = sents_of(*paragraphs)
+    out = at.attribute(sents, text)
+    assert len(out) == len(sents)
+    assert all(a.source_type in SOURCE_TYPES and a.quote_mode in QUOTE_MODES for a in out)
+
+
+def test_stray_quote_does_not_swallow_the_next_paragraph(at):
+    sents, text = sents_of(["The mayor said “the water is back."], ["Prices rose again in March."])
+    out = at.attribute(sents, text)
+    assert out[1].source_type == "unattributed"
+
+
+def test_find_quotes_nested_and_double_apostrophes():
+    t = 'He said. "Today these are antonyms - "Russia" and "trust"," the head of state noted.'
+    spans = find_quotes(t)
+    assert len(spans) == 1 and t[spans[0].start:spans[0].end].endswith('"trust",')
+    t2 = "''It's anti-reform,'' said Alan Cole."
+    (q,) = find_quotes(t2)
+    assert t2[q.start:q.end] == "It's anti-reform,"
+
+
+# --- speakers resolved over the article --------------------------------------------------
+
+def test_pronoun_takes_antecedent_type_and_canonical(at):
+    sents, text = sents_of(["Russia’s leading negotiator, Vladimir Medinsky, said talks continue.",
+                            "He said positions on secondary issues were converging."])
+    a, b = at.attribute(sents, text)
+    assert (a.speaker, a.source_type) == ("Vladimir Medinsky", "named_official")
+    assert (b.speaker, b.speaker_canonical, b.source_type) == ("He", "Vladimir Medinsky",
+                                                             "named_official")
+
+
+def test_definite_description_keeps_unnamed_type(at):
+    sents, text = sents_of(["A State Department spokesperson said the last call was in February.",
+                            "The spokesperson added that diplomacy remained key."])
+    a, b = at.attribute(sents, text)
+    assert b.source_type == "unnamed_official"
+    assert b.speaker == "The spokesperson"
+    assert b.speaker_canonical == "A State Department spokesperson"
+    assert b.anonymous
+
+
+def test_surname_goes_back_to_full_name(at):
+    sents, text = sents_of(["Analyst Dara Whitfield of the Carnegie Endowment said Moscow was "
+                            "overstretched.", "Whitfield said the offensive had stalled."])
+    a, b = at.attribute(sents, text)
+    assert b.speaker == "Whitfield"
+    assert b.source_type == a.source_type == "expert"
+    assert "Dara Whitfield" in b.speaker_canonical
+
+
+def test_statement_attributed_as_a_whole(at):
+    sents, text = sents_of(["The following statement is attributed to Pentagon Press Secretary "
+                            "John Kirby: Today the Secretary approved new aid for Ukraine.",
+                            "This brings the total to $1 billion.",
+                            "We will continue to stand with our partners."])
+    out = at.attribute(sents, text)
+    assert [a.source_type for a in out] == ["named_official"] * 3
+    assert {a.speaker for a in out} == {"John Kirby"}
+
+
+def test_readout_in_own_voice_is_unattributed_except_attributed_statements(at):
+    sents, text = sents_of(["The two leaders discussed the situation around Ukraine.",
+                            "It was agreed to maintain contact.",
+                            "The President of Russia stressed that the talks must continue."])
+    out = at.attribute(sents, text)
+    assert [a.source_type for a in out] == ["unattributed", "unattributed", "named_official"]
+
+
+def test_transcript_labels(at):
+    sents, text = sents_of("QUESTION: Will you meet your Russian counterpart?",
+                           "SECRETARY BLINKEN: We have no plans to do so.",
+                           "There is nothing to discuss at this point.")
+    q, a, b = at.attribute(sents, text)
+    assert (q.source_type, q.speaker) == ("other", "QUESTION")
+    assert (a.source_type, a.speaker) == ("named_official", "SECRETARY BLINKEN")
+    assert (b.source_type, b.speaker) == ("named_official", "SECRETARY BLINKEN")
+
+
+# --- API contract --------------------------------------------------------------------------
+
+def test_as_row_has_every_sourcing_column(at):
+    row = one(at, "Peskov said the talks would resume.").as_row()
+    assert set(SOURCING_COLUMNS) <= set(row)
+    assert {"speaker_start", "speaker_end", "cue_start", "cue_end"} <= set(row)
+    assert row["side"] in SIDES
+
+
+def test_attribution_is_frozen():
+    a = Attribution()
+    with pytest.raises(AttributeError):
+        a.speaker = "x"  # type: ignore[misc]
+
+
+def test_module_function_and_no_text(at):
+    sents = [Sentence(0, 10, "He is out."), Sentence(11, 40, "Lavrov said it was over.")]
+    out = attribute_sentences(sents)  # no article text: rebuilt from the sentences
+    assert [a.speaker for a in out] == ["", "Lavrov"]
+    assert attribute_sentences([]) == []
+
+
+def test_sentences_that_do_not_match_the_text_still_work(at):
+    sents = [Sentence(0, 5, "Lavrov said the talks were over."), Sentence(3, 2, "")]
+    out = at.attribute(sents, text="unrelated")
+    assert out[0].speaker == "Lavrov" and out[1].source_type == "unattributed"
+
+
+def test_ten_thousand_sentences_fast_and_safe(at):
+    base = ["“We are ready,” the minister said.", "Prices rose in March.",
+            "Peskov told Newsweek that talks would resume.", "“This is open", "and this ” too."]
+    texts = [base[i % len(base)] for i in range(10_000)]
+    sents, text = sents_of(*[texts[i:i + 5] for i in range(0, len(texts), 5)])
+    t0 = time.perf_counter()
+    out = at.attribute(sents, text)
+    elapsed = time.perf_counter() - t0
+    assert len(out) == 10_000
+    assert elapsed < 10.0  # generous: a shared, loaded machine
+
+
+# --- rule files ----------------------------------------------------------------------------
+
+def test_bad_rule_row_names_file_and_line(tmp_path):
+    bad = tmp_path / "my_outlets.csv"
+    bad.write_text("name,side,kind\nDaily Planet,us,newspaper\nGotham Gazette,gotham,newspaper\n",
+                   encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"my_outlets\.csv:3: side 'gotham'"):
+        SourceAttributor({"outlets": bad})
+
+
+def test_unknown_rule_table_name(tmp_path):
+    with pytest.raises(ValueError, match="unknown sourcing rule table"):
+        SourceAttributor({"outletz": tmp_path / "x.csv"})
+
+
+def test_user_extension_file(tmp_path):
+    extra = tmp_path / "my_outlets.csv"
+    extra.write_text("# my outlets\nname,side,kind\nDaily Planet,us,newspaper\n", encoding="utf-8")
+    at2 = SourceAttributor({"outlets": extra})
+    s = "Governor Ruth Park told the Daily Planet that the dam would hold."
+    a = at2.attribute([Sentence(0, len(s), s)], s)[0]
+    assert (a.source_type, a.speaker, a.via_outlet) == ("named_official", "Governor Ruth Park",
+                                                         "Daily Planet")
+    b = at2.attribute([Sentence(0, 43, "The Daily Planet reported that it had won.")])[0]
+    assert b.source_type == "media"
+    # the shipped default does not know it
+    c = SourceAttributor().attribute([Sentence(0, len(s), s)], s)[0]
+    assert c.via_outlet == ""
+
+
+def test_user_roles_extension(tmp_path):
+    extra = tmp_path / "roles.csv"
+    extra.write_text("term,type\nchaplain,other\n", encoding="utf-8")
+    s = "A military chaplain said morale was low."
+    assert SourceAttributor({"roles": extra}).attribute([Sentence(0, len(s), s)])[0].source_type \
+        == "other"
+
+
+# --- the seed article end to end, and the shared dev gold ------------------------------------
+
+def _content(s: str) -> set[str]:
+    stop = {"a", "an", "the", "of", "for", "with", "at", "in", "on", "to", "from", "and"}
+    return {w.lower().strip(".,’'") for w in re.findall(r"[\w’'.\-]+", s or "")} - stop - {""}
+
+
+def _speaker_ok(pred: str, golds: list[str]) -> bool:
+    p = _content(pred)
+    if not p or len(pred.split()) > 12:
+        return False
+    for g in golds:
+        gw = _content(g)
+        if gw and 2 * len(p & gw) >= min(len(p), len(gw)) and p & gw:
+            return True
+    return False
+
+
+def _score_gold(at, articles: list[tuple[dict, str]]) -> tuple[float, float, float]:
+    n = correct = spk_n = spk_ok = tp = fp = fn = 0
+    for rec, text in articles:
+        golds = rec["sentences"]
+        paras = [len(re.findall(r"\n\s*\n", text[:g["start"]])) for g in golds]
+        sents = [Sentence(g["start"], g["end"], g["text"], p) for g, p in zip(golds, paras,
+                                                                                strict=True)]
+        for g, a in zip(golds, at.attribute(sents, text), strict=True):
+            n += 1
+            correct += a.source_type == g["source_type"]
+            ga, pa = g["source_type"] != "unattributed", a.source_type != "unattributed"
+            tp, fp, fn = tp + (ga and pa), fp + (pa and not ga), fn + (ga and not pa)
+            if ga:
+                spk_n += 1
+                spk_ok += _speaker_ok(a.speaker, [g.get("speaker") or "",
+                                                  *(g.get("speaker_alt") or [])])
+    f1 = 2 * tp / (2 * tp + fp + fn)
+    return correct / n, f1, spk_ok / spk_n
+
+
+def test_seed_article_end_to_end(at):
+    gold = json.loads(seed_gold_path().read_text(encoding="utf-8"))
+    text = seed_article_path().read_text(encoding="utf-8")
+    acc, f1, spk = _score_gold(at, [(gold, text)])
+    assert acc >= 0.95
+    assert f1 >= 0.95
+    assert spk >= 0.9
+
+
+def test_seed_rows(at):
+    gold = json.loads(seed_gold_path().read_text(encoding="utf-8"))
+    text = seed_article_path().read_text(encoding="utf-8")
+    g = gold["sentences"]
+    sents = [Sentence(x["start"], x["end"], x["text"], len(re.findall(r"\n\s*\n",
+                                                                       text[:x["start"]])))
+             for x in g]
+    out = at.attribute(sents, text)
+    by_text = {x["text"][:30]: a for x, a in zip(g, out, strict=True)}
+    interfax = next(a for t, a in by_text.items() if t.startswith("“Negotiations"))
+    assert (interfax.speaker, interfax.via_outlet) == ("Medinsky", "Interfax")
+    dia = next(a for t, a in by_text.items() if t.startswith("A senior analyst"))
+    assert (dia.source_type, dia.via_outlet) == ("unnamed_official", "Newsweek")
+    post = next(a for t, a in by_text.items() if t.startswith("On Wednesday"))
+    assert (post.speaker, post.via_outlet) == ("US officials", "The Washington Post")
+
+
+def test_shared_dev_gold(at):
+    path = shared_gold_dev_path()
+    if path is None:
+        pytest.skip("shared dev gold not available")
+    from analysis.gold import load_gold
+
+    gold = load_gold(path)
+    articles = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        text = gold.texts.get(rec["id"])
+        if text:
+            articles.append((rec, text))
+    if not articles:
+        pytest.skip("corpus texts of the dev gold not available")
+    acc, f1, spk = _score_gold(at, articles)
+    assert acc >= 0.88
+    assert f1 >= 0.94
+    assert spk >= 0.88
