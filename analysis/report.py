@@ -497,6 +497,7 @@ def execute_notebook(
     kernel_name: str | None = None,
     timeout: float = 600,
     cwd: str | Path | None = None,
+    folder: str | Path | None = None,
 ) -> tuple[Any, BaseException | None]:
     """Run one notebook with papermill; returns (executed notebook, error or None).
 
@@ -506,7 +507,7 @@ def execute_notebook(
     import nbformat
     import papermill as pm
 
-    nb = read_notebook(name)
+    nb = read_notebook(name, folder)
     output_path = Path(output_path)
     output_path.parent.mkdir(parents=True, exist_ok=True)
     error: BaseException | None = None
@@ -523,6 +524,8 @@ def execute_notebook(
             request_save_on_cell_execute=False,
             execution_timeout=timeout,
             cwd=str(cwd) if cwd is not None else None,
+            # the kernel's own start-up chatter (e.g. "running over TCP") is not the report's
+            extra_arguments=["--IPKernelApp.log_level=ERROR"],
         )
     except Exception as exc:  # noqa: BLE001 - papermill raises its own and kernel errors
         error = exc
@@ -713,6 +716,7 @@ def build_report(
     kernel_name: str | None = None,
     timeout: float = 600,
     quiet: bool = False,
+    notebooks: str | Path | None = None,
 ) -> Path:
     """Run the report's notebooks and write the HTML report into ``out_dir``; returns it.
 
@@ -720,7 +724,8 @@ def build_report(
     reference (folder, .jsonl, .csv; None: ``$FRAMING_CORPUS`` or the
     embedded default), ``gold``/``gold2`` annotations for the validation page
     (None: the shared dev gold when present, else the seed's gold). ``parts``
-    selects notebooks by name (default: all). Raises :class:`ReportError`
+    selects notebooks by name (default: all); ``notebooks`` is the folder they are
+    read from (default: the repository's ``notebooks/``). Raises :class:`ReportError`
     after writing everything when a notebook failed.
     """
     from .io import write_text
@@ -762,6 +767,7 @@ def build_report(
             kernel_name=kernel,
             timeout=timeout,
             cwd=out,
+            folder=notebooks,
         )
         write_text(
             out / f"{part.name}.html", render_notebook_html(nb, name=part.name, title=part.heading)

@@ -80,13 +80,16 @@ display(Markdown(validation_findings(result)))
 # finds. Support: gold sentences with the label.
 
 # %%
+COUNTS = ["support", "tp", "fp", "fn"]
 frames = pd.DataFrame(m["frames"]).T.rename_axis("frame")
+frames[COUNTS] = frames[COUNTS].astype(int)
 display(show_table(frames[["precision", "recall", "f1", "support", "tp", "fp", "fn"]], index=True))
 
 # %%
 if "sourcing" in m:
     per_type = pd.DataFrame(m["sourcing"]["per_type"]).T.rename_axis("source type")
     per_type.index = [source_name(t) for t in per_type.index]
+    per_type[COUNTS] = per_type[COUNTS].astype(int)
     display(
         show_table(per_type[["precision", "recall", "f1", "support", "tp", "fp", "fn"]], index=True)
     )

@@ -1,0 +1,321 @@
+"""The HTML report (analysis/report.py): helpers, kernel choice, and a full build of the seed report."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import textwrap
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import report
+from analysis.report import (
+    PARTS,
+    ReportError,
+    annotation_agreement,
+    article_findings,
+    build_report,
+    lexicon_coverage,
+    md_escape,
+    render_notebook_html,
+    resolve_gold,
+    show_table,
+)
+
+# --------------------------------------------------------------------- helpers
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("<script>alert(1)</script>", "&lt;script&gt;alert\\(1\\)&lt;/script&gt;"),
+        ("*talks* _resume_ [now]", "\\*talks\\* \\_resume\\_ \\[now\\]"),
+        ("Tom & Jerry | #1", "Tom &amp; Jerry \\| \\#1"),
+        ("two\nlines", "two lines"),
+        ("$1 billion", "\\$1 billion"),
+    ],
+)
+def test_md_escape(text, expected):
+    assert md_escape(text) == expected
+
+
+def test_show_table_escapes_cells_and_drops_index():
+    df = pd.DataFrame({"text": ["<img src=x onerror=alert(1)>"], "score": [0.123456]})
+    out = show_table(df).data
+    assert "<img" not in out and "&lt;img src=x" in out
+    assert "0.12" in out and "0.1234" not in out
+    assert "<th></th>" not in out  # no index column
+
+
+@pytest.mark.parametrize(
+    "argv, ok",
+    [
+        (["python", "-m", "ipykernel_launcher"], True),
+        ([f"python{sys.version_info[0]}"], True),
+        ([sys.executable, "-m", "ipykernel_launcher"], True),
+        (["/nonexistent/python3.99"], False),
+        ([], False),
+    ],
+)
+def test_kernel_spec_must_run_this_interpreter(argv, ok):
+    assert report._runs_this_python(argv) is ok
+
+
+def test_ensure_kernel_returns_a_spec_for_this_interpreter():
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    name = report.ensure_kernel()
+    spec = KernelSpecManager().get_kernel_spec(name)
+    assert report._runs_this_python(spec.argv)
+    assert report.ensure_kernel("my-kernel") == "my-kernel"
+
+
+def _scored(rows):
+    cols = [
+        "sentence",
+        "paragraph",
+        "text",
+        "frame",
+        "diplomacy",
+        "escalation",
+        "source_type",
+        "speaker",
+        "speaker_canonical",
+        "anonymous",
+    ]
+    return pd.DataFrame([dict(zip(cols, r, strict=True)) for r in rows])
+
+
+def test_article_findings_are_computed_from_the_table():
+    scored = _scored(
+        [
+            (0, 0, "Talks resumed.", "diplomacy", True, False, "unattributed", "", "", False),
+            (
+                1,
+                1,
+                "Shelling hit Kharkiv, officials said.",
+                "escalation",
+                False,
+                True,
+                "unnamed_official",
+                "officials",
+                "officials",
+                True,
+            ),
+            (
+                2,
+                1,
+                "Both sides met as strikes went on, <b>Ana Petrova</b> said.",
+                "mixed",
+                True,
+                True,
+                "named_official",
+                "<b>Ana Petrova</b>",
+                "<b>Ana Petrova</b>",
+                False,
+            ),
+            (3, 2, "Author: Jane Roe", "neutral", False, False, "unattributed", "", "", False),
+        ]
+    )
+    text = article_findings(scored)
+    assert "**4 sentences** in 3 paragraphs" in text
+    assert (
+        "2 (50%) carry the **diplomacy** frame, 2 (50%) the **escalation** frame (1 both, 1 neither)"
+        in text
+    )
+    assert "**+0.00**" in text and "leans towards neither frame clearly" in text
+    assert "**2 of 4 sentences (50%) are attributed**" in text
+    assert "1 of the 2 attributed sentences cite a source that is not named" in text
+    assert "&lt;b&gt;Ana Petrova&lt;/b&gt;" in text and "<b>" not in text
+
+
+def test_article_findings_empty():
+    assert "no sentences" in article_findings(_scored([]))
+
+
+def _gold_file(path: Path, labels: list[tuple[int, int, str]]) -> Path:
+    sents = [
+        {
+            "start": i * 40,
+            "end": i * 40 + 30,
+            "text": f"Invented sentence number {i} here.",
+            "diplomacy": d,
+            "escalation": e,
+            "source_type": st,
+            "speaker": "",
+        }
+        for i, (d, e, st) in enumerate(labels)
+    ]
+    path.write_text(
+        json.dumps({"id": "inv-1", "title": "Invented", "sentences": sents}), encoding="utf-8"
+    )
+    return path
+
+
+def test_annotation_agreement_kappa(tmp_path):
+    a = _gold_file(
+        tmp_path / "a.json",
+        [
+            (1, 0, "unattributed"),
+            (0, 1, "named_official"),
+            (1, 1, "institution"),
+            (0, 0, "unattributed"),
+        ],
+    )
+    b = _gold_file(
+        tmp_path / "b.json",
+        [(1, 0, "unattributed"), (0, 0, "named_official"), (1, 1, "institution"), (0, 0, "media")],
+    )
+    agr = annotation_agreement(a, b).set_index("label")
+    assert agr.loc["diplomacy", "cohen_kappa"] == pytest.approx(1.0)
+    assert agr.loc["escalation", "agreement"] == pytest.approx(0.75)
+    # escalation: a = [0,1,1,0], b = [0,0,1,0]: p_o = .75, p_e = .5*.75 + .5*.25 = .5 -> kappa .5
+    assert agr.loc["escalation", "cohen_kappa"] == pytest.approx(0.5)
+    assert agr.loc["attributed", "agreement"] == pytest.approx(0.75)
+    assert (agr["sentences matched"] == 4).all()
+
+
+def test_annotation_agreement_of_the_seed_with_itself(seed_gold_path):
+    agr = annotation_agreement(seed_gold_path, seed_gold_path)
+    assert (agr["cohen_kappa"] == 1.0).all() and (agr["sentences matched"] == 21).all()
+
+
+def test_resolve_gold(tmp_path, monkeypatch, seed_gold_path):
+    assert resolve_gold(tmp_path / "x.json") == tmp_path / "x.json"
+    import analysis.paths as paths
+
+    monkeypatch.setattr(paths, "shared_gold_dev_path", lambda: None)
+    assert resolve_gold(None) == seed_gold_path
+
+
+def test_lexicon_coverage_on_the_seed(seed_gold_path):
+    from analysis.evaluate import evaluate
+
+    pred = evaluate(seed_gold_path).predictions
+    by_frame, by_cue = lexicon_coverage(pred)
+    row = by_frame.set_index("frame").loc["diplomacy"]
+    assert row["gold sentences with the frame"] == int(pred["diplomacy"].sum())
+    assert 0 < row["cues that fired"] <= row["cues in lexicon"]
+    assert 0.0 <= row["reached by a cue"] <= 1.0
+    assert by_cue["fires"].sum() == sum(len(e) for e in pred["frame_evidence"])
+    assert by_cue["precision"].between(0, 1).all()
+
+
+# ------------------------------------------------------------- notebook pages
+
+
+def _nb(cells):
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = cells
+    return nb
+
+
+def test_rendered_page_hides_code_and_loads_nothing_remote():
+    import nbformat
+
+    code = nbformat.v4.new_code_cell("secret_code_marker = 1")
+    code.outputs = [
+        nbformat.v4.new_output("execute_result", {"text/plain": "42"}, execution_count=1)
+    ]
+    hidden = nbformat.v4.new_code_cell("x = 2", metadata={"tags": ["remove_cell"]})
+    hidden.outputs = [nbformat.v4.new_output("stream", name="stdout", text="hidden_output_marker")]
+    page = render_notebook_html(
+        _nb([nbformat.v4.new_markdown_cell("# Title $x^2$"), code, hidden]),
+        name="01-seed-article",
+        title="T",
+    )
+    assert "secret_code_marker" not in page and "hidden_output_marker" not in page
+    assert "42" in page and "Title" in page
+    assert "<script" not in page.lower()
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?https?:""", page)
+    assert "Content-Security-Policy" in page and "default-src 'none'" in page
+    assert 'href="index.html"' in page and 'href="article.html"' in page
+
+
+# ---------------------------------------------------------------- full builds
+
+
+@pytest.fixture(scope="module")
+def seed_report(tmp_path_factory):
+    out = tmp_path_factory.mktemp("report")
+    import time
+
+    t0 = time.perf_counter()
+    path = build_report(out_dir=out, quiet=True)
+    return path, time.perf_counter() - t0
+
+
+@pytest.mark.slow
+def test_seed_report_builds_every_page(seed_report):
+    out, seconds = seed_report
+    names = {p.name for p in out.glob("*.html")}
+    assert names == {"index.html", "article.html", *(f"{p.name}.html" for p in PARTS)}
+    meta = json.loads((out / "report.json").read_text())
+    assert meta["failed"] == {}
+    assert seconds < 240, f"build_report took {seconds:.0f} s"
+
+
+@pytest.mark.slow
+def test_seed_report_has_charts_and_no_code(seed_report):
+    out, _ = seed_report
+    n_images = 0
+    for part in PARTS:
+        page = (out / f"{part.name}.html").read_text(encoding="utf-8")
+        n_images += len(re.findall(r'<img[^>]+src="data:image/png;base64,', page))
+        body = page[page.index("<body") :]
+        code_cells = re.findall(r'class="(jp-Cell jp-CodeCell[^"]*)"', body)
+        assert code_cells and all("jp-mod-noInput" in c for c in code_cells), f"{part.name}: code"
+        assert "hl-ipython3" not in body and "jp-InputArea-editor" not in body
+        assert "import matplotlib" not in page and "from analysis" not in page
+        assert (
+            "Traceback" not in page
+            and 'data-mime-type="application/vnd.jupyter.stderr"' not in page
+        )
+        assert "<script" not in page.lower()
+        assert not re.search(r"""(?:src|href)\s*=\s*["']?https?:""", page)
+    assert n_images >= 3
+
+
+@pytest.mark.slow
+def test_seed_report_index_says_what_the_reference_is(seed_report):
+    out, _ = seed_report
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "Reference:" in index and "Lee" in index
+    for target in ["article.html", *(f"{p.name}.html" for p in PARTS)]:
+        assert f'href="{target}"' in index
+    article = (out / "article.html").read_text(encoding="utf-8")
+    assert "Blinken" in article and 'class="fa-legend"' in article
+
+
+@pytest.mark.slow
+def test_failing_notebook_is_reported_not_hidden(tmp_path):
+    folder = tmp_path / "nbs"
+    folder.mkdir()
+    (folder / "01-seed-article.py").write_text(
+        textwrap.dedent(
+            """\
+            # %% [markdown]
+            # # A notebook that fails
+
+            # %% tags=["parameters"]
+            article = None
+
+            # %%
+            raise ValueError("deliberate failure for the test")
+            """
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(ReportError, match="01-seed-article: ValueError: deliberate failure"):
+        build_report(
+            out_dir=tmp_path / "out", parts=["01-seed-article"], notebooks=folder, quiet=True
+        )
+    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "failed: ValueError: deliberate failure" in index
+    page = (tmp_path / "out" / "01-seed-article.html").read_text(encoding="utf-8")
+    assert "deliberate failure for the test" in page
