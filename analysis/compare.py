@@ -573,7 +573,8 @@ class Comparison:
                 )
                 cats = self.tests[(self.tests["test"] == "frame share")]
                 for _, c in cats.iterrows():
-                    if c["p_value"] < 0.05:
+                    # both: permutation p < 0.05 and a bootstrap interval (articles resampled) clear of 0
+                    if c["p_value"] < 0.05 and (c["difference_low"] > 0 or c["difference_high"] < 0):
                         lines.append(
                             f"  {c['category']}: {c['focus_share']:.0%} of its sentences vs {c['reference_share']:.0%} "
                             f"in the reference (difference {c['difference']:+.0%}, 95% interval "
