@@ -387,8 +387,7 @@ class SourceLexicon:
                                full, re.IGNORECASE)
             if rtype == "official" and former:
                 rtype = "expert"
-            if rtype == "expert" and any(self.inst_kind.get(i) in ("government", "military")
-                                         for i in insts):
+            if rtype == "expert" and _employer_is_government(full, roles[0], self):
                 rtype = "official"  # "a senior analyst with the Defense Intelligence Agency"
             if rtype == "official":
                 if plural:
@@ -433,6 +432,20 @@ class SourceLexicon:
             if self.side_kind.get(m.group()) in ("country", "capital"):
                 return True
         return False
+
+
+def _employer_is_government(full: str, role: str, lex: SourceLexicon) -> bool:
+    """"a senior analyst with the Pentagon's DIA": an expert role employed by a government."""
+    if lex.re_inst is None:
+        return False
+    m = re.search(r"(?:^|\s)" + re.escape(role) + r"(?:\s+(?:with|at|for|from|in)\s+(.{2,80}))?",
+                  full, re.IGNORECASE)
+    if not m:
+        return False
+    # the employer named before the role ("the DIA analyst") or after it ("with the DIA")
+    where = full[max(0, m.start() - 40):m.start()] + " | " + (m.group(1) or "")
+    return any(lex.inst_kind.get(i.group()) in ("government", "military")
+               for i in lex.re_inst.finditer(where))
 
 
 # -- coreference ---------------------------------------------------------------------------
