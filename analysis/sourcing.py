@@ -433,6 +433,9 @@ class SourceAttributor:
             gerund = form.endswith("ing") and " " not in form
             if gerund and (re.match(r"\s+to\s", after) or kind == "cognition"):
                 continue  # "vowing to make sure", "hoping for": not a claim
+            if gerund and not near.rstrip().endswith((",", "—", "–", "-")) and \
+                    not re.search(r"\bwith\s+[\w’'.\- ]{2,60}$", near):
+                continue  # "a joint statement condemning Russia": a noun's modifier
             # -- inverted: “…,” said X / , said X.
             nr = near.rstrip(" ,")
             after_quote = not gerund and bool(nr) and nr[-1] in '\x00"”»' and \

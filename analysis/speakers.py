@@ -363,7 +363,7 @@ class SourceLexicon:
         dm = _DOC_HEAD.match(mention)
         if dm:
             # "a statement from the office of the French president", "satellite imagery"
-            evidence = dm.group(1).lower() in _EVIDENCE_WORDS or bool(
+            evidence = bool(_EVIDENCE_WORDS.intersection(dm.group(1).lower().split())) or bool(
                 re.search(r"(?i)\b(?:leaked|private|anonymous|open)\b", dm.group(0)))
             return MentionType("other" if evidence else "institution", self.side(full), False,
                                False, False)
