@@ -496,6 +496,36 @@ def _walk(items: list, prefix: str, k: int, out: set[str], depth: int) -> None:
         raise _Unbounded
 
 
+def _keys_regex(keys: set[str]) -> re.Pattern:
+    """A regex matching, at a word start, any of ``keys``: a 3-letter key as a
+    word's beginning, a shorter one as a whole word (a trie, so the regex
+    engine does one character test per letter)."""
+    trie: dict = {}
+    for k in keys:
+        node = trie
+        for ch in k:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict, depth: int) -> str:
+        alts = []
+        for ch, child in sorted(node.items()):
+            if ch == "":
+                continue
+            alts.append(re.escape(ch) + build(child, depth + 1))
+        end = node.get("")
+        if end and depth < 3:
+            alts.append(r"(?!\w)")
+        elif end:
+            alts.append("")
+        if not alts:
+            return ""
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    body = build(trie, 0) or r"(?!x)x"
+    return re.compile(rf"(?<!\w){body}", re.IGNORECASE)
+
+
 class FrameScorer:
     """A compiled scorer: the lexicon's cues in one regex per frame, built once.
 
@@ -555,6 +585,10 @@ class FrameScorer:
                     mods_by_key.setdefault(k, []).append(entry)
         self._mod_index = {k: tuple(v + mods_always) for k, v in mods_by_key.items()}
         self._mod_always = tuple(mods_always)
+        # One regex finds, at C speed, the words whose first letters start a cue
+        # or a modifier; only those words are looked at in Python.
+        self._candidates = _keys_regex(set(self._index) | set(self._mod_index))
+        self._rule_cache: dict[tuple[str, str], tuple[ContextRule, ...]] = {}
         self._rules_by_frame = {
             f: tuple(r for r in self.lexicon.rules if not r.frame or r.frame == f) for f in frames
         }
@@ -566,59 +600,74 @@ class FrameScorer:
     def matches(self, text: str) -> list[tuple[Cue, int, int]]:
         """Raw cue matches (before context rules), in text order; within a
         frame matches do not overlap (the longest cue listed first wins)."""
+        return self._scan(text)[0]
+
+    def _scan(self, text: str) -> tuple[list[tuple[Cue, int, int]], list[int], list[tuple[str, int, int, int]]]:
+        """One pass over the words: cue matches, word starts and modifier hits."""
         out: list[tuple[Cue, int, int]] = []
+        hits: list[tuple[str, int, int, int]] = []
         busy: dict[str, int] = {}
         index, always, groups = self._index, self._always, self._cue_by_group
-        for m in _TOKEN_RE.finditer(text):
+        mod_index, mod_always = self._mod_index, self._mod_always
+        finder = _TOKEN_RE if always or mod_always else self._candidates
+        for m in finder.finditer(text):
             pos = m.start()
-            for f, rx in index.get(m.group()[:3].lower(), always):
+            key = m.group()[:3].lower()
+            for f, rx in index.get(key, always):
                 if busy.get(f, -1) > pos:
                     continue
                 hit = rx.match(text, pos)
                 if hit is not None and hit.end() > pos:
                     out.append((groups[hit.lastgroup], pos, hit.end()))
                     busy[f] = hit.end()
-        return out
+            for kind, scope, rx in mod_index.get(key, mod_always):
+                hit = rx.match(text, pos)
+                if hit is not None:
+                    hits.append((kind, scope, pos, hit.end()))
+        word_starts = [m.start() for m in _TOKEN_RE.finditer(text)] if out and hits else []
+        return out, word_starts, hits
 
-    def _factor(self, cue: Cue, text: str, start: int, end: int) -> tuple[float, list[str]]:
+    def _factor(
+        self, cue: Cue, text: str, start: int, end: int, memo: dict | None = None
+    ) -> tuple[float, list[str]]:
+        """The product of the factors of the context rules that apply to a cue
+        match, and their names. ``memo`` caches sentence-wide conditions."""
         factor, names = 1.0, []
-        before_text = text[max(0, start - 120) : start]
-        after_text = text[end : end + 120]
-        matched = text[start:end]
-        for r in self._rules_by_frame[cue.frame]:
-            if r.subframe and r.subframe != cue.subframe:
-                continue
-            if r.cue is not None and not r.cue.match(matched):
-                continue
+        memo = {} if memo is None else memo
+        before_text = text[max(0, start - 80) : start]
+        after_text = text[end : end + 80]
+        key = (cue.where, text[start:end].lower())
+        rules = self._rule_cache.get(key)
+        if rules is None:
+            matched = text[start:end]
+            rules = tuple(
+                r
+                for r in self._rules_by_frame[cue.frame]
+                if (not r.subframe or r.subframe == cue.subframe)
+                and (r.cue is None or r.cue.match(matched))
+            )
+            if len(self._rule_cache) > 100_000:
+                self._rule_cache.clear()
+            self._rule_cache[key] = rules
+        for r in rules:
             if r.before is not None and not r.before.search(before_text):
                 continue
             if r.after is not None and not r.after.match(after_text):
                 continue
-            if r.sentence is not None and not r.sentence.search(text):
-                continue
-            if r.unless is not None and r.unless.search(text):
-                continue
+            if r.sentence is not None or r.unless is not None:
+                ok = memo.get(r.name + "\0" + r.where)
+                if ok is None:
+                    ok = (r.sentence is None or r.sentence.search(text) is not None) and (
+                        r.unless is None or r.unless.search(text) is None
+                    )
+                    memo[r.name + "\0" + r.where] = ok
+                if not ok:
+                    continue
             factor *= r.factor
             names.append(r.name)
             if factor == 0:
                 break
         return factor, names
-
-    def _modifier_index(self, text: str) -> tuple[list[int], list[int], list[tuple[str, int, int, int]]]:
-        """Per sentence, once: word starts, clause starts and modifier hits
-        (modifiers are tried only at words they can start with)."""
-        word_starts: list[int] = []
-        hits: list[tuple[str, int, int, int]] = []
-        mod_index, mod_always = self._mod_index, self._mod_always
-        for m in _TOKEN_RE.finditer(text):
-            pos = m.start()
-            word_starts.append(pos)
-            for kind, scope, rx in mod_index.get(m.group()[:3].lower(), mod_always):
-                hit = rx.match(text, pos)
-                if hit is not None:
-                    hits.append((kind, scope, pos, hit.end()))
-        clause_starts = [m.end() for m in _CLAUSE_BREAK.finditer(text)] if hits else []
-        return word_starts, clause_starts, hits
 
     @staticmethod
     def _modifiers(index, start: int, end: int) -> dict[str, bool]:
@@ -647,10 +696,15 @@ class FrameScorer:
         evidence: list[Evidence] = []
         suppressed: list[Evidence] = []
         seen: set[tuple[str, str]] = set()
-        found = self.matches(text)
-        mod_index = self._modifier_index(text) if found else None
+        found, word_starts, hits = self._scan(text)
+        if found and hits:
+            clause_starts = [m.end() for m in _CLAUSE_BREAK.finditer(text)]
+        else:
+            clause_starts = []
+        mod_index = (word_starts, clause_starts, hits)
+        memo: dict[str, bool] = {}
         for cue, start, end in found:
-            factor, names = self._factor(cue, text, start, end)
+            factor, names = self._factor(cue, text, start, end, memo)
             mods = self._modifiers(mod_index, start, end)
             key = (cue.frame, cue.pattern)
             repeat = key in seen

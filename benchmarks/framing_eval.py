@@ -1,0 +1,79 @@
+"""Framing figures on gold sets: dev F1 and cross-validation by article.
+
+Development loop for the framing scorer (the official metrics API is
+``analysis.evaluate``). Reads the shared gold in place; writes nothing.
+
+    python benchmarks/framing_eval.py              # lexicon on seed + dev, CV (lexicon and model)
+    python benchmarks/framing_eval.py --errors 20  # also list the worst framing errors on dev
+    python benchmarks/framing_eval.py --no-cv      # skip the (slower) model cross-validation
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import pandas as pd  # noqa: E402
+
+from analysis.evaluate import evaluate  # noqa: E402
+from analysis.framing import FrameScorer  # noqa: E402
+from analysis.gold import load_gold  # noqa: E402
+from analysis.learn import cross_validate  # noqa: E402
+from analysis.paths import seed_gold_path, shared_gold_dev_path  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--errors", type=int, default=0, help="show this many worst dev errors")
+    ap.add_argument("--no-cv", action="store_true", help="skip cross-validation")
+    ap.add_argument("--folds", type=int, default=5)
+    args = ap.parse_args(argv)
+
+    golds = {"seed": seed_gold_path(), "dev": shared_gold_dev_path()}
+    tables = []
+    for name, path in golds.items():
+        if path is None:
+            print(f"{name}: not available")
+            continue
+        res = evaluate(path, n_errors=args.errors if name == "dev" else 0)
+        fr = res.metrics["frames"]
+        print(
+            f"{name:5} lexicon  "
+            + "  ".join(f"{f} P {v['precision']:.3f} R {v['recall']:.3f} F1 {v['f1']:.3f}" for f, v in fr.items())
+            + f"  (frame accuracy {res.metrics['frame_accuracy']:.3f}, n={res.metrics['n_sentences']})"
+        )
+        if args.errors and name == "dev":
+            print(res.to_text().split("Worst framing errors", 1)[-1])
+        tables.append(load_gold(path).sentences)
+
+    texts = [t for tab in tables for t in tab["text"]]
+    scorer = FrameScorer()
+    t0 = time.process_time()
+    for t in texts:
+        scorer.score(t)
+    dt = time.process_time() - t0
+    print(f"speed: {dt / max(len(texts), 1) * 1e6:.0f} µs CPU per sentence (framing only, {len(texts)} sentences)")
+
+    if not args.no_cv and len(tables) > 0:
+        both = pd.concat(tables, ignore_index=True)
+        if both["article_id"].nunique() >= 2:
+            cv = cross_validate(both, n_splits=args.folds)
+            print(f"cross-validation grouped by article ({cv['folds']} folds, {cv['n_articles']} articles):")
+            for name in ("lexicon", "model"):
+                print(
+                    f"  {name:8} "
+                    + "  ".join(
+                        f"{f} P {v['precision']:.3f} R {v['recall']:.3f} F1 {v['f1']:.3f} "
+                        f"(fold mean {v['fold_f1_mean']:.3f})"
+                        for f, v in cv[name].items()
+                    )
+                )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
