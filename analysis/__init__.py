@@ -30,6 +30,7 @@ _EXPORTS: dict[str, str] = {
     "score_sentences": "scoring",
     "score_article": "scoring",
     "score_corpus": "batch",
+    "score_jsonl_to_parquet": "batch",
     "FrameScorer": "framing",
     "load_lexicon": "framing",
     "score_frames": "framing",
@@ -75,7 +76,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .articles import Article, load_article, load_corpus
-    from .batch import score_corpus
+    from .batch import score_corpus, score_jsonl_to_parquet
     from .compare import compare, profile_articles
     from .corpora import load_default_corpus
     from .errors import FramingError, InputError, InputWarning, LexiconError, Skipped
