@@ -164,8 +164,10 @@ _NAME_ONLY = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*$")
 _HARD_BOUNDARY = re.compile(r"[\x00\";:()\[\]]|\s[—–]\s|\s--?\s|—")
 _STOP_SUFFIX = frozenset("to of for with at in on from by about over against into after before "
                          "than and or but that spoken talked met called asked".split())
-_RE_ACTION_OBJECT = re.compile(r"\s+(?:responsibility|credit|victory|control|the\s+lives?|"
-                               r"up\s+reservists|the\s+city|the\s+town|the\s+region|territory)\b")
+_RE_ACTION_OBJECT = re.compile(r"\s+(?:(?:responsibility|credit|victory|control|the\s+lives?|"
+                               r"up\s+reservists|the\s+city|the\s+town|the\s+region|territory)\b|"
+                               r"(?:(?:over|more\s+than|about|nearly|some|an\s+additional|another|"
+                               r"up\s+to|a\s+further)\s+)?[$€£\d])")  # "pledged $1 billion": acting
 _NOUNS = (r"response|reply|warning|statement|comments?|remarks|message|appeal|announcement|answer|"
           r"assessment|threat|claim|call")
 _RE_NOMINAL_NOUN = re.compile(rf"\b(?:{_NOUNS})\b")
@@ -365,7 +367,14 @@ class SourceAttributor:
             return None
         words = np_text.split()
         if len(words) > 12:
-            return None
+            # "a staff member for the group Médecins Sans Frontières in the city": drop the place
+            m2 = re.search(r"\s(?:in|at|near|on|from)\s+(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+)?$",
+                           np_text)
+            if m2 is None or len(np_text[:m2.start()].split()) > 12:
+                return None
+            end = lead + m2.start()
+            np_text = part[lead:end]
+            words = np_text.split()
         low = np_text.strip().lower()
         if low in PRONOUNS:
             if low in ("him", "her"):

@@ -80,8 +80,9 @@ ORG_HEADS = frozenset(
 )
 _ORG_RUN = re.compile(r"\b[A-Z][\w.&’'-]*(?:\s+(?:of|for|and|the|on)?\s*[A-Z][\w.&’'-]*)*\s+(?:"
                       + "|".join(sorted(ORG_HEADS)) + r")\b")
+_ACRONYM = re.compile(r"^\s*(?:[Tt]he\s+)?[A-Z]{2,6}\s*$")  # "the WFP": an organisation
 _GENERIC_ORG = re.compile(
-    r"(?i)^\s*(?:the|its|their|this|that)\s+(?:\w+\s+){0,2}(?:fund|agency|court|committee|campaign|"
+    r"(?i)^\s*(?:the|its|their|this|that|both|all|each)\s+(?:\w+\s+){0,2}(?:fund|agency|court|committee|campaign|"
     r"company|commission|council|department|embassy|party|organi[sz]ation|group|firm|bank|union|"
     r"alliance|coalition|bloc|office|parliament|legislature|regime|senate|board|institute|"
     r"foundation|charity|centre|center|university|network|movement|side|sides|team)\s*$")
@@ -90,7 +91,7 @@ _PREPS = frozenset("of in at for from with to on by near across into".split())
 _LOWER_WORDS = re.compile(r"[a-z]+")
 _PUNCT = ",.;:!?\"“”‘’'()[]«»—–…\x00"
 _WORD = re.compile(r"[A-Za-z][\w’'.\-]*")
-_CAP_WORD = re.compile(r"\b[A-Z][a-zA-Z’'\-]+(?:\.[A-Z]\.?)?")
+_CAP_WORD = re.compile(r"\b[A-Z][\w’'\-]+(?:\.[A-Z]\.?)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -410,7 +411,7 @@ class SourceLexicon:
         if outlets:
             return MentionType("media", side, False, False, False, (), (), outlets[0])
         if insts or self._is_country(mention) or _ORG_RUN.search(mention) or \
-                _GENERIC_ORG.search(mention):
+                _GENERIC_ORG.search(mention) or _ACRONYM.match(mention):
             return MentionType("institution", side, False, False, False)
         if re.search(r"(?i)\b(?:officials|authorities|diplomats)\b", mention):
             return MentionType("unnamed_official", side, False, True, False)
