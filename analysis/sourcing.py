@@ -524,6 +524,17 @@ class SourceAttributor:
                 k = sp.find(" ") + 1
                 sp, s0 = sp[k:], s0 + k
                 low = sp.lower()
+            if bword == "and" and low not in PRONOUNS:
+                # "senior officials and the military have implied": both speak
+                prefix = chunk_all[:cstart].rstrip()[:-3].rstrip()
+                p0, _ = _clause_start(prefix)
+                pseg = prefix[p0:]
+                psp = self._np_span(pseg, finite=True, whole=True) if pseg.strip() else None
+                if psp is not None and len(pseg[psp[0]:psp[1]].split()) <= 6 and \
+                        lex.classify(pseg[psp[0]:psp[1]]).source_type:
+                    s0 = boff + p0 + psp[0]
+                    sp = text[s0:s1]
+                    low = sp.lower()
             mt = lex.classify(sp, appos)
             if not mt.source_type and low not in PRONOUNS:
                 continue
@@ -866,6 +877,8 @@ class SourceAttributor:
                 rule = c.rule if c.kind != "refusal" else "declined_to_comment"
                 if c.kind == "cognition":
                     rule = "cognition_" + rule
+                if speaker.strip().lower() in PRONOUNS and c.s_start > 3:
+                    self._note_antecedent(mem, mk[:c.s_start], speaker.strip().lower())
                 a = self._make(mem, speaker, mt, c.s_start, c.s_end, c.cue, c.c_start, c.c_end,
                                rule, mode, via, appositive=c.appositive)
                 if chain is not None and chain in chain_cue and chain_cue[chain][0] == i:
@@ -964,6 +977,21 @@ class SourceAttributor:
         side = mt.side if mt.side != "unknown" else (e.side if e else "unknown")
         return Attribution(st or "other", c.speaker, canon, c.cue, "continuation", c.via,
                            bool(mt.anonymous), side, "quote_attributed_later")
+
+    def _note_antecedent(self, mem: EntityMemory, prefix: str, pronoun: str) -> None:
+        """"Western officials have been briefing ... and they say": remember the subject that
+        opens the sentence, so that the pronoun after it resolves to it."""
+        np = self._main_subject(prefix)
+        if np is None:
+            return
+        sp = prefix[np[0]:np[1]].strip()
+        if sp.lower() in PRONOUNS:
+            return
+        mt = self.lex.classify(sp)
+        if not mt.source_type or (PRONOUNS.get(pronoun) == "person") != mt.person:
+            return
+        if mem.resolve(sp, mt, self.lex) is None:
+            mem.add(sp, mt, mt.source_type, mt.side, mt.anonymous)
 
     def _make(self, mem: EntityMemory, speaker: str, mt: MentionType, s0: int, s1: int, cue: str,
               c0: int, c1: int, rule: str, mode: str, via: str, *, appositive: str = "",
