@@ -615,6 +615,33 @@ def score_jsonl_to_parquet(
     return StreamSummary(dst, n_articles, n_sentences, tuple(skipped), time.perf_counter() - started, row_groups)
 
 
+def evidence_to_json(df: pd.DataFrame | Any) -> pd.DataFrame | Any:
+    """The sentence table with ``frame_evidence`` as JSON strings (for Parquet, CSV),
+    as ``score_jsonl_to_parquet`` stores it; a pandas or a (lazy) Dask DataFrame.
+
+    Dask cannot infer an Arrow type for a column of lists of dicts, so write a
+    lazy table with ``evidence_to_json(scored).to_parquet(...)``.
+
+    >>> evidence_to_json(score_corpus(articles))["frame_evidence"][0]     # doctest: +SKIP
+    '[{"frame": "diplomacy", "subframe": "talks", "match": "talks", ...}]'
+    """
+    if "frame_evidence" not in df.columns:
+        return df
+    if _is_dask_collection(df):
+        col = df["frame_evidence"].map(_json_cell, meta=("frame_evidence", _text_dtype()))
+        return df.assign(frame_evidence=col)
+    out = df.copy(deep=False)
+    out["frame_evidence"] = pd.Series(
+        [_json_cell(v) for v in df["frame_evidence"]], index=df.index, dtype=_text_dtype()
+    )
+    return out
+
+
+def _text_dtype() -> Any:
+    """The dtype pandas gives a column of Python strings (``str`` in pandas 3, object before)."""
+    return pd.Series(["text"]).dtype
+
+
 def read_scored_parquet(path: str | Path) -> pd.DataFrame:
     """Read a table written by ``score_jsonl_to_parquet`` back, with ``frame_evidence``
     (and any other JSON column) decoded to lists again."""

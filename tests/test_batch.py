@@ -10,7 +10,12 @@ import pytest
 
 import analysis.scoring as scoring
 from analysis import Article, score_article
-from analysis.batch import read_scored_parquet, score_corpus, score_jsonl_to_parquet
+from analysis.batch import (
+    evidence_to_json,
+    read_scored_parquet,
+    score_corpus,
+    score_jsonl_to_parquet,
+)
 from analysis.errors import InputError, InputWarning, MissingColumnError
 from analysis.schema import SENTENCE_COLUMNS, check_sentence_table
 
@@ -266,6 +271,17 @@ def test_stream_stores_evidence_as_json_and_fixed_schema(tmp_path):
     assert pf.metadata.num_row_groups == len(TEXTS)  # one row group per batch
     raw = pd.read_parquet(dst)
     assert all(isinstance(json.loads(v), list) for v in raw["frame_evidence"])
+
+
+def test_evidence_to_json_matches_the_streamed_layout(tmp_path):
+    src, dst = tmp_path / "in.jsonl", tmp_path / "s.parquet"
+    _write_jsonl(src, [{"id": i, "text": t} for i, t in TEXTS.items()])
+    score_jsonl_to_parquet(src, dst, progress=False)
+    scored = score_corpus(_frame(), progress=False)
+    flat = evidence_to_json(scored)
+    assert isinstance(scored["frame_evidence"].iloc[0], list)  # the input is not changed
+    assert flat["frame_evidence"].map(json.loads).tolist() == scored["frame_evidence"].tolist()
+    _same(flat, pd.read_parquet(dst))
 
 
 def test_stream_reports_malformed_lines_by_number(tmp_path):

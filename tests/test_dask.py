@@ -73,6 +73,17 @@ def test_failing_article_is_left_out_and_logged(articles, caplog):
     assert any("a2" in r.getMessage() and "no text" in r.getMessage() for r in caplog.records)
 
 
+def test_evidence_to_json_lets_dask_write_parquet(articles, tmp_path):
+    from analysis.batch import evidence_to_json, read_scored_parquet
+
+    lazy = score_corpus(dd.from_pandas(articles, npartitions=3))
+    out = tmp_path / "scored"
+    evidence_to_json(lazy).to_parquet(out, write_index=False, compute_kwargs={"scheduler": "synchronous"})
+    back = pd.concat([read_scored_parquet(p) for p in sorted(out.glob("*.parquet"))], ignore_index=True)
+    expected = _plain(score_corpus(articles, progress=False))
+    pd.testing.assert_frame_equal(back, expected)
+
+
 @pytest.mark.slow
 def test_local_cluster_two_processes_equals_pandas(articles):
     distributed = pytest.importorskip("distributed")
