@@ -130,6 +130,49 @@ def test_decision_rules(scorer, sentence, expected):
     assert labels(scorer.score(sentence)) == expected
 
 
+# Other conflicts (India–Pakistan, Gaza, Lebanon, Sudan, Afghanistan, Syria, Ethiopia):
+# the lexicon is written for conflict news in general, not for one war.
+OTHER_CONFLICT_CASES = [
+    ('India suspended the Indus Waters Treaty and closed the main border crossing with Pakistan.', (1, 1)),
+    ('Pakistan closed its airspace to Indian airlines and suspended all trade with India.', (0, 1)),
+    ("The two countries expelled each other's diplomats and cancelled visas.", (0, 1)),
+    ('The military operations chiefs of India and Pakistan spoke over the hotline on Saturday.', (1, 0)),
+    ('Gunmen killed 26 tourists in an attack near Pahalgam in Indian-administered Kashmir.', (0, 1)),
+    ('Indian and Pakistani troops exchanged fire along the Line of Control overnight.', (0, 1)),
+    ('Hamas fighters took about 250 hostages during the October 7 attack.', (0, 1)),
+    ('Negotiators in Cairo are working on a deal to free the hostages in exchange for Palestinian prisoners.', (1, 0)),
+    ('The IDF issued evacuation orders for eastern Rafah ahead of a ground operation.', (0, 1)),
+    ('Settlers torched Palestinian homes in a village near Ramallah, residents said.', (0, 1)),
+    ('Hezbollah fired dozens of rockets at northern Israel in response.', (0, 1)),
+    ('The RSF has besieged El Fasher for more than a year.', (0, 1)),
+    ('Talks in Jeddah between the army and the RSF collapsed in December.', (1, 0)),
+    ('The Taliban took control of the presidential palace in Kabul.', (0, 1)),
+    ('Under the Doha agreement, the United States committed to withdraw all its forces from Afghanistan.', (1, 1)),
+    ('A suicide bomber killed 13 U.S. service members at the airport gate.', (0, 1)),
+    ('The Houthis said they would halt their attacks on shipping if a ceasefire is reached in Gaza.', (1, 1)),
+    ('Turkey launched cross-border strikes on Kurdish militants in northern Syria and Iraq.', (0, 1)),
+    ("Assad's government and the opposition met in Geneva for UN-backed talks.", (1, 0)),
+    ('Russian warplanes bombed hospitals in rebel-held Idlib province.', (0, 1)),
+    ('Ethiopia and Tigrayan forces signed a permanent cessation of hostilities in Pretoria.', (1, 0)),
+    ('Eritrean troops were accused of massacres of civilians in Axum.', (0, 1)),
+    ('The new prime minister was sworn in on Monday.', (0, 0)),
+    ('The city is known for its medieval cathedral and its university.', (0, 0)),
+    ('The report was compiled from interviews with more than 200 residents.', (0, 0)),
+    ('Israel and Hezbollah agreed to a 60-day truce brokered by the U.S. and France.', (1, 0)),
+    ('UN Secretary-General Antonio Guterres urged both sides to show maximum restraint.', (1, 0)),
+    ('The Security Council will hold an emergency meeting on the crisis on Friday.', (1, 0)),
+    ('Israel intercepted most of the 180 ballistic missiles fired by Iran.', (0, 1)),
+    ('Washington imposed visa bans on violent settlers.', (0, 1)),
+    ('Famine has been confirmed in parts of Darfur, according to a UN-backed assessment.', (0, 1)),
+    ('The army chief vowed to fight until the RSF is defeated.', (0, 1)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), OTHER_CONFLICT_CASES)
+def test_other_conflicts(scorer, sentence, expected):
+    assert labels(scorer.score(sentence)) == expected
+
+
 KNOWN_FAILURES = [
     # a summit inside one camp: the scorer has no notion of camps beyond cue words
     ("European leaders discussed the crisis at a summit in Brussels.", (0, 0)),
