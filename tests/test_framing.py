@@ -395,3 +395,24 @@ def test_evidence_is_frozen(scorer):
     assert isinstance(e, Evidence)
     with pytest.raises(AttributeError):
         e.weight = 2.0  # type: ignore[misc]
+
+
+def test_user_frame_in_the_sentence_table(tmp_path):
+    from analysis import score_sentences
+
+    extra = tmp_path / "humanitarian.csv"
+    extra.write_text("frame,subframe,cue,weight\nhumanitarian,aid,aid convoy,1\n", encoding="utf-8")
+    df = score_sentences(["An aid convoy reached the besieged city.", "Talks resumed."], lexicon=extra)
+    assert {"humanitarian", "humanitarian_score"} <= set(df.columns)
+    assert list(df["frame"]) == ["escalation+humanitarian", "diplomacy"]
+    assert list(df["humanitarian"]) == [True, False]
+    ev = df.loc[0, "frame_evidence"]
+    assert {"frame": "humanitarian", "match": "aid convoy", "start": 3, "end": 13}.items() <= ev[0].items()
+
+
+def test_scorer_pickles(scorer):
+    import pickle
+
+    again = pickle.loads(pickle.dumps(scorer))
+    text = "Peace talks resumed as shelling continued in the east."
+    assert again.score(text) == scorer.score(text)
