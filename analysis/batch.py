@@ -104,18 +104,31 @@ class _Config:
         rules = None if self.source_rules is None else dict(self.source_rules)
         return Scorer(lexicon=lexicon, source_rules=rules)
 
+    def stamp(self) -> tuple:
+        """Size and modification time of every rules file: a changed file means a new Scorer."""
+        out = []
+        for p in (*(self.lexicon or ()), *(v for _, v in self.source_rules or ())):
+            try:
+                st = os.stat(p)
+                out.append((p, st.st_mtime_ns, st.st_size))
+            except OSError:
+                out.append((p, None, None))  # the Scorer will report the missing file
+        return tuple(out)
 
-#: One Scorer (and table spec) per configuration per process. Filled in the
-#: parent before a pool starts, so forked workers inherit it ready-made.
-_SCORERS: dict[_Config, Scorer] = {}
-_SPECS: dict[_Config, _TableSpec] = {}
+
+#: One Scorer (and table spec) per configuration per process, rebuilt when a rules
+#: file changes. Filled in the parent before a pool starts, so forked workers
+#: inherit it ready-made; Dask workers build it on their first partition.
+_SCORERS: dict[_Config, tuple[tuple, Scorer]] = {}
+_SPECS: dict[_Config, tuple[tuple, _TableSpec]] = {}
 
 
 def _scorer_for(config: _Config) -> Scorer:
-    scorer = _SCORERS.get(config)
-    if scorer is None:
-        scorer = _SCORERS[config] = config.build()
-    return scorer
+    stamp = config.stamp()
+    hit = _SCORERS.get(config)
+    if hit is None or hit[0] != stamp:
+        hit = _SCORERS[config] = (stamp, config.build())
+    return hit[1]
 
 
 @dataclass(frozen=True)
@@ -177,18 +190,22 @@ def _json_cell(value: Any) -> str:
 
 
 def _spec_for(config: _Config) -> _TableSpec:
-    spec = _SPECS.get(config)
-    if spec is None:
+    stamp = config.stamp()
+    hit = _SPECS.get(config)
+    if hit is None or hit[0] != stamp:
         probe = _scorer_for(config).score_sentences([_PROBE_SENTENCE], article_id="probe")
         json_cols = tuple(
             c for c in probe.columns if isinstance(probe[c].iloc[0], list | dict | tuple)
         )
-        spec = _SPECS[config] = _TableSpec(
-            columns=tuple(probe.columns),
-            dtypes=tuple((c, probe[c].dtype) for c in probe.columns),
-            json_columns=json_cols,
+        hit = _SPECS[config] = (
+            stamp,
+            _TableSpec(
+                columns=tuple(probe.columns),
+                dtypes=tuple((c, probe[c].dtype) for c in probe.columns),
+                json_columns=json_cols,
+            ),
         )
-    return spec
+    return hit[1]
 
 
 # ----------------------------------------------------------------------- inputs

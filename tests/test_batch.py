@@ -120,6 +120,17 @@ def test_user_lexicon_passes_through(tmp_path, n_jobs):
     _same(df, _one_by_one(frame, lexicon=lex))
 
 
+def test_an_edited_lexicon_is_read_again(tmp_path):
+    lex = tmp_path / "my_frames.csv"
+    header = "frame,subframe,cue,weight,kind,note\n"
+    lex.write_text(header + "humanitarian,aid,humanitarian corridor,1.0,,\n", encoding="utf-8")
+    first = score_corpus(_frame(["brief"]), progress=False, lexicon=lex)
+    assert not first["humanitarian"].any()
+    lex.write_text(header + "humanitarian,calls,spoke by phone,1.0,,a new cue\n", encoding="utf-8")
+    second = score_corpus(_frame(["brief"]), progress=False, lexicon=lex)
+    assert second["humanitarian"].any()
+
+
 def test_bad_lexicon_fails_before_any_work(tmp_path):
     from analysis.errors import LexiconError
 
