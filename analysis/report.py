@@ -511,8 +511,18 @@ def execute_notebook(
     output_path = Path(output_path)
     output_path.parent.mkdir(parents=True, exist_ok=True)
     error: BaseException | None = None
-    env_backup = os.environ.get("MPLBACKEND")
-    os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"  # charts as images
+    # The kernel inherits the environment: charts as inline images, and this very
+    # checkout of ``analysis`` first on the path (not another installed copy).
+    from .paths import repo_root
+
+    env = {
+        "MPLBACKEND": "module://matplotlib_inline.backend_inline",
+        "PYTHONPATH": os.pathsep.join(
+            p for p in (str(repo_root()), os.environ.get("PYTHONPATH", "")) if p
+        ),
+    }
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
     try:
         pm.execute_notebook(
             nb,
@@ -530,10 +540,11 @@ def execute_notebook(
     except Exception as exc:  # noqa: BLE001 - papermill raises its own and kernel errors
         error = exc
     finally:
-        if env_backup is None:
-            os.environ.pop("MPLBACKEND", None)
-        else:
-            os.environ["MPLBACKEND"] = env_backup
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
     if output_path.exists():
         executed = nbformat.read(output_path, as_version=4)
     else:  # papermill failed before writing anything
