@@ -137,7 +137,9 @@ def _clause_start(chunk: str) -> tuple[int, str]:
     """Offset where the clause ending ``chunk`` starts, and the boundary word ("" if none)."""
     lo = max(0, len(chunk) - 160)
     pos = len(chunk)
-    while pos > lo:
+    budget = 16  # a speaker phrase is at most 12 words: look no further back
+    while pos > lo and budget:
+        budget -= 1
         k = chunk.rfind(" ", lo, pos)
         word = chunk[k + 1:pos]
         if word:
@@ -151,7 +153,7 @@ def _clause_start(chunk: str) -> tuple[int, str]:
         if k < lo:
             break
         pos = k
-    return lo, ""
+    return (lo, "") if not budget == 0 else (max(pos, lo), "")
 _CLAUSE_OPENERS = frozenset("during after before despite amid following since while when as in on "
                             "at with without under over through until unlike like if although "
                             "though because once".split())
@@ -798,6 +800,10 @@ class SourceAttributor:
             mk = masked_list[i]
             cues = per_cues[i]
             chain = sent_chain[i]
+            if not cues and chain is None and whole_statement is None and label_attr is None \
+                    and i > 0 and ":" not in t and " by " not in t:
+                out.append(UNATTRIBUTED)  # fast path: nothing here can attribute the sentence
+                continue
             # statement attributed as a whole
             wm = _STATEMENT_WHOLE.search(mk) if "attributed to" in mk else None
             if wm:
@@ -1102,13 +1108,14 @@ def _mask(t: str, st: int, spans: list[QuoteSpan]) -> str:
             pos = b
         parts.append(t[pos:])
         t = "".join(parts)
-    if any(c in t for c in _QUOTE_CHARS):
+    if _RE_QUOTE_CHAR.search(t):
         t = t.translate(_QUOTE_TABLE)
     if "''" in t:
         t = t.replace("''", '""')
     return t
 
 
+_RE_QUOTE_CHAR = re.compile(r"[“”„«»]")
 _QUOTE_TABLE = str.maketrans({c: '"' for c in _QUOTE_CHARS})
 
 

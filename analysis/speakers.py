@@ -89,6 +89,9 @@ _GENERIC_ORG = re.compile(
 _PREPS = frozenset("of in at for from with to on by near across into".split())
 
 _LOWER_WORDS = re.compile(r"[a-z]+")
+_TOKEN_PRE = ("", "(", "“", '"', "—", "–")
+_TOKEN_POST = ("", ",", ".", ":", ";", "?", "!", ")", "”", '"', ",”", '."', ".”", ',"', "—",
+               "–", "’", "'", ".’", "…")
 _PUNCT = ",.;:!?\"“”‘’'()[]«»—–…\x00"
 _WORD = re.compile(r"[A-Za-z][\w’'.\-]*")
 _CAP_WORD = re.compile(r"\b[A-Z][\w’'\-]+(?:\.[A-Z]\.?)?")
@@ -214,7 +217,9 @@ class SourceLexicon:
     re_side: re.Pattern[str] | None = None
     re_anon: re.Pattern[str] | None = None
     verb_first: dict[str, list[str]] = field(default_factory=dict)
+    verb_tokens: dict[str, str] = field(default_factory=dict)  # "said," -> "said"
     _cache: dict[str, MentionType] = field(default_factory=dict)
+    _names_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, extra: Mapping[str, str | Path] | None = None) -> SourceLexicon:
@@ -249,6 +254,10 @@ class SourceLexicon:
         lex.re_verb = _alternation(verb_kind)
         for f in sorted(verb_kind, key=len, reverse=True):
             lex.verb_first.setdefault(f.split()[0], []).append(f)
+        for w in lex.verb_first:
+            for pre in _TOKEN_PRE:
+                for post in _TOKEN_POST:
+                    lex.verb_tokens[pre + w + post] = w
         lex.re_role = _alternation(role_type, flags=re.IGNORECASE)
         lex.re_inst = _alternation(inst_side)
         lex.re_outlet = _alternation(outlet_side)
@@ -259,26 +268,25 @@ class SourceLexicon:
     # -- pieces ---------------------------------------------------------------------------
     def verbs_in(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, form) of every reporting-verb form in ``text`` (whole words), in order."""
-        first = self.verb_first
+        hits = self.verb_tokens.keys() & set(text.split())  # C speed: most sentences stop here
+        if not hits:
+            return []
         out = []
-        pos = 0
         n = len(text)
-        for tok in text.split():
-            w = tok.strip(_PUNCT)
-            forms = first.get(w)
-            if forms is None:
-                continue
-            s = text.find(w, pos)
-            while s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-’'"):
+        first = self.verb_first
+        for w in {self.verb_tokens[h] for h in hits}:
+            s = text.find(w)
+            while s >= 0:
+                if s == 0 or not (text[s - 1].isalnum() or text[s - 1] in "-’'"):
+                    for f in first[w]:
+                        e = s + len(f)
+                        if text.startswith(f, s) and (e >= n or not (text[e].isalnum()
+                                                                     or text[e] in "-_")):
+                            out.append((s, e, f))
+                            break
                 s = text.find(w, s + 1)
-            if s < 0:
-                continue
-            pos = s + len(w)
-            for f in forms:
-                e = s + len(f)
-                if text.startswith(f, s) and (e >= n or not (text[e].isalnum() or text[e] in "-_")):
-                    out.append((s, e, f))
-                    break
+        if len(out) > 1:
+            out.sort()
         return out
 
     def name_tokens(self, mention: str) -> tuple[str, ...]:
@@ -287,6 +295,15 @@ class SourceLexicon:
         Words of an organisation's name ("the World Food Programme") and
         objects of a preposition ("the governor of Donetsk") are not names.
         """
+        hit = self._names_cache.get(mention)
+        if hit is not None:
+            return hit
+        hit = self._name_tokens(mention)
+        if len(self._names_cache) < 50_000:
+            self._names_cache[mention] = hit
+        return hit
+
+    def _name_tokens(self, mention: str) -> tuple[str, ...]:
         caps = list(_CAP_WORD.finditer(mention))
         if not caps:
             return ()
