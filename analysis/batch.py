@@ -432,9 +432,14 @@ def _progress(total: float | None, enabled: bool, unit: str, desc: str):
     )
 
 
-def _warn_skipped(skipped: Sequence[Skipped]) -> None:
-    for s in skipped:
-        warnings.warn(f"skipped {s}", InputWarning, stacklevel=3)
+def _warn_skipped(skipped: Sequence[Skipped], where: str) -> None:
+    """One InputWarning for the whole run (like ``load_corpus``), naming the first few."""
+    if not skipped:
+        return
+    shown = "; ".join(str(s) for s in skipped[:3]) + (f"; and {len(skipped) - 3} more" if len(skipped) > 3 else "")
+    warnings.warn(
+        InputWarning(f"{len(skipped)} item(s) skipped (details in {where}): {shown}"), stacklevel=3
+    )
 
 
 # ----------------------------------------------------------------- public API
@@ -509,7 +514,7 @@ def score_corpus(
     else:
         out = pd.concat(tables, ignore_index=True)
     out.attrs = {"skipped": skipped}
-    _warn_skipped(skipped)
+    _warn_skipped(skipped, "df.attrs['skipped']")
     return out
 
 
@@ -628,7 +633,7 @@ def score_jsonl_to_parquet(
         if n_articles == 0 and not skipped:
             raise EmptyInputError(str(src), "no articles (the file is empty or blank)")
     skipped.sort(key=lambda s: (s.line is None, s.line or 0))
-    _warn_skipped(skipped)
+    _warn_skipped(skipped, "summary.skipped")
     return StreamSummary(dst, n_articles, n_sentences, tuple(skipped), time.perf_counter() - started, row_groups)
 
 
