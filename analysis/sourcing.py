@@ -214,6 +214,8 @@ _LABEL = re.compile(r"^[\s\"“”]*([A-Z][A-Z .,'’\-]{0,50}[A-Z.])\s*:\s*")
 _RE_INV_NP = re.compile(r"\s+([^,.;:\x00!?]{1,80})(?:,\s*([^.;:\x00!?]{2,100}))?")
 _RE_INV_NP_END = re.compile(r"\s+([^,.;:\x00!?\"]{1,80}?)(?:,\s*([^.;:\x00!?]{2,100}?))?"
                             r"\s*[.!?]?[\"\s]*$")
+_COMMIT_FORMS = frozenset("pledged pledges pledge promised promises promise offered offers "
+                          "agreed agrees decided decides".split())
 _INVERTING = frozenset("said says added adds wrote writes noted notes explained explains argued "
                        "argues insisted insists warned warns stressed stresses".split())
 _RE_AFTER_GAP = re.compile(r"[\s,.!?;:—–―'\"-]*")
@@ -227,8 +229,8 @@ _NOT_SPEAKER_LABEL = re.compile(
 _QUESTION_LABEL = re.compile(r"(?i)^(?:q|question|questioner|reporter|journalist|moderator|"
                              r"interviewer|host|audience member)$")
 _STATEMENT_WHOLE = re.compile(
-    r"(?i)(?:following|this|the)\s+(?:statement|readout|remarks|comments?)\s+(?:is|was|are|were|"
-    r"should be)\s+attributed\s+to\s+([^:]{2,100}?)\s*[:.]\s*")
+    r"(?i)(?:(?:following|this|the)\s+(?:statement|readout|remarks|comments?)\s+(?:is|was|are|were|"
+    r"should be)\s+|^\s*)attributed\s+to\s+([^:]{2,100}?)\s*[:.]\s*")
 _STATED_BY = re.compile(r"(?i)^\s*(?:this|that|it)\s+was\s+(?:stated|said|announced|reported|"
                         r"noted|written)\s+by\s+([^.,;]{2,80})")
 _TOLD_OBJ = re.compile(r"^\s+([A-Z][\w.’'\- ]{1,40}?)(?=[\s,.;]|$)")
@@ -444,6 +446,9 @@ class SourceAttributor:
             gerund = form.endswith("ing") and " " not in form
             if gerund and (re.match(r"\s+to\s", after) or kind == "cognition"):
                 continue  # "vowing to make sure", "hoping for": not a claim
+            if (kind == "cognition" or form in _COMMIT_FORMS) and re.match(r"\s+to\s+[a-z]", after) \
+                    and _MASK not in masked:
+                continue  # "the leaders agreed to continue contacts": acting
             if gerund and not near.rstrip().endswith((",", "—", "–", "-")) and \
                     not re.search(r"\bwith\s+[\w’'.\- ]{2,60}$", near):
                 continue  # "a joint statement condemning Russia": a noun's modifier
@@ -500,7 +505,7 @@ class SourceAttributor:
                 sp = text[s0:s1]
                 mt = lex.classify(sp)
                 if (mt.source_type or sp.strip().lower() in PRONOUNS) and not (
-                        kind == "evidence" and mt.source_type != "other"):
+                        kind == "evidence" and not lex.is_document(sp)):
                     cues.append(Cue("gerund" if gerund else "conjoined", sp, s0, s1, form, vs, ve,
                                     kind))
                 continue
@@ -546,12 +551,14 @@ class SourceAttributor:
                 continue
             if kind == "cognition" and (lex._is_country(sp) and not mt.roles):
                 continue  # "Poland felt ...": a state's mood, not a claim
-            if kind == "evidence" and mt.source_type != "other":
+            if kind == "evidence" and not lex.is_document(sp):
                 continue  # "Russian forces showed no sign ..."
             if kind == "comma_only" and not (mt.person or low in PRONOUNS):
                 continue  # "The discussion continued, including ..."
             pw = _last_word(masked, s0)
             sub = pw in _RELATIVE
+            if sub and re.match(r"\s+(?:was|were|is|are|had|has|would|will|could)\b", after):
+                continue  # "an election that the opposition said was rigged": a reference
             if kind == "cognition" and pw in _IN_CLAUSE:
                 continue  # "before they believe ...": not a claim of theirs
             cues.append(Cue("subject_verb", sp, s0, s1, form, vs, ve, kind, appositive=appos,

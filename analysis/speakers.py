@@ -344,6 +344,10 @@ class SourceLexicon:
             toks.append(w)
         return tuple(toks)
 
+    def is_document(self, mention: str) -> bool:
+        """A report, statement, video ... (things that can "show" or "read")."""
+        return bool(_DOC_HEAD.match(mention))
+
     def side(self, mention: str) -> str:
         """The side a mention belongs to, from the gazetteers ('unknown' when none fits)."""
         best = ""
