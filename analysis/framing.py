@@ -124,6 +124,10 @@ class ContextRule:
     unless: re.Pattern | None
     factor: float
     where: str
+    # word-start keys the sentence/unless regex needs (None: cannot tell); used
+    # to skip a regex search when no word of the sentence could start a match
+    sentence_keys: frozenset[str] | None = None
+    unless_keys: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -273,9 +277,20 @@ def _read_rules(source: str | Path, package: bool) -> list[ContextRule]:
                 unless=rx("unless"),
                 factor=float(r["factor"]),
                 where=f"{where}:{line}",
+                sentence_keys=_word_keys(r["sentence"]),
+                unless_keys=_word_keys(r["unless"]),
             )
         )
     return out
+
+
+def _word_keys(pattern: str) -> frozenset[str] | None:
+    """First-letter keys of a regex that can only match at a word start (it
+    begins with ``\\b``), else None."""
+    if not pattern or not pattern.startswith("\\b"):
+        return None
+    keys = first_letters(pattern)
+    return frozenset(keys) if keys else None
 
 
 def _validate_modifier(row: dict[str, str]) -> str | None:
@@ -496,6 +511,13 @@ def _walk(items: list, prefix: str, k: int, out: set[str], depth: int) -> None:
         raise _Unbounded
 
 
+def _may_find(rx: re.Pattern, needed: frozenset[str] | None, keys: set[str], text: str) -> bool:
+    """``rx.search(text)``, skipped when no word of the text has a needed key."""
+    if needed is not None and needed.isdisjoint(keys):
+        return False
+    return rx.search(text) is not None
+
+
 def _keys_regex(keys: set[str]) -> re.Pattern:
     """A regex matching, at a word start, any of ``keys``: a 3-letter key as a
     word's beginning, a shorter one as a whole word (a trie, so the regex
@@ -655,12 +677,15 @@ class FrameScorer:
             if r.after is not None and not r.after.match(after_text):
                 continue
             if r.sentence is not None or r.unless is not None:
-                ok = memo.get(r.name + "\0" + r.where)
+                ok = memo.get(r.where)
                 if ok is None:
-                    ok = (r.sentence is None or r.sentence.search(text) is not None) and (
-                        r.unless is None or r.unless.search(text) is None
+                    keys = memo.get("")
+                    if keys is None:
+                        keys = memo[""] = {m.group()[:3].lower() for m in _TOKEN_RE.finditer(text)}
+                    ok = (r.sentence is None or _may_find(r.sentence, r.sentence_keys, keys, text)) and (
+                        r.unless is None or not _may_find(r.unless, r.unless_keys, keys, text)
                     )
-                    memo[r.name + "\0" + r.where] = ok
+                    memo[r.where] = ok
                 if not ok:
                     continue
             factor *= r.factor
@@ -702,7 +727,7 @@ class FrameScorer:
         else:
             clause_starts = []
         mod_index = (word_starts, clause_starts, hits)
-        memo: dict[str, bool] = {}
+        memo: dict = {}
         for cue, start, end in found:
             factor, names = self._factor(cue, text, start, end, memo)
             mods = self._modifiers(mod_index, start, end)
