@@ -56,6 +56,19 @@ def test_missing_ids_match_the_pandas_path():
     pd.testing.assert_frame_equal(_plain(got), _plain(score_corpus(frame, progress=False)))
 
 
+def test_user_lexicon_reaches_the_partitions(articles, tmp_path):
+    lex = tmp_path / "my_frames.csv"
+    lex.write_text(
+        "frame,subframe,cue,weight,kind,note\nhumanitarian,ceasefire,ceasefire,1.0,,\n", encoding="utf-8"
+    )
+    lazy = score_corpus(dd.from_pandas(articles, npartitions=2), lexicon=lex)
+    assert {"humanitarian", "humanitarian_score"} <= set(lazy.columns)
+    got = lazy.compute(scheduler="synchronous")
+    expected = score_corpus(articles, progress=False, lexicon=lex)
+    pd.testing.assert_frame_equal(_plain(got), _plain(expected))
+    assert got["humanitarian"].any()
+
+
 def test_missing_text_column_fails_eagerly():
     from analysis.errors import MissingColumnError
 
