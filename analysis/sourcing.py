@@ -214,6 +214,9 @@ _LABEL = re.compile(r"^[\s\"“”]*([A-Z][A-Z .,'’\-]{0,50}[A-Z.])\s*:\s*")
 _RE_INV_NP = re.compile(r"\s+([^,.;:\x00!?]{1,80})(?:,\s*([^.;:\x00!?]{2,100}))?")
 _RE_INV_NP_END = re.compile(r"\s+([^,.;:\x00!?\"]{1,80}?)(?:,\s*([^.;:\x00!?]{2,100}?))?"
                             r"\s*[.!?]?[\"\s]*$")
+_FUNCTION_WORDS = frozenset("on in at with from by to for of after before during over under last this "
+                            "next also and or but as than into about against without since "
+                            "until within".split())
 _COMMIT_FORMS = frozenset("pledged pledges pledge promised promises promise offered offers "
                           "agreed agrees decided decides".split())
 _INVERTING = frozenset("said says added adds wrote writes noted notes explained explains argued "
@@ -261,11 +264,18 @@ class SourceAttributor:
 
     def _head_before_appositive(self, chunk_all: str, offset: int) -> tuple[int, int, str] | None:
         """For "HEAD, APPOSITIVE, verb": the head NP and its appositive, or None."""
-        hard = 0
-        for m in _HARD_BOUNDARY.finditer(chunk_all):
-            hard = m.end()
         body = chunk_all.rstrip()[:-1]
-        k = body.find(",", hard)
+        lo = max(0, len(body) - 240)
+        bounds = [m.end() for m in _HARD_BOUNDARY.finditer(body, lo)]
+        # the first comma after the last hard boundary that precedes it (a quoted book title
+        # inside the appositive does not cut the head off)
+        k = body.find(",", lo)
+        hard = lo
+        while k >= 0:
+            hard = max([b for b in bounds if b <= k], default=lo)
+            if body[hard:k].strip():
+                break
+            k = body.find(",", k + 1)
         if k < 0 or k == len(body):
             return None
         head = body[hard:k]
@@ -456,6 +466,8 @@ class SourceAttributor:
             nr = near.rstrip(" ,")
             after_quote = not gerund and bool(nr) and nr[-1] in '\x00"”»' and \
                 near[len(nr):].count(",") <= 1
+            if form in ("told", "tells", "tell", "telling"):
+                after_quote = False  # "X told Fox News": the object is the addressee
             after_comma = not gerund and not after_quote and kind == "speech" and \
                 near.rstrip().endswith(",") and form in _INVERTING
             if after_comma:
@@ -510,7 +522,8 @@ class SourceAttributor:
                                     kind))
                 continue
             found = None
-            if chunk_all.rstrip().endswith(","):
+            if chunk_all.rstrip().endswith(",") or text[:boff + subj_end].rstrip().endswith(
+                    (',"', ",”", ",’")):
                 # "Dr. Connie Mariano, who as a Navy captain was ..., said": the head before
                 # the first comma of the clause speaks
                 found = self._head_before_appositive(chunk_all, boff)
@@ -652,6 +665,11 @@ class SourceAttributor:
             if wl in ("of", "for", "and") and end is not None and k + 1 < len(words) and (
                     words[k + 1].group()[0].isupper() or words[k + 1].group().lower() in _DET):
                 continue
+            if end is not None and wl.isalpha() and wl not in _VERBISH_SET and \
+                    wl not in _AUX_WORDS and not wl.endswith(("ed", "s")) and \
+                    wl not in _FUNCTION_WORDS and \
+                    k + 1 < len(words) and words[k + 1].start() == m.end() + 1:
+                return None  # "The Odesa region, ...": the phrase goes on, its head is not here
             break
         if end is None:
             return None

@@ -425,6 +425,9 @@ class SourceLexicon:
                 st = {"expert": "expert", "other": "other", "media": "media"}[rtype]
             return MentionType(st, side, named, not named and st != "named_official", not plural,
                                tuple(roles), names)
+        if outlets and not person_hits and not roles and all(
+                any(n in o for o in outlets) or n in ("Digital", "Online", "Live") for n in names):
+            return MentionType("media", side, False, False, False, (), (), outlets[0])
         if person_hits or names:
             t = self.person_type.get(person_hits[0], "official") if person_hits else "official"
             st = {"official": "named_official", "expert": "expert"}.get(t, "other")
