@@ -38,25 +38,13 @@ from sklearn.preprocessing import MaxAbsScaler
 from .errors import InputError
 from .schema import FRAMES
 
-#: Types a saved FrameModel may contain beyond skops' defaults; loading refuses anything else.
+#: Types a saved FrameModel may contain beyond those skops trusts by default
+#: (scikit-learn estimators, numpy, builtins); loading refuses anything else.
 TRUSTED_TYPES: tuple[str, ...] = (
     "analysis.learn.LexiconFeatures",
     "analysis.learn._TextColumn",
-    "sklearn.calibration.CalibratedClassifierCV",
     "sklearn.calibration._CalibratedClassifier",
     "sklearn.calibration._SigmoidCalibration",
-    "sklearn.feature_extraction.text.TfidfVectorizer",
-    "sklearn.feature_extraction.text.TfidfTransformer",
-    "sklearn.linear_model._logistic.LogisticRegression",
-    "sklearn.pipeline.FeatureUnion",
-    "sklearn.pipeline.Pipeline",
-    "sklearn.preprocessing._data.MaxAbsScaler",
-    "sklearn.model_selection._split.StratifiedKFold",
-    "builtins.frozenset",
-    "numpy.float64",
-    "numpy.int64",
-    "numpy.dtype",
-    "collections.defaultdict",
 )
 
 
