@@ -405,11 +405,11 @@ class SourceLexicon:
                 return MentionType(t, side, False, True, False, tuple(roles))
         if roles:
             rtype = self.role_type[roles[0]]
-            former = re.search(r"\b(?:former|ex-|retired)\s*(?:\w+\s+){0,3}?" + re.escape(roles[0]),
+            former = re.search(r"\b(?:former|ex-|retired)\s*(?:\S+\s+){0,3}?" + re.escape(roles[0]),
                                full, re.IGNORECASE)
             if rtype == "official" and former:
                 rtype = "expert"
-            if rtype == "expert" and _employer_is_government(full, roles[0], self):
+            if rtype == "expert" and not former and _employer_is_government(full, roles[0], self):
                 rtype = "official"  # "a senior analyst with the Defense Intelligence Agency"
             if rtype == "official":
                 if plural:
