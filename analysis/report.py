@@ -535,7 +535,7 @@ def execute_notebook(
             execution_timeout=timeout,
             cwd=str(cwd) if cwd is not None else None,
             # the kernel's own start-up chatter (e.g. "running over TCP") is not the report's
-            extra_arguments=["--IPKernelApp.log_level=ERROR"],
+            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
         )
     except Exception as exc:  # noqa: BLE001 - papermill raises its own and kernel errors
         error = exc

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -126,20 +128,16 @@ display(show_table(speakers, index=True))
 # behind them, and the source (`analysis.schema` documents every column).
 
 # %%
-table = scored[
-    [
-        "sentence",
-        "paragraph",
-        "frame",
-        "diplomacy_score",
-        "escalation_score",
-        "source_type",
-        "speaker",
-        "quote_mode",
-        "text",
-    ]
-].assign(
-    frame=lambda d: d["frame"].map(frame_name),
-    source_type=lambda d: d["source_type"].map(source_name),
+table = pd.DataFrame(
+    {
+        "#": scored["sentence"] + 1,
+        "sentence": scored["text"],
+        "frame": scored["frame"].map(frame_name),
+        "diplomacy score": scored["diplomacy_score"],
+        "escalation score": scored["escalation_score"],
+        "source": scored["source_type"].map(source_name),
+        "speaker": scored["speaker"],
+        "quote": scored["quote_mode"],
+    }
 )
-display(show_table(table.assign(sentence=table["sentence"] + 1)))
+display(show_table(table))

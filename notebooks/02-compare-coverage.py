@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -117,7 +119,7 @@ main = [
     "source_unattributed_share",
 ]
 cols = ["focus", "reference_median", "reference_q25", "reference_q75", "percentile"]
-display(show_table(pct.loc[[m for m in main if m in pct.index], ["meaning", *cols]], index=True))
+display(show_table(pct.loc[[m for m in main if m in pct.index], ["meaning", *cols]].reset_index()))
 display(collapsed_table(f"All {len(pct)} metrics", pct[["meaning", *cols]].round(2)))
 
 # %% [markdown]
@@ -158,9 +160,11 @@ plt.show()
 # ## Frames by source: the focus against the pooled reference
 
 # %%
-fig, axes = plt.subplots(1, 2, figsize=(15, 4.2), constrained_layout=True)
-frame_source_heatmap(focus, ax=axes[0], title="Focus article")
-frame_source_heatmap(reference, ax=axes[1], title="Reference articles (pooled sentences)")
+ax = frame_source_heatmap(focus, title="Focus article: frame label by source type")
+plt.show()
+ax = frame_source_heatmap(
+    reference, title="Reference articles (pooled sentences): frame label by source type"
+)
 plt.show()
 
 # %% [markdown]
@@ -172,13 +176,20 @@ plt.show()
 
 # %%
 tests = comparison.tests
-overall = tests[tests["category"] == "(all)"].set_index("test")
+overall = tests[tests["category"] == "(all)"]
 display(
     show_table(
         overall[
-            ["n_focus", "n_reference", "statistic", "effect_size", "effect_measure", "p_value"]
+            [
+                "test",
+                "n_focus",
+                "n_reference",
+                "statistic",
+                "effect_size",
+                "effect_measure",
+                "p_value",
+            ]
         ],
-        index=True,
         digits=4,
     )
 )
