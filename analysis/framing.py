@@ -16,6 +16,12 @@ the label is ``score >= THRESHOLD`` (0.5, i.e. weights summing to ln 2 ≈
 0.69: one strong cue of weight >= 0.7, or two weaker ones). Negation, hedging
 and quotation are recorded on each piece of evidence and do not remove it
 (codebook rule 1: the absence of talks is still a diplomacy frame).
+
+Matching is compiled once per scorer: every cue is indexed by the (up to)
+three first letters it can start with; one trie-shaped regex finds the words
+of a sentence that can start a cue or a modifier, and each such word is tried
+against one alternation per frame (longest cues first). Context rules are
+looked up per cue form and cached.
 """
 
 from __future__ import annotations
