@@ -52,11 +52,13 @@ def main(argv: list[str] | None = None) -> int:
 
     texts = [t for tab in tables for t in tab["text"]]
     scorer = FrameScorer()
-    t0 = time.process_time()
-    for t in texts:
-        scorer.score(t)
-    dt = time.process_time() - t0
-    print(f"speed: {dt / max(len(texts), 1) * 1e6:.0f} µs CPU per sentence (framing only, {len(texts)} sentences)")
+    best = float("inf")
+    for _ in range(5):  # the best of five passes (the machine may be shared)
+        t0 = time.process_time()
+        for t in texts:
+            scorer.score(t)
+        best = min(best, time.process_time() - t0)
+    print(f"speed: {best / max(len(texts), 1) * 1e6:.0f} µs CPU per sentence (framing only, best of 5 passes over {len(texts)} sentences)")
 
     if not args.no_cv and len(tables) > 0:
         both = pd.concat(tables, ignore_index=True)
