@@ -171,7 +171,7 @@ _RE_ACTION_OBJECT = re.compile(r"\s+(?:(?:responsibility|credit|victory|control|
                                r"(?:(?:over|more\s+than|about|nearly|some|an\s+additional|another|"
                                r"up\s+to|a\s+further)\s+)?[$€£\d])")  # "pledged $1 billion": acting
 _NOUNS = (r"response|reply|warning|statement|comments?|remarks|message|appeal|announcement|answer|"
-          r"assessment|threat|claim|call")
+          r"assessment|threat|claim")
 _RE_NOMINAL_NOUN = re.compile(rf"\b(?:{_NOUNS})\b")
 _NOMINALS = (
     re.compile(r"(?P<sp>(?:\b[Tt]he\s+)?(?:\b[A-Z][\w.\-]*\s+){0,4}\b[A-Z][\w.\-]*)['’]s\s+(?:\w+\s+)?"
