@@ -830,7 +830,7 @@ class SourceAttributor:
                 out.append(UNATTRIBUTED)  # fast path: nothing here can attribute the sentence
                 continue
             # statement attributed as a whole
-            wm = _STATEMENT_WHOLE.search(mk) if "attributed to" in mk else None
+            wm = _STATEMENT_WHOLE.search(mk) if "ttributed to" in mk else None
             if wm:
                 sp = wm.group(1).strip()
                 mt = lex.classify(sp)

@@ -64,7 +64,8 @@ _NOT_NAME = frozenset(
     Soviet Allied Allies Ukraine’s Russia’s Kyiv’s Moscow’s Officials Diplomats Analysts
     Sources Experts Residents Authorities Mr. Mrs. Ms. Dr. St Saint Group Having Being Ah Oh
     Keeps Get Let Please Thanks Maybe Perhaps Indeed Nevertheless Although Though Because If
-    Unless Whether Once Whenever Wherever Neither Either Nor Even Just Only Here There""".split()
+    Unless Whether Once Whenever Wherever Neither Either Nor Even Just Only Here There
+    Brig Sgt Capt Cmdr Cpl Pvt Gov Amb Hon Rev Marshal Rear Field""".split()
 )
 
 #: last words that make a capitalised run an organisation ("World Food Programme")

@@ -115,6 +115,46 @@ def test_single_sentence(at, sentence, stype, speaker, mode, via, side):
         assert (a.speaker_start, a.cue_start) == (-1, -1)
 
 
+MORE = [
+    # sentence, source_type, speaker  (rules added while checking unseen articles)
+    ("Senior officials and the military have implied Ukrainian involvement in the blasts.",
+     "unnamed_official", "Senior officials and the military"),
+    ("Western officials have been briefing on the war and they say Russia is regrouping.",
+     "unnamed_official", "they"),
+    ("The leaders agreed to continue their contacts on the grain corridor.",
+     "unattributed", ""),
+    ("The US has pledged over $1 billion in new military aid for Kyiv.", "unattributed", ""),
+    ("Russia has pledged to “respond decisively” to any new deployment.", "institution", "Russia"),
+    ("The Odesa region, which is sometimes called New Russia, was shelled again on Monday, "
+     "officials said.", "unnamed_official", "officials"),
+    ("Rebekah Lowe, a former U.S. intelligence officer and the author of \"Moscow Rules,\" told "
+     "Fox News Digital that an escalation was coming.", "expert", "Rebekah Lowe"),
+    ("Mass protests broke out against an election that the opposition said was rigged.",
+     "unattributed", ""),
+    ("The WFP said it was coordinating with member states on the export of grain.",
+     "institution", "The WFP"),
+    ("People were boiling water for drinking, a staff member for the aid group Doctors Without "
+     "Borders in the city said.", "other",
+     "a staff member for the aid group Doctors Without Borders"),
+    ("The President of Russia gave a detailed account of the talks held in Istanbul.",
+     "named_official", "The President of Russia"),
+    ("Today, we are facing the test of this policy, the resolution reads.", "institution",
+     "the resolution"),
+    ("Despite the shelling, the people of Kharkiv have shown remarkable resilience.",
+     "unattributed", ""),
+    ("The talks are stalled, said one European diplomat in Brussels.", "unnamed_official",
+     "one European diplomat in Brussels"),
+    ("Rep. Jane Carter (D-Ohio) said the aid package would pass.", "named_official",
+     "Rep. Jane Carter"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "stype", "speaker"), MORE)
+def test_more_sentences(at, sentence, stype, speaker):
+    a = one(at, sentence)
+    assert (a.source_type, a.speaker) == (stype, speaker)
+
+
 @pytest.mark.parametrize(("sentence", "anonymous"), [
     ("A senior administration official, speaking on condition of anonymity, said the sanctions "
      "would widen.", True),
@@ -281,6 +321,22 @@ def test_readout_in_own_voice_is_unattributed_except_attributed_statements(at):
                             "The President of Russia stressed that the talks must continue."])
     out = at.attribute(sents, text)
     assert [a.source_type for a in out] == ["unattributed", "unattributed", "named_official"]
+
+
+def test_attributed_to_label_makes_the_readout_the_persons(at):
+    sents, text = sents_of("Attributed to Pentagon Press Secretary Brig. Gen. Pat Ryder:",
+                           "Secretary Austin spoke by phone with his Ukrainian counterpart today.",
+                           "The two leaders discussed air defense needs.")
+    out = at.attribute(sents, text)
+    assert out[0].speaker == "Pat Ryder"
+    assert all(a.source_type == "named_official" for a in out)
+    assert out[2].speaker == "Pat Ryder"
+
+
+def test_dash_credit_after_quote(at):
+    sents, text = sents_of(["“He has no plan for the economy.", "None at all.”"], "― Maria Lopez")
+    out = at.attribute(sents, text)
+    assert [a.speaker for a in out] == ["Maria Lopez"] * 3
 
 
 def test_transcript_labels(at):
