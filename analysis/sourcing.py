@@ -233,7 +233,7 @@ _QUESTION_LABEL = re.compile(r"(?i)^(?:q|question|questioner|reporter|journalist
                              r"interviewer|host|audience member)$")
 _STATEMENT_WHOLE = re.compile(
     r"(?i)(?:(?:following|this|the)\s+(?:statement|readout|remarks|comments?)\s+(?:is|was|are|were|"
-    r"should be)\s+|^\s*)attributed\s+to\s+([^:]{2,100}?)\s*[:.]\s*")
+    r"should be)\s+|^\s*)attributed\s+to\s+([^:]{2,100}?:|[^:.]{2,100}\.)\s*")
 _STATED_BY = re.compile(r"(?i)^\s*(?:this|that|it)\s+was\s+(?:stated|said|announced|reported|"
                         r"noted|written)\s+by\s+([^.,;]{2,80})")
 _TOLD_OBJ = re.compile(r"^\s+([A-Z][\w.’'\- ]{1,40}?)(?=[\s,.;]|$)")
@@ -832,7 +832,7 @@ class SourceAttributor:
             # statement attributed as a whole
             wm = _STATEMENT_WHOLE.search(mk) if "ttributed to" in mk else None
             if wm:
-                sp = wm.group(1).strip()
+                sp = wm.group(1).strip().rstrip(":.").strip()
                 mt = lex.classify(sp)
                 if mt.source_type:
                     sp_short = _shorten_named(sp, lex)
