@@ -147,6 +147,10 @@ def test_03_validate_on_the_default_gold_executes(tmp_path):
     nb = _run("03-validate-scorers", {}, tmp_path)
     text = _outputs_text(nb)
     assert "F1" in text and "cues in lexicon" in text and "gold: diplomacy" in text
+    from analysis.paths import shared_gold_dev_path
+
+    if shared_gold_dev_path() is not None:  # several articles: grouped cross-validation runs
+        assert "supervised model" in text and "folds grouped by article" in text
 
 
 @pytest.mark.slow
