@@ -435,6 +435,7 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 
 _WORD_RE = re.compile(r"[\w’'-]+")
 _TOKEN_RE = re.compile(r"\w+")
+_QUOTE_CHARS_RE = re.compile('["“”«»„]')
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|though)\b|\b(?:but|however)\b", re.I)
 
 
@@ -616,6 +617,17 @@ class FrameScorer:
         # One regex finds, at C speed, the words whose first letters start a cue
         # or a modifier; only those words are looked at in Python.
         self._candidates = _keys_regex(set(self._index) | set(self._mod_index))
+        # key -> (cue alternations as (frame number, regex), modifiers): one lookup per word
+        frame_no = {f: i for i, f in enumerate(frames)}
+        self._table = {
+            k: (
+                tuple((frame_no[f], rx) for f, rx in self._index.get(k, self._always)),
+                self._mod_index.get(k, self._mod_always),
+            )
+            for k in set(self._index) | set(self._mod_index)
+        }
+        self._fallback = (tuple((frame_no[f], rx) for f, rx in self._always), self._mod_always)
+        self._finder = _TOKEN_RE if self._always or self._mod_always else self._candidates
         self._rule_cache: dict[tuple[str, str], tuple[ContextRule, ...]] = {}
         self._rules_by_frame = {
             f: tuple(r for r in self.lexicon.rules if not r.frame or r.frame == f) for f in frames
@@ -634,21 +646,19 @@ class FrameScorer:
         """One pass over the words: cue matches, word starts and modifier hits."""
         out: list[tuple[Cue, int, int]] = []
         hits: list[tuple[str, int, int, int]] = []
-        busy: dict[str, int] = {}
-        index, always, groups = self._index, self._always, self._cue_by_group
-        mod_index, mod_always = self._mod_index, self._mod_always
-        finder = _TOKEN_RE if always or mod_always else self._candidates
-        for m in finder.finditer(text):
+        busy = [-1] * len(self.lexicon.frames)
+        table, fallback, groups = self._table, self._fallback, self._cue_by_group
+        for m in self._finder.finditer(text):
             pos = m.start()
-            key = m.group()[:3].lower()
-            for f, rx in index.get(key, always):
-                if busy.get(f, -1) > pos:
+            cues, mods = table.get(m.group()[:3].lower(), fallback)
+            for fi, rx in cues:
+                if busy[fi] > pos:
                     continue
                 hit = rx.match(text, pos)
                 if hit is not None and hit.end() > pos:
                     out.append((groups[hit.lastgroup], pos, hit.end()))
-                    busy[f] = hit.end()
-            for kind, scope, rx in mod_index.get(key, mod_always):
+                    busy[fi] = hit.end()
+            for kind, scope, rx in mods:
                 hit = rx.match(text, pos)
                 if hit is not None:
                     hits.append((kind, scope, pos, hit.end()))
@@ -723,11 +733,19 @@ class FrameScorer:
     def score(self, text: str) -> FrameScore:
         """Score one sentence (see the module docstring)."""
         text = str(text)
-        quotes = quoted_spans(text) if any(q in text for q in '"“”«»„') else []
+        frames = self.lexicon.frames
+        found, word_starts, hits = self._scan(text)
+        if not found:  # most background sentences: no cue at all
+            return FrameScore(
+                labels=dict.fromkeys(frames, False),
+                scores=dict.fromkeys(frames, 0.0),
+                frame="neutral",
+                evidence=(),
+            )
+        quotes = quoted_spans(text) if _QUOTE_CHARS_RE.search(text) else []
         evidence: list[Evidence] = []
         suppressed: list[Evidence] = []
         seen: set[tuple[str, str]] = set()
-        found, word_starts, hits = self._scan(text)
         if found and hits:
             clause_starts = [m.end() for m in _CLAUSE_BREAK.finditer(text)]
         else:
@@ -759,15 +777,15 @@ class FrameScorer:
                 continue
             seen.add(key)
             evidence.append(ev)
-        sums = dict.fromkeys(self.frames, 0.0)
+        sums = dict.fromkeys(frames, 0.0)
         for e in evidence:
             sums[e.frame] += e.weight
-        scores = {f: round(1.0 - math.exp(-s), 4) for f, s in sums.items()}
-        labels = {f: scores[f] >= THRESHOLD for f in self.frames}
+        scores = {f: round(1.0 - math.exp(-s), 4) if s else 0.0 for f, s in sums.items()}
+        labels = {f: scores[f] >= THRESHOLD for f in frames}
         return FrameScore(
             labels=labels,
             scores=scores,
-            frame=frame_name(labels, self.frames),
+            frame=frame_name(labels, frames),
             evidence=tuple(evidence),
             suppressed=tuple(suppressed),
         )
