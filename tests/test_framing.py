@@ -416,3 +416,47 @@ def test_scorer_pickles(scorer):
     again = pickle.loads(pickle.dumps(scorer))
     text = "Peace talks resumed as shelling continued in the east."
     assert again.score(text) == scorer.score(text)
+
+
+def test_long_and_odd_inputs(scorer):
+    long_text = "Talks resumed while shelling continued. " * 2000  # 80,000 characters
+    fs = scorer.score(long_text)
+    assert fs.frame == "mixed"
+    for odd in ["", " ", "“", '"', "”talks“", "\x00war\x00", "ceasefire" * 50, "🕊️ peace 🕊️", "ТАСС: переговоры"]:
+        fs = scorer.score(odd)
+        assert fs.frame in {"diplomacy", "escalation", "mixed", "neutral"}
+        assert all(odd[e.start : e.end] == e.match for e in fs.evidence)
+
+
+try:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+except ImportError:  # pragma: no cover - hypothesis is a dev dependency
+    pass
+else:
+
+    @settings(max_examples=150, deadline=None)
+    @given(
+        st.lists(
+            st.one_of(
+                st.sampled_from(
+                    ["talks", "ceasefire", "war", "since", "the", "negotiator", "strike", "union", "“", "”",
+                     '"', ",", "not", "Vladimir Medinsky", "missiles", "killed", "-", "de-escalation", "peace"]
+                ),
+                st.text(max_size=8),
+            ),
+            max_size=30,
+        )
+    )
+    def test_invariants_on_any_text(words):
+        text = " ".join(words)
+        res = _SCORER.score(text)
+        for f in res.labels:
+            assert 0.0 <= res.scores[f] < 1.0
+            assert res.labels[f] == (res.scores[f] >= THRESHOLD)
+            if res.labels[f]:
+                assert any(e.frame == f and e.weight > 0 for e in res.evidence)
+        for e in res.evidence + res.suppressed:
+            assert text[e.start : e.end] == e.match and e.start < e.end
+
+    _SCORER = FrameScorer()
