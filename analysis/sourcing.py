@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -168,8 +168,8 @@ _STOP_SUFFIX = frozenset("to of for with at in on from by about over against int
                          "than and or but that spoken talked met called asked".split())
 _RE_ACTION_OBJECT = re.compile(r"\s+(?:(?:responsibility|credit|victory|control|the\s+lives?|"
                                r"up\s+reservists|the\s+city|the\s+town|the\s+region|territory)\b|"
-                               r"(?:(?:over|more\s+than|about|nearly|some|an\s+additional|another|"
-                               r"up\s+to|a\s+further)\s+)?[$€£\d])")  # "pledged $1 billion": acting
+                               r"((?:(?:over|more\s+than|about|nearly|some|an\s+additional|another|"
+                               r"up\s+to|a\s+further)\s+)?[$€£\d]))")  # "pledged $1 billion": acting
 _NOUNS = (r"response|reply|warning|statement|comments?|remarks|message|appeal|announcement|answer|"
           r"assessment|threat|claim")
 _RE_NOMINAL_NOUN = re.compile(rf"\b(?:{_NOUNS})\b")
@@ -218,6 +218,7 @@ _FUNCTION_WORDS = frozenset("on in at with from by to for of after before during
                             "next also and or but as than into about against without since "
                             "until within".split())
 _COMMIT_FORMS = frozenset("pledged pledges pledge promised promises promise offered offers "
+                          "committed commits announced announces allocated "
                           "agreed agrees decided decides".split())
 _INVERTING = frozenset("said says added adds wrote writes noted notes explained explains argued "
                        "argues insisted insists warned warns stressed stresses".split())
@@ -449,8 +450,9 @@ class SourceAttributor:
             if not form.endswith("ing") and any(w in _BE_FORMS for w in aux):
                 continue
             after = masked[ve:ve + 60]
-            if _RE_ACTION_OBJECT.match(after):
-                continue  # "claimed responsibility", "called up reservists"
+            am_ = _RE_ACTION_OBJECT.match(after)
+            if am_ and (not am_.group(1) or form in _COMMIT_FORMS):
+                continue  # "claimed responsibility", "pledged $1 billion": acting
             if kind == "comma_only" and not re.match(r"\s*[,:\x00\"]", after):
                 continue
             gerund = form.endswith("ing") and " " not in form
@@ -631,6 +633,9 @@ class SourceAttributor:
             cues = [c for c in cues if c.rule in ("according_to", "outlet_cited") or not any(
                 o is not c and o.s_start <= c.c_start < o.s_end for o in cues)]
         cues.sort(key=lambda c: (c.c_start, c.s_start))
+        if _ABBREV_MARK in masked:
+            cues = [replace(c, speaker=text[c.s_start:c.s_end].strip()) if _ABBREV_MARK in c.speaker
+                    else c for c in cues]
         return cues
 
     def _main_subject(self, masked: str) -> tuple[int, int] | None:
@@ -1137,7 +1142,19 @@ def _mask(t: str, st: int, spans: list[QuoteSpan]) -> str:
         t = t.translate(_QUOTE_TABLE)
     if "''" in t:
         t = t.replace("''", '""')
+    if "." in t:
+        # periods of abbreviations and initials ("Mr.", "U.S.", "J. J. Price") end nothing
+        t = _RE_ABBREV_DOT.sub(_ABBREV_DOT, t)
     return t
+
+
+_RE_ABBREV_DOT = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Jr|Sr|Adm|Capt|Sgt|"
+                            r"Maj|Brig|Prof|Rev|Gens?|Cmdr|Ft|Mt|Va|Fla|Calif|Mass|[A-Z])\.(?=\S|\s+\S)")
+_ABBREV_MARK = "\u2024"  # one dot leader: same length, not a sentence end
+
+
+def _ABBREV_DOT(m: re.Match) -> str:
+    return m.group()[:-1] + _ABBREV_MARK
 
 
 _RE_QUOTE_CHAR = re.compile(r"[“”„«»]")

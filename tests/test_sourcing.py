@@ -146,6 +146,13 @@ MORE = [
      "one European diplomat in Brussels"),
     ("Rep. Jane Carter (D-Ohio) said the aid package would pass.", "named_official",
      "Rep. Jane Carter"),
+    ("“There is always resistance,” said Mr. Gunnels, who now advises the campaign.",
+     "named_official", "Mr. Gunnels"),
+    ("“We check every list,” said C. Stewart Verdery Jr., a senior homeland security official.",
+     "named_official", "C. Stewart Verdery Jr."),
+    ("The party says 34,570 citizens living abroad cast votes.", "institution", "The party"),
+    ("The judge rubbed his chin, and then said something very strange.", "unnamed_official",
+     "The judge"),
 ]
 
 
