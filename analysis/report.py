@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import FramingError
+from .errors import FramingError, InputError
 from .paths import notebooks_dir
 
 #: The Content-Security-Policy of every report page: inline styles and data: images only.
@@ -745,6 +745,9 @@ def build_report(
     from .scoring import score_article
 
     t0 = time.perf_counter()
+    for what, value in (("article", article), ("corpus", corpus), ("gold", gold), ("gold2", gold2)):
+        if value is not None and not Path(value).exists():
+            raise InputError(str(value), f"no such {what} file or folder")
     out = Path(out_dir).resolve()
     out.mkdir(parents=True, exist_ok=True)
     article_path = Path(article).resolve() if article is not None else seed_article_path()

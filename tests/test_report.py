@@ -237,6 +237,15 @@ def test_rendered_page_hides_code_and_loads_nothing_remote():
     assert 'href="index.html"' in page and 'href="article.html"' in page
 
 
+@pytest.mark.parametrize("arg", ["article", "corpus", "gold", "gold2"])
+def test_missing_input_is_an_input_error_before_any_work(tmp_path, arg):
+    from analysis.errors import InputError
+
+    with pytest.raises(InputError, match=f"no such {arg}"):
+        build_report(out_dir=tmp_path / "out", **{arg: tmp_path / "missing.file"}, quiet=True)
+    assert not (tmp_path / "out").exists()
+
+
 # ---------------------------------------------------------------- full builds
 
 
