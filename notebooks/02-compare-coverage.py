@@ -95,6 +95,32 @@ display(text_block(comparison.summary()))
 ax = balance_forest(profiles, focus_id=focus_id, title="Balance of diplomacy over escalation")
 plt.show()
 
+# %%
+profile_cols = [
+    "title",
+    "outlet",
+    "n_sentences",
+    "diplomacy_share",
+    "escalation_share",
+    "balance",
+    "balance_low",
+    "balance_high",
+    "attributed_share",
+    "anonymous_share",
+]
+ranked = profiles.sort_values("balance", ascending=False).assign(
+    title=lambda d: [
+        ("▶ " if f else "") + str(t) for f, t in zip(d["focus"], d["title"], strict=True)
+    ]
+)
+display(
+    collapsed_table(
+        f"The profiles of all {len(profiles)} articles (one row per article, ▶ the focus)",
+        ranked[[c for c in profile_cols if c in ranked.columns]].round(2),
+        index=False,
+    )
+)
+
 # %% [markdown]
 # ## Where the article stands on each measure
 #
