@@ -214,6 +214,8 @@ _LABEL = re.compile(r"^[\s\"“”]*([A-Z][A-Z .,'’\-]{0,50}[A-Z.])\s*:\s*")
 _RE_INV_NP = re.compile(r"\s+([^,.;:\x00!?]{1,80})(?:,\s*([^.;:\x00!?]{2,100}))?")
 _RE_INV_NP_END = re.compile(r"\s+([^,.;:\x00!?\"]{1,80}?)(?:,\s*([^.;:\x00!?]{2,100}?))?"
                             r"\s*[.!?]?[\"\s]*$")
+_S_WORDS = frozenset("his its this was has is us thus as yes news series species plus less "
+                     "unless whereas towards afterwards officials analysts experts".split())
 _FUNCTION_WORDS = frozenset("on in at with from by to for of after before during over under last this "
                             "next also and or but as than into about against without since "
                             "until within".split())
@@ -395,6 +397,17 @@ class SourceAttributor:
             if low in ("him", "her"):
                 return None
             return seg_off + lead, seg_off + end
+        if words[0].lower() in _CLAUSE_OPENERS or words[0].lower() in _FUNCTION_WORDS:
+            return None  # "after winning Ohio in the primary": not a noun phrase
+        if len(words) > 1 and words[-1].lower() in ("he", "she", "they", "we", "i"):
+            # "In another study they": the pronoun is the subject
+            k = np_text.rstrip().rfind(" ") + 1
+            return seg_off + lead + k, seg_off + end
+        if finite and any(w[0].islower() and w.endswith("s") and not w.endswith(("ss", "'s", "’s"))
+                          and w.lower() not in self.lex.role_type and w.lower() not in _S_WORDS
+                          and words[k + 1][0].isupper()
+                          for k, w in enumerate(words[:-1])):
+            return None  # "Clinton leads Sanders by 271": a clause
         # must not contain finite verbs
         if finite and (not _VERBISH_SET.isdisjoint(w.lower() for w in words) or any(
                 w.lower().endswith("ed") and w.lower() not in _ED_ADJ and w[0].islower() and not (
@@ -523,14 +536,16 @@ class SourceAttributor:
                     cues.append(Cue("gerund" if gerund else "conjoined", sp, s0, s1, form, vs, ve,
                                     kind))
                 continue
-            found = None
-            if chunk_all.rstrip().endswith(",") or text[:boff + subj_end].rstrip().endswith(
-                    (',"', ",”", ",’")):
+            found = self._np_at(chunk, boff + cstart, finite=True)
+            if found is not None:
+                ftxt = text[found[0]:found[1]].strip()
+                if ftxt.lower() not in PRONOUNS and not lex.classify(ftxt, found[2]).source_type:
+                    found = None
+            if found is None and (chunk_all.rstrip().endswith(",") or text[
+                    :boff + subj_end].rstrip().endswith((',"', ",”", ",’"))):
                 # "Dr. Connie Mariano, who as a Navy captain was ..., said": the head before
                 # the first comma of the clause speaks
                 found = self._head_before_appositive(chunk_all, boff)
-            if found is None:
-                found = self._np_at(chunk, boff + cstart, finite=True)
             if found is None:
                 found = self._np_suffix(chunk, boff + cstart)
                 if found is None:
@@ -581,7 +596,9 @@ class SourceAttributor:
         # "“…” ― Name" (credit line after a quotation)
         if "―" in masked or "—" in masked:
             dm = _DASH_CREDIT.search(masked)
-            if dm and lex.classify(dm.group(1)).source_type:
+            if dm and lex.classify(dm.group(1)).source_type and all(
+                    w[0].isupper() or w in ("de", "van", "von", "bin", "al", "la", "da")
+                    for w in dm.group(1).split()):
                 sp = dm.group(1).strip()
                 cues.append(Cue("dash_credit", sp, dm.start(1), dm.start(1) + len(sp), "―",
                                 dm.start(1) - 1, dm.start(1), "speech"))
@@ -592,6 +609,12 @@ class SourceAttributor:
                     sp = nm.group("sp").strip()
                     if not sp:
                         continue
+                    lead_txt = masked[:nm.start()].rstrip()
+                    if rx is _NOMINALS[1]:  # "The warning from X": only an article may lead
+                        lead_txt = re.sub(r"(?i)(?:^|\s)(?:the|a|an)(?:\s+\w+)?$", "", lead_txt)
+                    if lead_txt and lead_txt[-1] not in ",;:—–(" and not _LEADING_JUNK.fullmatch(
+                            lead_txt + " "):
+                        continue  # "contradict Mr. Obama's comments": a reference, not a source
                     mt = lex.classify(sp)
                     if not mt.source_type:
                         continue

@@ -321,6 +321,9 @@ class SourceLexicon:
                 continue
             if w in ORG_HEADS:
                 continue
+            if idx == 0 and w.endswith("ing") and m.start() == len(mention) - len(mention.lstrip()) \
+                    and self.side_kind.get(w) != "person":
+                continue  # "Boasting 108,000 residents": a participle, not a name
             before = mention[:m.start()].split()
             if before and self.side_kind.get(w) != "person":
                 prev = before[-1].lower()
