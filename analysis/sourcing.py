@@ -18,11 +18,13 @@ fullest earlier mention.
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from .errors import InputWarning
 from .quotes import QuoteSpan, find_quotes
 from .sentences import Sentence
 from .speakers import PRONOUNS, EntityMemory, MentionType, SourceLexicon
@@ -722,7 +724,9 @@ class SourceAttributor:
         """One :class:`Attribution` per sentence, same order; never raises on odd input."""
         try:
             return self._attribute(list(sentences), text)
-        except Exception:  # noqa: BLE001 - never fail an article on sourcing
+        except Exception as exc:  # noqa: BLE001 - never fail an article on sourcing
+            warnings.warn(InputWarning(f"sourcing fell back to sentence-by-sentence rules "
+                                       f"({type(exc).__name__}: {exc})"), stacklevel=2)
             out = []
             for s in sentences:
                 try:

@@ -9,8 +9,11 @@ from __future__ import annotations
 import json
 import re
 import time
+import warnings
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from analysis.errors import LexiconError
 from analysis.paths import seed_article_path, seed_gold_path, shared_gold_dev_path
@@ -265,6 +268,21 @@ def test_unbalanced_quotes_never_raise(at, paragraphs):
     out = at.attribute(sents, text)
     assert len(out) == len(sents)
     assert all(a.source_type in SOURCE_TYPES and a.quote_mode in QUOTE_MODES for a in out)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.text(alphabet=st.sampled_from(list("ab said,.:“”\"' \nTheKremlinhe—‘’(")),
+                        max_size=60), max_size=8))
+def test_any_text_never_raises(at, texts):
+    sents, text = sents_of(texts)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no fallback either: the rules themselves must cope
+        out = at.attribute(sents, text)
+    assert len(out) == len(sents)
+    for s, a in zip(sents, out, strict=True):
+        assert a.source_type in SOURCE_TYPES
+        if a.speaker_start >= 0:
+            assert 0 <= a.speaker_start <= a.speaker_end <= len(s.text)
 
 
 def test_stray_quote_does_not_swallow_the_next_paragraph(at):
