@@ -165,6 +165,31 @@ OTHER_CONFLICT_CASES = [
     ('Washington imposed visa bans on violent settlers.', (0, 1)),
     ('Famine has been confirmed in parts of Darfur, according to a UN-backed assessment.', (0, 1)),
     ('The army chief vowed to fight until the RSF is defeated.', (0, 1)),
+    # a second batch, written after the first had been fixed (Yemen, Caucasus, Sahel, Congo, Balkans)
+    ("Yemen's warring parties agreed in Stockholm to a prisoner swap and a truce in Hodeidah.", (1, 0)),
+    ('Saudi-led coalition jets struck a wedding party, killing more than 20 people.', (0, 1)),
+    ('Armenia accused Azerbaijan of shelling villages near the border.', (0, 1)),
+    ('The Kremlin spokesman said there were no plans for a Putin-Biden meeting.', (1, 0)),
+    ('Militants stormed a military base in northern Burkina Faso, killing dozens of soldiers.', (0, 1)),
+    ('The junta gave French troops a month to leave the country.', (0, 1)),
+    ("Colombia's government and the ELN resumed peace negotiations in Havana.", (1, 0)),
+    ('Serbia put its army on the highest level of combat readiness.', (0, 1)),
+    ('Kosovo and Serbia agreed on a plan to normalise relations under EU mediation.', (1, 0)),
+    ('The ministry said the attack was a blatant violation of the truce.', (1, 1)),
+    ("China's defence ministry warned that Beijing would take 'resolute measures'.", (0, 1)),
+    ('The two leaders shook hands at the start of the summit in Geneva.', (1, 0)),
+    ('An estimated 1.7 million people have been displaced by the fighting in eastern Congo.', (0, 1)),
+    ('The M23 rebels captured the town of Bunagana on Monday.', (0, 1)),
+    ('The foreign minister flew to Moscow for talks with Lavrov on the grain deal.', (1, 0)),
+    ('The conference was held at the Hilton hotel in Doha.', (0, 0)),
+    ("The country's central bank held interest rates steady.", (0, 0)),
+    ('She joined the ministry in 2015 after a career in journalism.', (0, 0)),
+    ('The UN envoy briefed the Security Council by video link.', (1, 0)),
+    ('Iran seized a British-flagged tanker in the Strait of Hormuz.', (0, 1)),
+    ('Protesters in Tbilisi clashed with riot police overnight.', (0, 0)),
+    ('The president said he was ready to meet his Russian counterpart without preconditions.', (1, 0)),
+    ("North Korea threatened a 'merciless' response to the joint drills.", (0, 1)),
+    ('Thousands of Rohingya fled across the border into Bangladesh after the army crackdown.', (0, 1)),
 ]
 
 
@@ -174,6 +199,8 @@ def test_other_conflicts(scorer, sentence, expected):
 
 
 KNOWN_FAILURES = [
+    # an agreement not to use force: "agreed" alone is a weak cue
+    ("Venezuela and Guyana agreed not to use force in their territorial dispute.", (1, 1)),
     # a summit inside one camp: the scorer has no notion of camps beyond cue words
     ("European leaders discussed the crisis at a summit in Brussels.", (0, 0)),
     # restraint as escalation held back (seed gold: both frames); "holding back" is no cue
