@@ -425,6 +425,13 @@ class SourceAttributor:
         cues: list[Cue] = []
         if lex.re_verb is None:
             return cues
+        verbs = lex.verbs_in(masked)
+        if not verbs and "ccording" not in masked and "―" not in masked and "—" not in masked \
+                and not _RE_NOMINAL_NOUN.search(masked):
+            return cues  # fast path: no cue of any kind can be here
+        if "." in masked:
+            # periods of abbreviations and initials ("Mr.", "U.S.", "J. J. Price") end nothing
+            masked = _RE_ABBREV_DOT.sub(_ABBREV_DOT, masked)
         # "[outlet] cited/quoted X who said / as saying"
         if lex.re_outlet is not None and (" cited " in masked or " quoted " in masked or
                                           " citing " in masked or " quoting " in masked):
@@ -447,7 +454,7 @@ class SourceAttributor:
                                             vm.group().strip(), om.end() + vm.start() + 1,
                                             om.end() + vm.end() - 1, via=om.group()))
         covered = -1
-        for vs, ve, form in lex.verbs_in(masked):
+        for vs, ve, form in verbs:
             kind = lex.verb_kind[form]
             if vs < covered:
                 continue  # inside "did not immediately respond to a request for comment"
@@ -1169,9 +1176,6 @@ def _mask(t: str, st: int, spans: list[QuoteSpan]) -> str:
         t = t.translate(_QUOTE_TABLE)
     if "''" in t:
         t = t.replace("''", '""')
-    if "." in t:
-        # periods of abbreviations and initials ("Mr.", "U.S.", "J. J. Price") end nothing
-        t = _RE_ABBREV_DOT.sub(_ABBREV_DOT, t)
     return t
 
 
