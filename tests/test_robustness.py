@@ -155,14 +155,16 @@ def test_ten_thousand_sentences(framing_cli, tmp_path):
 
 @pytest.mark.slow
 def test_ten_megabyte_line_without_punctuation(framing_cli, tmp_path):
-    words = ("ceasefire talks shelling convoy diplomats border villages " * 180_000)[: 10 * 1024 * 1024]
+    words = ("ceasefire talks shelling convoy diplomats border villages " * 190_000)[: 10 * 1024 * 1024]
+    assert len(words) == 10 * 1024 * 1024
     path = _mk(tmp_path, "huge.txt", words)
     out = tmp_path / "s.parquet"
     r = framing_cli("score", str(path), "-o", str(out), timeout=900)
     assert "Traceback" not in r.stderr
     assert r.returncode == 0, r.stderr
     df = pd.read_parquet(out)
-    assert df["end"].max() >= 10 * 1024 * 1024 - 100  # the whole line is covered: nothing dropped
+    assert df["end"].max() == len(words.rstrip())  # the whole line is covered: nothing dropped
+    assert (df["end"] - df["start"]).max() <= 2000  # split at the documented length cap
 
 
 def test_folder_with_mixed_good_and_bad_files(framing_cli, tmp_path):
