@@ -206,7 +206,7 @@ _TIME_TAIL = re.compile(
     r"year|night|morning|evening|afternoon|weekend)\b.*$|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday)\b.*$", re.IGNORECASE)
 _ACCORDING = re.compile(r"(?i)\baccording\s+to\s+")
-_OUTLET_VERB = re.compile(r"\s+(?:cited|quoted|citing|quoting)\s+")
+_OUTLET_VERB = re.compile(r",?\s+(?:(?:reported|said|wrote),?\s+)?(?:cited|quoted|citing|quoting)\s+")
 _AS_SAYING = re.compile(r"^\s*(?:(?:who|which|that)\s+(?:\w+\s+){0,6}?(?:said|told|say|says)\b|"
                         r"as\s+saying\b|saying\b)")
 _PASSIVE_QUOTED = re.compile(r"\b(?:was|were|is|are|has\s+been|had\s+been)\s+(?:quoted|cited)"

@@ -65,7 +65,8 @@ _NOT_NAME = frozenset(
     Sources Experts Residents Authorities Mr. Mrs. Ms. Dr. St Saint Group Having Being Ah Oh
     Keeps Get Let Please Thanks Maybe Perhaps Indeed Nevertheless Although Though Because If
     Unless Whether Once Whenever Wherever Neither Either Nor Even Just Only Here There
-    Brig Sgt Capt Cmdr Cpl Pvt Gov Amb Hon Rev Marshal Rear Field""".split()
+    Brig Sgt Capt Cmdr Cpl Pvt Gov Amb Hon Rev Marshal Rear Field Local Regional Independent
+    Unnamed Anonymous Top Several Other Another Many""".split()
 )
 
 #: last words that make a capitalised run an organisation ("World Food Programme")
@@ -87,6 +88,7 @@ _GENERIC_ORG = re.compile(
     r"company|commission|council|department|embassy|party|organi[sz]ation|group|firm|bank|union|"
     r"alliance|coalition|bloc|office|parliament|legislature|regime|senate|board|institute|"
     r"foundation|charity|centre|center|university|network|movement|side|sides|team)\s*$")
+_RE_PREP = re.compile(r"\s(?:of|with|at|for|from|in|on|to|by|who|which|that),?\s|,")
 _PREPS = frozenset("of in at for from with to on by near across into".split())
 
 _LOWER_WORDS = re.compile(r"[a-z]+")
@@ -219,6 +221,7 @@ class SourceLexicon:
     re_anon: re.Pattern[str] | None = None
     verb_first: dict[str, list[str]] = field(default_factory=dict)
     verb_tokens: dict[str, str] = field(default_factory=dict)  # "said," -> "said"
+    org_words: frozenset[str] = frozenset()  # words of multi-word organisation names
     _cache: dict[str, MentionType] = field(default_factory=dict)
     _names_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -252,6 +255,13 @@ class SourceLexicon:
         anon_type = {r["pattern"].lower(): r["type"] for r in t["anonymity"]}
         lex = cls(verb_kind, verb_lemma, role_type, role_unique, role_plural, inst_side, inst_kind,
                   outlet_side, side_of, side_kind, person_type, anon_type)
+        lex.org_words = frozenset(w for name in [*inst_side, *outlet_side] if " " in name
+                                  for w in name.split() if w[:1].isupper()) - set(side_of)
+        # generic outlets ("state media") also open a sentence ("State media said")
+        for r in t["outlets"]:
+            if r["kind"] == "generic" and r["name"][:1].islower():
+                cap = r["name"][:1].upper() + r["name"][1:]
+                outlet_side.setdefault(cap, r["side"])
         lex.re_verb = _alternation(verb_kind)
         for f in sorted(verb_kind, key=len, reverse=True):
             lex.verb_first.setdefault(f.split()[0], []).append(f)
@@ -313,7 +323,8 @@ class SourceLexicon:
             w = m.group().rstrip(".").removesuffix("’s").removesuffix("'s")
             if not w or w in _NOT_NAME or w.lower() in self.role_type:
                 continue
-            if w in self.inst_side or w in self.outlet_side:
+            if w in self.inst_side or w in self.outlet_side or (
+                    w in self.org_words and self.side_kind.get(w) != "person"):
                 continue
             if w in self.side_of and self.side_kind.get(w) != "person":
                 continue
@@ -348,9 +359,32 @@ class SourceLexicon:
             toks.append(w)
         return tuple(toks)
 
+    def _head_roles(self, full: str) -> list[str]:
+        """Role words of a mention, the head first: the last role before the first
+        preposition ("local officials" -> officials; "the head of the delegation" -> head);
+        roles inside an organisation's name ("General Staff") do not count."""
+        if self.re_role is None:
+            return []
+        hits = list(self.re_role.finditer(full))
+        if not hits:
+            return []
+        taken = []
+        for rx in (self.re_inst, self.re_outlet):
+            if rx is not None:
+                taken += [(m.start(), m.end()) for m in rx.finditer(full)]
+        hits = [m for m in hits if not any(a <= m.start() and m.end() <= b and (b - a) > (
+            m.end() - m.start()) for a, b in taken)]
+        if not hits:
+            return []
+        pm = _RE_PREP.search(full, hits[0].end())
+        cut = pm.start() if pm else len(full)
+        before = [m for m in hits if m.start() < cut]
+        head = before[-1] if before else hits[0]
+        return [head.group().lower()] + [m.group().lower() for m in hits if m is not head]
+
     def is_document(self, mention: str) -> bool:
         """A report, statement, video ... (things that can "show" or "read")."""
-        return bool(_DOC_HEAD.match(mention))
+        return bool(_DOC_HEAD.match(mention) or _DOC_HEAD.match(_lower_first(mention)))
 
     def side(self, mention: str) -> str:
         """The side a mention belongs to, from the gazetteers ('unknown' when none fits)."""
@@ -386,7 +420,7 @@ class SourceLexicon:
         if low in PRONOUNS:
             kind = PRONOUNS[low]
             return MentionType("", "unknown", False, False, kind == "person")
-        dm = _DOC_HEAD.match(mention)
+        dm = _DOC_HEAD.match(mention) or _DOC_HEAD.match(_lower_first(mention))
         if dm:
             # "a statement from the office of the French president", "satellite imagery"
             evidence = bool(_EVIDENCE_WORDS.intersection(dm.group(1).lower().split())) or bool(
@@ -396,7 +430,7 @@ class SourceLexicon:
         names = self.name_tokens(mention) or self.name_tokens(appositive)
         person_hits = [m.group() for m in self.re_side.finditer(full)
                        if self.side_kind.get(m.group()) == "person"] if self.re_side else []
-        roles = [m.group().lower() for m in self.re_role.finditer(full)] if self.re_role else []
+        roles = self._head_roles(full)
         outlets = [m.group() for m in self.re_outlet.finditer(mention)] if self.re_outlet else []
         insts = [m.group() for m in self.re_inst.finditer(full)] if self.re_inst else []
         anon = [m.group().lower() for m in self.re_anon.finditer(full)] if self.re_anon else []
@@ -461,6 +495,11 @@ class SourceLexicon:
             if self.side_kind.get(m.group()) in ("country", "capital"):
                 return True
         return False
+
+
+def _lower_first(s: str) -> str:
+    t = s.lstrip()
+    return t[:1].lower() + t[1:]
 
 
 def _employer_is_government(full: str, role: str, lex: SourceLexicon) -> bool:

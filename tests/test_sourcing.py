@@ -159,6 +159,37 @@ MORE = [
 ]
 
 
+MEDIA = [
+    # sentence, source_type, speaker, via_outlet
+    ("State media said three people were killed in the blast.", "media", "State media", ""),
+    ("Ukrainian media reported heavy fighting near Bakhmut.", "media", "Ukrainian media", ""),
+    ("The explosion damaged two buildings, according to local media.", "media", "local media", ""),
+    ("RIA Novosti reported, citing a source in the defence ministry, that troops had withdrawn.",
+     "unnamed_official", "a source in the defence ministry", "RIA Novosti"),
+    ("The Wall Street Journal, citing people familiar with the matter, reported that the deal "
+     "was close.", "unnamed_official", "people familiar with the matter",
+     "The Wall Street Journal"),
+    ("TASS quoted Peskov as saying that the talks were over.", "named_official", "Peskov", "TASS"),
+    ("Peskov was quoted by TASS as saying the talks were over.", "named_official", "Peskov",
+     "TASS"),
+    ("Zelensky said in an interview with CNN that he was ready to meet Putin.", "named_official",
+     "Zelensky", "CNN"),
+    ("Amnesty International said the strike may amount to a war crime.", "institution",
+     "Amnesty International", ""),
+    ("Ukraine’s General Staff said in its morning update that 20 attacks were repelled.",
+     "institution", "Ukraine’s General Staff", ""),
+    ("Local officials said the water supply was cut.", "unnamed_official", "Local officials", ""),
+    ("Posts on social media showed long queues at the border.", "other", "Posts on social media",
+     ""),
+]
+
+
+@pytest.mark.parametrize(("sentence", "stype", "speaker", "via"), MEDIA)
+def test_media_and_relayed_claims(at, sentence, stype, speaker, via):
+    a = one(at, sentence)
+    assert (a.source_type, a.speaker, a.via_outlet) == (stype, speaker, via)
+
+
 @pytest.mark.parametrize(("sentence", "stype", "speaker"), MORE)
 def test_more_sentences(at, sentence, stype, speaker):
     a = one(at, sentence)
