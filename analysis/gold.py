@@ -6,7 +6,10 @@ article a line). Each article: ``{"id", "source", "outlet", "title",
 "source_type", "speaker", ...}]}``. ``source`` says where the full text is:
 ``seed`` (the shipped seed article), ``corpus:<id>`` (an article of a corpus
 given by path, default ``$FRAMING_CORPUS`` or the shared corpus, read in
-place), ``file:<path>``, or the article may carry its own ``text``.
+place), ``lee:<line>`` (a story of the Lee corpus inside gensim),
+``file:<path>``, or the article may carry its own ``text``. Sentences may
+omit ``text`` when their article's text is available: annotations of
+third-party text are kept as offsets only.
 
     >>> gold = load_gold(seed_gold_path())          # doctest: +SKIP
     >>> gold.sentences.loc[0, "text"]               # doctest: +SKIP
@@ -85,6 +88,17 @@ def _corpus_texts(corpus: str | Path | None) -> dict[str, str]:
     return dict(zip(df["id"].astype(str), df["text"], strict=True))
 
 
+def _lee_story(ref: str) -> str | None:
+    """A story of the Lee corpus shipped in gensim, by 1-based line (``"12"`` or ``"lee-0012"``)."""
+    from .corpora import read_lee_background
+
+    try:
+        n = int(ref.removeprefix("lee-"))
+        return read_lee_background()[n - 1]
+    except (ValueError, IndexError, OSError):
+        return None
+
+
 def load_gold(path: str | Path, *, corpus: str | Path | None = None) -> Gold:
     """Load gold labels in the codebook format.
 
@@ -108,12 +122,16 @@ def load_gold(path: str | Path, *, corpus: str | Path | None = None) -> Gold:
             if corpus_texts is None:
                 corpus_texts = _corpus_texts(corpus)
             text = corpus_texts.get(source.split(":", 1)[1])
+        elif text is None and source.startswith("lee:"):
+            text = _lee_story(source.split(":", 1)[1])
         elif text is None and source.startswith("file:"):
             p = Path(source.split(":", 1)[1])
             text = p.read_text(encoding="utf-8") if p.exists() else None
         texts[aid] = text
         meta.append({k: rec.get(k) for k in ("id", "source", "outlet", "title", "date", "author")})
         for i, s in enumerate(rec["sentences"]):
+            if "text" not in s and text is not None and s.get("start") is not None:
+                s = {**s, "text": text[s["start"] : s["end"]]}  # annotations kept as offsets only
             missing = [k for k in ("text", "diplomacy", "escalation", "source_type") if k not in s]
             if missing:
                 raise MalformedRecordError(str(path), f"article {aid} sentence {i}: missing {missing}")
