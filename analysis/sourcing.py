@@ -27,7 +27,7 @@ from pathlib import Path
 from .errors import InputWarning
 from .quotes import QuoteSpan, find_quotes
 from .sentences import Sentence
-from .speakers import PRONOUNS, EntityMemory, MentionType, SourceLexicon
+from .speakers import PRONOUNS, EntityMemory, MentionType, SourceLexicon, content_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -469,7 +469,11 @@ class SourceAttributor:
                 continue
             # passive "it was (also) noted that": no speaker
             aux = before[subj_end:].lower().split()
-            if not form.endswith("ing") and any(w in _BE_FORMS for w in aux):
+            if kind == "stative":
+                if not any(w in _BE_FORMS for w in aux):
+                    continue  # "convinced" needs "is": "X is convinced that ..."
+                kind = "cognition"
+            elif not form.endswith("ing") and any(w in _BE_FORMS for w in aux):
                 continue
             after = masked[ve:ve + 60]
             am_ = _RE_ACTION_OBJECT.match(after)
@@ -550,11 +554,17 @@ class SourceAttributor:
                 ftxt = text[found[0]:found[1]].strip()
                 if ftxt.lower() not in PRONOUNS and not lex.classify(ftxt, found[2]).source_type:
                     found = None
-            if found is None and (chunk_all.rstrip().endswith(",") or text[
-                    :boff + subj_end].rstrip().endswith((',"', ",”", ",’"))):
+            if chunk_all.rstrip().endswith(",") or text[:boff + subj_end].rstrip().endswith(
+                    (',"', ",”", ",’")):
                 # "Dr. Connie Mariano, who as a Navy captain was ..., said": the head before
-                # the first comma of the clause speaks
-                found = self._head_before_appositive(chunk_all, boff)
+                # the first comma of the clause speaks; a named head beats a role-only phrase
+                # cut out of a long appositive ("Mykhailo Podolyak, Adviser ... and a member of
+                # the delegation, said")
+                alt = self._head_before_appositive(chunk_all, boff)
+                if alt is not None and (found is None or (
+                        lex.name_tokens(text[alt[0]:alt[1]]) and
+                        not lex.name_tokens(text[found[0]:found[1]]))):
+                    found = alt
             if found is None:
                 found = self._np_suffix(chunk, boff + cstart)
                 if found is None:
@@ -1040,13 +1050,12 @@ class SourceAttributor:
     def _peek(self, mem: EntityMemory, c: Cue, mt: MentionType) -> Attribution:
         """Attribution for a cue that appears later, without recording it in memory."""
         e = mem.resolve(c.speaker, mt, self.lex)
-        st = mt.source_type or (e.source_type if e else "")
+        st = _resolved_type(c.speaker, mt, e)
         canon = e.canonical if e else c.speaker
-        if e and not mt.source_type:
-            st = e.source_type
         side = mt.side if mt.side != "unknown" else (e.side if e else "unknown")
+        anonymous = (e.anonymous if e is not None and not mt.named else mt.anonymous)
         return Attribution(st or "other", c.speaker, canon, c.cue, "continuation", c.via,
-                           bool(mt.anonymous), side, "quote_attributed_later")
+                           bool(anonymous), side, "quote_attributed_later")
 
     def _note_antecedent(self, mem: EntityMemory, prefix: str, pronoun: str) -> None:
         """"Western officials have been briefing ... and they say": remember the subject that
@@ -1074,13 +1083,7 @@ class SourceAttributor:
         side = mt.side
         anonymous = mt.anonymous
         if e is not None:
-            if not st or (mention.strip().lower() in PRONOUNS):
-                st = e.source_type
-            elif st == "named_official" and e.source_type in ("expert", "other") and not mt.roles:
-                st = e.source_type  # surname of an earlier expert
-            elif st in ("unnamed_official", "named_official") and not mt.named and \
-                    e.source_type in ("unnamed_official", "named_official"):
-                st = e.source_type  # "the spokesperson" keeps its antecedent's type
+            st = _resolved_type(mention, mt, e)
             if side == "unknown":
                 side = e.side
             anonymous = e.anonymous if not mt.named else False
@@ -1089,7 +1092,10 @@ class SourceAttributor:
         else:
             if not st:
                 st = "named_official" if mt.person else "institution"
-            mem.add(mention, mt, st, side, anonymous)
+            e = mem.add(mention, mt, st, side, anonymous)
+            if appositive:
+                e.words |= content_words(appositive)
+                e.roles |= set(lex.classify(appositive).roles)
             canonical = mention
         if appositive and len(appositive) < 120:
             canonical = canonical  # the span stays the shortest naming mention
@@ -1110,6 +1116,21 @@ class SourceAttributor:
                     p += 1
             out.append(p)
         return out
+
+
+def _resolved_type(mention: str, mt: MentionType, e) -> str:
+    """The source type of a mention that refers back to entity ``e`` (or None)."""
+    st = mt.source_type
+    if e is None:
+        return st
+    if not st or mention.strip().lower() in PRONOUNS:
+        return e.source_type  # "he" takes its antecedent's type
+    if st == "named_official" and e.source_type in ("expert", "other") and not mt.roles:
+        return e.source_type  # the surname of an earlier expert
+    if st in ("unnamed_official", "named_official") and not mt.named and \
+            e.source_type in ("unnamed_official", "named_official"):
+        return e.source_type  # "the spokesperson" keeps its antecedent's type
+    return st
 
 
 def _shorten_named(sp: str, lex: SourceLexicon) -> str:

@@ -33,7 +33,7 @@ TABLES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "anonymity": ("anonymity.csv", ("pattern",), ("type",)),
 }
 
-VERB_KINDS = ("speech", "cognition", "media", "refusal", "comma_only", "evidence")
+VERB_KINDS = ("speech", "cognition", "media", "refusal", "comma_only", "evidence", "stative")
 ROLE_TYPES = ("official", "expert", "other", "media")
 SIDE_KINDS = ("country", "capital", "demonym", "person")
 

@@ -342,6 +342,25 @@ def test_pronoun_takes_antecedent_type_and_canonical(at):
                                                              "named_official")
 
 
+def test_long_appositive_keeps_the_named_head_and_later_descriptions_resolve(at):
+    sents, text = sents_of(["Mykola Hrytsenko, Adviser to the Head of the Office of the President "
+                            "and a member of the delegation at the talks, said the talks had "
+                            "stalled.", "According to him, Europe is getting tired."],
+                           ["“What does this mean for us?", "More victims,” said the Adviser to "
+                            "the Head of the Office."])
+    out = at.attribute(sents, text)
+    assert out[0].speaker == "Mykola Hrytsenko"
+    assert out[1].speaker_canonical.startswith("Mykola Hrytsenko")
+    assert [a.source_type for a in out] == ["named_official"] * 4
+    assert out[2].quote_mode == "continuation"
+
+
+def test_is_convinced_is_a_belief_after_be(at):
+    a = one(at, "Podolyak is convinced that Europe will not abandon Kyiv.")
+    assert (a.speaker, a.source_rule) == ("Podolyak", "cognition_subject_verb")
+    assert one(at, "Convinced voters lined up early.").source_type == "unattributed"
+
+
 def test_definite_description_keeps_unnamed_type(at):
     sents, text = sents_of(["A State Department spokesperson said the last call was in February.",
                             "The spokesperson added that diplomacy remained key."])
