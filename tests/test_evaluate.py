@@ -137,3 +137,15 @@ def test_dev_gold_if_available():
     assert res.metrics["n_articles"] == 23
     for f in ("diplomacy", "escalation"):
         assert res.metrics["frames"][f]["f1"] >= 0.8
+
+
+def test_evaluate_a_trained_model(seed_gold_path):
+    from analysis.learn import FrameModel
+
+    gold = load_gold(seed_gold_path)
+    model = FrameModel(min_df=1, calibration_folds=2).fit(gold)
+    res = evaluate(gold, model=model, n_errors=3)
+    assert res.metrics["scorer"] == "model"
+    assert {"diplomacy_prob", "escalation_prob"} <= set(res.predictions.columns)
+    # trained and tested on the same 21 sentences: it must at least fit them reasonably
+    assert res.metrics["frames"]["diplomacy"]["f1"] >= 0.8
