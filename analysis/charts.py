@@ -386,9 +386,9 @@ def frame_scatter(
              "article_id": r["article_id"], "diplomacy_share": r["diplomacy_share"],
              "escalation_share": r["escalation_share"], "n_articles": 1} for _, r in ref.iterrows()]
     top = max(0.3, float(np.nanmax(df[["diplomacy_share", "escalation_share"]].to_numpy())) + 0.05) if len(df) else 1
-    top = min(1.0, top)
-    ax.set_xlim(-0.01, top)
-    ax.set_ylim(-0.01, top)
+    top = min(1.03, top)  # a margin so that articles at 100% are not cut by the frame
+    ax.set_xlim(-0.02, top)
+    ax.set_ylim(-0.02, top)
     ax.set_aspect("equal")
     fig_w = ax.figure.get_size_inches()[0] * max(ax.get_position().width, 0.5)
     unit = (top + 0.01) / (fig_w * 72)  # data units per point (approximate, equal aspect)
@@ -430,7 +430,9 @@ def frame_scatter(
                label="outlet mean (bigger: more articles)"),
         Line2D([], [], marker="D", linestyle="", color=pal.focus, markersize=8, label="focus article"),
     ]
-    ax.legend(handles=handles if len(foc) else handles[:2], loc="upper left", fontsize=8, framealpha=0.9)
+    # outside the axes: inside, it hid the articles at 100% escalation in the top-left corner
+    ax.legend(handles=handles if len(foc) else handles[:2], loc="upper left", bbox_to_anchor=(1.02, 1.0),
+              fontsize=8, frameon=False)
     ax.set_title(title or "Diplomacy against escalation, per article", loc="left", fontsize=11)
     return _attach(ax, pd.DataFrame(rows))
 
