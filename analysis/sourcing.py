@@ -199,7 +199,7 @@ _ED_ADJ = {"armed", "united", "unnamed", "retired", "based", "named", "elected",
            "informed", "involved", "qualified", "advanced", "red"}
 _LEADING_JUNK = re.compile(
     r"^(?:(?:but|and|so|yet|however|meanwhile|instead|still|also|then|now|later|earlier|today|"
-    r"yesterday|separately|moreover|furthermore|indeed|in\s+turn|in\s+addition|at\s+the\s+same\s+"
+    r"\w+ly(?=,)|yesterday|separately|moreover|furthermore|indeed|in\s+turn|in\s+addition|at\s+the\s+same\s+"
     r"time|on\s+\w+|last\s+\w+|this\s+\w+|in\s+\w+|at\s+\w+)[\s,]+)+", re.IGNORECASE)
 _TIME_TAIL = re.compile(
     r"\s+(?:on|in|at|during|last|this|earlier|late|early)\s+(?:\w+\s+){0,3}?\w*(?:day|week|month|"
@@ -226,6 +226,8 @@ _COMMIT_FORMS = frozenset("pledged pledges pledge promised promises promise offe
                           "agreed agrees decided decides".split())
 _INVERTING = frozenset("said says added adds wrote writes noted notes explained explains argued "
                        "argues insisted insists warned warns stressed stresses".split())
+_PERSON_LABEL = re.compile(r"^[\s\"“]*((?:[A-Z][\w.’'-]*\s+(?:of\s+(?:the\s+)?)?){0,6}"
+                           r"[A-Z][\w.’'-]*)\s*:\s+(?=\S)")
 _RE_AFTER_GAP = re.compile(r"[\s,.!?;:—–―'\"-]*")
 _DASH_CREDIT = re.compile(r"(?:^|[\x00\"”])\s*[―—]\s*([A-Z][\w.’'\- ]{1,60}?)\s*$")
 _NOT_SPEAKER_LABEL = re.compile(
@@ -912,6 +914,21 @@ class SourceAttributor:
                     label_attr, label_para = a, para
                     out.append(a)
                     continue
+            # mixed-case speaker labels of transcripts ("Vladimir Putin: Citizens of Russia, ...")
+            if (i == 0 or para_ids[i - 1] != para) and ":" in t[:80]:
+                pm = _PERSON_LABEL.match(t)
+                rest = t[pm.end():].rstrip() if pm else ""
+                multi = i + 1 < len(sents) and para_ids[i + 1] == para  # not a lone headline
+                if pm and rest[-1:] in ".?!…\"”" and len(rest.split()) >= 4 and multi:
+                    lab = pm.group(1).strip()
+                    mt = lex.classify(lab)
+                    if mt.person and mt.source_type in ("named_official", "expert", "other") \
+                            and not _NOT_SPEAKER_LABEL.match(lab):
+                        a = self._make(mem, lab, mt, pm.start(1), pm.end(1), ":", pm.end(1),
+                                       pm.end(1) + 1, "transcript_label", "direct", "")
+                        label_attr, label_para = a, para
+                        out.append(a)
+                        continue
             # "This was stated by X": the sentence and its paragraph's earlier sentences
             sm = _STATED_BY.match(mk) if " by " in mk else None
             if sm and not cues:
@@ -929,7 +946,7 @@ class SourceAttributor:
                     out.append(a)
                     continue
             # headline "Source: claim"
-            if i == 0 and not cues:
+            if i == 0 and (not cues or min(c.s_start for c in cues) > t.find(":")):
                 hm = _HEADLINE.match(t)
                 if hm and not _NOT_SPEAKER_LABEL.match(hm.group(1).strip()) and \
                         "," not in hm.group(1) and len(hm.group(1).split()) <= 6:

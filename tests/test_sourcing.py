@@ -414,6 +414,23 @@ def test_dash_credit_after_quote(at):
     assert [a.speaker for a in out] == ["Maria Lopez"] * 3
 
 
+def test_mixed_case_speaker_label_opens_a_transcript(at):
+    sents, text = sents_of(["President of Russia Vladimir Putin: Citizens of Russia, friends, I "
+                            "want to speak again today.", "I will begin with what I said on "
+                            "Monday."], ["Our efforts were in vain."])
+    out = at.attribute(sents, text)
+    assert [a.speaker for a in out] == ["President of Russia Vladimir Putin"] * 3
+    assert out[2].source_type == "named_official"
+
+
+def test_headline_with_a_colon_does_not_swallow_the_article(at):
+    sents, text = sents_of("Putin: Russia will respond to NATO expansion.",
+                           ["Russian troops massed near the border on Monday."])
+    a, b = at.attribute(sents, text)
+    assert a.speaker == "Putin"
+    assert b.source_type == "unattributed"
+
+
 def test_transcript_labels(at):
     sents, text = sents_of("QUESTION: Will you meet your Russian counterpart?",
                            "SECRETARY BLINKEN: We have no plans to do so.",
