@@ -226,6 +226,8 @@ _COMMIT_FORMS = frozenset("pledged pledges pledge promised promises promise offe
                           "agreed agrees decided decides".split())
 _INVERTING = frozenset("said says added adds wrote writes noted notes explained explains argued "
                        "argues insisted insists warned warns stressed stresses".split())
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,}(?:,[^—–\n]{0,40}?)?\s*(?:\([^)]{1,30}\))?\s*"
+                       r"(?:[—–]|--?)\s*")
 _PERSON_LABEL = re.compile(r"^[\s\"“]*((?:[A-Z][\w.’'-]*\s+(?:of\s+(?:the\s+)?)?){0,6}"
                            r"[A-Z][\w.’'-]*)\s*:\s+(?=\S)")
 _RE_AFTER_GAP = re.compile(r"[\s,.!?;:—–―'\"-]*")
@@ -235,7 +237,8 @@ _NOT_SPEAKER_LABEL = re.compile(
     r"opinion|analysis|live|exclusive|breaking|editor'?s note|source|sources|related|listen|note|"
     r"caption|credit|file|tags|topics|see also|more|also read|warning|disclaimer|correction|"
     r"copyright|posted|published|date|location|subject|keywords|summary|background|context|"
-    r"explainer|factbox|timeline|q|a|question|answer)$")
+    r"explainer|factbox|timeline|q|a|question|answer|the latest|latest|live updates|"
+    r"live|recap|highlights|what we know|key points|in brief|briefing|fact check)$")
 _QUESTION_LABEL = re.compile(r"(?i)^(?:q|question|questioner|reporter|journalist|moderator|"
                              r"interviewer|host|audience member)$")
 _STATEMENT_WHOLE = re.compile(
@@ -689,6 +692,9 @@ class SourceAttributor:
         capitalised words, role words, a few adjectives, "of"/"for" between them.
         """
         lex = self.lex
+        dl = _DATELINE.match(masked)
+        if dl:  # "WASHINGTON, Dec. 8 (UPI) — Clinton's aide rallied supporters, saying ..."
+            masked = " " * dl.end() + masked[dl.end():]
         parts = re.split(r"[,;:\x00]", masked, maxsplit=2)
         first = parts[0]
         off = 0
@@ -1039,6 +1045,7 @@ class SourceAttributor:
         if cited:
             return cited[0]
         return min(pool, key=lambda c: (order.get(c.kind, 3), c.subordinate,
+                                        c.rule in ("gerund", "conjoined"),
                                         min(c.s_start, c.c_start)))
 
     def _via(self, text: str, masked: str, c: Cue, cues: list[Cue]) -> str:

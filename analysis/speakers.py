@@ -66,7 +66,7 @@ _NOT_NAME = frozenset(
     Keeps Get Let Please Thanks Maybe Perhaps Indeed Nevertheless Although Though Because If
     Unless Whether Once Whenever Wherever Neither Either Nor Even Just Only Here There
     Brig Sgt Capt Cmdr Cpl Pvt Gov Amb Hon Rev Marshal Rear Field Local Regional Independent
-    Unnamed Anonymous Top Several Other Another Many""".split()
+    Unnamed Anonymous Top Several Other Another Many Latest Breaking Exclusive Watch""".split()
 )
 
 #: last words that make a capitalised run an organisation ("World Food Programme")
