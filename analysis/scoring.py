@@ -12,8 +12,9 @@ split, then frame every sentence, then attribute the article's sentences.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict
+from dataclasses import fields
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -54,33 +55,42 @@ class Scorer:
     def score_sentences(
         self, sentences: Sequence[SentenceLike], *, text: str | None = None, article_id: str | None = None
     ) -> pd.DataFrame:
-        """One row per input sentence, same order (see ``analysis.score_sentences``)."""
+        """One row per input sentence, same order (see ``analysis.score_sentences``).
+
+        The table is built column by column (no dict per row, no
+        ``dataclasses.asdict``): this is the hot path of corpus scoring.
+        """
         sents = _as_sentences(sentences)
-        frame_scores = [self.framer.score(s.text) for s in sents]
+        score = self.framer.score
+        frame_scores = [score(s.text) for s in sents]
         attributions = self.attributor.attribute(sents, text=text)
-        rows: list[dict[str, Any]] = []
-        for i, (s, fs, at) in enumerate(zip(sents, frame_scores, attributions, strict=True)):
-            row: dict[str, Any] = {
-                "article_id": article_id if article_id is not None else "",
-                "sentence": i,
-                "paragraph": s.paragraph,
-                "start": s.start,
-                "end": s.end,
-                "text": s.text,
-            }
-            for f in self.frames:
-                row[f] = bool(fs.labels[f])
-                row[f"{f}_score"] = float(fs.scores[f])
-            row["frame"] = fs.frame
-            row["frame_evidence"] = [asdict(e) for e in fs.evidence]
-            row.update(at.as_row())
-            rows.append(row)
+        if len(attributions) != len(sents):  # a broken attributor must not shift rows
+            raise RuntimeError(f"sourcing returned {len(attributions)} rows for {len(sents)} sentences")
+        cols: dict[str, Any] = {
+            "article_id": [article_id if article_id is not None else ""] * len(sents),
+            "sentence": list(range(len(sents))),
+            "paragraph": [s.paragraph for s in sents],
+            "start": [s.start for s in sents],
+            "end": [s.end for s in sents],
+            "text": [s.text for s in sents],
+        }
+        for f in self.frames:
+            cols[f] = [bool(fs.labels[f]) for fs in frame_scores]
+            cols[f"{f}_score"] = [float(fs.scores[f]) for fs in frame_scores]
+        cols["frame"] = [fs.frame for fs in frame_scores]
+        cols["frame_evidence"] = [[_evidence_dict(e) for e in fs.evidence] for fs in frame_scores]
+        names = _attribution_fields(type(attributions[0])) if attributions else ()
+        values = [_attribution_values(type(attributions[0]))(a) for a in attributions] if attributions else []
+        for i, name in enumerate(names):
+            cols[name] = [v[i] for v in values]
         columns = list(SENTENCE_COLUMNS)
         for f in self.frames:
             if f not in FRAMES:
                 columns += [f, f"{f}_score"]
-        extra = [c for c in (rows[0] if rows else {}) if c not in columns]
-        df = pd.DataFrame(rows, columns=columns + extra)
+        columns += [c for c in cols if c not in columns]
+        for c in columns:
+            cols.setdefault(c, [])
+        df = pd.DataFrame({c: cols[c] for c in columns})
         if self.model is not None:
             df = self.model.apply(df)
         return df
@@ -91,6 +101,28 @@ class Scorer:
         df = self.score_sentences(sents, text=art.text, article_id=art.id)
         df.attrs["article"] = art.metadata()
         return df
+
+
+@lru_cache(maxsize=8)
+def _attribution_fields(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+@lru_cache(maxsize=8)
+def _attribution_values(cls: type):
+    return attrgetter(*_attribution_fields(cls))
+
+
+@lru_cache(maxsize=8)
+def _evidence_getter(cls: type):
+    names = tuple(f.name for f in fields(cls))
+    return names, attrgetter(*names)
+
+
+def _evidence_dict(e: Any) -> dict[str, Any]:
+    """``dataclasses.asdict`` without its recursive deep copy (evidence fields are scalars)."""
+    names, get = _evidence_getter(type(e))
+    return dict(zip(names, get(e), strict=True))
 
 
 @lru_cache(maxsize=1)
