@@ -1044,9 +1044,19 @@ class SourceAttributor:
         cited = [c for c in pool if c.rule == "outlet_cited"]
         if cited:
             return cited[0]
-        return min(pool, key=lambda c: (order.get(c.kind, 3), c.subordinate,
-                                        c.rule in ("gerund", "conjoined"),
-                                        min(c.s_start, c.c_start)))
+        first = min(pool, key=lambda c: (order.get(c.kind, 3), c.subordinate,
+                                         c.rule in ("gerund", "conjoined"),
+                                         min(c.s_start, c.c_start)))
+        if self.lex.classify(first.speaker).source_type == "media":
+            # "Postimees reported that Estonian companies had reported damage": the claim's
+            # original source speaks, the outlet relays it
+            inner = [c for c in pool if c.c_start > first.c_end and c.kind == "speech" and
+                     c.rule == "subject_verb" and c.subordinate and
+                     self.lex.classify(c.speaker).source_type not in ("", "media")]
+            if inner:
+                return replace(inner[0], via=_outlet_name(first.speaker, self.lex),
+                               subordinate=False)
+        return first
 
     def _via(self, text: str, masked: str, c: Cue, cues: list[Cue]) -> str:
         """The outlet a claim was relayed through ("told Newsweek", "according to Interfax")."""
@@ -1140,6 +1150,11 @@ class SourceAttributor:
                     p += 1
             out.append(p)
         return out
+
+
+def _outlet_name(mention: str, lex: SourceLexicon) -> str:
+    m = lex.re_outlet.search(mention) if lex.re_outlet is not None else None
+    return m.group() if m else mention
 
 
 def _resolved_type(mention: str, mt: MentionType, e) -> str:

@@ -1,8 +1,9 @@
 """Quick sourcing figures on gold sets (development loop; the official metrics are in evaluate.py).
 
 Scores gold sentences with the gold's own boundaries, article by article, and prints
-source_type accuracy, macro-F1 (over the types present in the gold, and over all seven
-types as ``analysis/evaluate.py`` computes it), attributed-vs-unattributed F1 and speaker match.
+source_type accuracy, macro-F1 (over the types present in the gold or the predictions, as
+``analysis/evaluate.py`` computes it, and over all seven types), attributed-vs-unattributed F1
+and speaker match.
 
     python benchmarks/sourcing_eval.py            # seed + shared dev
     python benchmarks/sourcing_eval.py --errors   # also list the disagreements
@@ -102,10 +103,10 @@ def run(path: Path, at: SourceAttributor, show_errors: bool) -> dict:
     f1s = []
     for t in SOURCE_TYPES:
         c = per[t]
-        if c["tp"] + c["fn"] == 0:
+        if c["tp"] + c["fn"] + c["fp"] == 0:  # labels present in the gold or the predictions
             continue
         p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
-        rr = c["tp"] / (c["tp"] + c["fn"])
+        rr = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
         f1s.append((t, 2 * p * rr / (p + rr) if p + rr else 0.0, c["tp"] + c["fn"]))
     all7 = []
     for t in SOURCE_TYPES:  # the official evaluate.py averages over all seven types
@@ -118,7 +119,7 @@ def run(path: Path, at: SourceAttributor, show_errors: bool) -> dict:
     return {
         "n": len(preds),
         "accuracy": correct / len(preds),
-        "macro_f1": sum(f for _, f, _ in f1s) / len(f1s),  # over types present in the gold
+        "macro_f1": sum(f for _, f, _ in f1s) / len(f1s),  # types in gold or predictions
         "macro_f1_all7": sum(all7) / len(all7),
         "per_type": {t: round(f, 3) for t, f, _ in f1s},
         "attributed_f1": 2 * att_p * att_r / (att_p + att_r) if att_p + att_r else 0.0,

@@ -179,6 +179,10 @@ MEDIA = [
     ("Ukraine’s General Staff said in its morning update that 20 attacks were repelled.",
      "institution", "Ukraine’s General Staff", ""),
     ("Local officials said the water supply was cut.", "unnamed_official", "Local officials", ""),
+    ("Reuters reported that US officials said the talks were over.", "unnamed_official",
+     "US officials", "Reuters"),
+    ("The Daily Herald reported that Estonian companies had reported damage to three cables.",
+     "other", "Estonian companies", "The Daily Herald"),
     ("Posts on social media showed long queues at the border.", "other", "Posts on social media",
      ""),
 ]
