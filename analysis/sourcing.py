@@ -199,7 +199,7 @@ _ED_ADJ = {"armed", "united", "unnamed", "retired", "based", "named", "elected",
            "informed", "involved", "qualified", "advanced", "red"}
 _LEADING_JUNK = re.compile(
     r"^(?:(?:but|and|so|yet|however|meanwhile|instead|still|also|then|now|later|earlier|today|"
-    r"\w+ly(?=,)|yesterday|separately|moreover|furthermore|indeed|in\s+turn|in\s+addition|at\s+the\s+same\s+"
+    r"\w+ly(?=,)|within\s+\w+|yesterday|separately|moreover|furthermore|indeed|in\s+turn|in\s+addition|at\s+the\s+same\s+"
     r"time|on\s+\w+|last\s+\w+|this\s+\w+|in\s+\w+|at\s+\w+)[\s,]+)+", re.IGNORECASE)
 _TIME_TAIL = re.compile(
     r"\s+(?:on|in|at|during|last|this|earlier|late|early)\s+(?:\w+\s+){0,3}?\w*(?:day|week|month|"
@@ -228,6 +228,9 @@ _INVERTING = frozenset("said says added adds wrote writes noted notes explained 
                        "argues insisted insists warned warns stressed stresses".split())
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,}(?:,[^—–\n]{0,40}?)?\s*(?:\([^)]{1,30}\))?\s*"
                        r"(?:[—–]|--?)\s*")
+_OPINION = re.compile(
+    r"(?i)\b(?P<cue>in|to)\s+(?:(?P<sp>his|her|their)\s+(?:opinion|view|words)|the\s+(?:opinion|view)s?"
+    r"\s+of\s+(?P<sp2>[^,;:.\x00]{2,60}))\b")
 _PERSON_LABEL = re.compile(r"^[\s\"“]*((?:[A-Z][\w.’'-]*\s+(?:of\s+(?:the\s+)?)?){0,6}"
                            r"[A-Z][\w.’'-]*)\s*:\s+(?=\S)")
 _RE_AFTER_GAP = re.compile(r"[\s,.!?;:—–―'\"-]*")
@@ -401,7 +404,7 @@ class SourceAttributor:
             words = np_text.split()
         low = np_text.strip().lower()
         if low in PRONOUNS:
-            if low in ("him", "her"):
+            if low in ("him", "her", "his", "their", "its"):
                 return None
             return seg_off + lead, seg_off + end
         if words[0].lower() in _CLAUSE_OPENERS or words[0].lower() in _FUNCTION_WORDS:
@@ -432,6 +435,7 @@ class SourceAttributor:
             return cues
         verbs = lex.verbs_in(masked)
         if not verbs and "ccording" not in masked and "―" not in masked and "—" not in masked \
+                and "opinion" not in masked and " view" not in masked \
                 and not _RE_NOMINAL_NOUN.search(masked):
             return cues  # fast path: no cue of any kind can be here
         if "." in masked:
@@ -585,7 +589,7 @@ class SourceAttributor:
                 k = sp.find(" ") + 1
                 sp, s0 = sp[k:], s0 + k
                 low = sp.lower()
-            if bword == "and" and low not in PRONOUNS:
+            if bword == "and" and low not in PRONOUNS and not text[boff + cstart:s0].strip():
                 # "senior officials and the military have implied": both speak
                 prefix = chunk_all[:cstart].rstrip()[:-3].rstrip()
                 p0, _ = _clause_start(prefix)
@@ -611,8 +615,10 @@ class SourceAttributor:
                 continue  # "The discussion continued, including ..."
             pw = _last_word(masked, s0)
             sub = pw in _RELATIVE
-            if sub and re.match(r"\s+(?:was|were|is|are|had|has|would|will|could)\b", after):
-                continue  # "an election that the opposition said was rigged": a reference
+            if sub and re.match(r"\s+(?:was|were|is|are|had|has|would|will|could)\b|\s*(?:[,.;:)—–]|$)",
+                                after):
+                continue  # "an election that the opposition said was rigged", "zones, which
+                # Nato has rejected.": a reference inside the sentence, not its source
             if kind == "cognition" and pw in _IN_CLAUSE:
                 continue  # "before they believe ...": not a claim of theirs
             cues.append(Cue("subject_verb", sp, s0, s1, form, vs, ve, kind, appositive=appos,
@@ -661,6 +667,17 @@ class SourceAttributor:
                         via = lex.re_outlet.search(pm.group(1)).group()
                     cues.append(Cue("quoted_as_saying", sp, s0, s0 + len(sp), pm.group().strip(),
                                     pm.start(), pm.end(), "speech", via=via, appositive=appos))
+        # "in his opinion", "in the view of X"
+        if "opinion" in masked or " view" in masked:
+            for om in _OPINION.finditer(masked):
+                g = "sp" if om.group("sp") else "sp2"
+                sp = om.group(g).strip()
+                mt = lex.classify(sp)
+                if not mt.source_type and sp.lower() not in PRONOUNS:
+                    continue
+                s0 = om.start(g)
+                cues.append(Cue("opinion", sp, s0, s0 + len(sp), om.group("cue").strip(),
+                                om.start("cue"), om.end("cue"), "speech"))
         # according to X
         for am in (_ACCORDING.finditer(masked) if "ccording to" in masked else ()):
             rest = masked[am.end():]

@@ -39,7 +39,8 @@ SIDE_KINDS = ("country", "capital", "demonym", "person")
 
 PRONOUNS = {
     "he": "person", "she": "person", "they": "plural", "it": "thing",
-    "we": "plural", "i": "person", "him": "person", "her": "person",
+    "we": "plural", "i": "person", "him": "person", "her": "person", "his": "person",
+    "their": "plural", "them": "plural", "its": "thing",
 }
 
 #: capitalised words that never start a personal name
@@ -66,7 +67,9 @@ _NOT_NAME = frozenset(
     Keeps Get Let Please Thanks Maybe Perhaps Indeed Nevertheless Although Though Because If
     Unless Whether Once Whenever Wherever Neither Either Nor Even Just Only Here There
     Brig Sgt Capt Cmdr Cpl Pvt Gov Amb Hon Rev Marshal Rear Field Local Regional Independent
-    Unnamed Anonymous Top Several Other Another Many Latest Breaking Exclusive Watch""".split()
+    Unnamed Anonymous Top Several Other Another Many Latest Breaking Exclusive Watch Within
+    Without Across Around Beyond Behind Inside Outside Toward Towards Upon Via Near Along Among
+    Between Amid Amidst""".split()
 )
 
 #: last words that make a capitalised run an organisation ("World Food Programme")

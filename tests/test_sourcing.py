@@ -365,6 +365,21 @@ def test_is_convinced_is_a_belief_after_be(at):
     assert one(at, "Convinced voters lined up early.").source_type == "unattributed"
 
 
+def test_in_his_opinion(at):
+    sents, text = sents_of(["Zelensky said the talks must continue.",
+                            "In his opinion, some points need to be agreed first."])
+    b = at.attribute(sents, text)[1]
+    assert (b.source_type, b.speaker, b.speaker_canonical) == ("named_official", "his", "Zelensky")
+    c = one(at, "In the view of the ministry, the sanctions are illegal.")
+    assert (c.source_type, c.speaker) == ("institution", "the ministry")
+
+
+def test_relative_clause_reference_is_not_the_source(at):
+    a = one(at, "Both leaders were asked about the demands for no-fly zones, which Nato has "
+                "rejected.")
+    assert a.source_type == "unattributed"
+
+
 def test_definite_description_keeps_unnamed_type(at):
     sents, text = sents_of(["A State Department spokesperson said the last call was in February.",
                             "The spokesperson added that diplomacy remained key."])
