@@ -1,0 +1,138 @@
+"""The shipped gold annotations load and are well formed.
+
+``data/annotations/seed.json`` (the seed, with its text) and
+``data/annotations/lee_ood.jsonl`` (out-of-domain check on Lee corpus stories,
+offsets and labels only; the text comes from gensim's copy of the corpus) are
+loaded with :func:`analysis.gold.load_gold` and checked sentence by sentence:
+text resolved from offsets, valid labels, offsets in order and inside the
+article, ``unattributed`` exactly when the speaker is empty, and each speaker
+mention found where the codebook says it must be.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from analysis.errors import InputError
+from analysis.gold import load_gold
+from analysis.schema import SOURCE_TYPES
+
+ANNOTATIONS = Path(__file__).resolve().parents[1] / "data" / "annotations"
+SEED = ANNOTATIONS / "seed.json"
+LEE_OOD = ANNOTATIONS / "lee_ood.jsonl"
+
+#: The documented mix of lee_ood.jsonl (README): articles per ``conflict`` value.
+LEE_OOD_MIX = {"israel_palestine": 7, "afghanistan": 6, "india_pakistan": 3, "none": 4}
+
+
+def _lee_available() -> bool:
+    from analysis.corpora import read_lee_background
+
+    try:
+        return len(read_lee_background()) >= 300
+    except (OSError, InputError):  # gensim or its data file missing
+        return False
+
+
+@pytest.fixture(scope="module", params=["seed", "lee_ood"])
+def gold(request):
+    if request.param == "lee_ood" and not _lee_available():
+        pytest.skip("Lee corpus (inside gensim) not available: lee_ood texts cannot be resolved")
+    return load_gold(SEED if request.param == "seed" else LEE_OOD)
+
+
+@pytest.fixture(scope="module")
+def lee_records() -> list[dict]:
+    lines = LEE_OOD.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def _mentions(needle: str, haystack: str) -> bool:
+    """Word-bounded occurrence (so the pronoun 'he' is not found inside 'the')."""
+    return re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", haystack) is not None
+
+
+def test_every_sentence_has_text(gold):
+    df = gold.sentences
+    assert len(df) > 0
+    assert df["text"].map(lambda t: isinstance(t, str) and t.strip() != "").all()
+
+
+def test_labels_are_valid(gold):
+    df = gold.sentences
+    assert set(df["diplomacy"]) <= {0, 1}
+    assert set(df["escalation"]) <= {0, 1}
+    assert set(df["source_type"]) <= set(SOURCE_TYPES)
+
+
+def test_offsets_inside_article_and_in_order(gold):
+    for aid, group in gold.sentences.groupby("article_id", sort=False):
+        text = gold.texts[aid]
+        assert text is not None, aid
+        prev_end = 0
+        for row in group.itertuples():
+            assert 0 <= prev_end <= row.start < row.end <= len(text), (aid, row.sentence)
+            assert text[row.start : row.end] == row.text, (aid, row.sentence)
+            assert text[prev_end : row.start].strip() == "" or prev_end == 0, (aid, row.sentence)
+            prev_end = row.end
+
+
+def test_unattributed_iff_no_speaker(gold):
+    df = gold.sentences
+    unattributed = df["source_type"] == "unattributed"
+    empty = df["speaker"] == ""
+    assert (unattributed == empty).all(), df.loc[unattributed != empty, ["article_id", "sentence"]]
+
+
+def test_speaker_named_in_sentence_or_opening_quote(gold):
+    """The speaker is in the sentence; a continued quotation's speaker is earlier (or, when a
+    quotation is split before its 'he said', in the next sentence)."""
+    for aid, group in gold.sentences.groupby("article_id", sort=False):
+        texts = group["text"].tolist()
+        for i, row in enumerate(group.itertuples()):
+            if not row.speaker:
+                continue
+            if _mentions(row.speaker, row.text):
+                continue
+            around = " ".join(texts[: i + 2])
+            assert _mentions(row.speaker, around), (aid, row.sentence, row.speaker)
+
+
+def test_speaker_alternatives_occur_in_article(gold):
+    for row in gold.sentences.itertuples():
+        text = gold.texts[row.article_id] or ""
+        for alt in row.speaker_alt:
+            assert alt and alt != row.speaker and alt in text, (row.article_id, row.sentence, alt)
+
+
+def test_lee_ood_mix_is_as_documented(lee_records):
+    assert Counter(r["conflict"] for r in lee_records) == LEE_OOD_MIX
+    for r in lee_records:
+        n = int(r["id"].removeprefix("lee-"))
+        assert r["source"] == f"lee:{n}"
+        assert all("text" not in s for s in r["sentences"]), "third-party text must not be stored"
+
+
+def test_lee_ood_conflict_stories_match_default_corpus(lee_records):
+    if not _lee_available():
+        pytest.skip("Lee corpus not available")
+    from analysis.corpora import load_default_corpus
+
+    df = load_default_corpus()
+    conflicts = dict(zip(df["id"], df["conflict"], strict=True))
+    for r in lee_records:
+        if r["conflict"] == "none":
+            assert r["id"] not in conflicts, r["id"]
+        else:
+            assert conflicts.get(r["id"]) == r["conflict"], r["id"]
+
+
+def test_lee_ood_non_conflict_stories_carry_no_frame(lee_records):
+    for r in lee_records:
+        if r["conflict"] == "none":
+            assert all(s["diplomacy"] == 0 and s["escalation"] == 0 for s in r["sentences"]), r["id"]
