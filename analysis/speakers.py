@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .resources import Row, read_rule_table
@@ -529,8 +530,13 @@ _CONTENT_STOP = frozenset(
 
 def content_words(s: str) -> set[str]:
     """Lower-cased content words of a mention (possessives stripped)."""
-    return {w.lower().removesuffix("’s").removesuffix("'s").rstrip(".")
-            for w in _WORD.findall(s)} - _CONTENT_STOP
+    return set(_content_words(s))
+
+
+@lru_cache(maxsize=20_000)
+def _content_words(s: str) -> frozenset[str]:
+    return frozenset({w.lower().removesuffix("’s").removesuffix("'s").rstrip(".")
+                      for w in _WORD.findall(s)} - _CONTENT_STOP)
 
 
 @dataclass
