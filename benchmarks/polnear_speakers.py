@@ -4,6 +4,8 @@ Sentence level, as in ``../shared/external/polnear/README.md``:
 
 - a sentence is *gold attributed* when it overlaps a relation's content fragment
   (variant ``+src``: or its source or cue span);
+- (``speaker_found_when_both_attributed`` restricts this to sentences the scorer also
+  attributes: how well the speaker span is chosen, apart from detection recall)
 - the speaker is *found* when the predicted speaker span overlaps the source span of a
   relation overlapping the sentence (lenient), or, for a continued quotation whose
   speaker is not in the sentence, when the speaker shares content words with one of
@@ -67,6 +69,7 @@ def load(split: str, limit: int | None) -> list[dict]:
 def evaluate(records: list[dict], at: SourceAttributor, cognition: set[str]) -> dict:
     counts = {k: [0, 0, 0] for k in ("content", "content_nocog", "content+src")}  # tp fp fn
     spk_n = spk_lenient = spk_strict = 0
+    spk_both = spk_both_ok = 0  # sentences both gold- and predicted-attributed
     spk_n_nocog = spk_ok_nocog = 0
     n_sent = 0
     elapsed = 0.0
@@ -131,6 +134,8 @@ def evaluate(records: list[dict], at: SourceAttributor, cognition: set[str]) -> 
                 strict = any(_norm(a.speaker) == _norm(r["speaker"]) for r in with_src)
             spk_lenient += ok
             spk_strict += strict
+            spk_both += pa
+            spk_both_ok += ok and pa
             spk_ok_nocog += ok and nocog
     res = {"articles": len(records), "sentences": n_sent}
     for key, (tp, fp, fn) in counts.items():
@@ -140,6 +145,7 @@ def evaluate(records: list[dict], at: SourceAttributor, cognition: set[str]) -> 
                                     "F1": round(2 * p * r / (p + r) if p + r else 0.0, 3)}
     res["speaker_found_lenient"] = round(spk_lenient / spk_n, 3) if spk_n else 0.0
     res["speaker_found_strict"] = round(spk_strict / spk_n, 3) if spk_n else 0.0
+    res["speaker_found_when_both_attributed"] = round(spk_both_ok / spk_both, 3) if spk_both else 0.0
     res["speaker_found_lenient_nocog"] = round(spk_ok_nocog / spk_n_nocog, 3) if spk_n_nocog else 0.0
     res["us_per_sentence"] = round(elapsed / max(1, n_sent) * 1e6, 1)
     return res
