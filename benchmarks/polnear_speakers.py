@@ -4,12 +4,12 @@ Sentence level, as in ``../shared/external/polnear/README.md``:
 
 - a sentence is *gold attributed* when it overlaps a relation's content fragment
   (variant ``+src``: or its source or cue span);
-- (``speaker_found_when_both_attributed`` restricts this to sentences the scorer also
-  attributes: how well the speaker span is chosen, apart from detection recall)
 - the speaker is *found* when the predicted speaker span overlaps the source span of a
   relation overlapping the sentence (lenient), or, for a continued quotation whose
   speaker is not in the sentence, when the speaker shares content words with one of
-  those relations' source strings; *strict* is normalised string equality.
+  those relations' source strings; *strict* is normalised string equality;
+  ``speaker_found_when_both_attributed`` counts only sentences the scorer also attributes
+  (how well the speaker span is chosen, apart from detection recall).
 
 PolNeAR counts beliefs and intentions too; the figures are also given without relations
 whose cue is a cognition verb (from ``analysis/lexicons/reporting_verbs.csv``).
