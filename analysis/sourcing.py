@@ -61,7 +61,7 @@ class Attribution:
 UNATTRIBUTED = Attribution()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Cue:
     """An attribution cue found in one sentence (offsets inside the sentence)."""
 
@@ -138,24 +138,26 @@ def _not_verb_use(near: str) -> bool:
 def _clause_start(chunk: str) -> tuple[int, str]:
     """Offset where the clause ending ``chunk`` starts, and the boundary word ("" if none)."""
     lo = max(0, len(chunk) - 160)
+    # the last boundary mark (quotes, brackets, colon ...), found by C-level rfind
+    mark = max(chunk.rfind(c, lo) for c in _BOUNDARY_CHARS)
+    floor = max(lo, mark + 1)
     pos = len(chunk)
     budget = 16  # a speaker phrase is at most 12 words: look no further back
-    while pos > lo and budget:
+    while pos > floor and budget:
         budget -= 1
-        k = chunk.rfind(" ", lo, pos)
-        word = chunk[k + 1:pos]
+        k = chunk.rfind(" ", floor, pos)
+        word = chunk[k + 1:pos] if k >= 0 else chunk[floor:pos]
         if word:
-            for j in range(len(word) - 1, -1, -1):
-                if word[j] in _BOUNDARY_CHARS:
-                    return k + 1 + j + 1, ""
             if word in ("—", "–", "-", "--"):
                 return pos + 1 if pos < len(chunk) else pos, ""
-            if word.lower() in _BOUNDARY_WORDS and pos < len(chunk):
+            if pos < len(chunk) and word.lower() in _BOUNDARY_WORDS:
                 return pos + 1, word.lower()
-        if k < lo:
+        if k < floor:
             break
         pos = k
-    return (lo, "") if not budget == 0 else (max(pos, lo), "")
+    if not budget:
+        return max(pos, floor), ""
+    return (mark + 1 if mark >= lo else lo), ""
 _CLAUSE_OPENERS = frozenset("during after before despite amid following since while when as in on "
                             "at with without under over through until unlike like if although "
                             "though because once".split())
