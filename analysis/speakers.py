@@ -137,6 +137,18 @@ def _trie(terms) -> str:
     return build(root)
 
 
+def _case_variants(terms) -> dict[str, str]:
+    """Spellings of lower-case terms as they appear in text -> the term."""
+    out: dict[str, str] = {}
+    for t in terms:
+        t = t.lower()
+        for v in (t, t[:1].upper() + t[1:], t.title(), t.upper(),
+                  " ".join(w if w in ("of", "the", "for", "and") else w.capitalize()
+                           for w in t.split())):
+            out.setdefault(v, t)
+    return out
+
+
 def _alternation(terms, *, flags: int = 0) -> re.Pattern[str] | None:
     """One compiled pattern for a gazetteer: whole words, the longest term first."""
     terms = {t for t in terms if t}
@@ -226,6 +238,8 @@ class SourceLexicon:
     verb_first: dict[str, list[str]] = field(default_factory=dict)
     verb_tokens: dict[str, str] = field(default_factory=dict)  # "said," -> "said"
     org_words: frozenset[str] = frozenset()  # words of multi-word organisation names
+    gaz: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    re_all: re.Pattern[str] | None = None
     _cache: dict[str, MentionType] = field(default_factory=dict)
     _names_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -266,6 +280,23 @@ class SourceLexicon:
             if r["kind"] == "generic" and r["name"][:1].islower():
                 cap = r["name"][:1].upper() + r["name"][1:]
                 outlet_side.setdefault(cap, r["side"])
+        # one pattern over every gazetteer: a mention is scanned once (longest match wins, so a
+        # role inside an organisation's name - "General Staff" - is not a role)
+        role_variants = _case_variants(role_type)
+        anon_variants = _case_variants(anon_type)
+        gaz: dict[str, list[tuple[str, str]]] = {}
+        for term in side_of:
+            gaz.setdefault(term, []).append(("side", term))
+        for term in inst_side:
+            gaz.setdefault(term, []).append(("inst", term))
+        for term in outlet_side:
+            gaz.setdefault(term, []).append(("outlet", term))
+        for v, key in role_variants.items():
+            gaz.setdefault(v, []).append(("role", key))
+        for v, key in anon_variants.items():
+            gaz.setdefault(v, []).append(("anon", key))
+        lex.gaz = gaz
+        lex.re_all = _alternation(gaz)
         lex.re_verb = _alternation(verb_kind)
         for f in sorted(verb_kind, key=len, reverse=True):
             lex.verb_first.setdefault(f.split()[0], []).append(f)
@@ -363,6 +394,39 @@ class SourceLexicon:
             toks.append(w)
         return tuple(toks)
 
+    def _scan(self, full: str) -> list[tuple[str, int, int, str]]:
+        """Gazetteer hits of a mention: (key, start, end, table) in text order."""
+        if self.re_all is None:
+            return []
+        out = []
+        for m in self.re_all.finditer(full):
+            for table, key in self.gaz.get(m.group(), ()):
+                out.append((key, m.start(), m.end(), table))
+        return out
+
+    def _side_from(self, hits) -> str:
+        for key, _, _, tb in hits:
+            if tb == "side" and self.side_kind.get(key) == "person":
+                return self.side_of[key]
+        for want, table in (("side", self.side_of), ("inst", self.inst_side),
+                            ("outlet", self.outlet_side)):
+            for key, _, _, tb in hits:
+                if tb == want and table.get(key, "unknown") != "unknown":
+                    return table[key]
+        return "unknown"
+
+    def _head_roles_from(self, full: str, hits) -> list[str]:
+        """Role words of a mention, the head first: the last role before the first
+        preposition ("local officials" -> officials; "the head of the delegation" -> head)."""
+        roles = [(key, a, b) for key, a, b, tb in hits if tb == "role"]
+        if not roles:
+            return []
+        pm = _RE_PREP.search(full, roles[0][2])
+        cut = pm.start() if pm else len(full)
+        before = [r for r in roles if r[1] < cut]
+        head = before[-1] if before else roles[0]
+        return [head[0]] + [r[0] for r in roles if r is not head]
+
     def _head_roles(self, full: str) -> list[str]:
         """Role words of a mention, the head first: the last role before the first
         preposition ("local officials" -> officials; "the head of the delegation" -> head);
@@ -432,13 +496,15 @@ class SourceLexicon:
             return MentionType("other" if evidence else "institution", self.side(full), False,
                                False, False)
         names = self.name_tokens(mention) or self.name_tokens(appositive)
-        person_hits = [m.group() for m in self.re_side.finditer(full)
-                       if self.side_kind.get(m.group()) == "person"] if self.re_side else []
-        roles = self._head_roles(full)
-        outlets = [m.group() for m in self.re_outlet.finditer(mention)] if self.re_outlet else []
-        insts = [m.group() for m in self.re_inst.finditer(full)] if self.re_inst else []
-        anon = [m.group().lower() for m in self.re_anon.finditer(full)] if self.re_anon else []
-        side = self.side(full)
+        hits = self._scan(full)
+        nm = len(mention)
+        person_hits = [h for h, a, b, tb in hits if tb == "side" and
+                       self.side_kind.get(h) == "person"]
+        roles = self._head_roles_from(full, hits)
+        outlets = [h for h, a, b, tb in hits if tb == "outlet" and b <= nm]
+        insts = [h for h, a, b, tb in hits if tb == "inst"]
+        anon = [h for h, a, b, tb in hits if tb == "anon"]
+        side = self._side_from(hits)
         named = bool(names or person_hits)
         plural = bool(roles) and roles[0] in self.role_plural
         if anon and not named:
@@ -476,7 +542,9 @@ class SourceLexicon:
             return MentionType(st, side, True, False, True, (), names or tuple(person_hits))
         if outlets:
             return MentionType("media", side, False, False, False, (), (), outlets[0])
-        if insts or self._is_country(mention) or _ORG_RUN.search(mention) or \
+        country = any(tb == "side" and b <= nm and self.side_kind.get(key) in ("country", "capital")
+                      for key, a, b, tb in hits)
+        if insts or country or _ORG_RUN.search(mention) or \
                 _GENERIC_ORG.search(mention) or _ACRONYM.match(mention):
             return MentionType("institution", side, False, False, False)
         if re.search(r"(?i)\b(?:officials|authorities|diplomats)\b", mention):
@@ -493,12 +561,8 @@ class SourceLexicon:
         return MentionType("", side, False, False, False)
 
     def _is_country(self, mention: str) -> bool:
-        if self.re_side is None:
-            return False
-        for m in self.re_side.finditer(mention):
-            if self.side_kind.get(m.group()) in ("country", "capital"):
-                return True
-        return False
+        return any(tb == "side" and self.side_kind.get(key) in ("country", "capital")
+                   for key, _, _, tb in self._scan(mention))
 
 
 def _lower_first(s: str) -> str:
