@@ -102,7 +102,7 @@ _NOT_VERB_PREV = frozenset("to the a an his her its their our this that these th
                            "being".split())
 _BOUNDARY_WORDS = frozenset("that but because while whereas although though when where after "
                             "before since if unless whether as so and or".split())
-_BOUNDARY_CHARS = frozenset("\x00“”„«»\";:()[]")
+_BOUNDARY_CHARS = tuple("\x00\";:()[]")  # in masked text every quotation mark is straight
 _RE_TAIL_CONJ = re.compile(r"(?i)[\s,](and|but)$")
 
 
@@ -436,9 +436,9 @@ class SourceAttributor:
         if lex.re_verb is None:
             return cues
         verbs = lex.verbs_in(masked)
-        if not verbs and "ccording" not in masked and "―" not in masked and "—" not in masked \
-                and "opinion" not in masked and " view" not in masked \
-                and not _RE_NOMINAL_NOUN.search(masked):
+        nominal = _RE_NOMINAL_NOUN.search(masked) is not None
+        if not verbs and not nominal and "ccording" not in masked and "―" not in masked \
+                and "—" not in masked and "opinion" not in masked and " view" not in masked:
             return cues  # fast path: no cue of any kind can be here
         if "." in masked:
             # periods of abbreviations and initials ("Mr.", "U.S.", "J. J. Price") end nothing
@@ -635,7 +635,7 @@ class SourceAttributor:
                 cues.append(Cue("dash_credit", sp, dm.start(1), dm.start(1) + len(sp), "―",
                                 dm.start(1) - 1, dm.start(1), "speech"))
         # nominal cues: "the Pentagon’s response", "the warning from X", "made his comments"
-        if _RE_NOMINAL_NOUN.search(masked):
+        if nominal:
             for rx in _NOMINALS:
                 for nm in rx.finditer(masked):
                     sp = nm.group("sp").strip()
