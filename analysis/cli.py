@@ -113,6 +113,21 @@ def cmd_sentences(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _source_rules(items: list[str] | None) -> dict[str, str] | None:
+    """``--source-rules outlets=my_outlets.csv`` (repeatable) -> {"outlets": "my_outlets.csv"}."""
+    if not items:
+        return None
+    from .errors import InputError
+
+    out: dict[str, str] = {}
+    for item in items:
+        name, sep, path = item.partition("=")
+        if not sep or not name.strip() or not path.strip():
+            raise InputError("--source-rules", f"expected TABLE=FILE, got {item!r}")
+        out[name.strip()] = path.strip()
+    return out
+
+
 def cmd_score(args: argparse.Namespace) -> int:
     from .batch import score_corpus
 
@@ -122,6 +137,7 @@ def cmd_score(args: argparse.Namespace) -> int:
         n_jobs=args.jobs,
         progress=not args.quiet and len(articles) > 1,
         lexicon=args.lexicon,
+        source_rules=_source_rules(getattr(args, "source_rules", None)),
     )
     skipped += list(df.attrs.get("skipped", []))
     _emit_table(
@@ -194,6 +210,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("path", help="an article or a corpus (folder, .jsonl, .csv)")
     s.add_argument("-o", "--output", help="output file: .csv, .jsonl or .parquet (default: CSV on stdout)")
     s.add_argument("--lexicon", action="append", help="an extra frame lexicon CSV (repeatable)")
+    s.add_argument("--source-rules", action="append", metavar="TABLE=FILE", help="extend a sourcing rule table (reporting_verbs, roles, institutions, outlets, sides, anonymity) with your CSV (repeatable)")
     s.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
     s.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     s.set_defaults(func=cmd_score)
