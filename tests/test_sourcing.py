@@ -621,3 +621,28 @@ def test_shared_dev_gold(at):
     assert acc >= 0.88
     assert f1 >= 0.94
     assert spk >= 0.88
+
+
+# --- the command line ------------------------------------------------------------------------
+
+def test_cli_source_rules_option(tmp_path, capsys):
+    from analysis.cli import main
+
+    art = tmp_path / "art.txt"
+    art.write_text("Governor Ruth Park told the Daily Planet that the dam would hold.\n",
+                   encoding="utf-8")
+    extra = tmp_path / "my_outlets.csv"
+    extra.write_text("name,side,kind\nDaily Planet,us,newspaper\n", encoding="utf-8")
+    out = tmp_path / "scored.csv"
+    assert main(["score", str(art), "--source-rules", f"outlets={extra}", "-q", "-o",
+                 str(out)]) == 0
+    import pandas as pd
+
+    df = pd.read_csv(out)
+    assert df.loc[0, "source_type"] == "named_official"
+    assert df.loc[0, "via_outlet"] == "Daily Planet"
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,side,kind\nDaily Planet,gotham,newspaper\n", encoding="utf-8")
+    assert main(["score", str(art), "--source-rules", f"outlets={bad}", "-q"]) != 0
+    assert "bad.csv:2" in capsys.readouterr().err
+    assert main(["score", str(art), "--source-rules", "outlets", "-q"]) != 0
