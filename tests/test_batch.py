@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import warnings
 
 import pandas as pd
@@ -157,6 +158,8 @@ def test_failing_article_is_skipped_and_reported(monkeypatch, n_jobs):
         return real(self, article)
 
     # patched before the pool starts: forked workers inherit the patch
+    if n_jobs > 1 and multiprocessing.get_start_method() != "fork":
+        pytest.skip("workers inherit the monkeypatch only when forked")
     monkeypatch.setattr(scoring.Scorer, "score_article", flaky)
     with pytest.warns(InputWarning, match="strikes"):
         df = score_corpus(_frame(), n_jobs=n_jobs, progress=False)
