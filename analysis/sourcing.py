@@ -487,6 +487,8 @@ class SourceAttributor:
             elif not form.endswith("ing") and any(w in _BE_FORMS for w in aux):
                 continue
             after = masked[ve:ve + 60]
+            if after.startswith((" tank", " tanks")):
+                continue  # "think tank"
             am_ = _RE_ACTION_OBJECT.match(after)
             if am_ and (not am_.group(1) or form in _COMMIT_FORMS):
                 continue  # "claimed responsibility", "pledged $1 billion": acting
@@ -499,6 +501,7 @@ class SourceAttributor:
                     and _MASK not in masked:
                 continue  # "the leaders agreed to continue contacts": acting
             if gerund and not near.rstrip().endswith((",", "—", "–", "-")) and \
+                    not text[:vs].rstrip().endswith((',"', ",”", ",’")) and \
                     not re.search(r"\bwith\s+[\w’'.\- ]{2,60}$", near):
                 continue  # "a joint statement condemning Russia": a noun's modifier
             # -- inverted: “…,” said X / , said X.
@@ -1003,6 +1006,12 @@ class SourceAttributor:
                     self._note_antecedent(mem, mk[:c.s_start], speaker.strip().lower())
                 a = self._make(mem, speaker, mt, c.s_start, c.s_end, c.cue, c.c_start, c.c_end,
                                rule, mode, via, appositive=c.appositive)
+                for o in cues:
+                    # later speakers of the same sentence are the most recent mentions
+                    # ("… say X. “…,” said Andy Mok, a fellow at …" -> a later "he" is Mok)
+                    if o is not c and o.s_start > c.s_end and o.speaker.lower() not in PRONOUNS \
+                            and o.kind in ("speech", "cognition"):
+                        self._remember(mem, o)
                 if chain is not None and chain in chain_cue and chain_cue[chain][0] == i:
                     chain_attr[chain] = a
                 if chain is not None and chain in chain_cue or mode in ("direct", "partial"):
@@ -1110,6 +1119,19 @@ class SourceAttributor:
         return Attribution(st or "other", c.speaker, canon, c.cue, "continuation", c.via,
                            bool(anonymous), side, "quote_attributed_later")
 
+    def _remember(self, mem: EntityMemory, c: Cue) -> None:
+        """Record a speaker that does not decide its sentence, for later references."""
+        mt = self.lex.classify(c.speaker, c.appositive)
+        if not mt.source_type:
+            return
+        e = mem.resolve(c.speaker, mt, self.lex)
+        if e is not None:
+            mem.merge(e, c.speaker, mt)
+        else:
+            e = mem.add(c.speaker, mt, mt.source_type, mt.side, mt.anonymous)
+            if c.appositive:
+                e.words |= content_words(c.appositive)
+
     def _note_antecedent(self, mem: EntityMemory, prefix: str, pronoun: str) -> None:
         """"Western officials have been briefing ... and they say": remember the subject that
         opens the sentence, so that the pronoun after it resolves to it."""
@@ -1207,7 +1229,8 @@ _AUX_WORDS = frozenset(
     "repeatedly reportedly publicly privately recently once further subsequently separately "
     "already now just did does do not never only first himself herself itself themselves "
     "personally explicitly specifically flatly firmly strongly clearly quickly immediately openly "
-    "bluntly angrily forcefully directly officially formally yesterday today".split())
+    "bluntly angrily forcefully directly officially formally yesterday today meanwhile however "
+    "though too, also, however, meanwhile, though,".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
