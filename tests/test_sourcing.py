@@ -365,6 +365,18 @@ def test_is_convinced_is_a_belief_after_be(at):
     assert one(at, "Convinced voters lined up early.").source_type == "unattributed"
 
 
+def test_later_speaker_in_a_sentence_is_the_pronouns_antecedent(at):
+    sents, text = sents_of(["NATO Secretary General Jens Stoltenberg said China was not a broker.",
+                            "Analysts in China meanwhile say Beijing is neutral. “China benefits "
+                            "from peace,” said Andy Moe, a research fellow at a Beijing think "
+                            "tank."], ["“It would burnish China’s reputation,” he told Al "
+                                       "Jazeera."])
+    out = at.attribute(sents, text)
+    assert (out[1].speaker, out[1].source_type) == ("Analysts in China", "expert")
+    assert (out[2].speaker, out[2].speaker_canonical) == ("he", "Andy Moe")
+    assert out[2].source_type == "expert" and out[2].via_outlet == "Al Jazeera"
+
+
 def test_in_his_opinion(at):
     sents, text = sents_of(["Zelensky said the talks must continue.",
                             "In his opinion, some points need to be agreed first."])
