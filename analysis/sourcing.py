@@ -943,11 +943,12 @@ class SourceAttributor:
                     out.append(a)
                     continue
             # mixed-case speaker labels of transcripts ("Vladimir Putin: Citizens of Russia, ...")
-            if (i == 0 or para_ids[i - 1] != para) and ":" in t[:80]:
+            if (i == 0 or para_ids[i - 1] != para or label_attr is not None) and ":" in t[:80]:
                 pm = _PERSON_LABEL.match(t)
                 rest = t[pm.end():].rstrip() if pm else ""
-                multi = i + 1 < len(sents) and para_ids[i + 1] == para  # not a lone headline
-                if pm and rest[-1:] in ".?!…\"”" and len(rest.split()) >= 4 and multi:
+                # not a lone headline: the label's paragraph goes on, or a transcript is running
+                multi = (i + 1 < len(sents) and para_ids[i + 1] == para) or label_attr is not None
+                if pm and rest[-1:] in ".?!…\"”" and len(rest.split()) >= 3 and multi:
                     lab = pm.group(1).strip()
                     mt = lex.classify(lab)
                     if mt.person and mt.source_type in ("named_official", "expert", "other") \
@@ -985,6 +986,13 @@ class SourceAttributor:
                                        hm.end(1) + 1, "headline_colon", "indirect", "")
                         out.append(a)
                         continue
+            if whole_statement is not None or (label_attr is not None and para >= label_para):
+                # inside a statement attributed as a whole or a transcript turn, the label's
+                # speaker speaks every sentence, including the ones that report others
+                held = whole_statement or label_attr
+                rule = "statement_attributed" if whole_statement is not None else "transcript_label"
+                out.append(_carry(held, "continuation", rule))
+                continue
             if cues:
                 c = self._primary(cues)
                 via = c.via or self._via(t, mk, c, cues)

@@ -454,6 +454,17 @@ def test_mixed_case_speaker_label_opens_a_transcript(at):
     assert out[2].source_type == "named_official"
 
 
+def test_transcript_turns_hold_reported_speech(at):
+    sents, text = sents_of(["President of Russia Vladimir Putin: Mr Lavrov, we agreed to meet "
+                            "today.", "I would like to hear your analysis."],
+                           ["Foreign Minister Sergei Lavrov: Mr President, we have been working "
+                            "on it.", "Antony Blinken asked me for a separate meeting."])
+    out = at.attribute(sents, text)
+    assert [a.speaker for a in out] == ["President of Russia Vladimir Putin"] * 2 + [
+        "Foreign Minister Sergei Lavrov"] * 2
+    assert out[3].source_rule == "transcript_label"
+
+
 def test_headline_with_a_colon_does_not_swallow_the_article(at):
     sents, text = sents_of("Putin: Russia will respond to NATO expansion.",
                            ["Russian troops massed near the border on Monday."])
