@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -55,7 +55,14 @@ class Attribution:
 
     def as_row(self) -> dict:
         """All fields as a flat dict (the sourcing columns of the sentence table)."""
-        return asdict(self)
+        return {
+            "source_type": self.source_type, "speaker": self.speaker,
+            "speaker_canonical": self.speaker_canonical, "cue": self.cue,
+            "quote_mode": self.quote_mode, "via_outlet": self.via_outlet,
+            "anonymous": self.anonymous, "side": self.side, "source_rule": self.source_rule,
+            "speaker_start": self.speaker_start, "speaker_end": self.speaker_end,
+            "cue_start": self.cue_start, "cue_end": self.cue_end,
+        }
 
 
 UNATTRIBUTED = Attribution()

@@ -492,6 +492,13 @@ def test_as_row_has_every_sourcing_column(at):
     assert row["side"] in SIDES
 
 
+def test_as_row_matches_the_dataclass_fields(at):
+    from dataclasses import asdict
+
+    a = one(at, "Peskov told Newsweek that talks would resume.")
+    assert a.as_row() == asdict(a)
+
+
 def test_attribution_is_frozen():
     a = Attribution()
     with pytest.raises(AttributeError):
