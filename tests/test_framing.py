@@ -224,6 +224,64 @@ def test_other_conflicts(scorer, sentence, expected):
     assert labels(scorer.score(sentence)) == expected
 
 
+# Patterns of other conflicts' coverage (issue 3), written for these tests after an
+# out-of-domain check (lee_ood.jsonl): each row is a pattern, none is a gold sentence.
+GENERALISATION_CASES = [
+    # 1. one clear diplomacy cue is enough (a passing mention that is part of the claim)
+    ('The two prime ministers will hold a summit in Tashkent next month.', (1, 0)),
+    ('Efforts to end the standoff have reached a deadlock.', (1, 0)),
+    ('Khartoum has broken off all contacts with the rebel leadership.', (1, 1)),
+    # 2. diplomacy without talks words: readiness to meet, refusing contact, offers, an envoy's return
+    ('The Armenian prime minister said he was ready to meet the Azerbaijani president in Brussels.', (1, 0)),
+    ('Seoul said it would have nothing to do with the new government in Pyongyang.', (1, 0)),
+    ("The rebels rejected the government's offer as a trick.", (1, 0)),
+    ("The junta refused to deal with the regional bloc's mediators.", (1, 0)),
+    ('The envoy is expected to return to Sanaa next week.', (1, 0)),
+    # 3. diplomatic sanctions: contact reduced (diplomacy) imposed as pressure (escalation)
+    ('Ethiopia downgraded its embassy in Cairo and recalled its ambassador.', (1, 1)),
+    ('India recalled its high commissioner from Islamabad.', (1, 1)),
+    ('Pakistan banned Indian airlines from its airspace.', (0, 1)),
+    # 4. halting attacks: a concession, and the attacks are named
+    ('The group announced it would halt its rocket attacks on southern towns.', (1, 1)),
+    ('The Kurdish militants declared a unilateral ceasefire on Friday.', (1, 0)),
+    ('He called for an end to all attacks on civilians.', (1, 1)),
+    # 5. escalation without war vocabulary: deadlines, readiness for anything, a leader written off, demands
+    ('The government gave the militia 48 hours to comply or face the consequences.', (0, 1)),
+    ('Our armed forces are prepared for anything, the general said.', (0, 1)),
+    ('The minister said the rebel commander was finished and it was time for a new leadership.', (0, 1)),
+    ('Washington demanded the arrest of the militants behind the bombing.', (0, 1)),
+    ('Thousands of police joined the crackdown on Islamist militants in the north.', (0, 1)),
+    ('The rebels vowed to continue their armed struggle.', (0, 1)),
+    ('But the violence has not stopped.', (0, 1)),
+    ('The Taliban deadline for the handover of the hostages passed on Sunday.', (0, 1)),
+    # vocabulary of other conflicts
+    ('Indian and Pakistani troops traded cross-border fire in Kashmir.', (0, 1)),
+    ('China staged live-fire drills in the Taiwan Strait.', (0, 1)),
+    ('North Korea carried out another missile test on Wednesday.', (0, 1)),
+    ('Scores of African Union peacekeepers patrolled the streets of Mogadishu.', (0, 1)),
+    ('The peacekeeping mission will monitor the truce line.', (1, 0)),
+    ('Tribal elders negotiated the peaceful surrender of the fighters holed up in the caves.', (1, 0)),
+    # 6. polysemy and other news: fires, labour disputes, deadlines, domestic violence
+    ('Firefighters are battling a blaze that threatens homes on the edge of the town.', (0, 0)),
+    ('A new fire in the hills is no longer threatening properties.', (0, 0)),
+    ('The fire service has deployed 40 crews to the area.', (0, 0)),
+    ('The ministry has been giving conflicting signals about the budget.', (0, 0)),
+    ('The union said it would step up industrial action after pay talks reached a deadlock.', (0, 0)),
+    ('The employers accused the union of a belligerent approach to enterprise bargaining.', (0, 0)),
+    ('The tax deadline has been extended to the end of the month.', (0, 0)),
+    ('Police said domestic violence reports had risen over the holidays.', (0, 0)),
+    ('He welcomed the intervention of the international community in defusing the crisis.', (1, 0)),
+    # 7. a title alone does not make diplomacy
+    ('The Foreign Minister, Dr Rahimi, said the document was about to be printed.', (0, 0)),
+    ('The Secretary of State arrived in the capital late on Tuesday.', (0, 0)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), GENERALISATION_CASES)
+def test_generalisation_patterns(scorer, sentence, expected):
+    assert labels(scorer.score(sentence)) == expected
+
+
 KNOWN_FAILURES = [
     # an agreement not to use force: "agreed" alone is a weak cue
     ("Venezuela and Guyana agreed not to use force in their territorial dispute.", (1, 1)),
