@@ -28,13 +28,18 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from .errors import LexiconError
+
+try:  # the prefilter's automaton; without it every word is looked at
+    import ahocorasick as _ahocorasick
+except ImportError:  # pragma: no cover
+    _ahocorasick = None
 
 try:  # Python >= 3.11
     import re._parser as _sre_parser
@@ -518,6 +523,137 @@ def _walk(items: list, prefix: str, k: int, out: set[str], depth: int) -> None:
         raise _Unbounded
 
 
+#: Characters that a case-insensitive regex matches to an ASCII letter although
+#: ``str.lower`` does not map them to it (or changes the length of the text):
+#: dotted/dotless i, long s, the Kelvin sign. A sentence holding one is scored
+#: by the word-by-word path, where the prefilter's assumptions are not needed.
+_ODD_CASE_RE = re.compile("[\u0130\u0131\u017f\u212a]")
+_ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+
+
+def literal_prefixes(pattern: str, k: int = 8) -> set[str] | None:
+    """The lower-cased ASCII beginnings (up to ``k`` characters) one of which
+    starts every match of a regex, or None when one of them would be empty
+    (the regex can start with anything) or they cannot be enumerated.
+
+    Sound, not exact: a match of the regex (case-insensitive) at a position
+    implies that the lower-cased text there starts with one of the prefixes.
+
+    >>> sorted(literal_prefixes(phrase_regex("peace talks")))
+    ['peace']
+    >>> sorted(literal_prefixes(phrase_regex("truce")))
+    ['truce', 'truced', 'truces', 'trucing']
+    """
+    try:
+        parsed = _sre_parser.parse(pattern, re.IGNORECASE)
+    except re.error:
+        return None
+    out: set[str] = set()
+    try:
+        _walk_prefix(list(parsed), "", k, out, 0)
+    except _Unbounded:
+        return None
+    return out if out and "" not in out else None
+
+
+def _ascii_lower(ch: str) -> str | None:
+    low = ch.lower()
+    return low if len(low) == 1 and low.isascii() and ch.isascii() else None
+
+
+def _walk_prefix(items: list, prefix: str, k: int, out: set[str], depth: int) -> None:
+    if len(out) > 400 or depth > 80:
+        raise _Unbounded
+    if len(prefix) >= k or not items:
+        out.add(prefix)
+        return
+    (op, av), rest = items[0], items[1:]
+    name = str(op)
+    if name == "LITERAL":
+        ch = _ascii_lower(chr(av))
+        if ch is None:
+            out.add(prefix)
+        else:
+            _walk_prefix(rest, prefix + ch, k, out, depth + 1)
+    elif name == "IN":
+        chars: set[str] = set()
+        for sub_op, sub_av in av:
+            sub = str(sub_op)
+            if sub == "LITERAL":
+                chars.add(chr(sub_av))
+            elif sub == "RANGE" and sub_av[1] - sub_av[0] <= 30:
+                chars.update(chr(c) for c in range(sub_av[0], sub_av[1] + 1))
+            else:  # a category, a negated set, a wide range: stop here
+                out.add(prefix)
+                return
+        lowered = {_ascii_lower(ch) for ch in chars}
+        if None in lowered:
+            out.add(prefix)
+            return
+        for ch in lowered:
+            _walk_prefix(rest, prefix + ch, k, out, depth + 1)
+    elif name == "BRANCH":
+        for alt in av[1]:
+            _walk_prefix(list(alt) + rest, prefix, k, out, depth + 1)
+    elif name == "SUBPATTERN":
+        _walk_prefix(list(av[-1]) + rest, prefix, k, out, depth + 1)
+    elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        lo, hi, sub = av
+        if lo == 0:
+            _walk_prefix(rest, prefix, k, out, depth + 1)
+        if hi != 0:
+            again = [] if hi == 1 else [(op, (max(lo - 1, 0), hi - 1 if hi != _MAXREPEAT else hi, sub))]
+            _walk_prefix(list(sub) + again + rest, prefix, k, out, depth + 1)
+    elif name in ("AT", "ASSERT", "ASSERT_NOT"):  # zero-width
+        _walk_prefix(rest, prefix, k, out, depth + 1)
+    else:  # ANY, CATEGORY, NOT_LITERAL, GROUPREF, ATOMIC_GROUP...: stop here
+        out.add(prefix)
+
+
+def required_literals(pattern: str) -> set[str] | None:
+    """Lower-cased ASCII strings one of which every match of a regex contains
+    (the set with the longest shortest member), or None.
+
+    >>> sorted(required_literals("(?-i:[A-Z]\\w+)-(?-i:[A-Z]\\w+) (?:summit|talks)"))
+    ['summit', 'talks']
+    """
+    try:
+        parsed = _sre_parser.parse(pattern, re.IGNORECASE)
+    except re.error:
+        return None
+    return _required(list(parsed))
+
+
+def _required(items: list) -> set[str] | None:
+    options: list[set[str]] = []
+    run = ""
+    for op, av in items:
+        name = str(op)
+        ch = _ascii_lower(chr(av)) if name == "LITERAL" else None
+        if ch is not None:
+            run += ch
+            continue
+        if run:
+            options.append({run})
+            run = ""
+        found: set[str] | None = None
+        if name == "SUBPATTERN":
+            found = _required(list(av[-1]))
+        elif name == "BRANCH":
+            alts = [_required(list(alt)) for alt in av[1]]
+            found = None if any(a is None for a in alts) else set().union(*alts)  # type: ignore[arg-type]
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+            found = _required(list(av[2]))
+        if found:
+            options.append(found)
+    if run:
+        options.append({run})
+    options = [o for o in options if "" not in o]
+    if not options:
+        return None
+    return max(options, key=lambda o: (min(len(x) for x in o), -len(o)))
+
+
 def _may_find(rx: re.Pattern, needed: frozenset[str] | None, keys: set[str], text: str) -> bool:
     """``rx.search(text)``, skipped when no word of the text has a needed key."""
     if needed is not None and needed.isdisjoint(keys):
@@ -555,6 +691,94 @@ def _keys_regex(keys: set[str]) -> re.Pattern:
     return re.compile(rf"(?<!\w){body}", re.IGNORECASE)
 
 
+@dataclass
+class _Prefilter:
+    """What lets a sentence be scanned in one pass of an Aho–Corasick automaton.
+
+    Every cue (and modifier) is indexed by the literal beginnings one of which
+    starts each of its matches (:func:`literal_prefixes`), reduced to the
+    shortest ones so that at most one key starts at a position; the automaton
+    finds them in the lower-cased sentence, and only those words are tried.
+    A cue whose beginning cannot be enumerated (a capitalised name...) is
+    *gated*: it is looked for only when one of the literals every match of it
+    contains (:func:`required_literals`) occurs in the sentence. When some cue
+    or modifier can be neither, there is no prefilter (word-by-word scan).
+    Values in the automata: (key length - 1, key, the word's 3-letter index
+    key when the key fixes it, else None).
+    """
+
+    cues: object  # ahocorasick.Automaton
+    cues_of: dict[str, tuple[Cue, ...]]
+    gated: tuple[Cue, ...]
+    gates: tuple[tuple[int, tuple[str, ...]], ...]
+    mods: object
+    mods_of: dict[str, tuple[Modifier, ...]]
+    finders: dict[tuple[int, ...], re.Pattern] = field(default_factory=dict)
+
+    def finder(self, passing: tuple[int, ...]) -> re.Pattern:
+        """Word starts where one of the gated cues ``passing`` matches."""
+        body = "|".join(self.gated[i].regex for i in passing)
+        return re.compile(rf"(?<!\w)(?=\w)(?=(?:{body}))", re.IGNORECASE)
+
+    @staticmethod
+    def build(cues: Sequence[Cue], modifiers: Sequence[Modifier]) -> _Prefilter | None:
+        if _ahocorasick is None:
+            return None
+        keyed: list[tuple[Cue, set[str]]] = []
+        gated: list[Cue] = []
+        gates: list[tuple[int, tuple[str, ...]]] = []
+        for c in cues:
+            keys = _prefixes(c.regex)
+            if keys is not None and not keys:  # it cannot start at a word: never tried
+                continue
+            if keys is None or min(map(len, keys)) < 3:
+                lits = required_literals(c.regex)
+                if lits and min(map(len, lits)) >= 3:
+                    gates.append((len(gated), tuple(sorted(lits))))
+                    gated.append(c)
+                    continue
+            if keys is None:
+                return None
+            keyed.append((c, keys))
+        mod_keyed: list[tuple[Modifier, set[str]]] = []
+        for m in modifiers:
+            keys = _prefixes(m.pattern.pattern)
+            if keys is None:
+                return None
+            if keys:
+                mod_keyed.append((m, keys))
+        cue_ac, cues_of = _automaton(keyed)
+        mod_ac, mods_of = _automaton(mod_keyed)
+        return _Prefilter(cue_ac, cues_of, tuple(gated), tuple(gates), mod_ac, mods_of)
+
+
+def _prefixes(pattern: str) -> set[str] | None:
+    """Literal prefixes that can start a word, as long as there are not too many."""
+    for k in (8, 5, 3):
+        keys = literal_prefixes(pattern, k)
+        if keys is not None:
+            return {x for x in keys if x[0] in _ASCII_WORD}
+    return None
+
+
+def _automaton(items: Sequence[tuple[object, set[str]]]):
+    """An automaton over the shortest keys (none a prefix of another) and, per key,
+    the items one of whose prefixes starts with it, in their order."""
+    everything = {k for _, keys in items for k in keys}
+    minimal = {k for k in everything if not any(k[:i] in everything for i in range(1, len(k)))}
+    by_key: dict[str, dict[int, object]] = {}
+    for item, keys in items:
+        for k in keys:
+            short = next(k[:i] for i in range(1, len(k) + 1) if k[:i] in minimal)
+            by_key.setdefault(short, {})[id(item)] = item
+    ac = _ahocorasick.Automaton()
+    for k in by_key:
+        k3 = k[:3] if len(k) >= 3 and all(ch in _ASCII_WORD for ch in k[:3]) else None
+        ac.add_word(k, (len(k) - 1, k, k3))
+    ac.make_automaton()
+    return ac, {k: tuple(v.values()) for k, v in by_key.items()}
+
+
 class FrameScorer:
     """A compiled scorer: the lexicon's cues in one regex per frame, built once.
 
@@ -577,8 +801,9 @@ class FrameScorer:
         self._cue_by_group: dict[str, Cue] = {}
         by_key: dict[str, dict[str, list[Cue]]] = {}
         always: dict[str, list[Cue]] = {}
+        self._first: dict[int, set[str] | None] = {}
         for c in cues:
-            keys = first_letters(c.regex)
+            keys = self._first[id(c)] = first_letters(c.regex)
             if keys is None:
                 always.setdefault(c.frame, []).append(c)
             else:
@@ -606,7 +831,7 @@ class FrameScorer:
         mods_always: list[tuple[str, int, re.Pattern]] = []
         for mod in self.lexicon.modifiers:
             entry = (mod.kind, mod.scope, mod.pattern)
-            keys = first_letters(mod.pattern.pattern)
+            keys = self._first[id(mod)] = first_letters(mod.pattern.pattern)
             if keys is None:
                 mods_always.append(entry)
             else:
@@ -632,6 +857,12 @@ class FrameScorer:
         self._rules_by_frame = {
             f: tuple(r for r in self.lexicon.rules if not r.frame or r.frame == f) for f in frames
         }
+        self._groups = group_of
+        self._order = {id(c): (-len(c.pattern), self._first[id(c)] is None, i) for i, c in enumerate(cues)}
+        self._frame_no = frame_no
+        self._prefilter = _Prefilter.build(cues, self.lexicon.modifiers)
+        self._entries: dict[tuple, tuple] = {}
+        self._mod_entries: dict[tuple, tuple] = {}
 
     @property
     def frames(self) -> tuple[str, ...]:
@@ -642,8 +873,116 @@ class FrameScorer:
         frame matches do not overlap (the longest cue listed first wins)."""
         return self._scan(text)[0]
 
-    def _scan(self, text: str) -> tuple[list[tuple[Cue, int, int]], list[int], list[tuple[str, int, int, int]]]:
-        """One pass over the words: cue matches, word starts and modifier hits."""
+    def _scan(self, text: str) -> tuple[list[tuple[Cue, int, int]], list[tuple[str, int, int, int]]]:
+        """Cue matches and (when there is a cue) modifier hits ``(kind, scope,
+        start, end)``: by the prefilter when it can be used, else word by word
+        (the same results; tests compare the two)."""
+        pf = self._prefilter
+        if pf is not None and _ODD_CASE_RE.search(text) is None:
+            low = text.lower()
+            if len(low) == len(text):
+                out = self._scan_fast(pf, text, low)
+                return out, (self._mod_hits_fast(pf, text, low) if out else [])
+        out, hits = self._scan_words(text)
+        return out, (hits if out else [])
+
+    def _scan_fast(self, pf: _Prefilter, text: str, low: str) -> list[tuple[Cue, int, int]]:
+        """Cue matches, trying only the words where the automaton found the
+        beginning of a cue (and, when a gated cue's required literal occurs,
+        the words where such a cue matches)."""
+        cands = []
+        for end, (back, key, k3) in pf.cues.iter(low):
+            p = end - back
+            if p:
+                ch = text[p - 1]
+                if ch.isalnum() or ch == "_":  # not a word start
+                    continue
+            cands.append((p, key, k3))
+        gated_at: set[int] | tuple = ()
+        if pf.gates:
+            passing = tuple(i for i, lits in pf.gates if any(lit in low for lit in lits))
+            if passing:
+                finder = pf.finders.get(passing)
+                if finder is None:
+                    finder = pf.finders[passing] = pf.finder(passing)
+                gated_at = {m.start() for m in finder.finditer(text)}
+                if gated_at:
+                    keyed = {c[0] for c in cands}
+                    cands += [(p, None, None) for p in gated_at if p not in keyed]
+        if not cands:
+            return []
+        if len(cands) > 1:
+            cands.sort()
+        return self._match_at(text, cands, gated_at)
+
+    def _match_at(self, text: str, cands: list, gated_at) -> list[tuple[Cue, int, int]]:
+        out: list[tuple[Cue, int, int]] = []
+        busy = [-1] * len(self.lexicon.frames)
+        entries, groups = self._entries, self._cue_by_group
+        for p, key, k3 in cands:
+            if k3 is None:
+                k3 = _TOKEN_RE.match(text, p).group()[:3].lower()
+            ekey = (key, k3, p in gated_at)
+            entry = entries.get(ekey)
+            if entry is None:
+                entry = entries[ekey] = self._entry(*ekey)
+            for fi, rx in entry:
+                if busy[fi] > p:
+                    continue
+                hit = rx.match(text, p)
+                if hit is not None and hit.end() > p:
+                    out.append((groups[hit.lastgroup], p, hit.end()))
+                    busy[fi] = hit.end()
+        return out
+
+    def _entry(self, key: str | None, k3: str, gated: bool) -> tuple[tuple[int, re.Pattern], ...]:
+        """The alternations to try at a word: per frame, the cues the
+        word-by-word scan would try there (those indexed under the word's
+        first letters, and those tried at every word) that can start with
+        the automaton's key, or are gated cues matching there, in its order."""
+        pf = self._prefilter
+        assert pf is not None
+        pool = list(pf.cues_of.get(key, ())) if key is not None else []
+        if gated:
+            pool += pf.gated
+        first, order = self._first, self._order
+        allowed = {id(c): c for c in pool if first[id(c)] is None or k3 in first[id(c)]}
+        out = []
+        for f in self.lexicon.frames:
+            cs = sorted((c for c in allowed.values() if c.frame == f), key=lambda c: order[id(c)])
+            if cs:
+                body = "|".join(f"(?P<{self._groups[id(c)]}>{c.regex})" for c in cs)
+                out.append((self._frame_no[f], re.compile(body, re.IGNORECASE)))
+        return tuple(out)
+
+    def _mod_hits_fast(self, pf: _Prefilter, text: str, low: str) -> list[tuple[str, int, int, int]]:
+        """Modifier hits at the words where the automaton found a modifier's beginning."""
+        hits: list[tuple[str, int, int, int]] = []
+        entries = self._mod_entries
+        for end, (back, key, k3) in pf.mods.iter(low):
+            p = end - back
+            if p:
+                ch = text[p - 1]
+                if ch.isalnum() or ch == "_":
+                    continue
+            if k3 is None:
+                k3 = _TOKEN_RE.match(text, p).group()[:3].lower()
+            entry = entries.get((key, k3))
+            if entry is None:
+                first = self._first
+                entry = entries[(key, k3)] = tuple(
+                    (m.kind, m.scope, m.pattern)
+                    for m in pf.mods_of[key]
+                    if first[id(m)] is None or k3 in first[id(m)]
+                )
+            for kind, scope, rx in entry:
+                hit = rx.match(text, p)
+                if hit is not None:
+                    hits.append((kind, scope, p, hit.end()))
+        return hits
+
+    def _scan_words(self, text: str) -> tuple[list[tuple[Cue, int, int]], list[tuple[str, int, int, int]]]:
+        """One pass over the words: cue matches and modifier hits."""
         out: list[tuple[Cue, int, int]] = []
         hits: list[tuple[str, int, int, int]] = []
         busy = [-1] * len(self.lexicon.frames)
@@ -662,8 +1001,7 @@ class FrameScorer:
                 hit = rx.match(text, pos)
                 if hit is not None:
                     hits.append((kind, scope, pos, hit.end()))
-        word_starts = [m.start() for m in _TOKEN_RE.finditer(text)] if out and hits else []
-        return out, word_starts, hits
+        return out, hits
 
     def _factor(
         self, cue: Cue, text: str, start: int, end: int, memo: dict | None = None
@@ -711,22 +1049,28 @@ class FrameScorer:
         return factor, names
 
     @staticmethod
-    def _modifiers(index, start: int, end: int) -> dict[str, bool]:
+    def _modifiers(
+        text: str, hits: list[tuple[str, int, int, int]], clause_starts: list[int], start: int, end: int
+    ) -> dict[str, bool]:
         """Negation/hedge within ``scope`` words before the cue (or inside it),
-        in the cue's clause (a clause ends at ";", ":" or "but"/"however")."""
+        in the cue's clause (a clause ends at ";", ":" or "but"/"however").
+
+        The words counted are those that start in the clause before the cue's
+        end (a clause never starts inside a word, so they are found by a scan
+        of that stretch only)."""
         flags = dict.fromkeys(_MODIFIERS, False)
-        word_starts, clause_starts, hits = index
         if not hits:
             return flags
         i = bisect_right(clause_starts, start)
         clause_start = clause_starts[i - 1] if i else 0
-        n_before_end = bisect_left(word_starts, end)
-        first_in_clause = bisect_left(word_starts, clause_start)
+        words: list[int] | None = None
         for kind, scope, h0, h1 in hits:
-            if flags[kind] or h1 > end:
+            if flags[kind] or h1 > end or h0 < clause_start:
                 continue
-            lo = word_starts[max(first_in_clause, n_before_end - scope)] if word_starts else 0
-            if h0 >= max(lo, clause_start):
+            if words is None:
+                words = [m.start() for m in _TOKEN_RE.finditer(text, clause_start, end)]
+            lo = words[max(0, len(words) - scope)] if words else 0
+            if h0 >= lo:
                 flags[kind] = True
         return flags
 
@@ -734,7 +1078,7 @@ class FrameScorer:
         """Score one sentence (see the module docstring)."""
         text = str(text)
         frames = self.lexicon.frames
-        found, word_starts, hits = self._scan(text)
+        found, hits = self._scan(text)
         if not found:  # most background sentences: no cue at all
             return FrameScore(
                 labels=dict.fromkeys(frames, False),
@@ -750,11 +1094,10 @@ class FrameScorer:
             clause_starts = [m.end() for m in _CLAUSE_BREAK.finditer(text)]
         else:
             clause_starts = []
-        mod_index = (word_starts, clause_starts, hits)
         memo: dict = {}
         for cue, start, end in found:
             factor, names = self._factor(cue, text, start, end, memo)
-            mods = self._modifiers(mod_index, start, end)
+            mods = self._modifiers(text, hits, clause_starts, start, end)
             key = (cue.frame, cue.pattern)
             repeat = key in seen
             weight = 0.0 if repeat else round(cue.weight * factor, 4)
