@@ -274,6 +274,22 @@ GENERALISATION_CASES = [
     # 7. a title alone does not make diplomacy
     ('The Foreign Minister, Dr Rahimi, said the document was about to be printed.', (0, 0)),
     ('The Secretary of State arrived in the capital late on Tuesday.', (0, 0)),
+    # a second batch: insurgencies, occupations and stand-offs; business and labour news
+    ('The second intifada has claimed hundreds of lives.', (0, 1)),
+    ('Security forces arrested 20 suspected militants in overnight raids.', (0, 1)),
+    ('The government has cracked down on extremist groups since the attack.', (0, 1)),
+    ('The two nuclear-armed neighbours are on the brink of war.', (0, 1)),
+    ('New Delhi demanded that Islamabad hand over 20 wanted militants.', (0, 1)),
+    ('India cut rail and bus links with Pakistan and recalled its high commissioner.', (1, 1)),
+    ('The Palestinian leader pledged to stop the attacks on Israeli civilians.', (1, 1)),
+    ('Both sides agreed to a cooling-off period before talks resume.', (1, 0)),
+    ('Washington wants both sides to implement the Mitchell report.', (1, 0)),
+    ('The Indian prime minister met with the Pakistani president on the sidelines.', (1, 0)),
+    ('Coalition aircraft bombed the cave complex for a third day.', (0, 1)),
+    ('The foreign ministry launched a diplomatic offensive to win support in the region.', (1, 0)),
+    ('The budget airline said the fare war would drive weaker rivals out of the market.', (0, 0)),
+    ('Analysts say the discount carrier is taking an aggressive approach to win market share from its competitors.', (0, 0)),
+    ('Management said workers would face penalties if the stoppages continued.', (0, 0)),
 ]
 
 
