@@ -25,6 +25,7 @@ _EXPORTS: dict[str, str] = {
     "load_corpus": "articles",
     "Sentence": "sentences",
     "split_sentences": "sentences",
+    "SentenceSplitter": "sentences",
     # scoring
     "Scorer": "scoring",
     "score_sentences": "scoring",
@@ -41,9 +42,12 @@ _EXPORTS: dict[str, str] = {
     "FrameModel": "learn",
     "load_gold": "gold",
     "evaluate": "evaluate",
+    "cross_validate": "learn",
     # comparison, corpora, pictures, reports
     "profile_articles": "compare",
     "compare": "compare",
+    "compare_coverage": "compare",
+    "run_compare": "compare",
     "load_default_corpus": "corpora",
     "fetch_articles": "fetch",
     "render_article": "render",
@@ -77,16 +81,16 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .articles import Article, load_article, load_corpus
     from .batch import score_corpus, score_jsonl_to_parquet
-    from .compare import compare, profile_articles
+    from .compare import compare, compare_coverage, profile_articles, run_compare
     from .corpora import load_default_corpus
     from .errors import FramingError, InputError, InputWarning, LexiconError, Skipped
     from .evaluate import evaluate
     from .fetch import fetch_articles
     from .framing import FrameScorer, load_lexicon, score_frames
     from .gold import load_gold
-    from .learn import FrameModel, LexiconFeatures
+    from .learn import FrameModel, LexiconFeatures, cross_validate
     from .render import ScoredArticle, render_article, save_article_html
     from .report import build_report
     from .scoring import Scorer, score_article, score_sentences
-    from .sentences import Sentence, split_sentences
+    from .sentences import Sentence, SentenceSplitter, split_sentences
     from .sourcing import SourceAttributor, attribute_sentences

@@ -834,28 +834,50 @@ def _readme(description: str, focus: pd.DataFrame, files: Sequence[Path], charts
     return "\n".join(lines) + "\n"
 
 
-def run_compare(
+@dataclass
+class Coverage:
+    """Everything a comparison computed, in memory (what ``run_compare`` writes to disk).
+
+    ``focus`` and ``reference`` are sentence tables; ``profiles`` the article
+    table of both (``focus`` column True for the focus article);
+    ``comparison`` the :class:`Comparison`; ``description`` says plainly what
+    the reference is; ``skipped`` lists every input item not used.
+    """
+
+    focus_articles: pd.DataFrame
+    reference_articles: pd.DataFrame
+    focus: pd.DataFrame
+    reference: pd.DataFrame
+    comparison: Comparison
+    profiles: pd.DataFrame
+    description: str
+    skipped: list = field(default_factory=list)
+
+    @property
+    def focus_id(self) -> str:
+        return str(self.focus_articles["id"].iloc[0])
+
+
+def compare_coverage(
     article: str | Path | None = None,
     *,
     corpus: str | Path | None = None,
-    out_dir: str | Path = "out/compare",
     n_jobs: int = 1,
     progress: bool = True,
     lexicon: Any = None,
-    charts: bool = True,
-) -> CompareOutputs:
-    """Score the focus article and the reference, compare, and write everything to ``out_dir``.
+) -> Coverage:
+    """Score the focus article and the reference corpus and compare them, without writing files.
 
     ``article`` None is the seed; ``corpus`` None is ``$FRAMING_CORPUS`` or
-    the embedded default (see ``analysis.corpora``). Writes ``profiles.csv``,
-    ``comparison.csv``, ``by_outlet.csv``, ``drivers.csv``, ``columns.csv``,
-    ``summary.txt``, ``README.txt`` and the charts (PNG + SVG + CSV each).
+    the embedded default (see ``analysis.corpora``). A reference article with
+    the focus's id is left out of the reference (it would be compared with itself).
+
+    >>> cov = compare_coverage()                          # doctest: +SKIP
+    >>> cov.comparison.summary()                          # doctest: +SKIP
     """
     from .batch import score_corpus
     from .corpora import resolve_corpus
-    from .io import write_table, write_text
 
-    out = Path(out_dir)
     focus_art = _load_focus(article)
     ref_arts, description = resolve_corpus(corpus)
     skipped = list(ref_arts.attrs.get("skipped", []))
@@ -863,6 +885,7 @@ def run_compare(
     dup = ref_arts["id"].astype(str) == fid
     if dup.any():
         ref_arts = ref_arts[~dup].reset_index(drop=True)
+        skipped.append(Skipped(source=fid, reason="the focus article is also in the reference corpus; left out of the reference"))
     if len(ref_arts) == 0:
         raise InputError(str(corpus or "default corpus"), "the reference corpus has no articles")
     cols = ["id", "title", "outlet", "author", "date", "url", "text"]
@@ -886,9 +909,43 @@ def run_compare(
         reference_articles=ref_in[[c for c in meta_cols if c in ref_in.columns]],
         description=description,
     )
-    fprof, rprof = comp.focus, comp.reference
-    profiles = pd.concat([fprof.assign(focus=True), rprof.assign(focus=False)], ignore_index=True)
+    profiles = pd.concat([comp.focus.assign(focus=True), comp.reference.assign(focus=False)], ignore_index=True)
     profiles = profiles[["article_id", "focus", *[c for c in profiles.columns if c not in ("article_id", "focus")]]]
+    return Coverage(
+        focus_articles=focus_art,
+        reference_articles=ref_in,
+        focus=focus_sent,
+        reference=ref_sent,
+        comparison=comp,
+        profiles=profiles,
+        description=description,
+        skipped=skipped,
+    )
+
+
+def run_compare(
+    article: str | Path | None = None,
+    *,
+    corpus: str | Path | None = None,
+    out_dir: str | Path = "out/compare",
+    n_jobs: int = 1,
+    progress: bool = True,
+    lexicon: Any = None,
+    charts: bool = True,
+) -> CompareOutputs:
+    """Score the focus article and the reference, compare, and write everything to ``out_dir``.
+
+    ``article`` None is the seed; ``corpus`` None is ``$FRAMING_CORPUS`` or
+    the embedded default (see ``analysis.corpora``). Writes ``profiles.csv``,
+    ``comparison.csv``, ``by_outlet.csv``, ``drivers.csv``, ``columns.csv``,
+    ``summary.txt``, ``README.txt`` and the charts (PNG + SVG + CSV each).
+    """
+    from .io import write_table, write_text
+
+    out = Path(out_dir)
+    cov = compare_coverage(article, corpus=corpus, n_jobs=n_jobs, progress=progress, lexicon=lexicon)
+    comp, profiles, skipped, description = cov.comparison, cov.profiles, cov.skipped, cov.description
+    focus_sent, ref_sent, focus_art = cov.focus, cov.reference, cov.focus_articles
     files: list[Path] = []
     files.append(write_table(profiles, out / "profiles.csv"))
     files.append(write_table(comp.to_frame(), out / "comparison.csv"))

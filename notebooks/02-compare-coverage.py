@@ -37,7 +37,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import Markdown, display
 
-from analysis import compare, score_article, score_corpus
+from analysis import compare_coverage
 from analysis.charts import (
     article_strip,
     balance_forest,
@@ -46,8 +46,6 @@ from analysis.charts import (
     percentile_chart,
     source_mix_bars,
 )
-from analysis.corpora import resolve_corpus
-from analysis.paths import seed_article_path
 from analysis.render import frame_name, source_name
 from analysis.report import collapsed_table, md_escape, show_table, text_block
 
@@ -62,15 +60,10 @@ corpus = (
 n_jobs = 1  # worker processes for scoring the reference
 
 # %% tags=["remove_cell"]
-focus = score_article(article or seed_article_path())
-reference_articles, reference_statement = resolve_corpus(corpus)
-reference = score_corpus(reference_articles, n_jobs=n_jobs, progress=False)
-comparison = compare(focus, reference, reference_articles=reference_articles)
-focus_id = str(comparison.focus["article_id"].iloc[0])
-profiles = pd.concat(
-    [comparison.focus.assign(focus=True), comparison.reference.assign(focus=False)],
-    ignore_index=True,
-)
+coverage = compare_coverage(article, corpus=corpus, n_jobs=n_jobs, progress=False)
+focus, reference = coverage.focus, coverage.reference
+comparison, profiles = coverage.comparison, coverage.profiles
+reference_statement, focus_id = coverage.description, coverage.focus_id
 
 # %% [markdown]
 # ## What the reference is
