@@ -290,6 +290,15 @@ GENERALISATION_CASES = [
     ('The budget airline said the fare war would drive weaker rivals out of the market.', (0, 0)),
     ('Analysts say the discount carrier is taking an aggressive approach to win market share from its competitors.', (0, 0)),
     ('Management said workers would face penalties if the stoppages continued.', (0, 0)),
+    # a third batch: inflections, group names, the aim of halting violence, fires, labour offers
+    ('Hamas has carried out dozens of suicide bombings since the uprising began.', (0, 1)),
+    ('Islamic Jihad said it would study the proposal.', (0, 0)),
+    ('The envoy gave both sides 48 hours to show they were serious about halting violence.', (1, 1)),
+    ('The minister said they were working to get the violence down so that negotiations could begin.', (1, 0)),
+    ('Two buildings in the compound were engulfed in flames and destroyed after the air raid.', (0, 1)),
+    ("Around 200 firemen were able to stem the flames' spread, preventing major damage to the cathedral.", (0, 0)),
+    ('Unions will advise members to reject the offer because it includes a wage freeze.', (0, 0)),
+    ('Sixty maintenance workers downed tools over job security.', (0, 0)),
 ]
 
 
