@@ -501,7 +501,8 @@ class SourceAttributor:
                 continue  # "claimed responsibility", "pledged $1 billion": acting
             if kind == "comma_only" and not re.match(r"\s*[,:\x00\"]", after):
                 continue
-            gerund = form.endswith("ing") and " " not in form
+            gerund = form.endswith("ing") and " " not in form and not (
+                aux and aux[-1] in _BE_FORMS)  # "is calling for": progressive, a finite verb
             if gerund and (re.match(r"\s+to\s", after) or kind == "cognition"):
                 continue  # "vowing to make sure", "hoping for": not a claim
             if (kind == "cognition" or form in _COMMIT_FORMS) and re.match(r"\s+to\s+[a-z]", after) \

@@ -92,6 +92,14 @@ _GENERIC_ORG = re.compile(
     r"company|commission|council|department|embassy|party|organi[sz]ation|group|firm|bank|union|"
     r"alliance|coalition|bloc|office|parliament|legislature|regime|senate|board|institute|"
     r"foundation|charity|centre|center|university|network|movement|side|sides|team)\s*$")
+_RE_ORG_TAIL = re.compile(r"(?:’s|'s)?\s+(?:administration|government|cabinet|regime|camp|"
+                          r"team|leadership|movement|party|coalition)\b")
+_COLLECTIVE_ROLES = frozenset({"authorities"})
+_COLLECTIVE = re.compile(
+    r"(?i)^\s*(?:(?:the|its|their|both|all)\s+)?(?:[\w’'.-]+\s+){0,3}?(?:leadership|government|"
+    r"administration|regime|unions|union|police|army|military|militia|navy|cabinet|parliament|"
+    r"junta|opposition|Israelis|Palestinians|Americans|Russians|Ukrainians|Pakistanis|Indians|"
+    r"Afghans|Iraqis|Iranians|Syrians|Chinese|British|French|Germans|Europeans|Arabs)\s*$")
 _RE_PREP = re.compile(r"\s(?:of|with|at|for|from|in|on|to|by|who|which|that),?\s|,")
 _PREPS = frozenset("of in at for from with to on by near across into".split())
 
@@ -377,6 +385,8 @@ class SourceLexicon:
                     prev = before[-2].lower()
                 if prev in _PREPS:
                     continue
+            if _RE_ORG_TAIL.match(mention, m.end()):
+                continue  # "the Bush administration", "the Sharon government": a body
             # the rest of this capitalised run: an organisation's name?
             org = False
             end = m.end()
@@ -511,14 +521,20 @@ class SourceLexicon:
             t = next((self.anon_type[a] for a in anon if self.anon_type.get(a)), "")
             if t and (not roles or self.role_type[roles[0]] == "other"):
                 return MentionType(t, side, False, True, False, tuple(roles))
+        if roles and roles[0] in _COLLECTIVE_ROLES and not named:
+            # "fire authorities say", "Authorities in Kabul": the governing body as a whole
+            return MentionType("institution", side, False, False, False, tuple(roles))
         if roles:
             rtype = self.role_type[roles[0]]
             former = re.search(r"\b(?:former|ex-|retired)\s*(?:\S+\s+){0,3}?" + re.escape(roles[0]),
                                full, re.IGNORECASE)
             if rtype == "official" and former:
                 rtype = "expert"
-            if rtype == "expert" and not former and _employer_is_government(full, roles[0], self):
+            if (rtype == "expert" or roles[0] in _EXECUTIVE_ROLES) and not former and \
+                    _employer_is_government(full, roles[0], self):
                 rtype = "official"  # "a senior analyst with the Defense Intelligence Agency"
+            elif rtype == "official" and _employer_is_private(full, roles[0], self):
+                rtype = "other"  # "a union official", "a Qantas spokesman": not a government's
             if rtype == "official":
                 if plural:
                     st = "unnamed_official"
@@ -544,6 +560,10 @@ class SourceLexicon:
             return MentionType("media", side, False, False, False, (), (), outlets[0])
         country = any(tb == "side" and b <= nm and self.side_kind.get(key) in ("country", "capital")
                       for key, a, b, tb in hits)
+        if not country and _COLLECTIVE.match(mention):
+            # "The Palestinian leadership", "Unions", "the Israelis": a body or a people
+            # speaking as one (codebook: an organisation or state speaking as a body)
+            country = True
         if insts or country or _ORG_RUN.search(mention) or \
                 _GENERIC_ORG.search(mention) or _ACRONYM.match(mention):
             return MentionType("institution", side, False, False, False)
@@ -580,8 +600,37 @@ def _employer_is_government(full: str, role: str, lex: SourceLexicon) -> bool:
         return False
     # the employer named before the role ("the DIA analyst") or after it ("with the DIA")
     where = full[max(0, m.start() - 40):m.start()] + " | " + (m.group(1) or "")
-    return any(lex.inst_kind.get(i.group()) in ("government", "military")
+    return any(lex.inst_kind.get(i.group()) in _GOVERNMENT_KINDS
                for i in lex.re_inst.finditer(where))
+
+
+#: institution kinds whose staff speak as officials (codebook: government, military, ministry,
+#: intergovernmental body; legislators; an armed non-state party's officials)
+_GOVERNMENT_KINDS = frozenset({"government", "military", "intergov", "legislature", "militant"})
+#: "other" roles that head an organisation: officials when it is a government or
+#: intergovernmental body ("IMF Managing Director Kristalina Georgieva")
+_EXECUTIVE_ROLES = frozenset({"chief executive", "managing director", "ceo", "executive"})
+_PRIVATE_KINDS = frozenset({"company", "union", "ngo"})
+_RE_PRIVATE_WORD = re.compile(
+    r"(?i)\b(?:unions?|company|companies|airlines?|firms?|corporation|club|team|businesses|"
+    r"employers?|industry|association|federation|church|hospital|charity|school)\b")
+
+
+def _employer_is_private(full: str, role: str, lex: SourceLexicon) -> bool:
+    """"a union official", "a Qantas spokesman", "the airline's chief": the role's
+    organisation is not a government (codebook: such people are ``other``)."""
+    m = re.search(r"(?:^|\s)" + re.escape(role) + r"(?:\s+(?:with|at|for|from|of)\s+(.{2,80}))?",
+                  full, re.IGNORECASE)
+    if not m:
+        return False
+    where = full[max(0, m.start() - 40):m.start()] + " | " + (m.group(1) or "")
+    if lex.re_inst is not None:
+        kinds = {lex.inst_kind.get(i.group()) for i in lex.re_inst.finditer(where)}
+        if kinds & _GOVERNMENT_KINDS:
+            return False
+        if kinds & _PRIVATE_KINDS:
+            return True
+    return _RE_PRIVATE_WORD.search(where) is not None
 
 
 # -- coreference ---------------------------------------------------------------------------
