@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -391,3 +391,128 @@ def evaluate(
         predictions=pred,
         gold_path=g.path,
     )
+
+
+def lexicon_coverage(predictions, lexicon: Any = None):
+    """How much of the gold the cue lexicon reaches, and how clean each cue is.
+
+    ``predictions`` is ``EvaluationResult.predictions`` (gold labels, predicted
+    labels and ``frame_evidence`` per sentence). Returns ``(by_frame, by_cue)``:
+    per frame, the lexicon's cue count, how many cues fired at least once, the
+    share of gold-positive sentences with at least one cue of the frame
+    (reach) and of gold-negative sentences with one (false alarms); per cue
+    that fired, how often, and the share of its sentences whose gold has the
+    frame (its precision on this gold).
+    """
+    from .framing import load_lexicon
+    from .render import _evidence
+
+    lex = load_lexicon(lexicon)
+    fired: list[dict[str, Any]] = []
+    per_sentence: list[set[str]] = []
+    for rec in predictions.to_dict("records"):
+        frames_here: set[str] = set()
+        for ev in _evidence(rec.get("frame_evidence")):
+            f = str(ev.get("frame", ""))
+            frames_here.add(f)
+            fired.append(
+                {
+                    "frame": f,
+                    "rule": str(ev.get("rule", "")),
+                    "cue": str(ev.get("cue", ev.get("match", ""))),
+                    "gold": bool(rec.get(f, False)) if f in predictions.columns else False,
+                }
+            )
+        per_sentence.append(frames_here)
+    fired_df = pd.DataFrame(fired, columns=["frame", "rule", "cue", "gold"])
+    rows = []
+    for f in lex.frames:
+        if f not in predictions.columns:
+            continue
+        gold = predictions[f].astype(bool).to_numpy()
+        has = [f in fs for fs in per_sentence]
+        pos = [h for h, g in zip(has, gold, strict=True) if g]
+        neg = [h for h, g in zip(has, gold, strict=True) if not g]
+        n_cues = sum(1 for c in lex.cues if c.frame == f)
+        n_fired = fired_df.loc[fired_df["frame"] == f, "rule"].nunique()
+        rows.append(
+            {
+                "frame": f,
+                "cues in lexicon": n_cues,
+                "cues that fired": int(n_fired),
+                "gold sentences with the frame": int(gold.sum()),
+                "reached by a cue": sum(pos) / len(pos) if pos else float("nan"),
+                "other sentences with a cue (false alarms)": sum(neg) / len(neg)
+                if neg
+                else float("nan"),
+            }
+        )
+    by_frame = pd.DataFrame(rows)
+    if fired_df.empty:
+        return by_frame, pd.DataFrame(columns=["frame", "cue", "rule", "fires", "precision"])
+    by_cue = (
+        fired_df.groupby(["frame", "cue", "rule"], sort=False)
+        .agg(fires=("gold", "size"), precision=("gold", "mean"))
+        .reset_index()
+        .sort_values(["fires", "precision"], ascending=[False, False])
+        .reset_index(drop=True)
+    )
+    return by_frame, by_cue
+
+
+def _match_key(rec: dict[str, Any], by_offsets: bool) -> tuple:
+    if by_offsets:
+        return (str(rec["article_id"]), int(rec["start"]), int(rec["end"]))
+    return (str(rec["article_id"]), " ".join(str(rec["text"]).split()))
+
+
+def annotation_agreement(gold_a: Any, gold_b: Any):
+    """Agreement between two annotations of the same sentences: raw agreement and Cohen's kappa.
+
+    ``gold_a``/``gold_b`` are gold files or loaded ``Gold`` objects. Sentences are
+    matched by article and character offsets (by article and text when offsets are
+    missing); one row per label: ``diplomacy``, ``escalation``, ``source_type`` and
+    ``attributed`` (source type other than unattributed).
+    """
+    from sklearn.metrics import cohen_kappa_score
+
+    a = gold_a if isinstance(gold_a, Gold) else load_gold(gold_a)
+    b = gold_b if isinstance(gold_b, Gold) else load_gold(gold_b)
+    sa, sb = a.sentences, b.sentences
+    by_offsets = bool(
+        sa[["start", "end"]].notna().all().all() and sb[["start", "end"]].notna().all().all()
+    )
+    index_b = {_match_key(r, by_offsets): r for r in sb.to_dict("records")}
+    pairs = [
+        (r, index_b[k])
+        for r in sa.to_dict("records")
+        if (k := _match_key(r, by_offsets)) in index_b
+    ]
+    rows = []
+    labels: dict[str, Callable[[dict[str, Any]], Any]] = {
+        "diplomacy": lambda r: int(r["diplomacy"]),
+        "escalation": lambda r: int(r["escalation"]),
+        "source_type": lambda r: str(r["source_type"]),
+        "attributed": lambda r: int(str(r["source_type"]) != "unattributed"),
+    }
+    for name, get in labels.items():
+        ya = [get(x) for x, _ in pairs]
+        yb = [get(y) for _, y in pairs]
+        agree = (
+            sum(x == y for x, y in zip(ya, yb, strict=True)) / len(pairs) if pairs else float("nan")
+        )
+        if len(set(ya) | set(yb)) > 1:
+            kappa = float(cohen_kappa_score(ya, yb))
+        else:  # one class only: kappa is undefined; perfect agreement reads as 1
+            kappa = 1.0 if agree == 1.0 else float("nan")
+        rows.append(
+            {
+                "label": name,
+                "sentences matched": len(pairs),
+                "agreement": agree,
+                "cohen_kappa": kappa,
+            }
+        )
+    out = pd.DataFrame(rows)
+    out.attrs["unmatched"] = (len(sa) - len(pairs), len(sb) - len(pairs))
+    return out

@@ -36,13 +36,11 @@
 import pandas as pd
 from IPython.display import Markdown, display
 
-from analysis.evaluate import evaluate
+from analysis.evaluate import annotation_agreement, evaluate, lexicon_coverage
 from analysis.gold import load_gold
 from analysis.render import frame_name, source_name
 from analysis.report import (
-    annotation_agreement,
     collapsed_table,
-    lexicon_coverage,
     md_escape,
     resolve_gold,
     show_table,

@@ -149,3 +149,68 @@ def test_evaluate_a_trained_model(seed_gold_path):
     assert {"diplomacy_prob", "escalation_prob"} <= set(res.predictions.columns)
     # trained and tested on the same 21 sentences: it must at least fit them reasonably
     assert res.metrics["frames"]["diplomacy"]["f1"] >= 0.8
+
+
+# moved from test_report.py with the functions (now in analysis.evaluate)
+from analysis.evaluate import annotation_agreement, lexicon_coverage  # noqa: E402
+
+
+def _gold_file(path, labels: list[tuple[int, int, str]]):
+    sents = [
+        {
+            "start": i * 40,
+            "end": i * 40 + 30,
+            "text": f"Invented sentence number {i} here.",
+            "diplomacy": d,
+            "escalation": e,
+            "source_type": st,
+            "speaker": "",
+        }
+        for i, (d, e, st) in enumerate(labels)
+    ]
+    path.write_text(
+        json.dumps({"id": "inv-1", "title": "Invented", "sentences": sents}), encoding="utf-8"
+    )
+    return path
+
+
+
+def test_annotation_agreement_kappa(tmp_path):
+    a = _gold_file(
+        tmp_path / "a.json",
+        [
+            (1, 0, "unattributed"),
+            (0, 1, "named_official"),
+            (1, 1, "institution"),
+            (0, 0, "unattributed"),
+        ],
+    )
+    b = _gold_file(
+        tmp_path / "b.json",
+        [(1, 0, "unattributed"), (0, 0, "named_official"), (1, 1, "institution"), (0, 0, "media")],
+    )
+    agr = annotation_agreement(a, b).set_index("label")
+    assert agr.loc["diplomacy", "cohen_kappa"] == pytest.approx(1.0)
+    assert agr.loc["escalation", "agreement"] == pytest.approx(0.75)
+    # escalation: a = [0,1,1,0], b = [0,0,1,0]: p_o = .75, p_e = .5*.75 + .5*.25 = .5 -> kappa .5
+    assert agr.loc["escalation", "cohen_kappa"] == pytest.approx(0.5)
+    assert agr.loc["attributed", "agreement"] == pytest.approx(0.75)
+    assert (agr["sentences matched"] == 4).all()
+
+
+def test_annotation_agreement_of_the_seed_with_itself(seed_gold_path):
+    agr = annotation_agreement(seed_gold_path, seed_gold_path)
+    assert (agr["cohen_kappa"] == 1.0).all() and (agr["sentences matched"] == 21).all()
+
+
+def test_lexicon_coverage_on_the_seed(seed_gold_path):
+    from analysis.evaluate import evaluate
+
+    pred = evaluate(seed_gold_path).predictions
+    by_frame, by_cue = lexicon_coverage(pred)
+    row = by_frame.set_index("frame").loc["diplomacy"]
+    assert row["gold sentences with the frame"] == int(pred["diplomacy"].sum())
+    assert 0 < row["cues that fired"] <= row["cues in lexicon"]
+    assert 0.0 <= row["reached by a cue"] <= 1.0
+    assert by_cue["fires"].sum() == sum(len(e) for e in pred["frame_evidence"])
+    assert by_cue["precision"].between(0, 1).all()
