@@ -299,6 +299,16 @@ GENERALISATION_CASES = [
     ("Around 200 firemen were able to stem the flames' spread, preventing major damage to the cathedral.", (0, 0)),
     ('Unions will advise members to reject the offer because it includes a wage freeze.', (0, 0)),
     ('Sixty maintenance workers downed tools over job security.', (0, 0)),
+    # a fourth batch: de-escalation and coercion phrased without frame nouns
+    ('Both governments must step back from the brink, the UN chief said.', (1, 0)),
+    ('The visit is aimed at cooling tensions between the two neighbours.', (1, 0)),
+    ('Pakistan responded positively to the proposal for a meeting of foreign secretaries.', (1, 0)),
+    ('The army released 50 prisoners as a goodwill gesture.', (1, 0)),
+    ('Delhi said there was no point in talking while the attacks continued.', (1, 1)),
+    ('Washington urged Islamabad to take tough action against the militant groups.', (0, 1)),
+    ('The defence minister said all options were on the table.', (0, 1)),
+    ('Both armies have moved to forward positions along the frontier.', (0, 1)),
+    ('The Federal Reserve left the door open to further rate cuts.', (0, 0)),
 ]
 
 
