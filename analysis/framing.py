@@ -1012,10 +1012,11 @@ class FrameScorer:
         memo = {} if memo is None else memo
         before_text = text[max(0, start - 80) : start]
         after_text = text[end : end + 80]
-        key = (cue.where, text[start:end].lower())
+        matched = text[start:end]
+        # keyed by the text as written: a rule's cue condition can be case-sensitive
+        key = (cue.where, matched)
         rules = self._rule_cache.get(key)
         if rules is None:
-            matched = text[start:end]
             rules = tuple(
                 r
                 for r in self._rules_by_frame[cue.frame]
