@@ -413,7 +413,9 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     open_at: int | None = None
     straight_open: int | None = None
     first = True
-    for i, ch in enumerate(text):
+    for m in _QUOTE_CHARS_RE.finditer(text):  # only quotation marks change the state
+        i = m.start()
+        ch = text[i]
         if ch in _OPEN_QUOTES:
             open_at = i + 1
         elif ch in _CLOSE_QUOTES:
@@ -443,6 +445,24 @@ _TOKEN_RE = re.compile(r"\w+")
 _QUOTE_CHARS_RE = re.compile('["“”«»„]')
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|though)\b|\b(?:but|however)\b", re.I)
 
+
+
+_CLAUSES = 1  # memo key of the clause starts
+
+
+def clause_breaks(text: str) -> list[int]:
+    """Where the clauses after the first start (see ``_CLAUSE_BREAK``).
+
+    >>> clause_breaks("Talks resumed; the shelling went on, but less.")
+    [14, 40]
+    """
+    if ";" not in text and ":" not in text and not _odd_case(text):
+        low = text.lower()  # none of the words either: no break (the common case)
+        if "but" not in low and "however" not in low and (
+            "," not in text or ("while" not in low and "whereas" not in low and "though" not in low)
+        ):
+            return []
+    return [m.end() for m in _CLAUSE_BREAK.finditer(text)]
 
 
 def first_letters(pattern: str, k: int = 3) -> set[str] | None:
@@ -524,10 +544,16 @@ def _walk(items: list, prefix: str, k: int, out: set[str], depth: int) -> None:
 
 
 #: Characters that a case-insensitive regex matches to an ASCII letter although
-#: ``str.lower`` does not map them to it (or changes the length of the text):
-#: dotted/dotless i, long s, the Kelvin sign. A sentence holding one is scored
-#: by the word-by-word path, where the prefilter's assumptions are not needed.
-_ODD_CASE_RE = re.compile("[\u0130\u0131\u017f\u212a]")
+#: ``str.lower`` does not map them to it: dotless i and long s (dotted capital
+#: I also lengthens the text; the Kelvin sign lowers to "k" and is harmless).
+#: A sentence holding one is scored by the word-by-word path.
+_ODD_CASE = ("\u0131", "\u017f", "\u0130")
+
+
+def _odd_case(text: str) -> bool:
+    return _ODD_CASE[0] in text or _ODD_CASE[1] in text or _ODD_CASE[2] in text
+
+
 _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 
 
@@ -713,6 +739,7 @@ class _Prefilter:
     gates: tuple[tuple[int, tuple[str, ...]], ...]
     mods: object
     mods_of: dict[str, tuple[Modifier, ...]]
+    gate_ac: object = None  # required literal -> the gated cues (numbers) it lets through
     finders: dict[tuple[int, ...], re.Pattern] = field(default_factory=dict)
 
     def finder(self, passing: tuple[int, ...]) -> re.Pattern:
@@ -749,7 +776,17 @@ class _Prefilter:
                 mod_keyed.append((m, keys))
         cue_ac, cues_of = _automaton(keyed)
         mod_ac, mods_of = _automaton(mod_keyed)
-        return _Prefilter(cue_ac, cues_of, tuple(gated), tuple(gates), mod_ac, mods_of)
+        gate_ac = None
+        if gates:
+            lets: dict[str, set[int]] = {}
+            for i, lits in gates:
+                for lit in lits:
+                    lets.setdefault(lit, set()).add(i)
+            gate_ac = _ahocorasick.Automaton()
+            for lit, idx in lets.items():
+                gate_ac.add_word(lit, tuple(sorted(idx)))
+            gate_ac.make_automaton()
+        return _Prefilter(cue_ac, cues_of, tuple(gated), tuple(gates), mod_ac, mods_of, gate_ac)
 
 
 def _prefixes(pattern: str) -> set[str] | None:
@@ -777,6 +814,58 @@ def _automaton(items: Sequence[tuple[object, set[str]]]):
         ac.add_word(k, (len(k) - 1, k, k3))
     ac.make_automaton()
     return ac, {k: tuple(v.values()) for k, v in by_key.items()}
+
+
+def _rule_automaton(rules: Sequence[ContextRule]) -> tuple[object, frozenset[int]]:
+    """An automaton over the literal beginnings of the rules' regexes that are
+    searched (``sentence``, ``unless``, ``before``), and the ids of the regexes
+    it covers (one whose matches can begin with anything is always run)."""
+    if _ahocorasick is None:
+        return None, frozenset()
+    entries: dict[str, dict[int, bool]] = {}
+    for r in rules:
+        for rx in (r.sentence, r.unless, r.before):
+            if rx is None:
+                continue
+            keys = None
+            for k in (8, 5, 3):
+                keys = literal_prefixes(rx.pattern, k)
+                if keys is not None:
+                    break
+            if keys is None or min(map(len, keys)) < 3:  # too common to be worth it
+                continue
+            keys = {k for k in keys if not any(k[:i] in keys for i in range(3, len(k)))}
+            try:
+                parsed = list(_sre_parser.parse(rx.pattern, re.IGNORECASE))
+            except re.error:  # pragma: no cover - compiled already
+                continue
+            first_op, first_av = parsed[0] if parsed else (None, None)
+            word_only = (
+                rx is not r.before  # searched in a window: a word boundary at its start
+                and str(first_op) == "AT"
+                and str(first_av) == "AT_BOUNDARY"
+                and all(k[0] in _ASCII_WORD for k in keys)
+            )
+            for k in keys:
+                entries.setdefault(k, {})[id(rx)] = entries.get(k, {}).get(id(rx), True) and word_only
+    if not entries:
+        return None, frozenset()
+    ac = _ahocorasick.Automaton()
+    for k, ids in entries.items():
+        # the regexes a hit lets through: anywhere / at a word start
+        anywhere = frozenset(i for i, word_only in ids.items() if not word_only)
+        ac.add_word(k, (len(k) - 1, anywhere, frozenset(ids) if len(anywhere) < len(ids) else None))
+    ac.make_automaton()
+    return ac, frozenset(i for ids in entries.values() for i in ids)
+
+
+def _frozen(cls, **fields):
+    """A frozen dataclass instance built from all its fields without the
+    generated ``__init__`` (which sets each field through ``object.__setattr__``,
+    several times slower); the object is the same as ``cls(**fields)``."""
+    obj = object.__new__(cls)
+    obj.__dict__.update(fields)
+    return obj
 
 
 class FrameScorer:
@@ -861,6 +950,7 @@ class FrameScorer:
         self._order = {id(c): (-len(c.pattern), self._first[id(c)] is None, i) for i, c in enumerate(cues)}
         self._frame_no = frame_no
         self._prefilter = _Prefilter.build(cues, self.lexicon.modifiers)
+        self._rule_ac, self._rule_filtered = _rule_automaton(self.lexicon.rules)
         self._entries: dict[tuple, tuple] = {}
         self._mod_entries: dict[tuple, tuple] = {}
 
@@ -878,7 +968,7 @@ class FrameScorer:
         start, end)``: by the prefilter when it can be used, else word by word
         (the same results; tests compare the two)."""
         pf = self._prefilter
-        if pf is not None and _ODD_CASE_RE.search(text) is None:
+        if pf is not None and not _odd_case(text):
             low = text.lower()
             if len(low) == len(text):
                 out = self._scan_fast(pf, text, low)
@@ -899,9 +989,12 @@ class FrameScorer:
                     continue
             cands.append((p, key, k3))
         gated_at: set[int] | tuple = ()
-        if pf.gates:
-            passing = tuple(i for i, lits in pf.gates if any(lit in low for lit in lits))
-            if passing:
+        if pf.gate_ac is not None:
+            lets: set[int] = set()
+            for _, idx in pf.gate_ac.iter(low):
+                lets.update(idx)
+            if lets:
+                passing = tuple(sorted(lets))
                 finder = pf.finders.get(passing)
                 if finder is None:
                     finder = pf.finders[passing] = pf.finder(passing)
@@ -1027,18 +1120,32 @@ class FrameScorer:
                 self._rule_cache.clear()
             self._rule_cache[key] = rules
         for r in rules:
-            if r.before is not None and not r.before.search(before_text):
-                continue
+            if r.before is not None:
+                rid = id(r.before)
+                present = False
+                if rid in self._rule_filtered:
+                    present = memo.get(None)
+                    if present is None:
+                        present = memo[None] = self._rule_hits(text)
+                if present is not False:
+                    # a match in the window starts where one of its literal beginnings occurs
+                    if rid not in present[0]:
+                        continue
+                    lo = start - 80 if start > 80 else 0
+                    if not any(
+                        lo <= a and b <= start and rid in ids and r.before.match(before_text, a - lo) is not None
+                        for a, b, ids in present[1]
+                    ):
+                        continue
+                elif not r.before.search(before_text):
+                    continue
             if r.after is not None and not r.after.match(after_text):
                 continue
             if r.sentence is not None or r.unless is not None:
                 ok = memo.get(r.where)
                 if ok is None:
-                    keys = memo.get("")
-                    if keys is None:
-                        keys = memo[""] = {m.group()[:3].lower() for m in _TOKEN_RE.finditer(text)}
-                    ok = (r.sentence is None or _may_find(r.sentence, r.sentence_keys, keys, text)) and (
-                        r.unless is None or not _may_find(r.unless, r.unless_keys, keys, text)
+                    ok = (r.sentence is None or self._finds(r.sentence, r.sentence_keys, text, memo)) and (
+                        r.unless is None or not self._finds(r.unless, r.unless_keys, text, memo)
                     )
                     memo[r.where] = ok
                 if not ok:
@@ -1049,24 +1156,76 @@ class FrameScorer:
                 break
         return factor, names
 
+    def _finds(self, rx: re.Pattern, needed: frozenset[str] | None, text: str, memo: dict) -> bool:
+        """Whether a rule's sentence-wide regex is found in the sentence (and,
+        when ``needed`` is given, a word of the sentence has one of those
+        first letters). The regex is not run when the rule automaton found
+        none of the literal beginnings of its matches."""
+        present = memo.get(None)
+        if present is None:
+            present = memo[None] = self._rule_hits(text)
+        rid = id(rx)
+        if present is not False and rid in self._rule_filtered:
+            # a match starts where one of its literal beginnings occurs: try those places
+            if rid not in present[0] or not any(
+                rid in ids and rx.match(text, a) is not None for a, _, ids in present[1]
+            ):
+                return False
+        elif rx.search(text) is None:
+            return False
+        if needed is None:
+            return True
+        keys = memo.get("")
+        if keys is None:
+            keys = memo[""] = {m.group()[:3].lower() for m in _TOKEN_RE.finditer(text)}
+        return not needed.isdisjoint(keys)
+
+    def _rule_hits(self, text: str) -> tuple[set[int], list[tuple[int, int, frozenset[int]]]] | bool:
+        """The ids of the rule regexes one of whose literal beginnings occurs
+        in the sentence (at a word start for a regex that begins with
+        ``\\b``), and the hits ``(start, end, ids)``; False when the automaton
+        cannot be used on this sentence."""
+        if self._rule_ac is None or _odd_case(text):
+            return False
+        low = text.lower()
+        if len(low) != len(text):
+            return False
+        found: set[int] = set()
+        hits = []
+        for end, (back, anywhere, at_word) in self._rule_ac.iter(low):
+            p = end - back
+            if at_word and (p == 0 or not (text[p - 1].isalnum() or text[p - 1] == "_")):
+                ids = at_word
+            else:
+                ids = anywhere
+            if ids:
+                found.update(ids)
+                hits.append((p, end + 1, ids))
+        return found, hits
+
     @staticmethod
     def _modifiers(
-        text: str, hits: list[tuple[str, int, int, int]], clause_starts: list[int], start: int, end: int
+        text: str, hits: list[tuple[str, int, int, int]], memo: dict, start: int, end: int
     ) -> dict[str, bool]:
         """Negation/hedge within ``scope`` words before the cue (or inside it),
         in the cue's clause (a clause ends at ";", ":" or "but"/"however").
 
         The words counted are those that start in the clause before the cue's
         end (a clause never starts inside a word, so they are found by a scan
-        of that stretch only)."""
+        of that stretch only). ``memo`` keeps the clause starts of the sentence."""
         flags = dict.fromkeys(_MODIFIERS, False)
-        if not hits:
-            return flags
-        i = bisect_right(clause_starts, start)
-        clause_start = clause_starts[i - 1] if i else 0
+        clause_start = -1
         words: list[int] | None = None
         for kind, scope, h0, h1 in hits:
-            if flags[kind] or h1 > end or h0 < clause_start:
+            if flags[kind] or h1 > end:
+                continue
+            if clause_start < 0:
+                clause_starts = memo.get(_CLAUSES)
+                if clause_starts is None:
+                    clause_starts = memo[_CLAUSES] = clause_breaks(text)
+                i = bisect_right(clause_starts, start)
+                clause_start = clause_starts[i - 1] if i else 0
+            if h0 < clause_start:
                 continue
             if words is None:
                 words = [m.start() for m in _TOKEN_RE.finditer(text, clause_start, end)]
@@ -1081,29 +1240,28 @@ class FrameScorer:
         frames = self.lexicon.frames
         found, hits = self._scan(text)
         if not found:  # most background sentences: no cue at all
-            return FrameScore(
+            return _frozen(
+                FrameScore,
                 labels=dict.fromkeys(frames, False),
                 scores=dict.fromkeys(frames, 0.0),
                 frame="neutral",
                 evidence=(),
+                suppressed=(),
             )
         quotes = quoted_spans(text) if _QUOTE_CHARS_RE.search(text) else []
         evidence: list[Evidence] = []
         suppressed: list[Evidence] = []
         seen: set[tuple[str, str]] = set()
-        if found and hits:
-            clause_starts = [m.end() for m in _CLAUSE_BREAK.finditer(text)]
-        else:
-            clause_starts = []
         memo: dict = {}
         for cue, start, end in found:
             factor, names = self._factor(cue, text, start, end, memo)
-            mods = self._modifiers(text, hits, clause_starts, start, end)
+            mods = self._modifiers(text, hits, memo, start, end)
             key = (cue.frame, cue.pattern)
             repeat = key in seen
             weight = 0.0 if repeat else round(cue.weight * factor, 4)
             rule = cue.where + "".join(f"+{n}" for n in names) + ("+repeat" if repeat else "")
-            ev = Evidence(
+            ev = _frozen(
+                Evidence,
                 frame=cue.frame,
                 subframe=cue.subframe,
                 match=text[start:end],
@@ -1126,7 +1284,8 @@ class FrameScorer:
             sums[e.frame] += e.weight
         scores = {f: round(1.0 - math.exp(-s), 4) if s else 0.0 for f, s in sums.items()}
         labels = {f: scores[f] >= THRESHOLD for f in frames}
-        return FrameScore(
+        return _frozen(
+            FrameScore,
             labels=labels,
             scores=scores,
             frame=frame_name(labels, frames),
