@@ -242,6 +242,17 @@ _OPINION = re.compile(
     r"\s+of\s+(?P<sp2>[^,;:.\x00]{2,60}))\b")
 _PERSON_LABEL = re.compile(r"^[\s\"“]*((?:[A-Z][\w.’'-]*\s+(?:of\s+(?:the\s+)?)?){0,6}"
                            r"[A-Z][\w.’'-]*)\s*:\s+(?=\S)")
+_EMERGED_TO = re.compile(r"\s+(?:emerged|appeared|came\s+out|came\s+forward|stepped\s+forward|"
+                         r"went\s+on\s+(?:television|radio|air)|took\s+to\s+the\s+airwaves)"
+                         r"(?:\s+[\w,]+){0,4}?\s+to\s+$")
+_RE_CLAUSAL_AFTER = re.compile(r"\s*(?:that\b|[,:\x00\"])")
+_PASSIVE_BY = re.compile(
+    r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?P<v>hailed|welcomed|criticised|criticized|"
+    r"condemned|rejected|dismissed|denounced|praised|described|spelt\s+out|spelled\s+out|"
+    r"announced|confirmed|denied|disputed|questioned|echoed|slammed|labelled|labeled|branded|"
+    r"outlined|voiced|ruled\s+out|played\s+down|downplayed)\s+by\s+"
+    r"(?P<sp>[^,;:.\x00()\"]{2,80}?)(?=\s*(?:[,;:.\x00()\"]|$|\s(?:as|in|on|at|after|during|who|"
+    r"which|that|when|while|because|for|over|and\s+(?:the|a)\s)\b))")
 _RE_AFTER_GAP = re.compile(r"[\s,.!?;:—–―'\"-]*")
 _DASH_CREDIT = re.compile(r"(?:^|[\x00\"”])\s*[―—]\s*([A-Z][\w.’'\- ]{1,60}?)\s*$")
 _NOT_SPEAKER_LABEL = re.compile(
@@ -445,7 +456,8 @@ class SourceAttributor:
         verbs = lex.verbs_in(masked)
         nominal = _RE_NOMINAL_NOUN.search(masked) is not None
         if not verbs and not nominal and "ccording" not in masked and "―" not in masked \
-                and "—" not in masked and "opinion" not in masked and " view" not in masked:
+                and "—" not in masked and "opinion" not in masked and " view" not in masked \
+                and " by " not in masked:
             return cues  # fast path: no cue of any kind can be here
         if "." in masked:
             # periods of abbreviations and initials ("Mr.", "U.S.", "J. J. Price") end nothing
@@ -483,8 +495,17 @@ class SourceAttributor:
             subj_end = _strip_aux(before)
             near = before[-40:]
             if kind != "refusal" and _not_verb_use(near):
-                # infinitive or noun use ("refused to say", "the report")
-                continue
+                em = _EMERGED_TO.search(before) if near.endswith("to ") else None
+                if em is None:
+                    continue  # infinitive or noun use ("refused to say", "the report")
+                # "a spokesman ... emerged soon after to say": the subject of "emerged" speaks
+                before = before[:em.start()]
+                subj_end = _strip_aux(before)
+                near = before[-40:]
+            if kind == "clausal":
+                if not _RE_CLAUSAL_AFTER.match(masked, ve):
+                    continue  # "It concludes a week of negotiations": not reporting
+                kind = "speech"
             # passive "it was (also) noted that": no speaker
             aux = before[subj_end:].lower().split()
             if kind == "stative":
@@ -680,6 +701,16 @@ class SourceAttributor:
                         via = lex.re_outlet.search(pm.group(1)).group()
                     cues.append(Cue("quoted_as_saying", sp, s0, s0 + len(sp), pm.group().strip(),
                                     pm.start(), pm.end(), "speech", via=via, appositive=appos))
+        # passive with an agent: "was hailed by UN envoy X as", "was spelt out by spokesman X",
+        # "have been criticised by some commanders as"
+        for pm in (_PASSIVE_BY.finditer(masked) if " by " in masked else ()):
+            sp = pm.group("sp").strip()
+            mt = lex.classify(sp)
+            if not mt.source_type or mt.source_type == "media" and not mt.outlet:
+                continue
+            s0 = pm.start("sp")
+            cues.append(Cue("passive_by", sp, s0, s0 + len(sp), pm.group("v") + " by",
+                            pm.start("v"), pm.end("v"), "speech"))
         # "in his opinion", "in the view of X"
         if "opinion" in masked or " view" in masked:
             for om in _OPINION.finditer(masked):
@@ -758,6 +789,8 @@ class SourceAttributor:
             break
         if end is None:
             return None
+        if masked.startswith(" of ", end) and masked[end + 4:end + 5].islower():
+            return None  # "Truckloads of armed men ...": the head is not a speaker
         s0 = words[0].start()
         sp = masked[s0:end]
         while True:  # no trailing "of the"
@@ -898,7 +931,7 @@ class SourceAttributor:
             sent_chain[i] = best
 
         # pass 2: decide each sentence in order, with coreference
-        mem = EntityMemory()
+        mem = EntityMemory(full)
         out: list[Attribution] = []
         chain_attr: dict[int, Attribution] = {}
         last_quote_attr: Attribution | None = None
@@ -1183,6 +1216,8 @@ class SourceAttributor:
         else:
             if not st:
                 st = "named_official" if mt.person else "institution"
+            if st == "named_official" and mt.name_tokens and not mt.roles:
+                st = lex.type_from_context(mention, mt, mem.text)
             e = mem.add(mention, mt, st, side, anonymous)
             if appositive:
                 e.words |= content_words(appositive)
@@ -1246,7 +1281,7 @@ _AUX_WORDS = frozenset(
     "already now just did does do not never only first himself herself itself themselves "
     "personally explicitly specifically flatly firmly strongly clearly quickly immediately openly "
     "bluntly angrily forcefully directly officially formally yesterday today meanwhile however "
-    "though too, also, however, meanwhile, though,".split())
+    "though too, also, however, meanwhile, though, all both".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 

@@ -34,7 +34,8 @@ TABLES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "anonymity": ("anonymity.csv", ("pattern",), ("type",)),
 }
 
-VERB_KINDS = ("speech", "cognition", "media", "refusal", "comma_only", "evidence", "stative")
+VERB_KINDS = ("speech", "cognition", "media", "refusal", "comma_only", "evidence", "stative",
+              "clausal")
 ROLE_TYPES = ("official", "expert", "other", "media")
 SIDE_KINDS = ("country", "capital", "demonym", "person")
 
@@ -92,6 +93,11 @@ _GENERIC_ORG = re.compile(
     r"company|commission|council|department|embassy|party|organi[sz]ation|group|firm|bank|union|"
     r"alliance|coalition|bloc|office|parliament|legislature|regime|senate|board|institute|"
     r"foundation|charity|centre|center|university|network|movement|side|sides|team)\s*$")
+_RE_GOVERNMENT_CONTEXT = re.compile(
+    r"(?i)\b(?:minister|ministry|government|president|prime\s+minister|premier|officials?|"
+    r"parliament|senator|ambassador|diplomats?|military|army|troops|soldiers|militants?|"
+    r"administration|spokes(?:man|woman|person)|envoy|embassy|cabinet|war|ceasefire|talks)\b")
+_RE_TITLE_ABBREV = re.compile(r"\b(?:Rep|Sen|Gov|Gen|Col|Lt|Maj|Adm|Brig|Amb|Hon|Cmdr|Capt)\b\.?\s")
 _RE_ORG_TAIL = re.compile(r"(?:’s|'s)?\s+(?:administration|government|cabinet|regime|camp|"
                           r"team|leadership|movement|party|coalition)\b")
 _COLLECTIVE_ROLES = frozenset({"authorities"})
@@ -375,6 +381,9 @@ class SourceLexicon:
                 continue
             if w in ORG_HEADS:
                 continue
+            if idx == 0 and w.endswith("s") and mention[m.end():m.end() + 4] == " of " and \
+                    self.side_kind.get(w) != "person":
+                continue  # "Truckloads of armed men", "Dozens of residents": not a name
             if idx == 0 and w.endswith("ing") and m.start() == len(mention) - len(mention.lstrip()) \
                     and self.side_kind.get(w) != "person":
                 continue  # "Boasting 108,000 residents": a participle, not a name
@@ -503,7 +512,11 @@ class SourceLexicon:
             # "a statement from the office of the French president", "satellite imagery"
             evidence = bool(_EVIDENCE_WORDS.intersection(dm.group(1).lower().split())) or bool(
                 re.search(r"(?i)\b(?:leaked|private|anonymous|open)\b", dm.group(0)))
-            return MentionType("other" if evidence else "institution", self.side(full), False,
+            side = self.side(full)
+            if not evidence and _RE_PRESS_REPORTS.match(mention) and side == "unknown":
+                # "Reports from the area say", "Press reports said": no owner but the press
+                return MentionType("media", side, False, False, False)
+            return MentionType("other" if evidence else "institution", side, False,
                                False, False)
         names = self.name_tokens(mention) or self.name_tokens(appositive)
         hits = self._scan(full)
@@ -521,7 +534,12 @@ class SourceLexicon:
             t = next((self.anon_type[a] for a in anon if self.anon_type.get(a)), "")
             if t and (not roles or self.role_type[roles[0]] == "other"):
                 return MentionType(t, side, False, True, False, tuple(roles))
-        if roles and roles[0] in _COLLECTIVE_ROLES and not named:
+        if roles and not named and _GENERIC_ORG.search(mention) and \
+                not self.role_type.get(mention.strip().split()[-1].lower()):
+            # "the largest militant group": the head is the group, the role word a modifier
+            return MentionType("institution", side, False, False, False)
+        if roles and roles[0] in _COLLECTIVE_ROLES and (
+                not named or mention.rstrip().lower().endswith(roles[0])):
             # "fire authorities say", "Authorities in Kabul": the governing body as a whole
             return MentionType("institution", side, False, False, False, tuple(roles))
         if roles:
@@ -579,6 +597,47 @@ class SourceLexicon:
         if anon:
             return MentionType("unnamed_official", side, False, True, False)
         return MentionType("", side, False, False, False)
+
+    def type_from_context(self, mention: str, mt: MentionType, text: str) -> str:
+        """The type of a bare personal name (no role in the mention) from the article.
+
+        The first time the name appears, the words before it and an appositive after it
+        usually say who the person is ("Australian paceman Glenn McGrath", "Greg Combet, the
+        ACTU secretary"); a name of the person gazetteer keeps its type; with no clue at all,
+        a name in an article without any government vocabulary (sport, business, a bushfire)
+        is ``other``, otherwise ``named_official``.
+
+            >>> lex = SourceLexicon.load()
+            >>> t = "Union leader Jo Bloggs spoke at a rally. Bloggs said the strike would go on."
+            >>> lex.type_from_context("Bloggs", lex.classify("Bloggs"), t)
+            'other'
+        """
+        if any(self.side_kind.get(n) == "person" for n in mt.name_tokens) or \
+                self.side_kind.get(mention.strip()) == "person" or not text:
+            return "named_official"
+        if any(w in ORG_HEADS for w in _CAP_WORD.findall(mention)) or (
+                self.re_inst is not None and self.re_inst.search(mention)):
+            # "the Bureau of Meteorology's Claire Richards": speaks for a public body unless
+            # that body is a company, a union or an NGO
+            return "other" if _employer_is_private(mention, mt.name_tokens[0], self) else \
+                "named_official"
+        surname = mt.name_tokens[-1]
+        for m in re.finditer(r"(?<![\w’'-])" + re.escape(surname) + r"(?![\w-])", text):
+            pre = text[max(0, m.start() - 80):m.start()]
+            cut = max(pre.rfind(c) for c in ".;:\n\"“”(")
+            pre = pre[cut + 1:]
+            words = pre.split()[-6:]
+            post = text[m.end():m.end() + 100]
+            am = re.match(r"\s*,\s*([^,.;:()\"“”]{2,80})", post)
+            ctx = " ".join(words) + " " + surname
+            ct = self.classify(ctx.strip(), am.group(1) if am else "")
+            if ct.roles:
+                return ct.source_type if ct.source_type in ("named_official", "expert",
+                                                             "other") else "named_official"
+        if len(text) >= 300 and not _RE_GOVERNMENT_CONTEXT.search(text) and \
+                not _RE_TITLE_ABBREV.search(mention):
+            return "other"  # only a real article's silence is evidence
+        return "named_official"
 
     def _is_country(self, mention: str) -> bool:
         return any(tb == "side" and self.side_kind.get(key) in ("country", "capital")
@@ -670,8 +729,9 @@ class Entity:
 class EntityMemory:
     """Speakers seen so far in one article, for pronouns and definite descriptions."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: str = "") -> None:
         self.entities: list[Entity] = []
+        self.text = text  # the article, for the roles that introduce a name earlier
 
     def resolve(self, mention: str, mt: MentionType, lex: SourceLexicon) -> Entity | None:
         """Find the earlier entity ``mention`` refers to, or None."""
@@ -738,8 +798,11 @@ _DOC_HEAD = re.compile(
     r"decree|assessment|update|strategy|memo|memorandum|bulletin|press release|position paper|"
     r"paper|declaration|letter|video|videos|footage|images?|imagery|photos?|photographs?|post|"
     r"posts|recording|satellite imagery|data|poll|survey|map|analysis|study|intelligence update|"
-    r"dossier|note|notice|message|appeal|petition)\b")
+    r"dossier|note|notice|message|appeal|petition|(?i:plan|peace plan|proposal|roadmap|road map|"
+    r"accord|treaty|memorandum))\b")
 
+_RE_PRESS_REPORTS = re.compile(r"(?i)^\s*(?:(?:press|media|news|local|unconfirmed|initial|early|"
+                               r"first)\s+)*reports\b(?!\s+(?:by|of)\s)")
 _DEFINITE = re.compile(r"(?i)\s*(?:the|this|that)\b|\s*[A-Z][\w.]*['’]s\b")
 _HEAD_ROLES = {"president", "head of state", "prime minister", "chancellor", "leader", "king",
                "head of government"}
