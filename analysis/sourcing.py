@@ -242,6 +242,8 @@ _OPINION = re.compile(
     r"\s+of\s+(?P<sp2>[^,;:.\x00]{2,60}))\b")
 _PERSON_LABEL = re.compile(r"^[\s\"“]*((?:[A-Z][\w.’'-]*\s+(?:of\s+(?:the\s+)?)?){0,6}"
                            r"[A-Z][\w.’'-]*)\s*:\s+(?=\S)")
+_RE_NOUN_CLAIMS = re.compile(r"\s+(?:as|of|about|were|are|was|is|have|had|by|and|or|that\s+"
+                             r"(?:were|are|was|is|have|had))\b|\s*[,.;:)]")
 _EMERGED_TO = re.compile(r"\s+(?:emerged|appeared|came\s+out|came\s+forward|stepped\s+forward|"
                          r"went\s+on\s+(?:television|radio|air)|took\s+to\s+the\s+airwaves)"
                          r"(?:\s+[\w,]+){0,4}?\s+to\s+$")
@@ -517,6 +519,8 @@ class SourceAttributor:
             after = masked[ve:ve + 60]
             if after.startswith((" tank", " tanks")):
                 continue  # "think tank"
+            if form == "claims" and _RE_NOUN_CLAIMS.match(after):
+                continue  # "32% of Republican claims as false": the noun
             am_ = _RE_ACTION_OBJECT.match(after)
             if am_ and (not am_.group(1) or form in _COMMIT_FORMS):
                 continue  # "claimed responsibility", "pledged $1 billion": acting

@@ -104,8 +104,11 @@ _COLLECTIVE_ROLES = frozenset({"authorities"})
 _COLLECTIVE = re.compile(
     r"(?i)^\s*(?:(?:the|its|their|both|all)\s+)?(?:[\w’'.-]+\s+){0,3}?(?:leadership|government|"
     r"administration|regime|unions|union|police|army|military|militia|navy|cabinet|parliament|"
-    r"junta|opposition|Israelis|Palestinians|Americans|Russians|Ukrainians|Pakistanis|Indians|"
+    r"team|campaign|camp|party|coalition|movement|"
+    r"junta|opposition|Republicans|Democrats|Israelis|Palestinians|Americans|Russians|Ukrainians|Pakistanis|Indians|"
     r"Afghans|Iraqis|Iranians|Syrians|Chinese|British|French|Germans|Europeans|Arabs)\s*$")
+_PEOPLE_OF = re.compile(r"(?i)^\s*(?:one|a|an|two|three|four|several|some|many|other)\s+"
+                        r"(?:[\w’'-]+\s+)?[A-Z][\w’'-]+\s*$")
 _RE_PREP = re.compile(r"\s(?:of|with|at|for|from|in|on|to|by|who|which|that),?\s|,")
 _PREPS = frozenset("of in at for from with to on by near across into".split())
 
@@ -578,6 +581,12 @@ class SourceLexicon:
             return MentionType("media", side, False, False, False, (), (), outlets[0])
         country = any(tb == "side" and b <= nm and self.side_kind.get(key) in ("country", "capital")
                       for key, a, b, tb in hits)
+        if not country and _PEOPLE_OF.match(mention) and any(
+                tb == "side" and self.side_kind.get(k) == "demonym" for k, _, _, tb in hits):
+            # "One Republican", "a Palestinian", "two Democrats": members speaking for
+            # themselves
+            return MentionType("other", side, False, False, mention.split()[0].lower() in (
+                "one", "a", "an"))
         if not country and _COLLECTIVE.match(mention):
             # "The Palestinian leadership", "Unions", "the Israelis": a body or a people
             # speaking as one (codebook: an organisation or state speaking as a body)
