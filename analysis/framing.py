@@ -859,11 +859,14 @@ def _rule_automaton(rules: Sequence[ContextRule]) -> tuple[object, frozenset[int
     return ac, frozenset(i for ids in entries.values() for i in ids)
 
 
+_new = object.__new__
+
+
 def _frozen(cls, **fields):
     """A frozen dataclass instance built from all its fields without the
     generated ``__init__`` (which sets each field through ``object.__setattr__``,
     several times slower); the object is the same as ``cls(**fields)``."""
-    obj = object.__new__(cls)
+    obj = _new(cls)
     obj.__dict__.update(fields)
     return obj
 
@@ -878,7 +881,10 @@ class FrameScorer:
     'escalation'
     """
 
-    def __init__(self, lexicon: LexiconSource | Lexicon = None) -> None:
+    def __init__(self, lexicon: LexiconSource | Lexicon = None, *, prefilter: bool = True) -> None:
+        """``prefilter=False`` looks at every word of a sentence instead of the
+        words the automata point to: the same results, slower (for tests and
+        benchmarks)."""
         self.lexicon = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
         order = {f: i for i, f in enumerate(self.lexicon.frames)}
         # longer patterns first so that a phrase wins over its first word
@@ -949,8 +955,10 @@ class FrameScorer:
         self._groups = group_of
         self._order = {id(c): (-len(c.pattern), self._first[id(c)] is None, i) for i, c in enumerate(cues)}
         self._frame_no = frame_no
-        self._prefilter = _Prefilter.build(cues, self.lexicon.modifiers)
-        self._rule_ac, self._rule_filtered = _rule_automaton(self.lexicon.rules)
+        self._prefilter = _Prefilter.build(cues, self.lexicon.modifiers) if prefilter else None
+        self._rule_ac, self._rule_filtered = (
+            _rule_automaton(self.lexicon.rules) if prefilter else (None, frozenset())
+        )
         self._entries: dict[tuple, tuple] = {}
         self._mod_entries: dict[tuple, tuple] = {}
 
@@ -1101,24 +1109,17 @@ class FrameScorer:
     ) -> tuple[float, list[str]]:
         """The product of the factors of the context rules that apply to a cue
         match, and their names. ``memo`` caches sentence-wide conditions."""
-        factor, names = 1.0, []
         memo = {} if memo is None else memo
-        before_text = text[max(0, start - 80) : start]
-        after_text = text[end : end + 80]
         matched = text[start:end]
         # keyed by the text as written: a rule's cue condition can be case-sensitive
-        key = (cue.where, matched)
-        rules = self._rule_cache.get(key)
+        rules = self._rule_cache.get((cue.where, matched))
         if rules is None:
-            rules = tuple(
-                r
-                for r in self._rules_by_frame[cue.frame]
-                if (not r.subframe or r.subframe == cue.subframe)
-                and (r.cue is None or r.cue.match(matched))
-            )
-            if len(self._rule_cache) > 100_000:
-                self._rule_cache.clear()
-            self._rule_cache[key] = rules
+            rules = self._rules_for(cue, matched)
+        if not rules:
+            return 1.0, []
+        factor, names = 1.0, []
+        before_text = text[max(0, start - 80) : start]
+        after_text = text[end : end + 80]
         for r in rules:
             if r.before is not None:
                 rid = id(r.before)
@@ -1155,6 +1156,19 @@ class FrameScorer:
             if factor == 0:
                 break
         return factor, names
+
+    def _rules_for(self, cue: Cue, matched: str) -> tuple[ContextRule, ...]:
+        """The context rules whose frame, subframe and cue conditions hold for
+        a cue matched as ``matched`` (cached)."""
+        rules = tuple(
+            r
+            for r in self._rules_by_frame[cue.frame]
+            if (not r.subframe or r.subframe == cue.subframe) and (r.cue is None or r.cue.match(matched))
+        )
+        if len(self._rule_cache) > 100_000:
+            self._rule_cache.clear()
+        self._rule_cache[(cue.where, matched)] = rules
+        return rules
 
     def _finds(self, rx: re.Pattern, needed: frozenset[str] | None, text: str, memo: dict) -> bool:
         """Whether a rule's sentence-wide regex is found in the sentence (and,
@@ -1248,30 +1262,44 @@ class FrameScorer:
                 evidence=(),
                 suppressed=(),
             )
-        quotes = quoted_spans(text) if _QUOTE_CHARS_RE.search(text) else []
+        quotes = quoted_spans(text) if _QUOTE_CHARS_RE.search(text) else None
         evidence: list[Evidence] = []
         suppressed: list[Evidence] = []
         seen: set[tuple[str, str]] = set()
         memo: dict = {}
+        rule_cache = self._rule_cache
         for cue, start, end in found:
-            factor, names = self._factor(cue, text, start, end, memo)
-            mods = self._modifiers(text, hits, memo, start, end)
+            matched = text[start:end]
+            rules = rule_cache.get((cue.where, matched))
+            if rules is None:
+                rules = self._rules_for(cue, matched)
+            factor, names = self._factor(cue, text, start, end, memo) if rules else (1.0, None)
+            if hits:
+                mods = self._modifiers(text, hits, memo, start, end)
+                negated, hedged = mods["negated"], mods["hedged"]
+            else:
+                negated = hedged = False
             key = (cue.frame, cue.pattern)
             repeat = key in seen
             weight = 0.0 if repeat else round(cue.weight * factor, 4)
-            rule = cue.where + "".join(f"+{n}" for n in names) + ("+repeat" if repeat else "")
-            ev = _frozen(
-                Evidence,
+            rule = cue.where
+            if names:
+                rule += "".join(f"+{n}" for n in names)
+            if repeat:
+                rule += "+repeat"
+            # Evidence(...) without the frozen __init__ (see _frozen)
+            ev = _new(Evidence)
+            ev.__dict__.update(
                 frame=cue.frame,
                 subframe=cue.subframe,
-                match=text[start:end],
+                match=matched,
                 start=start,
                 end=end,
                 weight=weight,
                 rule=rule,
-                negated=mods["negated"],
-                hedged=mods["hedged"],
-                quoted=any(a <= start and end <= b for a, b in quotes),
+                negated=negated,
+                hedged=hedged,
+                quoted=quotes is not None and any(a <= start and end <= b for a, b in quotes),
                 cue=cue.pattern,
             )
             if factor == 0:
