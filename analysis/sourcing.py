@@ -247,7 +247,7 @@ _RE_NOUN_CLAIMS = re.compile(r"\s+(?:as|of|about|were|are|was|is|have|had|by|and
 _EMERGED_TO = re.compile(r"\s+(?:emerged|appeared|came\s+out|came\s+forward|stepped\s+forward|"
                          r"went\s+on\s+(?:television|radio|air)|took\s+to\s+the\s+airwaves)"
                          r"(?:\s+[\w,]+){0,4}?\s+to\s+$")
-_RE_CLAUSAL_AFTER = re.compile(r"\s*(?:that\b|[,:\x00\"])")
+_RE_CLAUSAL_AFTER = re.compile(r"\s*(?:that\b|[,.;:\x00\"]|$)")
 _PASSIVE_BY = re.compile(
     r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?P<v>hailed|welcomed|criticised|criticized|"
     r"condemned|rejected|dismissed|denounced|praised|described|spelt\s+out|spelled\s+out|"
@@ -528,6 +528,9 @@ class SourceAttributor:
                 continue
             gerund = form.endswith("ing") and " " not in form and not (
                 aux and aux[-1] in _BE_FORMS)  # "is calling for": progressive, a finite verb
+            if not gerund and form.endswith("ing") and " " not in form and (
+                    re.match(r"\s+to\s", after) or _last_word(masked, boff + subj_end) == "it"):
+                continue  # "is threatening to turn", "It was revealing that": not a claim
             if gerund and (re.match(r"\s+to\s", after) or kind == "cognition"):
                 continue  # "vowing to make sure", "hoping for": not a claim
             if (kind == "cognition" or form in _COMMIT_FORMS) and re.match(r"\s+to\s+[a-z]", after) \
@@ -645,7 +648,9 @@ class SourceAttributor:
                 continue
             if low in ("i", "we"):
                 continue
-            if kind == "cognition" and (lex._is_country(sp) and not mt.roles):
+            if kind == "cognition" and ((lex._is_country(sp) and not mt.roles) or
+                                        (sp.endswith("s") and
+                                         lex.side_kind.get(sp.split()[-1]) == "demonym")):
                 continue  # "Poland felt ...": a state's mood, not a claim
             if kind == "evidence" and not lex.is_document(sp):
                 continue  # "Russian forces showed no sign ..."
@@ -653,7 +658,7 @@ class SourceAttributor:
                 continue  # "The discussion continued, including ..."
             pw = _last_word(masked, s0)
             sub = pw in _RELATIVE
-            if sub and re.match(r"\s+(?:was|were|is|are|had|has|would|will|could)\b|\s*(?:[,.;:)—–]|$)",
+            if sub and re.match(r"\s+(?:was|were|is|are|had|has|would|will|could|to)\b|\s*(?:[,.;:)—–]|$)",
                                 after):
                 continue  # "an election that the opposition said was rigged", "zones, which
                 # Nato has rejected.": a reference inside the sentence, not its source
@@ -707,7 +712,10 @@ class SourceAttributor:
                                     pm.start(), pm.end(), "speech", via=via, appositive=appos))
         # passive with an agent: "was hailed by UN envoy X as", "was spelt out by spokesman X",
         # "have been criticised by some commanders as"
-        for pm in (_PASSIVE_BY.finditer(masked) if " by " in masked else ()):
+        passive = " by " in masked and not _STATED_BY.match(masked)  # "This was stated by X"
+        for pm in (_PASSIVE_BY.finditer(masked) if passive else ()):
+            if _last_word(masked, pm.start()) in _RELATIVE:
+                continue  # "referendums that were condemned by Kyiv": a reference, not a source
             sp = pm.group("sp").strip()
             mt = lex.classify(sp)
             if not mt.source_type or mt.source_type == "media" and not mt.outlet:

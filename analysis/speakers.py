@@ -94,9 +94,9 @@ _GENERIC_ORG = re.compile(
     r"alliance|coalition|bloc|office|parliament|legislature|regime|senate|board|institute|"
     r"foundation|charity|centre|center|university|network|movement|side|sides|team)\s*$")
 _RE_GOVERNMENT_CONTEXT = re.compile(
-    r"(?i)\b(?:minister|ministry|government|president|prime\s+minister|premier|officials?|"
-    r"parliament|senator|ambassador|diplomats?|military|army|troops|soldiers|militants?|"
-    r"administration|spokes(?:man|woman|person)|envoy|embassy|cabinet|war|ceasefire|talks)\b")
+    r"(?i)\b(?:minister|ministry|government|president|prime\s+minister|premier|parliament|"
+    r"senator|congress|ambassador|diplomats?|military|army|troops|soldiers|militants?|"
+    r"administration|envoy|embassy|cabinet|ceasefire)\b")  # not "talks", "price war", "union officials"
 _RE_TITLE_ABBREV = re.compile(r"\b(?:Rep|Sen|Gov|Gen|Col|Lt|Maj|Adm|Brig|Amb|Hon|Cmdr|Capt)\b\.?\s")
 _RE_ORG_TAIL = re.compile(r"(?:’s|'s)?\s+(?:administration|government|cabinet|regime|camp|"
                           r"team|leadership|movement|party|coalition)\b")
