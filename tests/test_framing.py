@@ -647,3 +647,214 @@ else:
             assert text[e.start : e.end] == e.match and e.start < e.end
 
     _SCORER = FrameScorer()
+
+
+# ------------------------------------------------------------------ prefilter (issue 7)
+# The Aho-Corasick prefilter must give exactly what the word-by-word scan gives.
+
+PREFILTER_CASES = [
+    "Russia and Ukraine resumed peace talks in Istanbul on Tuesday.",
+    "RUSSIA AND UKRAINE RESUMED PEACE TALKS IN ISTANBUL ON TUESDAY.",
+    "the biden-putin summit ended without a deal, but talks will go on.",
+    "The Biden-Putin summit ended without a deal; the Erdogan–Zelensky phone call did not help.",
+    "The government gave the militia 48 hours to comply or face the consequences.",
+    "The minister said the rebel commander was finished and it was time for a new leadership.",
+    "A new détente between the two capitals could follow the prisoner swap.",
+    "Officials hope for de-escalation, though the shelling of Kharkiv went on overnight.",
+    "He said “talks are stuck” and that the war “will not end soon”.",
+    '"We will never negotiate with terrorists," the president said, rejecting a ceasefire.',
+    "Negotiator Medinsky said the talks had been useful.",
+    "Russia's chief negotiator, Vladimir Medinsky, said the sides may meet again.",
+    "Since the war began, more than 8,000 civilians have been killed.",
+    "Shell reported record profits on Thursday, unlike the oil majors hit by sanctions.",
+    "Troops continued to shell the city overnight.",
+    "Workers went on strike over pay, and the union rejected the employers' offer.",
+    "Kremlin’s envoy held talks with (NATO) officials — no breakthrough was reported.",
+    "talks",
+    "War.",
+    "",
+    "   ",
+    # case-folding oddities: dotless i, long s, dotted capital I, the Kelvin sign
+    "The ceasefıre talks in Istanbul collapsed as mıssiles hit Kyiv.",
+    "The ſanctions and the ſhelling of the port continued.",
+    "İSTANBUL TALKS: the İnvasion went on.",
+    "The \u212aremlin rejected the peace talks.",
+    "Peace\ttalks\u00a0resumed\nafter\u2009the air\u2010strikes.",
+]
+
+
+@pytest.fixture(scope="module")
+def word_by_word() -> FrameScorer:
+    return FrameScorer(prefilter=False)
+
+
+def _result(fs: FrameScore):
+    return fs.labels, fs.scores, fs.frame, fs.evidence, fs.suppressed
+
+
+@pytest.mark.parametrize("sentence", PREFILTER_CASES + [c[0] for c in CODEBOOK_CASES + DECISION_RULE_CASES])
+def test_prefilter_gives_the_word_by_word_result(scorer, word_by_word, sentence):
+    assert scorer._prefilter is not None and word_by_word._prefilter is None
+    assert _result(scorer.score(sentence)) == _result(word_by_word.score(sentence))
+    assert [(c.where, a, b) for c, a, b in scorer.matches(sentence)] == [
+        (c.where, a, b) for c, a, b in word_by_word.matches(sentence)
+    ]
+
+
+def test_prefilter_on_the_seed_sentences(scorer, word_by_word, seed_gold_path):
+    import json
+
+    for s in json.loads(seed_gold_path.read_text(encoding="utf-8"))["sentences"]:
+        for text in (s["text"], s["text"].upper(), s["text"].lower()):
+            assert _result(scorer.score(text)) == _result(word_by_word.score(text)), text
+
+
+def test_literal_prefixes_are_sound(scorer):
+    """Every match of every shipped cue and modifier starts with one of its
+    literal prefixes (lower-cased), on sentences written to contain them."""
+    from analysis.framing import _odd_case, literal_prefixes
+
+    # (a sentence with a case-folding oddity is scanned word by word: "ſhelling" matches "shell")
+    texts = [t for t in PREFILTER_CASES if not _odd_case(t)]
+    texts += [c[0] for c in CODEBOOK_CASES + DECISION_RULE_CASES]
+    texts += [t.upper() for t in texts]
+    patterns = [c.regex for c in scorer.lexicon.cues] + [m.pattern.pattern for m in scorer.lexicon.modifiers]
+    checked = 0
+    for pattern in patterns:
+        keys = literal_prefixes(pattern, 5)
+        if keys is None:
+            continue
+        rx = re.compile(pattern, re.IGNORECASE)
+        for text in texts:
+            low = text.lower()
+            for m in rx.finditer(text):
+                if m.end() > m.start() and len(low) == len(text):
+                    assert any(low.startswith(k, m.start()) for k in keys), (pattern, text, m.group())
+                    checked += 1
+    assert checked > 100
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (phrase_regex("peace talks"), {"peace", "peaced", "peaces", "peacing"}),
+        (phrase_regex("negotiat*"), {"negotiat"}),
+        ("(?-i:MiGs?)", {"mig", "migs"}),
+        (r"\d+ hours", None),  # a digit class: no literal start
+        ("(?:an |the )?end to", {"an end t", "the end ", "end to"}),  # up to 8 characters
+    ],
+)
+def test_literal_prefixes(pattern, expected):
+    from analysis.framing import literal_prefixes
+
+    assert literal_prefixes(pattern) == expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"(?-i:[A-Z]\w+)-(?-i:[A-Z]\w+) (?:summit|talks)", {"summit", "talks"}),
+        (r"\d+ (?:more )?(?:hours|days) to comply", {" to comply"}),
+        (r"\w+", None),
+    ],
+)
+def test_required_literals(pattern, expected):
+    from analysis.framing import required_literals
+
+    assert required_literals(pattern) == expected
+
+
+def test_a_cue_with_no_literal_disables_the_prefilter(tmp_path):
+    extra = tmp_path / "caps.csv"
+    extra.write_text(
+        'frame,subframe,cue,weight,kind\nescalation,shouting,"(?-i:[A-Z]{4,})",0.8,regex\n', encoding="utf-8"
+    )
+    fast, slow = FrameScorer(extra), FrameScorer(extra, prefilter=False)
+    assert fast._prefilter is None  # nothing to index it by: every word is looked at
+    for text in PREFILTER_CASES:
+        assert _result(fast.score(text)) == _result(slow.score(text))
+    assert any(e.subframe == "shouting" for e in fast.score("ALERT: the talks are OVER.").evidence)
+
+
+def test_user_cues_and_rules_go_through_the_prefilter(tmp_path):
+    cues = tmp_path / "extra.csv"
+    cues.write_text(
+        "frame,subframe,cue,weight\nhumanitarian,aid,aid convoy*,0.9\nhumanitarian,aid,=UNHCR,0.8\n",
+        encoding="utf-8",
+    )
+    rules = tmp_path / "rules.csv"
+    rules.write_text(
+        "rule,frame,subframe,cue,before,after,sentence,unless,factor\n"
+        "convoy_stopped,humanitarian,,,,,\\b(?:blocked|turned back)\\b,,0.5\n",
+        encoding="utf-8",
+    )
+    fast, slow = FrameScorer([cues, rules]), FrameScorer([cues, rules], prefilter=False)
+    assert fast._prefilter is not None
+    for text in [
+        "An aid convoy reached Mariupol as the UNHCR appealed for a ceasefire.",
+        "The aid convoys were turned back at the checkpoint.",
+        "AID CONVOY BLOCKED.",
+    ] + PREFILTER_CASES:
+        assert _result(fast.score(text)) == _result(slow.score(text)), text
+    assert fast.score("The aid convoys were turned back at the checkpoint.").evidence[0].rule.endswith(
+        "+convoy_stopped"
+    )
+
+
+def test_result_does_not_depend_on_earlier_sentences():
+    """The rule cache is keyed by the cue as written: a case-sensitive rule cue
+    ((?-i:Shell), the company) must not be decided by an earlier lower-case match."""
+    company = "Shell reported record profits on Thursday."
+    fresh = FrameScorer().score(company)
+    used = FrameScorer()
+    used.score("Troops continued to shell the city overnight.")
+    assert _result(used.score(company)) == _result(fresh)
+    assert fresh.labels["escalation"] is False
+
+
+def test_clause_breaks():
+    from analysis.framing import _CLAUSE_BREAK, clause_breaks
+
+    for text in PREFILTER_CASES + [
+        "Talks resumed; the shelling went on, but less.",
+        "The talks, while tense, went on: both sides stayed.",
+        "However, the ceasefire held, although barely.",
+        "BUT THE WAR GOES ON",
+        "Attributes and tributes",
+    ]:
+        assert clause_breaks(text) == [m.end() for m in _CLAUSE_BREAK.finditer(text)], text
+
+
+def test_scorer_with_prefilter_pickles(scorer):
+    import pickle
+
+    clone = pickle.loads(pickle.dumps(scorer))
+    for text in PREFILTER_CASES:
+        assert _result(clone.score(text)) == _result(scorer.score(text))
+
+
+try:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+except ImportError:  # pragma: no cover - hypothesis is a dev dependency
+    pass
+else:
+
+    _PIECES = [
+        "talks", "Talks", "TALKS", "peace", "ceasefire", "war", "wars", "since", "the", "The", "other",
+        "side", "negotiator", "strike", "union", "not", "never", "may", "could", "but", "however", ";",
+        ":", ",", "“", "”", '"', "(", ")", "-", "–", "de", "escalation", "Biden", "Putin", "summit",
+        "call", "48", "hours", "to", "comply", "détente", "Shell", "shelling", "missiles", "killed",
+        "sanctions", "İ", "ı", "ſ", "\u212a", "\t", "\u00a0", "’s", "aid", "deal", "with",
+    ]
+
+    @settings(max_examples=200, deadline=None)
+    @given(
+        st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=5)), max_size=25),
+        st.lists(st.sampled_from([" ", "", "-", " ", "\n"]), min_size=25, max_size=25),
+    )
+    def test_prefilter_agrees_on_any_text(pieces, seps):
+        text = "".join(p + s for p, s in zip(pieces, seps, strict=False))
+        assert _result(_FAST.score(text)) == _result(_SLOW.score(text))
+
+    _FAST, _SLOW = FrameScorer(), FrameScorer(prefilter=False)
