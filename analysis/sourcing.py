@@ -244,6 +244,10 @@ _PERSON_LABEL = re.compile(r"^[\s\"“]*((?:[A-Z][\w.’'-]*\s+(?:of\s+(?:the\s+
                            r"[A-Z][\w.’'-]*)\s*:\s+(?=\S)")
 _RE_NOUN_CLAIMS = re.compile(r"\s+(?:as|of|about|were|are|was|is|have|had|by|and|or|that\s+"
                              r"(?:were|are|was|is|have|had))\b|\s*[,.;:)]")
+# "a spokesman for the Interior Minister, Yunis Qanuni,": the name is the inner role's
+_RE_INNER_ROLE = re.compile(r"(?i)\S\s+(?:for|of|to)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}"
+                            r"(?:minister|president|prime\s+minister|leader|secretary|chief|"
+                            r"commander|governor|king|premier|chancellor|envoy)\s*$")
 _EMERGED_TO = re.compile(r"\s+(?:emerged|appeared|came\s+out|came\s+forward|stepped\s+forward|"
                          r"went\s+on\s+(?:television|radio|air)|took\s+to\s+the\s+airwaves)"
                          r"(?:\s+[\w,]+){0,4}?\s+to\s+$")
@@ -330,10 +334,12 @@ class SourceAttributor:
         if not mt.source_type:
             return None
         if not self.lex.name_tokens(htxt) and self.lex.name_tokens(app) and \
-                _NAME_ONLY.match(app.strip()):
+                _NAME_ONLY.match(app.strip()) and not _RE_INNER_ROLE.search(htxt):
             # "Russia's leading negotiator, Vladimir Medinsky, said": the name speaks
             a0 = k + 1 + (len(app) - len(app.lstrip()))
             return offset + a0, offset + a0 + len(app.strip()), htxt
+        if _RE_INNER_ROLE.search(htxt):
+            return offset + hard + h0, offset + hard + h1, ""  # the name is the inner role's
         return offset + hard + h0, offset + hard + h1, app.strip()
 
     def _np_at(self, chunk: str, offset: int, finite: bool) -> tuple[int, int, str] | None:
@@ -613,7 +619,8 @@ class SourceAttributor:
                 alt = self._head_before_appositive(chunk_all, boff)
                 if alt is not None and (found is None or (
                         lex.name_tokens(text[alt[0]:alt[1]]) and
-                        not lex.name_tokens(text[found[0]:found[1]]))):
+                        not lex.name_tokens(text[found[0]:found[1]])) or (
+                        found[0] >= alt[1] and _RE_INNER_ROLE.search(text[alt[0]:alt[1]]))):
                     found = alt
             if found is None:
                 found = self._np_suffix(chunk, boff + cstart)

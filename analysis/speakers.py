@@ -98,13 +98,14 @@ _RE_GOVERNMENT_CONTEXT = re.compile(
     r"senator|congress|ambassador|diplomats?|military|army|troops|soldiers|militants?|"
     r"administration|envoy|embassy|cabinet|ceasefire)\b")  # not "talks", "price war", "union officials"
 _RE_TITLE_ABBREV = re.compile(r"\b(?:Rep|Sen|Gov|Gen|Col|Lt|Maj|Adm|Brig|Amb|Hon|Cmdr|Capt)\b\.?\s")
-_RE_ORG_TAIL = re.compile(r"(?:’s|'s)?\s+(?:administration|government|cabinet|regime|camp|"
+_TITLES = frozenset("Mr Mrs Ms Dr Prof President Prime Minister Sheikh Mullah General Gen".split())
+_RE_ORG_TAIL = re.compile(r"(?:’s|'s)?\s+(?:administration|government|cabinet|regime|camp|office|"
                           r"team|leadership|movement|party|coalition)\b")
 _COLLECTIVE_ROLES = frozenset({"authorities"})
 _COLLECTIVE = re.compile(
     r"(?i)^\s*(?:(?:the|its|their|both|all)\s+)?(?:[\w’'.-]+\s+){0,3}?(?:leadership|government|"
     r"administration|regime|unions|union|police|army|military|militia|navy|cabinet|parliament|"
-    r"team|campaign|camp|party|coalition|movement|"
+    r"team|campaign|camp|party|coalition|movement|office|"
     r"junta|opposition|Republicans|Democrats|Israelis|Palestinians|Americans|Russians|Ukrainians|Pakistanis|Indians|"
     r"Afghans|Iraqis|Iranians|Syrians|Chinese|British|French|Germans|Europeans|Arabs)\s*$")
 _PEOPLE_OF = re.compile(r"(?i)^\s*(?:one|a|an|two|three|four|several|some|many|other)\s+"
@@ -391,10 +392,16 @@ class SourceLexicon:
                     and self.side_kind.get(w) != "person":
                 continue  # "Boasting 108,000 residents": a participle, not a name
             before = mention[:m.start()].split()
-            if before and self.side_kind.get(w) != "person":
-                prev = before[-1].lower()
-                if prev == "the" and len(before) > 1:
-                    prev = before[-2].lower()
+            if before and (self.side_kind.get(w) != "person" or
+                           any(b.lower().strip(",") in self.role_type for b in before)):
+                # "the governor of Donetsk", "a spokesman for Mr Arafat": the object of a
+                # preposition is not the speaker (a gazetteer person only after a role word)
+                k = len(before) - 1
+                while k > 0 and before[k].rstrip(".") in _TITLES:
+                    k -= 1
+                prev = before[k].lower()
+                if prev == "the" and k > 0:
+                    prev = before[k - 1].lower()
                 if prev in _PREPS:
                     continue
             if _RE_ORG_TAIL.match(mention, m.end()):
@@ -525,7 +532,8 @@ class SourceLexicon:
         hits = self._scan(full)
         nm = len(mention)
         person_hits = [h for h, a, b, tb in hits if tb == "side" and
-                       self.side_kind.get(h) == "person"]
+                       self.side_kind.get(h) == "person" and (h in names or not any(
+                           h2 == "role" for _, _, b2, h2 in hits if b2 <= a))]
         roles = self._head_roles_from(full, hits)
         outlets = [h for h, a, b, tb in hits if tb == "outlet" and b <= nm]
         insts = [h for h, a, b, tb in hits if tb == "inst"]
@@ -808,7 +816,7 @@ _DOC_HEAD = re.compile(
     r"paper|declaration|letter|video|videos|footage|images?|imagery|photos?|photographs?|post|"
     r"posts|recording|satellite imagery|data|poll|survey|map|analysis|study|intelligence update|"
     r"dossier|note|notice|message|appeal|petition|(?i:plan|peace plan|proposal|roadmap|road map|"
-    r"accord|treaty|memorandum))\b")
+    r"accord|treaty|memorandum|agreement|deal|communique|manifesto|charter|constitution))\b")
 
 _RE_PRESS_REPORTS = re.compile(r"(?i)^\s*(?:(?:press|media|news|local|unconfirmed|initial|early|"
                                r"first)\s+)*reports\b(?!\s+(?:by|of)\s)")
