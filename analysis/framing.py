@@ -816,13 +816,13 @@ def _automaton(items: Sequence[tuple[object, set[str]]]):
     return ac, {k: tuple(v.values()) for k, v in by_key.items()}
 
 
-def _rule_automaton(rules: Sequence[ContextRule]) -> tuple[object, frozenset[int]]:
+def _rule_automaton(rules: Sequence[ContextRule]) -> tuple[object, frozenset[str]]:
     """An automaton over the literal beginnings of the rules' regexes that are
-    searched (``sentence``, ``unless``, ``before``), and the ids of the regexes
+    searched (``sentence``, ``unless``, ``before``), and the regexes (by pattern)
     it covers (one whose matches can begin with anything is always run)."""
     if _ahocorasick is None:
         return None, frozenset()
-    entries: dict[str, dict[int, bool]] = {}
+    entries: dict[str, dict[str, bool]] = {}
     for r in rules:
         for rx in (r.sentence, r.unless, r.before):
             if rx is None:
@@ -847,7 +847,8 @@ def _rule_automaton(rules: Sequence[ContextRule]) -> tuple[object, frozenset[int
                 and all(k[0] in _ASCII_WORD for k in keys)
             )
             for k in keys:
-                entries.setdefault(k, {})[id(rx)] = entries.get(k, {}).get(id(rx), True) and word_only
+                rid = rx.pattern  # ids by pattern text: they survive pickling
+                entries.setdefault(k, {})[rid] = entries.get(k, {}).get(rid, True) and word_only
     if not entries:
         return None, frozenset()
     ac = _ahocorasick.Automaton()
@@ -896,9 +897,9 @@ class FrameScorer:
         self._cue_by_group: dict[str, Cue] = {}
         by_key: dict[str, dict[str, list[Cue]]] = {}
         always: dict[str, list[Cue]] = {}
-        self._first: dict[int, set[str] | None] = {}
+        self._first: dict[Cue | Modifier, set[str] | None] = {}
         for c in cues:
-            keys = self._first[id(c)] = first_letters(c.regex)
+            keys = self._first[c] = first_letters(c.regex)
             if keys is None:
                 always.setdefault(c.frame, []).append(c)
             else:
@@ -926,7 +927,7 @@ class FrameScorer:
         mods_always: list[tuple[str, int, re.Pattern]] = []
         for mod in self.lexicon.modifiers:
             entry = (mod.kind, mod.scope, mod.pattern)
-            keys = self._first[id(mod)] = first_letters(mod.pattern.pattern)
+            keys = self._first[mod] = first_letters(mod.pattern.pattern)
             if keys is None:
                 mods_always.append(entry)
             else:
@@ -952,8 +953,9 @@ class FrameScorer:
         self._rules_by_frame = {
             f: tuple(r for r in self.lexicon.rules if not r.frame or r.frame == f) for f in frames
         }
-        self._groups = group_of
-        self._order = {id(c): (-len(c.pattern), self._first[id(c)] is None, i) for i, c in enumerate(cues)}
+        self._groups = {c: group_of[id(c)] for c in cues}
+        # (dicts keyed by the cue itself, not id(): a scorer is pickled to worker processes)
+        self._order = {c: (-len(c.pattern), self._first[c] is None, i) for i, c in enumerate(cues)}
         self._frame_no = frame_no
         self._prefilter = _Prefilter.build(cues, self.lexicon.modifiers) if prefilter else None
         self._rule_ac, self._rule_filtered = (
@@ -1047,12 +1049,12 @@ class FrameScorer:
         if gated:
             pool += pf.gated
         first, order = self._first, self._order
-        allowed = {id(c): c for c in pool if first[id(c)] is None or k3 in first[id(c)]}
+        allowed = [c for c in pool if first[c] is None or k3 in first[c]]
         out = []
         for f in self.lexicon.frames:
-            cs = sorted((c for c in allowed.values() if c.frame == f), key=lambda c: order[id(c)])
+            cs = sorted((c for c in allowed if c.frame == f), key=lambda c: order[c])
             if cs:
-                body = "|".join(f"(?P<{self._groups[id(c)]}>{c.regex})" for c in cs)
+                body = "|".join(f"(?P<{self._groups[c]}>{c.regex})" for c in cs)
                 out.append((self._frame_no[f], re.compile(body, re.IGNORECASE)))
         return tuple(out)
 
@@ -1074,7 +1076,7 @@ class FrameScorer:
                 entry = entries[(key, k3)] = tuple(
                     (m.kind, m.scope, m.pattern)
                     for m in pf.mods_of[key]
-                    if first[id(m)] is None or k3 in first[id(m)]
+                    if first[m] is None or k3 in first[m]
                 )
             for kind, scope, rx in entry:
                 hit = rx.match(text, p)
@@ -1122,7 +1124,7 @@ class FrameScorer:
         after_text = text[end : end + 80]
         for r in rules:
             if r.before is not None:
-                rid = id(r.before)
+                rid = r.before.pattern
                 present = False
                 if rid in self._rule_filtered:
                     present = memo.get(None)
@@ -1178,7 +1180,7 @@ class FrameScorer:
         present = memo.get(None)
         if present is None:
             present = memo[None] = self._rule_hits(text)
-        rid = id(rx)
+        rid = rx.pattern
         if present is not False and rid in self._rule_filtered:
             # a match starts where one of its literal beginnings occurs: try those places
             if rid not in present[0] or not any(
@@ -1194,7 +1196,7 @@ class FrameScorer:
             keys = memo[""] = {m.group()[:3].lower() for m in _TOKEN_RE.finditer(text)}
         return not needed.isdisjoint(keys)
 
-    def _rule_hits(self, text: str) -> tuple[set[int], list[tuple[int, int, frozenset[int]]]] | bool:
+    def _rule_hits(self, text: str) -> tuple[set[str], list[tuple[int, int, frozenset[str]]]] | bool:
         """The ids of the rule regexes one of whose literal beginnings occurs
         in the sentence (at a word start for a regex that begins with
         ``\\b``), and the hits ``(start, end, ids)``; False when the automaton
@@ -1204,7 +1206,7 @@ class FrameScorer:
         low = text.lower()
         if len(low) != len(text):
             return False
-        found: set[int] = set()
+        found: set[str] = set()
         hits = []
         for end, (back, anywhere, at_word) in self._rule_ac.iter(low):
             p = end - back
