@@ -530,6 +530,11 @@ class SourceLexicon:
                                False, False)
         names = self.name_tokens(mention) or self.name_tokens(appositive)
         hits = self._scan(full)
+        if hits and "role" in {tb for _, _, _, tb in hits}:
+            orgs = [(m.start(), m.end()) for m in _ORG_RUN.finditer(full)]
+            if orgs:  # "the Australian Manufacturing Workers Union": no role inside a name
+                hits = [h for h in hits if h[3] != "role" or not any(
+                    a <= h[1] and h[2] <= b for a, b in orgs)]
         nm = len(mention)
         person_hits = [h for h, a, b, tb in hits if tb == "side" and
                        self.side_kind.get(h) == "person" and (h in names or not any(
@@ -559,6 +564,8 @@ class SourceLexicon:
                                full, re.IGNORECASE)
             if rtype == "official" and former:
                 rtype = "expert"
+            if roles[0] == "captain" and re.search(r"\bCaptain\s+[A-Z]", full):
+                rtype = "official"  # a military rank before a name, not a team's captain
             if (rtype == "expert" or roles[0] in _EXECUTIVE_ROLES) and not former and \
                     _employer_is_government(full, roles[0], self):
                 rtype = "official"  # "a senior analyst with the Defense Intelligence Agency"

@@ -245,6 +245,12 @@ OTHER_CONFLICTS = [
     ("The agreement says the interim administration will take power next month.",
      "institution", "The agreement"),
     ("One Republican said the vote would fail.", "other", "One Republican"),
+    ("The Australian Manufacturing Workers Union says it will step up industrial action.",
+     "institution", "The Australian Manufacturing Workers Union"),
+    ("India's captain Sourav Ganguly says his side is confident.", "other",
+     "India's captain Sourav Ganguly"),
+    ("Captain Yuval Dror said the area was closed to journalists.", "named_official",
+     "Captain Yuval Dror"),
     # acting and background are not speaking
     ("Now that the dispute is threatening to turn violent, both sides must wait.",
      "unattributed", ""),
