@@ -533,8 +533,8 @@ class SourceLexicon:
         if hits and "role" in {tb for _, _, _, tb in hits}:
             orgs = [(m.start(), m.end()) for m in _ORG_RUN.finditer(full)]
             if orgs:  # "the Australian Manufacturing Workers Union": no role inside a name
-                hits = [h for h in hits if h[3] != "role" or not any(
-                    a <= h[1] and h[2] <= b for a, b in orgs)]
+                hits = [h for h in hits if h[3] != "role" or self.role_type[h[0]] == "media"
+                        or not any(a <= h[1] and h[2] <= b for a, b in orgs)]
         nm = len(mention)
         person_hits = [h for h, a, b, tb in hits if tb == "side" and
                        self.side_kind.get(h) == "person" and (h in names or not any(
