@@ -32,6 +32,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 from .errors import LexiconError
@@ -450,6 +451,20 @@ _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|though)\b|\b
 _CLAUSES = 1  # memo key of the clause starts
 
 
+def _words_back(text: str, clause_start: int, end: int, n: int) -> tuple[list[int], bool]:
+    """The starts of the words that start in ``[clause_start, end)``: at least
+    the last ``n`` of them (all when the second value is True). A window
+    before ``end`` is scanned first, widened to the start of the word it cuts."""
+    w = end - 16 * n
+    if w > clause_start:
+        while w > clause_start and (text[w - 1].isalnum() or text[w - 1] == "_"):
+            w -= 1
+        words = [m.start() for m in _TOKEN_RE.finditer(text, w, end)]
+        if len(words) >= n:
+            return words, False
+    return [m.start() for m in _TOKEN_RE.finditer(text, clause_start, end)], True
+
+
 def clause_breaks(text: str) -> list[int]:
     """Where the clauses after the first start (see ``_CLAUSE_BREAK``).
 
@@ -730,7 +745,8 @@ class _Prefilter:
     contains (:func:`required_literals`) occurs in the sentence. When some cue
     or modifier can be neither, there is no prefilter (word-by-word scan).
     Values in the automata: (key length - 1, key, the word's 3-letter index
-    key when the key fixes it, else None).
+    key when the key fixes it, else None, a slot for the alternations tried
+    at such a word).
     """
 
     cues: object  # ahocorasick.Automaton
@@ -811,7 +827,7 @@ def _automaton(items: Sequence[tuple[object, set[str]]]):
     ac = _ahocorasick.Automaton()
     for k in by_key:
         k3 = k[:3] if len(k) >= 3 and all(ch in _ASCII_WORD for ch in k[:3]) else None
-        ac.add_word(k, (len(k) - 1, k, k3))
+        ac.add_word(k, (len(k) - 1, k, k3, []))  # [] keeps the alternations tried at such a word
     ac.make_automaton()
     return ac, {k: tuple(v.values()) for k, v in by_key.items()}
 
@@ -861,6 +877,7 @@ def _rule_automaton(rules: Sequence[ContextRule]) -> tuple[object, frozenset[str
 
 
 _new = object.__new__
+_first_item = itemgetter(0)
 
 
 def _frozen(cls, **fields):
@@ -991,13 +1008,13 @@ class FrameScorer:
         beginning of a cue (and, when a gated cue's required literal occurs,
         the words where such a cue matches)."""
         cands = []
-        for end, (back, key, k3) in pf.cues.iter(low):
-            p = end - back
+        for end, val in pf.cues.iter(low):
+            p = end - val[0]
             if p:
                 ch = text[p - 1]
                 if ch.isalnum() or ch == "_":  # not a word start
                     continue
-            cands.append((p, key, k3))
+            cands.append((p, val))
         gated_at: set[int] | tuple = ()
         if pf.gate_ac is not None:
             lets: set[int] = set()
@@ -1011,24 +1028,31 @@ class FrameScorer:
                 gated_at = {m.start() for m in finder.finditer(text)}
                 if gated_at:
                     keyed = {c[0] for c in cands}
-                    cands += [(p, None, None) for p in gated_at if p not in keyed]
+                    cands += [(p, None) for p in gated_at if p not in keyed]
         if not cands:
             return []
         if len(cands) > 1:
-            cands.sort()
+            cands.sort(key=_first_item)  # at most one key starts at a place
         return self._match_at(text, cands, gated_at)
 
     def _match_at(self, text: str, cands: list, gated_at) -> list[tuple[Cue, int, int]]:
         out: list[tuple[Cue, int, int]] = []
         busy = [-1] * len(self.lexicon.frames)
         entries, groups = self._entries, self._cue_by_group
-        for p, key, k3 in cands:
-            if k3 is None:
-                k3 = _TOKEN_RE.match(text, p).group()[:3].lower()
-            ekey = (key, k3, p in gated_at)
-            entry = entries.get(ekey)
-            if entry is None:
-                entry = entries[ekey] = self._entry(*ekey)
+        for p, val in cands:
+            gated = p in gated_at
+            if val is not None and val[3] and not gated:
+                entry = val[3][0]  # the key fixes the word's index key: kept with the key
+            else:
+                key, k3 = (None, None) if val is None else (val[1], val[2])
+                if k3 is None:
+                    k3 = _TOKEN_RE.match(text, p).group()[:3].lower()
+                ekey = (key, k3, gated)
+                entry = entries.get(ekey)
+                if entry is None:
+                    entry = entries[ekey] = self._entry(*ekey)
+                if val is not None and val[2] is not None and not gated:
+                    val[3].append(entry)
             for fi, rx in entry:
                 if busy[fi] > p:
                     continue
@@ -1062,7 +1086,7 @@ class FrameScorer:
         """Modifier hits at the words where the automaton found a modifier's beginning."""
         hits: list[tuple[str, int, int, int]] = []
         entries = self._mod_entries
-        for end, (back, key, k3) in pf.mods.iter(low):
+        for end, (back, key, k3, _) in pf.mods.iter(low):
             p = end - back
             if p:
                 ch = text[p - 1]
@@ -1232,6 +1256,7 @@ class FrameScorer:
         flags = dict.fromkeys(_MODIFIERS, False)
         clause_start = -1
         words: list[int] | None = None
+        whole = False
         for kind, scope, h0, h1 in hits:
             if flags[kind] or h1 > end:
                 continue
@@ -1243,8 +1268,8 @@ class FrameScorer:
                 clause_start = clause_starts[i - 1] if i else 0
             if h0 < clause_start:
                 continue
-            if words is None:
-                words = [m.start() for m in _TOKEN_RE.finditer(text, clause_start, end)]
+            if words is None or (len(words) < scope and whole is False):
+                words, whole = _words_back(text, clause_start, end, scope)
             lo = words[max(0, len(words) - scope)] if words else 0
             if h0 >= lo:
                 flags[kind] = True
