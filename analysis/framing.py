@@ -18,10 +18,18 @@ and quotation are recorded on each piece of evidence and do not remove it
 (codebook rule 1: the absence of talks is still a diplomacy frame).
 
 Matching is compiled once per scorer: every cue is indexed by the (up to)
-three first letters it can start with; one trie-shaped regex finds the words
-of a sentence that can start a cue or a modifier, and each such word is tried
-against one alternation per frame (longest cues first). Context rules are
-looked up per cue form and cached.
+three first letters it can start with, and a word is tried against one
+alternation per frame (longest cues first). Which words are tried is decided
+by an Aho-Corasick automaton (``pyahocorasick``) over the lower-cased
+sentence: it holds the literal beginnings of every cue (``literal_prefixes``),
+so one pass in C finds the few words where a cue can start, and a sentence
+with none is done (a third of news sentences). A cue with no literal start is
+looked for only when a literal that all its matches contain occurs. The same
+is done for modifiers (only in sentences with a cue) and for the context
+rules' ``sentence``, ``unless`` and ``before`` regexes, which are tried only
+where one of their literal beginnings occurs. The results are those of the
+word-by-word scan, ``FrameScorer(prefilter=False)``: the tests compare both.
+Context rules are looked up per cue form and cached.
 """
 
 from __future__ import annotations
@@ -580,8 +588,8 @@ def literal_prefixes(pattern: str, k: int = 8) -> set[str] | None:
     Sound, not exact: a match of the regex (case-insensitive) at a position
     implies that the lower-cased text there starts with one of the prefixes.
 
-    >>> sorted(literal_prefixes(phrase_regex("peace talks")))
-    ['peace']
+    >>> sorted(literal_prefixes(phrase_regex("peace talks")))  # "peace" inflects
+    ['peace', 'peaced', 'peaces', 'peacing']
     >>> sorted(literal_prefixes(phrase_regex("truce")))
     ['truce', 'truced', 'truces', 'trucing']
     """
