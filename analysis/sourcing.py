@@ -19,6 +19,9 @@ from __future__ import annotations
 
 import re
 import warnings
+from bisect import bisect_right
+
+import ahocorasick
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -192,6 +195,8 @@ _NOMINALS = (
     re.compile(r"(?P<sp>\b[A-Z][\w.’'\- ]{1,40}?)\s+made\s+(?:his|her|their|its|the|these|those)\s+"
                r"(?P<noun>comments|remarks)\b"),
 )
+_NOMINAL_NEEDS = (("’s", "'s"), ("from", "by"), ("made",))
+_NOUN_WORDS = tuple(w.rstrip("?s") for w in _NOUNS.split("|"))
 _NP_CUT = re.compile(r"\s(?:who|which|whose|whom)\b")
 _DET = {"a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our",
         "my", "your", "some", "several", "two", "three", "four", "many", "other", "another",
@@ -297,6 +302,8 @@ class SourceAttributor:
 
     def __init__(self, extra: Mapping[str, str | Path] | None = None) -> None:
         self.lex = SourceLexicon.load(extra)
+        self._auto = None  # the Aho-Corasick automaton of _trigger_sentences, built on first use
+        self._verb_words: frozenset[str] = frozenset()
 
     # -------------------------------------------------------------------------------------
     # cue finding in one sentence
@@ -456,19 +463,25 @@ class SourceAttributor:
             return None
         return seg_off + lead, seg_off + end
 
-    def _find_cues(self, text: str, masked: str) -> list[Cue]:
+    def _find_cues(self, text: str, masked: str, verb_hit: bool = True) -> list[Cue]:
+        """The attribution cues of one sentence (``masked``: quotation content blanked).
+
+        ``verb_hit=False`` says the article scan found no reporting-verb word in the
+        sentence, so the verb search is skipped (it would find nothing)."""
         lex = self.lex
         cues: list[Cue] = []
         if lex.re_verb is None:
             return cues
-        verbs = lex.verbs_in(masked)
-        nominal = _RE_NOMINAL_NOUN.search(masked) is not None
+        verbs = lex.verbs_in(masked) if verb_hit else []
+        nominal = any(w in masked for w in _NOUN_WORDS) and \
+            _RE_NOMINAL_NOUN.search(masked) is not None
         if not verbs and not nominal and "ccording" not in masked and "―" not in masked \
                 and "—" not in masked and "opinion" not in masked and " view" not in masked \
                 and " by " not in masked:
             return cues  # fast path: no cue of any kind can be here
-        if "." in masked:
+        if masked.find(".", 0, len(masked.rstrip()) - 1) >= 0:
             # periods of abbreviations and initials ("Mr.", "U.S.", "J. J. Price") end nothing
+            # (a sentence whose only period ends it has none)
             masked = _RE_ABBREV_DOT.sub(_ABBREV_DOT, masked)
         # "[outlet] cited/quoted X who said / as saying"
         if lex.re_outlet is not None and (" cited " in masked or " quoted " in masked or
@@ -684,7 +697,9 @@ class SourceAttributor:
                                 dm.start(1) - 1, dm.start(1), "speech"))
         # nominal cues: "the Pentagon’s response", "the warning from X", "made his comments"
         if nominal:
-            for rx in _NOMINALS:
+            for rx, need in zip(_NOMINALS, _NOMINAL_NEEDS, strict=True):
+                if not any(w in masked for w in need):
+                    continue  # the literal words the pattern needs are not here
                 for nm in rx.finditer(masked):
                     sp = nm.group("sp").strip()
                     if not sp:
@@ -842,6 +857,49 @@ class SourceAttributor:
                     out.append(UNATTRIBUTED)
             return out
 
+    def _trigger_sentences(self, full: str, starts: list[int],
+                           sents: list[Sentence]) -> dict[int, bool]:
+        """The sentences that can hold a cue, each with whether a reporting-verb word occurs
+        in it: one Aho-Corasick pass over the article for the first words of reporting
+        verbs, the nominal cue nouns, "according", dashes, "opinion", " view" and " by " (a
+        superset of ``_find_cues``' own fast-path test, so skipping the other sentences
+        changes nothing)."""
+        n = len(starts)
+        if any(starts[j] > starts[j + 1] for j in range(n - 1)):
+            return dict.fromkeys(range(n), True)  # sentences out of order: no shortcut
+        auto = self._trigger_automaton()
+        out: dict[int, bool] = {}
+        k = 0
+        nfull = len(full)
+        isverb = self._verb_words
+        for e, (w, word) in auto.iter(full):
+            b = e - len(w) + 1
+            if word:
+                if b > 0 and (full[b - 1].isalnum() or full[b - 1] == "_"):
+                    continue
+                if e + 1 < nfull and (full[e + 1].isalnum() or full[e + 1] == "_"):
+                    continue
+            if k + 1 < n and b >= starts[k + 1]:
+                k = bisect_right(starts, b, k) - 1
+            if out.get(k) or not starts[k] <= b < starts[k] + len(sents[k].text):
+                continue
+            out[k] = w in isverb
+        return out
+
+    def _trigger_automaton(self):
+        auto = self._auto
+        if auto is None:
+            auto = ahocorasick.Automaton()
+            nouns = [w.rstrip("?s") for w in _NOUNS.split("|")]
+            for w in [*self.lex.verb_first, *nouns, *(n + "s" for n in nouns)]:
+                auto.add_word(w, (w, True))
+            for w in ("ccording", "―", "—", "opinion", " view", " by "):
+                auto.add_word(w, (w, False))
+            auto.make_automaton()
+            self._auto = auto
+            self._verb_words = frozenset(self.lex.verb_first)
+        return auto
+
     def _article_text(self, sents: list[Sentence], text: str | None) -> tuple[str, list[int]]:
         """The article text and each sentence's start offset in it."""
         if text is not None and all(0 <= s.start <= s.end <= len(text) and
@@ -880,14 +938,21 @@ class SourceAttributor:
         spans_by_sent = _spans_by_sentence(spans_masked, sents, starts)
         all_spans_by_sent = _spans_by_sentence(spans, sents, starts) if len(spans_masked) < len(
             spans) else spans_by_sent
-        # pass 1: cues per sentence
+        # pass 1: cues per sentence; one scan of the article finds the sentences that can hold
+        # a cue at all (a superset of _find_cues' own fast-path test), the others are skipped
         per_cues: list[list[Cue]] = []
-        masked_list: list[str] = []
-        for s, st in zip(sents, starts, strict=True):
+        masked_list: list[str | None] = []
+        flagged = self._trigger_sentences(full, starts, sents)
+        for i, (s, st) in enumerate(zip(sents, starts, strict=True)):
+            verb_hit = flagged.get(i)
+            if verb_hit is None:
+                per_cues.append([])
+                masked_list.append(None)
+                continue
             t = s.text
-            mk = _mask(t, st, spans_by_sent[len(masked_list)])
+            mk = _mask(t, st, spans_by_sent[i])
             masked_list.append(mk)
-            per_cues.append(self._find_cues(t, mk) if len(t) < 5000 else [])
+            per_cues.append(self._find_cues(t, mk, verb_hit) if len(t) < 5000 else [])
 
         # quotation chains: attribute each chain to an adjacent cue
         chain_cue: dict[int, tuple[int, Cue]] = {}
@@ -961,13 +1026,15 @@ class SourceAttributor:
         for i, s in enumerate(sents):
             t = s.text
             para = para_ids[i]
-            mk = masked_list[i]
             cues = per_cues[i]
             chain = sent_chain[i]
             if not cues and chain is None and whole_statement is None and label_attr is None \
                     and i > 0 and ":" not in t and " by " not in t:
                 out.append(UNATTRIBUTED)  # fast path: nothing here can attribute the sentence
                 continue
+            mk = masked_list[i]
+            if mk is None:
+                mk = _mask(t, starts[i], spans_by_sent[i])
             # statement attributed as a whole
             wm = _STATEMENT_WHOLE.search(mk) if "ttributed to" in mk else None
             if wm:
