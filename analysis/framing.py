@@ -763,7 +763,6 @@ class _Prefilter:
     gates: tuple[tuple[int, tuple[str, ...]], ...]
     mods: object
     mods_of: dict[str, tuple[Modifier, ...]]
-    gate_ac: object = None  # required literal -> the gated cues (numbers) it lets through
     finders: dict[tuple[int, ...], re.Pattern] = field(default_factory=dict)
 
     def finder(self, passing: tuple[int, ...]) -> re.Pattern:
@@ -798,19 +797,13 @@ class _Prefilter:
                 return None
             if keys:
                 mod_keyed.append((m, keys))
-        cue_ac, cues_of = _automaton(keyed)
+        lets: dict[str, set[int]] = {}
+        for i, lits in gates:
+            for lit in lits:
+                lets.setdefault(lit, set()).add(i)
+        cue_ac, cues_of = _automaton(keyed, {lit: tuple(sorted(idx)) for lit, idx in lets.items()})
         mod_ac, mods_of = _automaton(mod_keyed)
-        gate_ac = None
-        if gates:
-            lets: dict[str, set[int]] = {}
-            for i, lits in gates:
-                for lit in lits:
-                    lets.setdefault(lit, set()).add(i)
-            gate_ac = _ahocorasick.Automaton()
-            for lit, idx in lets.items():
-                gate_ac.add_word(lit, tuple(sorted(idx)))
-            gate_ac.make_automaton()
-        return _Prefilter(cue_ac, cues_of, tuple(gated), tuple(gates), mod_ac, mods_of, gate_ac)
+        return _Prefilter(cue_ac, cues_of, tuple(gated), tuple(gates), mod_ac, mods_of)
 
 
 def _prefixes(pattern: str) -> set[str] | None:
@@ -822,9 +815,13 @@ def _prefixes(pattern: str) -> set[str] | None:
     return None
 
 
-def _automaton(items: Sequence[tuple[object, set[str]]]):
+def _automaton(items: Sequence[tuple[object, set[str]]], lets: dict[str, tuple[int, ...]] | None = None):
     """An automaton over the shortest keys (none a prefix of another) and, per key,
-    the items one of whose prefixes starts with it, in their order."""
+    the items one of whose prefixes starts with it, in their order. ``lets``
+    adds literals (found anywhere) and the gated cues each lets through: the
+    last member of a value (None for the others); a literal that is no key has
+    None as its key."""
+    lets = lets or {}
     everything = {k for _, keys in items for k in keys}
     minimal = {k for k in everything if not any(k[:i] in everything for i in range(1, len(k)))}
     by_key: dict[str, dict[int, object]] = {}
@@ -835,7 +832,11 @@ def _automaton(items: Sequence[tuple[object, set[str]]]):
     ac = _ahocorasick.Automaton()
     for k in by_key:
         k3 = k[:3] if len(k) >= 3 and all(ch in _ASCII_WORD for ch in k[:3]) else None
-        ac.add_word(k, (len(k) - 1, k, k3, []))  # [] keeps the alternations tried at such a word
+        # [] keeps the alternations tried at such a word
+        ac.add_word(k, (len(k) - 1, k, k3, [], lets.get(k)))
+    for lit, idx in lets.items():
+        if lit not in by_key:
+            ac.add_word(lit, (len(lit) - 1, None, None, [], idx))
     ac.make_automaton()
     return ac, {k: tuple(v.values()) for k, v in by_key.items()}
 
@@ -1016,7 +1017,14 @@ class FrameScorer:
         beginning of a cue (and, when a gated cue's required literal occurs,
         the words where such a cue matches)."""
         cands = []
+        lets: set[int] | None = None
         for end, val in pf.cues.iter(low):
+            if val[4] is not None:  # a gated cue's literal
+                if lets is None:
+                    lets = set()
+                lets.update(val[4])
+                if val[1] is None:
+                    continue
             p = end - val[0]
             if p:
                 ch = text[p - 1]
@@ -1024,19 +1032,15 @@ class FrameScorer:
                     continue
             cands.append((p, val))
         gated_at: set[int] | tuple = ()
-        if pf.gate_ac is not None:
-            lets: set[int] = set()
-            for _, idx in pf.gate_ac.iter(low):
-                lets.update(idx)
-            if lets:
-                passing = tuple(sorted(lets))
-                finder = pf.finders.get(passing)
-                if finder is None:
-                    finder = pf.finders[passing] = pf.finder(passing)
-                gated_at = {m.start() for m in finder.finditer(text)}
-                if gated_at:
-                    keyed = {c[0] for c in cands}
-                    cands += [(p, None) for p in gated_at if p not in keyed]
+        if lets:
+            passing = tuple(sorted(lets))
+            finder = pf.finders.get(passing)
+            if finder is None:
+                finder = pf.finders[passing] = pf.finder(passing)
+            gated_at = {m.start() for m in finder.finditer(text)}
+            if gated_at:
+                keyed = {c[0] for c in cands}
+                cands += [(p, None) for p in gated_at if p not in keyed]
         if not cands:
             return []
         if len(cands) > 1:
@@ -1094,7 +1098,7 @@ class FrameScorer:
         """Modifier hits at the words where the automaton found a modifier's beginning."""
         hits: list[tuple[str, int, int, int]] = []
         entries = self._mod_entries
-        for end, (back, key, k3, _) in pf.mods.iter(low):
+        for end, (back, key, k3, _, _) in pf.mods.iter(low):
             p = end - back
             if p:
                 ch = text[p - 1]
