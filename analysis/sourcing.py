@@ -20,12 +20,12 @@ from __future__ import annotations
 import re
 import warnings
 from bisect import bisect_right
-
-import ahocorasick
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+
+import ahocorasick
 
 from .errors import InputWarning
 from .quotes import QuoteSpan, find_quotes
