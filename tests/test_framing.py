@@ -384,11 +384,70 @@ GENERALISATION_CASES = [
     ('The former champion says he is ready to fight for his title again.', (0, 0)),
     ("The state's fire commissioner says crews are battling 80 fires.", (0, 0)),
     ('Police say a man has been arrested over the armed robbery of a service station.', (0, 0)),
+    # a seventh batch, the last probe (19 of 25 passed before fixing; 22 after two general
+    # fixes: suspended contacts as pressure, power-sharing; cricket words); the rest is below
+    ('The Israeli cabinet voted to suspend all contacts with the Palestinian Authority.', (1, 1)),
+    ('Palestinian negotiators say they are willing to return to the table if the siege is lifted.', (1, 1)),
+    ('The US special envoy is due to hold talks with both leaders tomorrow.', (1, 0)),
+    ('Israeli forces demolished a dozen homes in the Rafah refugee camp.', (0, 1)),
+    ('Palestinian gunmen opened fire on an Israeli car near Ramallah.', (0, 1)),
+    ('The Arab League has called an emergency summit.', (1, 0)),
+    ("The Taliban's former foreign minister has surrendered to US forces in Kandahar.", (0, 1)),
+    ('The loya jirga will choose a transitional government in June.', (0, 0)),
+    ('US planes dropped food parcels over northern Afghanistan.', (0, 0)),
+    ('The Northern Alliance has agreed to share power with the other factions.', (1, 0)),
+    ('Pakistan has sealed its border with Afghanistan to stop fleeing Al Qaeda fighters.', (0, 1)),
+    ("India's Home Minister says Pakistan must act against the groups or face the consequences.", (0, 1)),
+    ('The two armies exchanged heavy artillery fire across the Line of Control.', (0, 1)),
+    ('New Delhi has rejected an offer of mediation from Washington.', (1, 0)),
+    ("Pakistan's foreign minister says his country is open to talks with India on all issues, including Kashmir.", (1, 0)),
+    ('Both countries have test-fired nuclear-capable missiles in recent years.', (0, 1)),
+    ('Indian police say they have shot dead two militants in Srinagar.', (0, 1)),
+    ('The Commonwealth says it will send observers to the Zimbabwe election.', (0, 0)),
+    ('The Reserve Bank has left interest rates on hold.', (0, 0)),
+    ('Ansett staff have been told the airline will not fly again.', (0, 0)),
+    ('The Australian batsmen were on the attack from the first over.', (0, 0)),
+    ('The storm destroyed dozens of homes and left thousands without power.', (0, 0)),
 ]
 
 
 @pytest.mark.parametrize(("sentence", "expected"), GENERALISATION_CASES)
 def test_generalisation_patterns(scorer, sentence, expected):
+    assert labels(scorer.score(sentence)) == expected
+
+
+# The last probe's failures, kept as a record of what the lexicon does not generalise to.
+GENERALISATION_KNOWN_FAILURES = [
+    pytest.param(
+        'Israel says the offer is not enough.',
+        (1, 0),
+        marks=pytest.mark.xfail(
+            reason="a bare 'offer' is a weak cue (job, business and wage offers); the talks are "
+            "in other sentences",
+            strict=False,
+        ),
+    ),
+    pytest.param(
+        'Mr Sharon says Israel will not negotiate under fire.',
+        (1, 1),
+        marks=pytest.mark.xfail(
+            reason="'under fire' is mostly figurative (criticism), so 'fire' stays a weak cue",
+            strict=False,
+        ),
+    ),
+    pytest.param(
+        'Afghan warlords are jostling for power in the provinces.',
+        (0, 1),
+        marks=pytest.mark.xfail(
+            reason='an actor noun alone (warlords, rebels, militants) is a weak cue by design',
+            strict=False,
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), GENERALISATION_KNOWN_FAILURES)
+def test_generalisation_known_failures(scorer, sentence, expected):
     assert labels(scorer.score(sentence)) == expected
 
 
