@@ -149,7 +149,9 @@ def _clause_start(chunk: str) -> tuple[int, str]:
     """Offset where the clause ending ``chunk`` starts, and the boundary word ("" if none)."""
     lo = max(0, len(chunk) - 160)
     # the last boundary mark (quotes, brackets, colon ...), found by C-level rfind
-    mark = max(chunk.rfind(c, lo) for c in _BOUNDARY_CHARS)
+    rf = chunk.rfind
+    mark = max(rf("\x00", lo), rf('"', lo), rf(";", lo), rf(":", lo), rf("(", lo), rf(")", lo),
+               rf("[", lo), rf("]", lo))  # _BOUNDARY_CHARS, unrolled
     floor = max(lo, mark + 1)
     pos = len(chunk)
     budget = 16  # a speaker phrase is at most 12 words: look no further back
@@ -448,17 +450,19 @@ class SourceAttributor:
             # "In another study they": the pronoun is the subject
             k = np_text.rstrip().rfind(" ") + 1
             return seg_off + lead + k, seg_off + end
-        if finite and any(w[0].islower() and w.endswith("s") and not w.endswith(("ss", "'s", "’s"))
-                          and w.lower() not in self.lex.role_type and w.lower() not in _S_WORDS
-                          and words[k + 1][0].isupper()
-                          for k, w in enumerate(words[:-1])):
-            return None  # "Clinton leads Sanders by 271": a clause
-        # must not contain finite verbs
-        if finite and (not _VERBISH_SET.isdisjoint(w.lower() for w in words) or any(
-                w.lower().endswith("ed") and w.lower() not in _ED_ADJ and w[0].islower() and not (
-                    k + 1 < len(words) and words[k + 1].lower() in _PARTICIPLE_PREPS)
-                for k, w in enumerate(words))):
-            return None
+        if finite:
+            lw = low.split()
+            if any(w[0].islower() and w.endswith("s") and not w.endswith(("ss", "'s", "’s"))
+                   and lw[k] not in self.lex.role_type and lw[k] not in _S_WORDS
+                   and words[k + 1][0].isupper()
+                   for k, w in enumerate(words[:-1])):
+                return None  # "Clinton leads Sanders by 271": a clause
+            # must not contain finite verbs
+            if not _VERBISH_SET.isdisjoint(lw) or any(
+                    w.endswith("ed") and w not in _ED_ADJ and words[k][0].islower() and not (
+                        k + 1 < len(lw) and lw[k + 1] in _PARTICIPLE_PREPS)
+                    for k, w in enumerate(lw)):
+                return None
         if words[-1].lower() in _DET or words[-1].lower() in ("of", "for", "with", "at", "in", "to"):
             return None
         return seg_off + lead, seg_off + end
@@ -902,8 +906,9 @@ class SourceAttributor:
 
     def _article_text(self, sents: list[Sentence], text: str | None) -> tuple[str, list[int]]:
         """The article text and each sentence's start offset in it."""
-        if text is not None and all(0 <= s.start <= s.end <= len(text) and
-                                    text[s.start:s.end] == s.text for s in sents):
+        if text is not None and all(0 <= s.start and s.end <= len(text) and
+                                    s.end - s.start == len(s.text) and
+                                    text.startswith(s.text, s.start) for s in sents):
             return text, [s.start for s in sents]
         parts, starts, pos, prev_para = [], [], 0, None
         for s in sents:
@@ -1303,7 +1308,7 @@ class SourceAttributor:
             if not st:
                 st = "named_official" if mt.person else "institution"
             if st == "named_official" and mt.name_tokens and not mt.roles:
-                st = lex.type_from_context(mention, mt, mem.text)
+                st = lex.type_from_context(mention, mt, mem.text, mem.government_context())
             e = mem.add(mention, mt, st, side, anonymous)
             if appositive:
                 e.words |= content_words(appositive)

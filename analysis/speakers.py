@@ -97,6 +97,11 @@ _RE_GOVERNMENT_CONTEXT = re.compile(
     r"(?i)\b(?:minister|ministry|government|president|prime\s+minister|premier|parliament|"
     r"senator|congress|ambassador|diplomats?|military|army|troops|soldiers|militants?|"
     r"administration|envoy|embassy|cabinet|ceasefire)\b")  # not "talks", "price war", "union officials"
+def _government_context(text: str) -> bool:
+    """Whether an article uses any government vocabulary."""
+    return _RE_GOVERNMENT_CONTEXT.search(text) is not None
+
+
 _RE_TITLE_ABBREV = re.compile(r"\b(?:Rep|Sen|Gov|Gen|Col|Lt|Maj|Adm|Brig|Amb|Hon|Cmdr|Capt)\b\.?\s")
 _TITLES = frozenset("Mr Mrs Ms Dr Prof President Prime Minister Sheikh Mullah General Gen".split())
 _RE_ORG_TAIL = re.compile(r"(?:’s|'s)?\s+(?:administration|government|cabinet|regime|camp|office|"
@@ -255,6 +260,7 @@ class SourceLexicon:
     re_anon: re.Pattern[str] | None = None
     verb_first: dict[str, list[str]] = field(default_factory=dict)
     verb_tokens: dict[str, str] = field(default_factory=dict)  # "said," -> "said"
+    verb_token_set: frozenset[str] = frozenset()
     org_words: frozenset[str] = frozenset()  # words of multi-word organisation names
     gaz: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     re_all: re.Pattern[str] | None = None
@@ -322,6 +328,7 @@ class SourceLexicon:
             for pre in _TOKEN_PRE:
                 for post in _TOKEN_POST:
                     lex.verb_tokens[pre + w + post] = w
+        lex.verb_token_set = frozenset(lex.verb_tokens)
         lex.re_role = _alternation(role_type, flags=re.IGNORECASE)
         lex.re_inst = _alternation(inst_side)
         lex.re_outlet = _alternation(outlet_side)
@@ -332,7 +339,7 @@ class SourceLexicon:
     # -- pieces ---------------------------------------------------------------------------
     def verbs_in(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, form) of every reporting-verb form in ``text`` (whole words), in order."""
-        hits = self.verb_tokens.keys() & set(text.split())  # C speed: most sentences stop here
+        hits = self.verb_token_set.intersection(text.split())  # C speed: most sentences stop here
         if not hits:
             return []
         out = []
@@ -622,7 +629,8 @@ class SourceLexicon:
             return MentionType("unnamed_official", side, False, True, False)
         return MentionType("", side, False, False, False)
 
-    def type_from_context(self, mention: str, mt: MentionType, text: str) -> str:
+    def type_from_context(self, mention: str, mt: MentionType, text: str,
+                          gov: bool | None = None) -> str:
         """The type of a bare personal name (no role in the mention) from the article.
 
         The first time the name appears, the words before it and an appositive after it
@@ -658,7 +666,9 @@ class SourceLexicon:
             if ct.roles:
                 return ct.source_type if ct.source_type in ("named_official", "expert",
                                                              "other") else "named_official"
-        if len(text) >= 300 and not _RE_GOVERNMENT_CONTEXT.search(text) and \
+        if gov is None:
+            gov = _government_context(text)
+        if len(text) >= 300 and not gov and \
                 not _RE_TITLE_ABBREV.search(mention):
             return "other"  # only a real article's silence is evidence
         return "named_official"
@@ -756,6 +766,13 @@ class EntityMemory:
     def __init__(self, text: str = "") -> None:
         self.entities: list[Entity] = []
         self.text = text  # the article, for the roles that introduce a name earlier
+        self._gov: bool | None = None
+
+    def government_context(self) -> bool:
+        """Whether the article uses any government vocabulary (searched once per article)."""
+        if self._gov is None:
+            self._gov = _government_context(self.text)
+        return self._gov
 
     def resolve(self, mention: str, mt: MentionType, lex: SourceLexicon) -> Entity | None:
         """Find the earlier entity ``mention`` refers to, or None."""
