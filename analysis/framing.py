@@ -457,6 +457,7 @@ _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|though)\b|\b
 
 
 _CLAUSES = 1  # memo key of the clause starts
+_RAW = 2  # memo key of the automaton's hits in the sentence
 
 
 def _words_back(text: str, clause_start: int, end: int, n: int) -> tuple[list[int], bool]:
@@ -752,16 +753,14 @@ class _Prefilter:
     *gated*: it is looked for only when one of the literals every match of it
     contains (:func:`required_literals`) occurs in the sentence. When some cue
     or modifier can be neither, there is no prefilter (word-by-word scan).
-    Values in the automata: (key length - 1, key, the word's 3-letter index
-    key when the key fixes it, else None, a slot for the alternations tried
-    at such a word).
+    One automaton holds them all, and the literal beginnings of the context
+    rules' regexes, so that a sentence is read once (see :func:`_automaton`).
     """
 
-    cues: object  # ahocorasick.Automaton
+    ac: object  # ahocorasick.Automaton (see _automaton)
     cues_of: dict[str, tuple[Cue, ...]]
     gated: tuple[Cue, ...]
     gates: tuple[tuple[int, tuple[str, ...]], ...]
-    mods: object
     mods_of: dict[str, tuple[Modifier, ...]]
     finders: dict[tuple[int, ...], re.Pattern] = field(default_factory=dict)
 
@@ -771,7 +770,11 @@ class _Prefilter:
         return re.compile(rf"(?<!\w)(?=\w)(?=(?:{body}))", re.IGNORECASE)
 
     @staticmethod
-    def build(cues: Sequence[Cue], modifiers: Sequence[Modifier]) -> _Prefilter | None:
+    def build(
+        cues: Sequence[Cue],
+        modifiers: Sequence[Modifier],
+        rules: dict[str, tuple[frozenset[str], frozenset[str] | None]],
+    ) -> _Prefilter | None:
         if _ahocorasick is None:
             return None
         keyed: list[tuple[Cue, set[str]]] = []
@@ -801,9 +804,10 @@ class _Prefilter:
         for i, lits in gates:
             for lit in lits:
                 lets.setdefault(lit, set()).add(i)
-        cue_ac, cues_of = _automaton(keyed, {lit: tuple(sorted(idx)) for lit, idx in lets.items()})
-        mod_ac, mods_of = _automaton(mod_keyed)
-        return _Prefilter(cue_ac, cues_of, tuple(gated), tuple(gates), mod_ac, mods_of)
+        cues_of, mods_of = _minimal(keyed), _minimal(mod_keyed)
+        gate_lets = {lit: tuple(sorted(idx)) for lit, idx in lets.items()}
+        ac = _automaton(cues_of, gate_lets, mods_of, rules)
+        return _Prefilter(ac, cues_of, tuple(gated), tuple(gates), mods_of)
 
 
 def _prefixes(pattern: str) -> set[str] | None:
@@ -815,13 +819,9 @@ def _prefixes(pattern: str) -> set[str] | None:
     return None
 
 
-def _automaton(items: Sequence[tuple[object, set[str]]], lets: dict[str, tuple[int, ...]] | None = None):
-    """An automaton over the shortest keys (none a prefix of another) and, per key,
-    the items one of whose prefixes starts with it, in their order. ``lets``
-    adds literals (found anywhere) and the gated cues each lets through: the
-    last member of a value (None for the others); a literal that is no key has
-    None as its key."""
-    lets = lets or {}
+def _minimal(items: Sequence[tuple[object, set[str]]]) -> dict[str, tuple]:
+    """Per shortest key (none a prefix of another), the items one of whose
+    prefixes starts with it, in their order."""
     everything = {k for _, keys in items for k in keys}
     minimal = {k for k in everything if not any(k[:i] in everything for i in range(1, len(k)))}
     by_key: dict[str, dict[int, object]] = {}
@@ -829,24 +829,42 @@ def _automaton(items: Sequence[tuple[object, set[str]]], lets: dict[str, tuple[i
         for k in keys:
             short = next(k[:i] for i in range(1, len(k) + 1) if k[:i] in minimal)
             by_key.setdefault(short, {})[id(item)] = item
+    return {k: tuple(v.values()) for k, v in by_key.items()}
+
+
+def _automaton(
+    cues_of: dict[str, tuple],
+    lets: dict[str, tuple[int, ...]],
+    mods_of: dict[str, tuple],
+    rules: dict[str, tuple[frozenset[str], frozenset[str] | None]],
+):
+    """One automaton over the cue keys, the gated cues' literals, the modifier
+    keys and the rules' literals. Value: (length - 1, cue key or None, the
+    word's 3-letter index key when the key fixes it, a slot for the
+    alternations tried at such a word, gated cues let through or None,
+    modifier key or None, rule entry or None)."""
     ac = _ahocorasick.Automaton()
-    for k in by_key:
+    for k in set(cues_of) | set(lets) | set(mods_of) | set(rules):
         k3 = k[:3] if len(k) >= 3 and all(ch in _ASCII_WORD for ch in k[:3]) else None
-        # [] keeps the alternations tried at such a word
-        ac.add_word(k, (len(k) - 1, k, k3, [], lets.get(k)))
-    for lit, idx in lets.items():
-        if lit not in by_key:
-            ac.add_word(lit, (len(lit) - 1, None, None, [], idx))
+        value = (
+            len(k) - 1,
+            k if k in cues_of else None,
+            k3,
+            [],
+            lets.get(k),
+            k if k in mods_of else None,
+            rules.get(k),
+        )
+        ac.add_word(k, value)
     ac.make_automaton()
-    return ac, {k: tuple(v.values()) for k, v in by_key.items()}
+    return ac
 
 
-def _rule_automaton(rules: Sequence[ContextRule]) -> tuple[object, frozenset[str]]:
-    """An automaton over the literal beginnings of the rules' regexes that are
-    searched (``sentence``, ``unless``, ``before``), and the regexes (by pattern)
-    it covers (one whose matches can begin with anything is always run)."""
-    if _ahocorasick is None:
-        return None, frozenset()
+def _rule_keys(rules: Sequence[ContextRule]) -> dict[str, tuple[frozenset[str], frozenset[str] | None]]:
+    """The literal beginnings of the rules' regexes that are searched
+    (``sentence``, ``unless``, ``before``; a regex whose matches can begin with
+    anything is always run) and, per literal, the regexes (by pattern) a hit
+    lets through anywhere, and at a word start (None: the same)."""
     entries: dict[str, dict[str, bool]] = {}
     for r in rules:
         for rx in (r.sentence, r.unless, r.before):
@@ -874,15 +892,23 @@ def _rule_automaton(rules: Sequence[ContextRule]) -> tuple[object, frozenset[str
             for k in keys:
                 rid = rx.pattern  # ids by pattern text: they survive pickling
                 entries.setdefault(k, {})[rid] = entries.get(k, {}).get(rid, True) and word_only
-    if not entries:
-        return None, frozenset()
-    ac = _ahocorasick.Automaton()
+    out = {}
     for k, ids in entries.items():
-        # the regexes a hit lets through: anywhere / at a word start
         anywhere = frozenset(i for i, word_only in ids.items() if not word_only)
-        ac.add_word(k, (len(k) - 1, anywhere, frozenset(ids) if len(anywhere) < len(ids) else None))
+        out[k] = (anywhere, frozenset(ids) if len(anywhere) < len(ids) else None)
+    return out
+
+
+def _rule_automaton(keys: dict[str, tuple[frozenset[str], frozenset[str] | None]]):
+    """An automaton of the rules' literals alone (values shaped as the cue
+    automaton's), for a scorer whose cues have no prefilter."""
+    if _ahocorasick is None or not keys:
+        return None
+    ac = _ahocorasick.Automaton()
+    for k, entry in keys.items():
+        ac.add_word(k, (len(k) - 1, None, None, None, None, None, entry))
     ac.make_automaton()
-    return ac, frozenset(i for ids in entries.values() for i in ids)
+    return ac
 
 
 _new = object.__new__
@@ -983,10 +1009,11 @@ class FrameScorer:
         # (dicts keyed by the cue itself, not id(): a scorer is pickled to worker processes)
         self._order = {c: (-len(c.pattern), self._first[c] is None, i) for i, c in enumerate(cues)}
         self._frame_no = frame_no
-        self._prefilter = _Prefilter.build(cues, self.lexicon.modifiers) if prefilter else None
-        self._rule_ac, self._rule_filtered = (
-            _rule_automaton(self.lexicon.rules) if prefilter else (None, frozenset())
-        )
+        rule_keys = _rule_keys(self.lexicon.rules) if prefilter and _ahocorasick is not None else {}
+        self._rule_filtered = frozenset(i for a, w in rule_keys.values() for i in (w or a))
+        self._prefilter = _Prefilter.build(cues, self.lexicon.modifiers, rule_keys) if prefilter else None
+        # the rules' literals alone, when the cues cannot be prefiltered
+        self._rule_ac = _rule_automaton(rule_keys) if self._prefilter is None else None
         self._entries: dict[tuple, tuple] = {}
         self._mod_entries: dict[tuple, tuple] = {}
 
@@ -1003,28 +1030,34 @@ class FrameScorer:
         """Cue matches and (when there is a cue) modifier hits ``(kind, scope,
         start, end)``: by the prefilter when it can be used, else word by word
         (the same results; tests compare the two)."""
+        out, hits, _ = self._scan3(text)
+        return out, hits
+
+    def _scan3(self, text: str) -> tuple[list, list, list | None]:
+        """``_scan`` and the automaton's hits (None on the word-by-word path)."""
         pf = self._prefilter
         if pf is not None and not _odd_case(text):
             low = text.lower()
             if len(low) == len(text):
-                out = self._scan_fast(pf, text, low)
-                return out, (self._mod_hits_fast(pf, text, low) if out else [])
+                raw = list(pf.ac.iter(low))
+                out = self._scan_fast(pf, text, raw)
+                return out, (self._mod_hits_fast(pf, text, raw) if out else []), raw
         out, hits = self._scan_words(text)
-        return out, (hits if out else [])
+        return out, (hits if out else []), None
 
-    def _scan_fast(self, pf: _Prefilter, text: str, low: str) -> list[tuple[Cue, int, int]]:
+    def _scan_fast(self, pf: _Prefilter, text: str, raw: list) -> list[tuple[Cue, int, int]]:
         """Cue matches, trying only the words where the automaton found the
         beginning of a cue (and, when a gated cue's required literal occurs,
         the words where such a cue matches)."""
         cands = []
         lets: set[int] | None = None
-        for end, val in pf.cues.iter(low):
+        for end, val in raw:
             if val[4] is not None:  # a gated cue's literal
                 if lets is None:
                     lets = set()
                 lets.update(val[4])
-                if val[1] is None:
-                    continue
+            if val[1] is None:  # no cue key (a literal, a modifier's or a rule's key)
+                continue
             p = end - val[0]
             if p:
                 ch = text[p - 1]
@@ -1094,12 +1127,16 @@ class FrameScorer:
                 out.append((self._frame_no[f], re.compile(body, re.IGNORECASE)))
         return tuple(out)
 
-    def _mod_hits_fast(self, pf: _Prefilter, text: str, low: str) -> list[tuple[str, int, int, int]]:
+    def _mod_hits_fast(self, pf: _Prefilter, text: str, raw: list) -> list[tuple[str, int, int, int]]:
         """Modifier hits at the words where the automaton found a modifier's beginning."""
         hits: list[tuple[str, int, int, int]] = []
         entries = self._mod_entries
-        for end, (back, key, k3, _, _) in pf.mods.iter(low):
-            p = end - back
+        for end, val in raw:
+            key = val[5]
+            if key is None:
+                continue
+            k3 = val[2]
+            p = end - val[0]
             if p:
                 ch = text[p - 1]
                 if ch.isalnum() or ch == "_":
@@ -1165,7 +1202,7 @@ class FrameScorer:
                 if rid in self._rule_filtered:
                     present = memo.get(None)
                     if present is None:
-                        present = memo[None] = self._rule_hits(text)
+                        present = memo[None] = self._rule_hits(text, memo.get(_RAW))
                 if present is not False:
                     # a match in the window starts where one of its literal beginnings occurs
                     if rid not in present[0]:
@@ -1215,7 +1252,7 @@ class FrameScorer:
         none of the literal beginnings of its matches."""
         present = memo.get(None)
         if present is None:
-            present = memo[None] = self._rule_hits(text)
+            present = memo[None] = self._rule_hits(text, memo.get(_RAW))
         rid = rx.pattern
         if present is not False and rid in self._rule_filtered:
             # a match starts where one of its literal beginnings occurs: try those places
@@ -1232,20 +1269,28 @@ class FrameScorer:
             keys = memo[""] = {m.group()[:3].lower() for m in _TOKEN_RE.finditer(text)}
         return not needed.isdisjoint(keys)
 
-    def _rule_hits(self, text: str) -> tuple[set[str], list[tuple[int, int, frozenset[str]]]] | bool:
-        """The ids of the rule regexes one of whose literal beginnings occurs
+    def _rule_hits(self, text: str, raw: list | None = None):
+        """The rule regexes (by pattern) one of whose literal beginnings occurs
         in the sentence (at a word start for a regex that begins with
-        ``\\b``), and the hits ``(start, end, ids)``; False when the automaton
-        cannot be used on this sentence."""
-        if self._rule_ac is None or _odd_case(text):
-            return False
-        low = text.lower()
-        if len(low) != len(text):
-            return False
+        ``\\b``), and the hits ``(start, end, regexes)``; False when the
+        automaton cannot be used on this sentence. ``raw``: the automaton's
+        hits when the sentence was scanned already."""
+        if raw is None:
+            ac = self._prefilter.ac if self._prefilter is not None else self._rule_ac
+            if ac is None or not self._rule_filtered or _odd_case(text):
+                return False
+            low = text.lower()
+            if len(low) != len(text):
+                return False
+            raw = list(ac.iter(low))
         found: set[str] = set()
         hits = []
-        for end, (back, anywhere, at_word) in self._rule_ac.iter(low):
-            p = end - back
+        for end, val in raw:
+            entry = val[6]
+            if entry is None:
+                continue
+            p = end - val[0]
+            anywhere, at_word = entry
             if at_word and (p == 0 or not (text[p - 1].isalnum() or text[p - 1] == "_")):
                 ids = at_word
             else:
@@ -1291,7 +1336,7 @@ class FrameScorer:
         """Score one sentence (see the module docstring)."""
         text = str(text)
         frames = self.lexicon.frames
-        found, hits = self._scan(text)
+        found, hits, raw = self._scan3(text)
         if not found:  # most background sentences: no cue at all
             return _frozen(
                 FrameScore,
@@ -1305,7 +1350,7 @@ class FrameScorer:
         evidence: list[Evidence] = []
         suppressed: list[Evidence] = []
         seen: set[tuple[str, str]] = set()
-        memo: dict = {}
+        memo: dict = {_RAW: raw}
         rule_cache = self._rule_cache
         for cue, start, end in found:
             matched = text[start:end]
