@@ -198,7 +198,6 @@ _NOMINALS = (
                r"(?P<noun>comments|remarks)\b"),
 )
 _NOMINAL_NEEDS = (("’s", "'s"), ("from", "by"), ("made",))
-_NOUN_WORDS = tuple(w.rstrip("?s") for w in _NOUNS.split("|"))
 _NP_CUT = re.compile(r"\s(?:who|which|whose|whom)\b")
 _DET = {"a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our",
         "my", "your", "some", "several", "two", "three", "four", "many", "other", "another",
@@ -305,7 +304,6 @@ class SourceAttributor:
     def __init__(self, extra: Mapping[str, str | Path] | None = None) -> None:
         self.lex = SourceLexicon.load(extra)
         self._auto = None  # the Aho-Corasick automaton of _trigger_sentences, built on first use
-        self._verb_words: frozenset[str] = frozenset()
 
     # -------------------------------------------------------------------------------------
     # cue finding in one sentence
@@ -467,18 +465,18 @@ class SourceAttributor:
             return None
         return seg_off + lead, seg_off + end
 
-    def _find_cues(self, text: str, masked: str, verb_hit: bool = True) -> list[Cue]:
+    def _find_cues(self, text: str, masked: str, hits: int = 3) -> list[Cue]:
         """The attribution cues of one sentence (``masked``: quotation content blanked).
 
-        ``verb_hit=False`` says the article scan found no reporting-verb word in the
-        sentence, so the verb search is skipped (it would find nothing)."""
+        ``hits`` (from the article scan): bit 1 = a reporting-verb word occurs in the
+        sentence, bit 2 = a nominal cue noun does; without them those searches are
+        skipped (they would find nothing)."""
         lex = self.lex
         cues: list[Cue] = []
         if lex.re_verb is None:
             return cues
-        verbs = lex.verbs_in(masked) if verb_hit else []
-        nominal = any(w in masked for w in _NOUN_WORDS) and \
-            _RE_NOMINAL_NOUN.search(masked) is not None
+        verbs = lex.verbs_in(masked) if hits & 1 else []
+        nominal = bool(hits & 2) and _RE_NOMINAL_NOUN.search(masked) is not None
         if not verbs and not nominal and "ccording" not in masked and "―" not in masked \
                 and "—" not in masked and "opinion" not in masked and " view" not in masked \
                 and " by " not in masked:
@@ -862,46 +860,47 @@ class SourceAttributor:
             return out
 
     def _trigger_sentences(self, full: str, starts: list[int],
-                           sents: list[Sentence]) -> dict[int, bool]:
-        """The sentences that can hold a cue, each with whether a reporting-verb word occurs
-        in it: one Aho-Corasick pass over the article for the first words of reporting
-        verbs, the nominal cue nouns, "according", dashes, "opinion", " view" and " by " (a
-        superset of ``_find_cues``' own fast-path test, so skipping the other sentences
-        changes nothing)."""
+                           sents: list[Sentence]) -> dict[int, int]:
+        """The sentences that can hold a cue, each with the kinds of trigger found in it (bit
+        1: a reporting-verb word, bit 2: a nominal cue noun, bit 4: another trigger): one
+        Aho-Corasick pass over the article for the first words of reporting verbs, the
+        nominal cue nouns, "according", dashes, "opinion", " view" and " by " (a superset of
+        ``_find_cues``' own fast-path test, so skipping the other sentences changes
+        nothing)."""
         n = len(starts)
         if any(starts[j] > starts[j + 1] for j in range(n - 1)):
-            return dict.fromkeys(range(n), True)  # sentences out of order: no shortcut
+            return dict.fromkeys(range(n), 7)  # sentences out of order: no shortcut
         auto = self._trigger_automaton()
-        out: dict[int, bool] = {}
+        out: dict[int, int] = {}
         k = 0
         nfull = len(full)
-        isverb = self._verb_words
-        for e, (w, word) in auto.iter(full):
+        for e, (w, bits) in auto.iter(full):
             b = e - len(w) + 1
-            if word:
+            if bits != 4:  # a word: whole words only
                 if b > 0 and (full[b - 1].isalnum() or full[b - 1] == "_"):
                     continue
                 if e + 1 < nfull and (full[e + 1].isalnum() or full[e + 1] == "_"):
                     continue
             if k + 1 < n and b >= starts[k + 1]:
                 k = bisect_right(starts, b, k) - 1
-            if out.get(k) or not starts[k] <= b < starts[k] + len(sents[k].text):
+            if not starts[k] <= b < starts[k] + len(sents[k].text):
                 continue
-            out[k] = w in isverb
+            out[k] = out.get(k, 0) | bits
         return out
 
     def _trigger_automaton(self):
         auto = self._auto
         if auto is None:
             auto = ahocorasick.Automaton()
-            nouns = [w.rstrip("?s") for w in _NOUNS.split("|")]
-            for w in [*self.lex.verb_first, *nouns, *(n + "s" for n in nouns)]:
-                auto.add_word(w, (w, True))
+            verbs = set(self.lex.verb_first)
+            nouns = {w.rstrip("?s") for w in _NOUNS.split("|")}
+            nouns |= {n + "s" for n in nouns}
+            for w in verbs | nouns:
+                auto.add_word(w, (w, (w in verbs) | (w in nouns) << 1))
             for w in ("ccording", "―", "—", "opinion", " view", " by "):
-                auto.add_word(w, (w, False))
+                auto.add_word(w, (w, 4))
             auto.make_automaton()
             self._auto = auto
-            self._verb_words = frozenset(self.lex.verb_first)
         return auto
 
     def _article_text(self, sents: list[Sentence], text: str | None) -> tuple[str, list[int]]:
@@ -949,15 +948,15 @@ class SourceAttributor:
         masked_list: list[str | None] = []
         flagged = self._trigger_sentences(full, starts, sents)
         for i, (s, st) in enumerate(zip(sents, starts, strict=True)):
-            verb_hit = flagged.get(i)
-            if verb_hit is None:
+            hit = flagged.get(i)
+            if hit is None:
                 per_cues.append([])
                 masked_list.append(None)
                 continue
             t = s.text
             mk = _mask(t, st, spans_by_sent[i])
             masked_list.append(mk)
-            per_cues.append(self._find_cues(t, mk, verb_hit) if len(t) < 5000 else [])
+            per_cues.append(self._find_cues(t, mk, hit) if len(t) < 5000 else [])
 
         # quotation chains: attribute each chain to an adjacent cue
         chain_cue: dict[int, tuple[int, Cue]] = {}
@@ -1039,7 +1038,10 @@ class SourceAttributor:
                 continue
             mk = masked_list[i]
             if mk is None:
-                mk = _mask(t, starts[i], spans_by_sent[i])
+                # a sentence without cues: its masked text is only searched for
+                # "attributed to" and " by " below (masking never creates them)
+                mk = _mask(t, starts[i], spans_by_sent[i]) if (
+                    "ttributed to" in t or " by " in t) else t
             # statement attributed as a whole
             wm = _STATEMENT_WHOLE.search(mk) if "ttributed to" in mk else None
             if wm:
