@@ -654,12 +654,19 @@ class SourceLexicon:
             return "other" if _employer_is_private(mention, mt.name_tokens[0], self) else \
                 "named_official"
         surname = mt.name_tokens[-1]
-        for m in re.finditer(r"(?<![\w’'-])" + re.escape(surname) + r"(?![\w-])", text):
-            pre = text[max(0, m.start() - 80):m.start()]
+        ln, n = len(surname), len(text)
+        p = text.find(surname)
+        while p >= 0:  # each whole-word occurrence of the surname, in order
+            q, p = p, text.find(surname, p + 1)
+            b, e = q - 1, q + ln
+            if (b >= 0 and (text[b].isalnum() or text[b] in "_’'-")) or (
+                    e < n and (text[e].isalnum() or text[e] in "_-")):
+                continue
+            pre = text[max(0, q - 80):q]
             cut = max(pre.rfind(c) for c in ".;:\n\"“”(")
             pre = pre[cut + 1:]
             words = pre.split()[-6:]
-            post = text[m.end():m.end() + 100]
+            post = text[e:e + 100]
             am = re.match(r"\s*,\s*([^,.;:()\"“”]{2,80})", post)
             ctx = " ".join(words) + " " + surname
             ct = self.classify(ctx.strip(), am.group(1) if am else "")
@@ -823,9 +830,12 @@ class EntityMemory:
         if mention.strip().lower() not in PRONOUNS and \
                 len(content_words(mention)) > len(content_words(e.canonical)):
             e.canonical = mention
-        if e in self.entities:
-            self.entities.remove(e)
-        self.entities.append(e)
+        ents = self.entities
+        for k in range(len(ents) - 1, -1, -1):  # by identity (dataclass == compares fields)
+            if ents[k] is e:
+                del ents[k]
+                break
+        ents.append(e)
 
 
 _EVIDENCE_WORDS = {"video", "videos", "footage", "image", "images", "imagery", "photo", "photos",
