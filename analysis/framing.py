@@ -832,6 +832,20 @@ def _minimal(items: Sequence[tuple[object, set[str]]]) -> dict[str, tuple]:
     return {k: tuple(v.values()) for k, v in by_key.items()}
 
 
+def _verifier(key: str, cues: Sequence[Cue]) -> tuple[str, ...] | None:
+    """Literals one of which the sentence must hold for one of ``cues`` (the
+    cues of an automaton key) to match anywhere in it, when that says more
+    than the key itself ("the other side" needs "other": most "the" are no
+    candidate); None when some cue has no such literal."""
+    out: set[str] = set()
+    for c in cues:
+        lits = required_literals(c.regex)
+        if not lits or any(len(lit) < 3 or lit in key for lit in lits):
+            return None
+        out |= lits
+    return tuple(sorted(out)) if len(out) <= 8 else None
+
+
 def _automaton(
     cues_of: dict[str, tuple],
     lets: dict[str, tuple[int, ...]],
@@ -842,7 +856,7 @@ def _automaton(
     keys and the rules' literals. Value: (length - 1, cue key or None, the
     word's 3-letter index key when the key fixes it, a slot for the
     alternations tried at such a word, gated cues let through or None,
-    modifier key or None, rule entry or None)."""
+    modifier key or None, rule entry or None, the key's verifier or None)."""
     ac = _ahocorasick.Automaton()
     for k in set(cues_of) | set(lets) | set(mods_of) | set(rules):
         k3 = k[:3] if len(k) >= 3 and all(ch in _ASCII_WORD for ch in k[:3]) else None
@@ -854,6 +868,7 @@ def _automaton(
             lets.get(k),
             k if k in mods_of else None,
             rules.get(k),
+            _verifier(k, cues_of[k]) if k in cues_of else None,
         )
         ac.add_word(k, value)
     ac.make_automaton()
@@ -1040,12 +1055,12 @@ class FrameScorer:
             low = text.lower()
             if len(low) == len(text):
                 raw = list(pf.ac.iter(low))
-                out = self._scan_fast(pf, text, raw)
+                out = self._scan_fast(pf, text, low, raw)
                 return out, (self._mod_hits_fast(pf, text, raw) if out else []), raw
         out, hits = self._scan_words(text)
         return out, (hits if out else []), None
 
-    def _scan_fast(self, pf: _Prefilter, text: str, raw: list) -> list[tuple[Cue, int, int]]:
+    def _scan_fast(self, pf: _Prefilter, text: str, low: str, raw: list) -> list[tuple[Cue, int, int]]:
         """Cue matches, trying only the words where the automaton found the
         beginning of a cue (and, when a gated cue's required literal occurs,
         the words where such a cue matches)."""
@@ -1063,6 +1078,13 @@ class FrameScorer:
                 ch = text[p - 1]
                 if ch.isalnum() or ch == "_":  # not a word start
                     continue
+            verify = val[7]
+            if verify is not None:
+                for lit in verify:
+                    if lit in low:
+                        break
+                else:
+                    continue  # none of its cues can match in this sentence
             cands.append((p, val))
         gated_at: set[int] | tuple = ()
         if lets:
