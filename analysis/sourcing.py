@@ -874,8 +874,8 @@ class SourceAttributor:
         out: dict[int, int] = {}
         k = 0
         nfull = len(full)
-        for e, (w, bits) in auto.iter(full):
-            b = e - len(w) + 1
+        for e, (ln, bits) in auto.iter(full):
+            b = e - ln + 1
             if bits != 4:  # a word: whole words only
                 if b > 0 and (full[b - 1].isalnum() or full[b - 1] == "_"):
                     continue
@@ -896,9 +896,9 @@ class SourceAttributor:
             nouns = {w.rstrip("?s") for w in _NOUNS.split("|")}
             nouns |= {n + "s" for n in nouns}
             for w in verbs | nouns:
-                auto.add_word(w, (w, (w in verbs) | (w in nouns) << 1))
+                auto.add_word(w, (len(w), (w in verbs) | (w in nouns) << 1))
             for w in ("ccording", "―", "—", "opinion", " view", " by "):
-                auto.add_word(w, (w, 4))
+                auto.add_word(w, (len(w), 4))
             auto.make_automaton()
             self._auto = auto
         return auto
@@ -1008,9 +1008,12 @@ class SourceAttributor:
         sent_chain: list[int | None] = [None] * len(sents)
         sent_quoted: list[float] = [0.0] * len(sents)
         for i, (s, st) in enumerate(zip(sents, starts, strict=True)):
+            qs = all_spans_by_sent[i]
+            if not qs:
+                continue  # no quotation overlaps the sentence: nothing of it is inside one
             ln = max(1, len(s.text.strip()))
             best, best_len = None, 0
-            for q in all_spans_by_sent[i]:
+            for q in qs:
                 ov = min(q.end, st + len(s.text)) - max(q.start, st)
                 if ov > best_len:
                     best, best_len = q.chain, ov
