@@ -1024,6 +1024,7 @@ class SourceAttributor:
         # pass 2: decide each sentence in order, with coreference
         mem = EntityMemory(full)
         out: list[Attribution] = []
+        held_carry: dict[tuple[int, str], Attribution] = {}
         chain_attr: dict[int, Attribution] = {}
         last_quote_attr: Attribution | None = None
         last_quote_para = -10
@@ -1128,7 +1129,11 @@ class SourceAttributor:
                 # speaker speaks every sentence, including the ones that report others
                 held = whole_statement or label_attr
                 rule = "statement_attributed" if whole_statement is not None else "transcript_label"
-                out.append(_carry(held, "continuation", rule))
+                key = (id(held), rule)
+                a = held_carry.get(key)
+                if a is None:  # the same held source for every sentence: build it once
+                    a = held_carry[key] = _carry(held, "continuation", rule)
+                out.append(a)
                 continue
             if cues:
                 c = self._primary(cues)
