@@ -704,13 +704,6 @@ def _required(items: list) -> set[str] | None:
     return max(options, key=lambda o: (min(len(x) for x in o), -len(o)))
 
 
-def _may_find(rx: re.Pattern, needed: frozenset[str] | None, keys: set[str], text: str) -> bool:
-    """``rx.search(text)``, skipped when no word of the text has a needed key."""
-    if needed is not None and needed.isdisjoint(keys):
-        return False
-    return rx.search(text) is not None
-
-
 def _keys_regex(keys: set[str]) -> re.Pattern:
     """A regex matching, at a word start, any of ``keys``: a 3-letter key as a
     word's beginning, a shorter one as a whole word (a trie, so the regex
