@@ -183,8 +183,9 @@ _HARD_BOUNDARY = re.compile(r"[\x00\";:()\[\]]|\s[—–]\s|\s--?\s|—")
 _STOP_SUFFIX = frozenset("to of for with at in on from by about over against into after before "
                          "than and or but that spoken talked met called asked".split())
 _RE_ACTION_OBJECT = re.compile(r"\s+(?:(?:responsibility|credit|victory|control|the\s+lives?|"
-                               r"up\s+reservists|the\s+city|the\s+town|the\s+region|territory)\b|"
-                               r"((?:(?:over|more\s+than|about|nearly|some|an\s+additional|another|"
+                               r"up\s+reservists|"
+                               r"(?P<place>the\s+city|the\s+town|the\s+region|territory))\b|"
+                               r"(?P<money>(?:(?:over|more\s+than|about|nearly|some|an\s+additional|another|"
                                r"up\s+to|a\s+further)\s+)?[$€£\d]))")  # "pledged $1 billion": acting
 _NOUNS = (r"response|reply|warning|statement|comments?|remarks|message|appeal|announcement|answer|"
           r"assessment|threat|claim")
@@ -543,8 +544,10 @@ class SourceAttributor:
             if form == "claims" and _RE_NOUN_CLAIMS.match(after):
                 continue  # "32% of Republican claims as false": the noun
             am_ = _RE_ACTION_OBJECT.match(after)
-            if am_ and (not am_.group(1) or form in _COMMIT_FORMS):
-                continue  # "claimed responsibility", "pledged $1 billion": acting
+            if am_ and (not am_.group("money") or form in _COMMIT_FORMS) and not (
+                    am_.group("place") and lex.verb_lemma.get(form) != "claim"):
+                continue  # "claimed responsibility", "pledged $1 billion": acting; a place
+                # only after "claim" ("claimed the town"; "says the town is empty" speaks)
             if kind == "comma_only" and not re.match(r"\s*[,:\x00\"]", after):
                 continue
             gerund = form.endswith("ing") and " " not in form and not (

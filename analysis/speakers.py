@@ -840,7 +840,8 @@ class EntityMemory:
 
 _EVIDENCE_WORDS = {"video", "videos", "footage", "image", "images", "imagery", "photo", "photos",
                    "photograph", "photographs", "post", "posts", "letter", "memo", "petition",
-                   "recording", "recordings", "satellite", "data", "poll", "survey", "map"}
+                   "recording", "recordings", "satellite", "data", "poll", "survey", "map",
+                   "videotape", "tape", "audiotape"}
 _DOC_HEAD = re.compile(
     r"^\s*(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]nother|[Nn]ew|"
     r"[Jj]oint|[Oo]fficial|[Rr]ecent|[Ww]ritten|[Ss]eparate|[Ll]atest|[Dd]aily|[Ll]eaked|[Pp]rivate|"
@@ -849,7 +850,8 @@ _DOC_HEAD = re.compile(
     r"decree|assessment|update|strategy|memo|memorandum|bulletin|press release|position paper|"
     r"paper|declaration|letter|video|videos|footage|images?|imagery|photos?|photographs?|post|"
     r"posts|recording|satellite imagery|data|poll|survey|map|analysis|study|intelligence update|"
-    r"dossier|note|notice|message|appeal|petition|(?i:plan|peace plan|proposal|roadmap|road map|"
+    r"dossier|note|notice|message|appeal|petition|videotape|tape|audiotape|"
+    r"(?i:plan|peace plan|proposal|roadmap|road map|"
     r"accord|treaty|memorandum|agreement|deal|communique|manifesto|charter|constitution))\b")
 
 _RE_PRESS_REPORTS = re.compile(r"(?i)^\s*(?:(?:press|media|news|local|unconfirmed|initial|early|"

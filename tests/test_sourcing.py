@@ -251,7 +251,14 @@ OTHER_CONFLICTS = [
      "India's captain Sourav Ganguly"),
     ("Captain Yuval Dror said the area was closed to journalists.", "named_official",
      "Captain Yuval Dror"),
+    # witnesses, residents and other people speaking for themselves
+    ("Tribal elders say the fighters have fled the town.", "other", "Tribal elders"),
+    ("The pilot says the plane was hit by ground fire.", "other", "The pilot"),
+    ("Mr Hussein, a shopkeeper, says business has collapsed.", "other", "Mr Hussein"),
+    ("One resident, Ahmed Khan, says the town is empty.", "other", "Ahmed Khan"),
+    ("A videotape shows the leader praising the attacks.", "other", "A videotape"),
     # acting and background are not speaking
+    ("The rebels claimed the town on Monday.", "unattributed", ""),
     ("Now that the dispute is threatening to turn violent, both sides must wait.",
      "unattributed", ""),
     ("It was revealing that the minister gave a critical assessment.", "unattributed", ""),
