@@ -6,6 +6,24 @@ gazetteer and anonymity markers are CSV files in ``analysis/lexicons/``
 downloaded: typing is by gazetteer and role words, and coreference goes
 back to the nearest fitting earlier mention.
 
+How the codebook's types are read (the rules below, in ``classify``):
+
+- an official is someone speaking for a government, military, ministry,
+  legislature, intergovernmental body *or an armed non-state party to the
+  conflict* (institutions of kind ``militant``: "a senior Hamas official" is an
+  unnamed official, "Hamas said" an institution);
+- a role at a company, union, NGO, club ("a union official", "a Qantas
+  spokesman", "the airline's chief executive") is ``other``, while the head of a
+  public body ("IMF Managing Director X") is an official;
+- bodies and peoples speaking as one are institutions: "the Palestinian
+  leadership", "Palestinian police", "fire authorities", "the Israelis", "the
+  Bush administration", "Mr Sharon's office", "Unions";
+- a bare personal name with no role takes the role that introduced it earlier in
+  the article ("Australian paceman Glenn McGrath" ... "McGrath said": ``other``);
+  with no role anywhere, a name in an article without any government
+  vocabulary (sport, business, a bushfire) is ``other``, otherwise a named
+  official.
+
     >>> lex = SourceLexicon.load()
     >>> lex.classify("a State Department spokesperson").source_type
     'unnamed_official'
