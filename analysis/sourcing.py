@@ -466,17 +466,24 @@ class SourceAttributor:
             return None
         return seg_off + lead, seg_off + end
 
-    def _find_cues(self, text: str, masked: str, hits: int = 3) -> list[Cue]:
+    def _find_cues(self, text: str, masked: str, hits: int = 3,
+                   verb_words: set[str] | None = None) -> list[Cue]:
         """The attribution cues of one sentence (``masked``: quotation content blanked).
 
         ``hits`` (from the article scan): bit 1 = a reporting-verb word occurs in the
         sentence, bit 2 = a nominal cue noun does; without them those searches are
-        skipped (they would find nothing)."""
+        skipped (they would find nothing); ``verb_words``: the first words of reporting
+        verbs found there by the scan (None: search the sentence itself)."""
         lex = self.lex
         cues: list[Cue] = []
         if lex.re_verb is None:
             return cues
-        verbs = lex.verbs_in(masked) if hits & 1 else []
+        if not hits & 1:
+            verbs = []
+        elif verb_words is None:
+            verbs = lex.verbs_in(masked)
+        else:
+            verbs = lex.verbs_in_words(masked, verb_words)
         nominal = bool(hits & 2) and _RE_NOMINAL_NOUN.search(masked) is not None
         if not verbs and not nominal and "ccording" not in masked and "―" not in masked \
                 and "—" not in masked and "opinion" not in masked and " view" not in masked \
@@ -863,21 +870,22 @@ class SourceAttributor:
             return out
 
     def _trigger_sentences(self, full: str, starts: list[int],
-                           sents: list[Sentence]) -> dict[int, int]:
+                           sents: list[Sentence]) -> tuple[dict[int, int], dict[int, set[str]]]:
         """The sentences that can hold a cue, each with the kinds of trigger found in it (bit
         1: a reporting-verb word, bit 2: a nominal cue noun, bit 4: another trigger): one
         Aho-Corasick pass over the article for the first words of reporting verbs, the
         nominal cue nouns, "according", dashes, "opinion", " view" and " by " (a superset of
         ``_find_cues``' own fast-path test, so skipping the other sentences changes
-        nothing)."""
+        nothing); and, per sentence, the reporting-verb words found."""
         n = len(starts)
         if any(starts[j] > starts[j + 1] for j in range(n - 1)):
-            return dict.fromkeys(range(n), 7)  # sentences out of order: no shortcut
+            return dict.fromkeys(range(n), 7), {}  # sentences out of order: no shortcut
         auto = self._trigger_automaton()
         out: dict[int, int] = {}
         k = 0
         nfull = len(full)
-        for e, (ln, bits) in auto.iter(full):
+        words: dict[int, set[str]] = {}
+        for e, (ln, bits, w) in auto.iter(full):
             b = e - ln + 1
             if bits != 4:  # a word: whole words only
                 if b > 0 and (full[b - 1].isalnum() or full[b - 1] == "_"):
@@ -889,7 +897,13 @@ class SourceAttributor:
             if not starts[k] <= b < starts[k] + len(sents[k].text):
                 continue
             out[k] = out.get(k, 0) | bits
-        return out
+            if bits & 1:
+                ws = words.get(k)
+                if ws is None:
+                    words[k] = {w}
+                else:
+                    ws.add(w)
+        return out, words
 
     def _trigger_automaton(self):
         auto = self._auto
@@ -899,9 +913,9 @@ class SourceAttributor:
             nouns = {w.rstrip("?s") for w in _NOUNS.split("|")}
             nouns |= {n + "s" for n in nouns}
             for w in verbs | nouns:
-                auto.add_word(w, (len(w), (w in verbs) | (w in nouns) << 1))
+                auto.add_word(w, (len(w), (w in verbs) | (w in nouns) << 1, w))
             for w in ("ccording", "―", "—", "opinion", " view", " by "):
-                auto.add_word(w, (len(w), 4))
+                auto.add_word(w, (len(w), 4, w))
             auto.make_automaton()
             self._auto = auto
         return auto
@@ -949,7 +963,7 @@ class SourceAttributor:
         # a cue at all (a superset of _find_cues' own fast-path test), the others are skipped
         per_cues: list[list[Cue]] = []
         masked_list: list[str | None] = []
-        flagged = self._trigger_sentences(full, starts, sents)
+        flagged, scan_words = self._trigger_sentences(full, starts, sents)
         for i, (s, st) in enumerate(zip(sents, starts, strict=True)):
             hit = flagged.get(i)
             if hit is None:
@@ -959,7 +973,8 @@ class SourceAttributor:
             t = s.text
             mk = _mask(t, st, spans_by_sent[i])
             masked_list.append(mk)
-            per_cues.append(self._find_cues(t, mk, hit) if len(t) < 5000 else [])
+            per_cues.append(self._find_cues(t, mk, hit, scan_words.get(i)) if len(t) < 5000
+                            else [])
 
         # quotation chains: attribute each chain to an adjacent cue
         chain_cue: dict[int, tuple[int, Cue]] = {}

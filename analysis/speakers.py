@@ -378,6 +378,46 @@ class SourceLexicon:
             out.sort()
         return out
 
+    def verbs_in_words(self, text: str, words) -> list[tuple[int, int, str]]:
+        """``verbs_in(text)`` when the first words of the verb forms that can occur in
+        ``text`` are known (a superset, from a scan of the article): the same result,
+        without splitting the sentence into tokens."""
+        out = []
+        n = len(text)
+        first = self.verb_first
+        tokens = self.verb_tokens
+        for w in words:
+            s = text.find(w)
+            if s < 0:
+                continue
+            # does some whitespace-delimited token read pre + w + post (as verbs_in asks)?
+            ok = False
+            while s >= 0 and not ok:
+                a, b = s, s + len(w)
+                while a > 0 and not text[a - 1].isspace() and s - a < 3:
+                    a -= 1
+                while b < n and not text[b].isspace() and b - s - len(w) < 4:
+                    b += 1
+                ok = tokens.get(text[a:b]) == w and (a == 0 or text[a - 1].isspace()) and (
+                    b == n or text[b].isspace())
+                if not ok:
+                    s = text.find(w, s + 1)
+            if not ok:
+                continue
+            s = text.find(w)
+            while s >= 0:
+                if s == 0 or not (text[s - 1].isalnum() or text[s - 1] in "-’'"):
+                    for f in first[w]:
+                        e = s + len(f)
+                        if text.startswith(f, s) and (e >= n or not (text[e].isalnum()
+                                                                     or text[e] in "-_")):
+                            out.append((s, e, f))
+                            break
+                s = text.find(w, s + 1)
+        if len(out) > 1:
+            out.sort()
+        return out
+
     def name_tokens(self, mention: str) -> tuple[str, ...]:
         """Capitalised tokens of ``mention`` that look like a personal name.
 
