@@ -147,29 +147,38 @@ def _not_verb_use(near: str) -> bool:
 
 def _clause_start(chunk: str) -> tuple[int, str]:
     """Offset where the clause ending ``chunk`` starts, and the boundary word ("" if none)."""
-    lo = max(0, len(chunk) - 160)
+    n = len(chunk)
+    lo = max(0, n - 160)
     # the last boundary mark (quotes, brackets, colon ...), found by C-level rfind
     rf = chunk.rfind
     mark = max(rf("\x00", lo), rf('"', lo), rf(";", lo), rf(":", lo), rf("(", lo), rf(")", lo),
                rf("[", lo), rf("]", lo))  # _BOUNDARY_CHARS, unrolled
     floor = max(lo, mark + 1)
-    pos = len(chunk)
+    pos = n
     budget = 16  # a speaker phrase is at most 12 words: look no further back
+    # the words back from the end, space-separated (one C-level split instead of rfinds)
+    parts = chunk[floor:].rsplit(" ", budget)
+    j = len(parts) - 1
     while pos > floor and budget:
         budget -= 1
-        k = chunk.rfind(" ", floor, pos)
-        word = chunk[k + 1:pos] if k >= 0 else chunk[floor:pos]
+        word = parts[j]
         if word:
-            if word in ("—", "–", "-", "--"):
-                return pos + 1 if pos < len(chunk) else pos, ""
-            if pos < len(chunk) and word.lower() in _BOUNDARY_WORDS:
-                return pos + 1, word.lower()
-        if k < floor:
+            if word in _DASH_WORDS:
+                return pos + 1 if pos < n else pos, ""
+            if pos < n:
+                lw = word.lower()
+                if lw in _BOUNDARY_WORDS:
+                    return pos + 1, lw
+        if j == 0:
             break
-        pos = k
+        pos -= len(word) + 1
+        j -= 1
     if not budget:
         return max(pos, floor), ""
     return (mark + 1 if mark >= lo else lo), ""
+
+
+_DASH_WORDS = frozenset(("—", "–", "-", "--"))
 _CLAUSE_OPENERS = frozenset("during after before despite amid following since while when as in on "
                             "at with without under over through until unlike like if although "
                             "though because once".split())
