@@ -451,6 +451,138 @@ def test_generalisation_known_failures(scorer, sentence, expected):
     assert labels(scorer.score(sentence)) == expected
 
 
+# Second generalisation pass (issue 3): two probes of sentences written for these tests
+# before the cues were added (19/32 passed, then 21/26 on a fresh second batch); each row
+# is a pattern of other conflicts' coverage or of other news, none a gold sentence.
+SECOND_PASS_CASES = [
+    # contact and commitments without talks words
+    ("The Sudanese army chief said he would not mind meeting the RSF commander face to face.", (1, 0)),
+    ("Kim Jong Un said he would not mind sitting down with the South Korean president.", (1, 0)),
+    ("Tribal leaders held a meeting with both militias to end the attacks on the highway.", (1, 1)),
+    ("Clan elders convened a meeting of the rival factions in Baidoa to stop the fighting.", (1, 0)),
+    ("Seoul says it deals only with the government in Pyongyang and not with its military.", (1, 0)),
+    (
+        "The government said it negotiates only with the FARC leadership and not with its "
+        "splinter groups.",
+        (1, 0),
+    ),
+    ("The Houthis promised to stop attacks on shipping in the Red Sea.", (1, 1)),
+    ("The Houthis announced a decision to halt their attacks on Saudi territory.", (1, 1)),
+    ("Colombia's ELN said it had ordered its fighters to stop attacks during the election.", (1, 1)),
+    ("Damascus welcomed a promise from the Kurdish commander to rein in his fighters.", (1, 0)),
+    ("The Ethiopian prime minister said peace was the only way forward for Tigray.", (1, 0)),
+    ("Dialogue is the only way to settle the dispute over Nagorno-Karabakh, the minister said.", (1, 0)),
+    ("The UN envoy's mission to Addis Ababa ended without a breakthrough.", (1, 0)),
+    ("The UN envoy's mission to Khartoum is expected to last a week.", (1, 0)),
+    ("The peace process in Colombia has stalled since the election.", (1, 0)),
+    ("Belgrade objected to the plans discussed in Brussels for the northern municipalities.", (1, 0)),
+    ("The rebels handed over the district to community elders after a week of talks.", (1, 0)),
+    ("The militia would begin handing over the town to Pashtun tribal leaders on Friday.", (1, 0)),
+    ("The Serbian president said Serbia would never start a war over Kosovo.", (1, 1)),
+    ("The militants' spokesman said the group would attend the talks in Doha.", (1, 0)),
+    # event names (rule 5) against a feared war
+    ("Security has been tight since the September 11 attacks.", (0, 0)),
+    ("The airline's losses have grown since the attacks in the United States on September 11.", (0, 0)),
+    ("Tourism has never recovered since the attacks on Bali on October 12.", (0, 0)),
+    ("Hotels in Mumbai reopened a year after the November 26 attacks.", (0, 0)),
+    ("The September 11 attacks killed nearly 3,000 people.", (0, 1)),
+    ("Fears are growing of a war between Eritrea and Ethiopia.", (0, 1)),
+    ("There are growing fears of a wider conflict in the Horn of Africa.", (0, 1)),
+    ("Taiwan warned of the danger of a military confrontation in the strait.", (0, 1)),
+    ("Analysts warn that a war over Taiwan could draw in the United States.", (0, 1)),
+    # deployments without war words
+    ("The African Union will send 5,000 peacekeepers to Somalia.", (0, 1)),
+    ("Kosovo wants an international security presence to stay in the north.", (0, 1)),
+    ("A multinational stabilisation force will be sent to Haiti.", (0, 1)),
+    ("Washington says it will keep a strong military presence on the Korean peninsula.", (0, 1)),
+    ("Some 3,000 troops are to be deployed along the border with Colombia.", (0, 1)),
+    ("Another 2,000 troops are to be sent to Mali next month.", (0, 1)),
+    # diplomatic sanctions: contact reduced, imposed as pressure
+    ("Tehran said the embassy in London would have to halve its staff.", (1, 1)),
+    ("Ethiopia has barred Eritrean aircraft from flying over its territory.", (0, 1)),
+    ("The airline was banned from flying into the EU over safety concerns.", (0, 0)),
+    ("Light aircraft are not allowed to fly over the city during the festival.", (0, 0)),
+    # escalation words that are not force here
+    ("Police arrested two opposition politicians in Seoul over a corruption scandal.", (0, 0)),
+    ("Police arrested the mayor of Bogota on corruption charges.", (0, 0)),
+    ("The opposition leader has been under house arrest since the coup.", (0, 0)),
+    ("Israeli troops arrested dozens of militants in raids on Jenin.", (0, 1)),
+    ("The row over ministries threatens to undermine the peace process in South Sudan.", (1, 0)),
+    ("The dispute over ministries threatens to derail the Juba peace agreement.", (1, 0)),
+    ("The militia's leader, a former teacher, was born in Darfur.", (0, 0)),
+    ("Azerbaijan demanded that Armenian forces surrender or face destruction.", (0, 1)),
+    # other news: labour
+    ("The union says the company has been belligerent in every round of pay negotiations.", (0, 0)),
+    ("The nurses' union says it is ready to come back to the table if the wage offer improves.", (0, 0)),
+    ("The company says an agreement will be reached after the workers' ballot.", (0, 0)),
+    ("Staff at the carmaker will vote in a secret ballot on the new agreement.", (0, 0)),
+    ("Teachers in Seoul threatened strike action over the new pay deal.", (0, 0)),
+    # other conflicts, plain
+    ("Iran and the IAEA agreed on a new framework for inspections.", (1, 0)),
+    ("Drones struck an oil depot in Port Sudan overnight.", (0, 1)),
+    ("The Colombian government and the ELN signed a six-month ceasefire in Havana.", (1, 0)),
+    ("North Korea fired two ballistic missiles into the sea off its east coast.", (0, 1)),
+    ("Yerevan says Azerbaijani troops shelled villages near the border overnight.", (0, 1)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SECOND_PASS_CASES)
+def test_second_pass_patterns(scorer, sentence, expected):
+    assert labels(scorer.score(sentence)) == expected
+
+
+def _xfail(sentence, expected, reason):
+    return pytest.param(sentence, expected, marks=pytest.mark.xfail(reason=reason, strict=False))
+
+
+# What the second pass's probes found and the lexicon still does not do.
+SECOND_PASS_KNOWN_FAILURES = [
+    _xfail(
+        "Baku and Yerevan will meet again in Washington next month.",
+        (1, 0),
+        "two capitals meeting: without knowing the camps, 'X and Y met' is allies as often as "
+        "adversaries (and a cue starting at any capitalised word slows every sentence)",
+    ),
+    _xfail(
+        "The foreign ministers of Armenia and Azerbaijan met in Almaty on Tuesday.",
+        (1, 0),
+        "same: a meeting of two named states needs to know they are on opposite sides",
+    ),
+    _xfail(
+        "Rebel fighters agreed to hand over the town to local elders under a deal brokered by "
+        "clerics.",
+        (1, 0),
+        "two actor nouns ('rebel', 'fighters') add up to escalation even as mere descriptors",
+    ),
+    _xfail(
+        "The rebels will surrender their weapons to the elders under the agreement.",
+        (1, 0),
+        "'rebels' plus the weakened 'weapons' still reach the threshold; debatable (disarmament)",
+    ),
+    _xfail(
+        "The junta gave a pledge to the mediators to disarm the militias in the capital.",
+        (1, 0),
+        "'militias' as the object of a pledge stays a strong cue (only a descriptor before a "
+        "verb or a role word is weakened)",
+    ),
+    _xfail(
+        "Kosovo Serbs objected to the proposals drawn up in Brussels.",
+        (1, 0),
+        "a position on proposals is a weak cue alone (residents object to building plans too)",
+    ),
+    _xfail(
+        "The militia's founder died in a Damascus hospital last year.",
+        (0, 0),
+        "the weakened descriptor plus 'died' reaches the threshold",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SECOND_PASS_KNOWN_FAILURES)
+def test_second_pass_known_failures(scorer, sentence, expected):
+    assert labels(scorer.score(sentence)) == expected
+
+
 KNOWN_FAILURES = [
     # an agreement not to use force: "agreed" alone is a weak cue
     ("Venezuela and Guyana agreed not to use force in their territorial dispute.", (1, 1)),
