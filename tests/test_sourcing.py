@@ -6,6 +6,7 @@ repository may ship); shared gold data is read in place and skipped when absent.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import time
@@ -441,6 +442,40 @@ def test_any_text_never_raises(at, texts):
         assert a.source_type in SOURCE_TYPES
         if a.speaker_start >= 0:
             assert 0 <= a.speaker_start <= a.speaker_end <= len(s.text)
+
+
+_SCAN_WORDS = ["said", "says", "added", "address", "told", "statement", "according", "by",
+               "warning", "claims", "went on to say", "declined to comment", "Mr", "Hamas",
+               "the", "view", "opinion", "—", "(", ")", "“", "”", "\"", "''", ",", ".", ":",
+               "\u00a0", "\n", " ", "  ", "x", "readd"]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.lists(st.sampled_from(_SCAN_WORDS), max_size=25).map("".join), min_size=1,
+                max_size=6))
+def test_article_scan_shortcuts_change_nothing(at, texts):
+    """The article-wide scan (which sentences can hold a cue, which verb words they hold) is
+    a superset of the per-sentence tests: the result equals scoring each sentence with the
+    shortcuts off."""
+    sents, text = sents_of(texts)
+    fast = at.attribute(sents, text)
+    flagged, words = at._trigger_sentences(text, [s.start for s in sents], sents)
+    from analysis.sourcing import _mask
+
+    for i, s in enumerate(sents):
+        mk = _mask(s.text, 0, [])
+        if at.lex.verbs_in(mk):
+            assert flagged.get(i, 0) & 1
+            assert at.lex.verbs_in_words(mk, words.get(i, set())) == at.lex.verbs_in(mk)
+    assert _unscanned().attribute(sents, text) == fast
+
+
+@functools.lru_cache(maxsize=1)
+def _unscanned() -> SourceAttributor:
+    """An attributor whose article scan flags every sentence (no shortcut taken)."""
+    slow = SourceAttributor()
+    slow._trigger_sentences = lambda full, starts, ss: (dict.fromkeys(range(len(ss)), 7), {})
+    return slow
 
 
 def test_stray_quote_does_not_swallow_the_next_paragraph(at):
