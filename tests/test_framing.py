@@ -452,7 +452,7 @@ def test_generalisation_known_failures(scorer, sentence, expected):
 
 
 # Second generalisation pass (issue 3): two probes of sentences written for these tests
-# before the cues were added (19/32 passed, then 21/26 on a fresh second batch); each row
+# before the cues were added (19/32 passed, then 21/26 and 23/30 on fresh batches); each row
 # is a pattern of other conflicts' coverage or of other news, none a gold sentence.
 SECOND_PASS_CASES = [
     # contact and commitments without talks words
@@ -480,6 +480,13 @@ SECOND_PASS_CASES = [
     ("The militia would begin handing over the town to Pashtun tribal leaders on Friday.", (1, 0)),
     ("The Serbian president said Serbia would never start a war over Kosovo.", (1, 1)),
     ("The militants' spokesman said the group would attend the talks in Doha.", (1, 0)),
+    (
+        "Rebel fighters agreed to hand over the town to local elders under a deal brokered by "
+        "clerics.",
+        (1, 0),
+    ),
+    ("The rebels will surrender their weapons to the elders under the agreement.", (1, 0)),
+    ("The junta gave a pledge to the mediators to disarm the militias in the capital.", (1, 0)),
     # event names (rule 5) against a feared war
     ("Security has been tight since the September 11 attacks.", (0, 0)),
     ("The airline's losses have grown since the attacks in the United States on September 11.", (0, 0)),
@@ -523,6 +530,48 @@ SECOND_PASS_CASES = [
     ("The Colombian government and the ELN signed a six-month ceasefire in Havana.", (1, 0)),
     ("North Korea fired two ballistic missiles into the sea off its east coast.", (0, 1)),
     ("Yerevan says Azerbaijani troops shelled villages near the border overnight.", (0, 1)),
+    # a third probe, ten conflicts (23/30 before its fixes): armed groups as parties to a
+    # diplomatic act, group names, liaison offices, enrichment, flight, exchanges of fire
+    ("Syrian government forces and Kurdish fighters agreed to a prisoner swap brokered by Russia.", (1, 0)),
+    ("Turkish jets pounded Kurdish positions in northern Syria for a third day.", (0, 1)),
+    ("Saudi Arabia and the Houthis have held back-channel contacts in Muscat.", (1, 0)),
+    ("A Saudi-led coalition air raid hit a school bus in Saada province.", (0, 1)),
+    ("The RSF laid siege to El Fasher, cutting off food supplies to half a million people.", (0, 1)),
+    ("Jeddah talks between the army and the RSF collapsed in December.", (1, 0)),
+    (
+        "The Tigray People's Liberation Front handed over heavy weapons under the Pretoria "
+        "agreement.",
+        (1, 0),
+    ),
+    ("Eritrean troops have refused to withdraw from the border town.", (0, 1)),
+    ("Pyongyang cut the military hotline with Seoul in protest at the drills.", (1, 1)),
+    ("The two Koreas agreed to reopen the liaison office in Kaesong.", (1, 0)),
+    ("Chinese warships encircled Taiwan in the largest exercise in years.", (0, 1)),
+    ("Beijing urged Washington to stop arms sales to Taipei.", (0, 1)),
+    ("Iran says it is open to indirect talks with the United States through Oman.", (1, 0)),
+    ("Iran enriched uranium to 60 percent purity, the IAEA said.", (0, 1)),
+    ("FARC dissidents ambushed a police patrol in Cauca, killing four officers.", (0, 1)),
+    ("The government suspended the bilateral ceasefire with the ELN after a car bomb.", (1, 1)),
+    ("EU-facilitated dialogue between Belgrade and Pristina resumed in Brussels.", (1, 0)),
+    ("Serbia put its army on the highest state of combat readiness near Kosovo.", (0, 1)),
+    ("Armenia and Azerbaijan agreed on the text of a peace treaty.", (1, 0)),
+    ("Azerbaijani forces launched a lightning offensive in Nagorno-Karabakh.", (0, 1)),
+    ("More than 100,000 ethnic Armenians fled the region within a week.", (0, 1)),
+    ("Residents fled their homes as the bushfire jumped the highway.", (0, 0)),
+    ("The central bank raised interest rates to fight inflation.", (0, 0)),
+    ("Qatar is mediating between Israel and Hamas over the release of hostages.", (1, 0)),
+    ("The Security Council extended the mandate of the UN mission in South Sudan.", (0, 0)),
+    ("The opposition walked out of parliament in protest at the budget.", (0, 0)),
+    ("Both sides accused each other of violating the truce.", (1, 1)),
+    ("Pakistan and the Afghan Taliban exchanged fire at the Torkham crossing.", (0, 1)),
+    (
+        "The Pakistani army chief met the Taliban's interior minister in Kabul to ease border "
+        "tensions.",
+        (1, 1),
+    ),
+    ("The president pardoned 200 rebel prisoners as a goodwill gesture ahead of the talks.", (1, 0)),
+    ("The rebels said they would keep fighting until the regime falls.", (0, 1)),
+    ("Rebels attacked the town despite the agreement.", (1, 1)),
 ]
 
 
@@ -547,23 +596,6 @@ SECOND_PASS_KNOWN_FAILURES = [
         "The foreign ministers of Armenia and Azerbaijan met in Almaty on Tuesday.",
         (1, 0),
         "same: a meeting of two named states needs to know they are on opposite sides",
-    ),
-    _xfail(
-        "Rebel fighters agreed to hand over the town to local elders under a deal brokered by "
-        "clerics.",
-        (1, 0),
-        "two actor nouns ('rebel', 'fighters') add up to escalation even as mere descriptors",
-    ),
-    _xfail(
-        "The rebels will surrender their weapons to the elders under the agreement.",
-        (1, 0),
-        "'rebels' plus the weakened 'weapons' still reach the threshold; debatable (disarmament)",
-    ),
-    _xfail(
-        "The junta gave a pledge to the mediators to disarm the militias in the capital.",
-        (1, 0),
-        "'militias' as the object of a pledge stays a strong cue (only a descriptor before a "
-        "verb or a role word is weakened)",
     ),
     _xfail(
         "Kosovo Serbs objected to the proposals drawn up in Brussels.",
