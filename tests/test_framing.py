@@ -572,6 +572,34 @@ SECOND_PASS_CASES = [
     ("The president pardoned 200 rebel prisoners as a goodwill gesture ahead of the talks.", (1, 0)),
     ("The rebels said they would keep fighting until the regime falls.", (0, 1)),
     ("Rebels attacked the town despite the agreement.", (1, 1)),
+    # a fourth probe, other news and background (19/25 before its fixes): labour
+    # accusations, sports and political "attacks", budget warnings, the Olympic torch
+    (
+        "The airline's pilots have threatened further industrial action if the company refuses "
+        "to negotiate.",
+        (0, 0),
+    ),
+    ("Union leaders accused management of an aggressive campaign to break the strike.", (0, 0)),
+    ("The two supermarket chains are locked in a bitter price war.", (0, 0)),
+    ("Fire crews are battling to contain a blaze that has destroyed 20 homes.", (0, 0)),
+    ("The Wallabies launched a fierce attack in the second half.", (0, 0)),
+    ("The opposition says the government's tax plan is an attack on families.", (0, 0)),
+    ("Militants launched an attack on families sheltering in the school, killing six.", (0, 1)),
+    ("Police fired tear gas at protesters outside parliament.", (0, 0)),
+    ("The company said talks with creditors had broken down.", (0, 0)),
+    ("The treasurer warned that the budget would return to deficit.", (0, 0)),
+    ("Hundreds of asylum seekers on Nauru have begun a hunger strike.", (0, 0)),
+    ("The bank's chief executive said the merger agreement would be signed next week.", (0, 0)),
+    ("Mr Karzai, a Pashtun, was educated in India.", (0, 0)),
+    ("Kashmir has been divided between India and Pakistan since 1947.", (0, 0)),
+    ("The court sentenced the gunman to life in prison for the murders.", (0, 0)),
+    ("The Olympic torch relay was met by protesters in Paris.", (0, 0)),
+    ("Militiamen torched dozens of homes in the village.", (0, 1)),
+    ("Doctors in the public system will vote next week on the government's pay offer.", (0, 0)),
+    ("Air traffic controllers walked off the job, grounding all flights.", (0, 0)),
+    ("The Prime Minister will fly to Jakarta for talks on trade and people smuggling.", (1, 0)),
+    ("The minister said he would meet farmers' representatives on Monday.", (0, 0)),
+    ("The city has been under curfew since the clashes began on Friday.", (0, 1)),
 ]
 
 
