@@ -121,6 +121,7 @@ def _government_context(text: str) -> bool:
 
 
 _RE_TITLE_ABBREV = re.compile(r"\b(?:Rep|Sen|Gov|Gen|Col|Lt|Maj|Adm|Brig|Amb|Hon|Cmdr|Capt)\b\.?\s")
+_RE_FELLOW_ADJ = re.compile(r"\s+(?!(?:at|of|with|in|for|from|and|who)\b)[A-Za-z]")
 _TITLES = frozenset("Mr Mrs Ms Dr Prof President Prime Minister Sheikh Mullah General Gen".split())
 _RE_ORG_TAIL = re.compile(r"(?:’s|'s)?\s+(?:administration|government|cabinet|regime|camp|office|"
                           r"team|leadership|movement|party|coalition)\b")
@@ -595,6 +596,10 @@ class SourceLexicon:
                                False, False)
         names = self.name_tokens(mention) or self.name_tokens(appositive)
         hits = self._scan(full)
+        if hits and "role" in {tb for _, _, _, tb in hits}:
+            # "Fellow Republicans", "his fellow ministers": the adjective, not a think-tank role
+            hits = [h for h in hits if not (h[3] == "role" and h[0] == "fellow" and
+                                            _RE_FELLOW_ADJ.match(full, h[2]))]
         if hits and "role" in {tb for _, _, _, tb in hits}:
             orgs = [(m.start(), m.end()) for m in _ORG_RUN.finditer(full)]
             if orgs:  # "the Australian Manufacturing Workers Union": no role inside a name

@@ -252,6 +252,9 @@ OTHER_CONFLICTS = [
      "India's captain Sourav Ganguly"),
     ("Captain Yuval Dror said the area was closed to journalists.", "named_official",
      "Captain Yuval Dror"),
+    ("His fellow ministers said the plan was dead.", "unnamed_official",
+     "His fellow ministers"),
+    ("Jim Bean, a research fellow, said the figures were wrong.", "expert", "Jim Bean"),
     # witnesses, residents and other people speaking for themselves
     ("Tribal elders say the fighters have fled the town.", "other", "Tribal elders"),
     ("The pilot says the plane was hit by ground fire.", "other", "The pilot"),
