@@ -600,6 +600,9 @@ SECOND_PASS_CASES = [
     ("The Prime Minister will fly to Jakarta for talks on trade and people smuggling.", (1, 0)),
     ("The minister said he would meet farmers' representatives on Monday.", (0, 0)),
     ("The city has been under curfew since the clashes began on Friday.", (0, 1)),
+    # "on the ground" as where an agreement applies, not fighting
+    ("The ceasefire plan was agreed months ago but never took hold on the ground.", (1, 0)),
+    ("Troops on the ground continued to advance despite the truce.", (1, 1)),
 ]
 
 
