@@ -281,6 +281,7 @@ class SourceLexicon:
     verb_tokens: dict[str, str] = field(default_factory=dict)  # "said," -> "said"
     verb_token_set: frozenset[str] = frozenset()
     org_words: frozenset[str] = frozenset()  # words of multi-word organisation names
+    private_names: tuple[str, ...] = ()  # institutions of kind company / union / ngo
     gaz: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     re_all: re.Pattern[str] | None = None
     _cache: dict[str, MentionType] = field(default_factory=dict)
@@ -316,6 +317,7 @@ class SourceLexicon:
         anon_type = {r["pattern"].lower(): r["type"] for r in t["anonymity"]}
         lex = cls(verb_kind, verb_lemma, role_type, role_unique, role_plural, inst_side, inst_kind,
                   outlet_side, side_of, side_kind, person_type, anon_type)
+        lex.private_names = tuple(n for n, k in inst_kind.items() if k in _PRIVATE_KINDS)
         lex.org_words = frozenset(w for name in [*inst_side, *outlet_side] if " " in name
                                   for w in name.split() if w[:1].isupper()) - set(side_of)
         # generic outlets ("state media") also open a sentence ("State media said")
@@ -630,8 +632,9 @@ class SourceLexicon:
             return MentionType("institution", side, False, False, False, tuple(roles))
         if roles:
             rtype = self.role_type[roles[0]]
-            former = re.search(r"\b(?:former|ex-|retired)\s*(?:\S+\s+){0,3}?" + re.escape(roles[0]),
-                               full, re.IGNORECASE)
+            fl = full.lower()
+            former = _role_rx("former", roles[0]).search(full) if (
+                "former" in fl or "ex-" in fl or "retired" in fl) else None
             if rtype == "official" and former:
                 rtype = "expert"
             if roles[0] == "captain" and re.search(r"\bCaptain\s+[A-Z]", full):
@@ -639,7 +642,9 @@ class SourceLexicon:
             if (rtype == "expert" or roles[0] in _EXECUTIVE_ROLES) and not former and \
                     _employer_is_government(full, roles[0], self):
                 rtype = "official"  # "a senior analyst with the Defense Intelligence Agency"
-            elif rtype == "official" and _employer_is_private(full, roles[0], self):
+            elif rtype == "official" and (_RE_PRIVATE_STEM.search(fl) or any(
+                    n in full for n in self.private_names)) and \
+                    _employer_is_private(full, roles[0], self):
                 rtype = "other"  # "a union official", "a Qantas spokesman": not a government's
             if rtype == "official":
                 if plural:
@@ -753,12 +758,25 @@ def _lower_first(s: str) -> str:
     return t[:1].lower() + t[1:]
 
 
+@lru_cache(maxsize=4096)
+def _role_rx(kind: str, role: str) -> re.Pattern[str]:
+    """The per-role patterns of ``classify``, compiled once per role (a pattern built from
+    a role and handed to ``re.search`` each time falls out of ``re``'s small cache)."""
+    r = re.escape(role)
+    if kind == "former":
+        return re.compile(r"\b(?:former|ex-|retired)\s*(?:\S+\s+){0,3}?" + r, re.IGNORECASE)
+    if kind == "employer":
+        return re.compile(r"(?:^|\s)" + r + r"(?:\s+(?:with|at|for|from|in)\s+(.{2,80}))?",
+                          re.IGNORECASE)
+    return re.compile(r"(?:^|\s)" + r + r"(?:\s+(?:with|at|for|from|of)\s+(.{2,80}))?",
+                      re.IGNORECASE)
+
+
 def _employer_is_government(full: str, role: str, lex: SourceLexicon) -> bool:
     """"a senior analyst with the Pentagon's DIA": an expert role employed by a government."""
     if lex.re_inst is None:
         return False
-    m = re.search(r"(?:^|\s)" + re.escape(role) + r"(?:\s+(?:with|at|for|from|in)\s+(.{2,80}))?",
-                  full, re.IGNORECASE)
+    m = _role_rx("employer", role).search(full)
     if not m:
         return False
     # the employer named before the role ("the DIA analyst") or after it ("with the DIA")
@@ -774,6 +792,10 @@ _GOVERNMENT_KINDS = frozenset({"government", "military", "intergov", "legislatur
 #: intergovernmental body ("IMF Managing Director Kristalina Georgieva")
 _EXECUTIVE_ROLES = frozenset({"chief executive", "managing director", "ceo", "executive"})
 _PRIVATE_KINDS = frozenset({"company", "union", "ngo"})
+# the words of _RE_PRIVATE_WORD without word boundaries: a cheap test that must hold first
+_RE_PRIVATE_STEM = re.compile(r"union|compan|airline|firm|corporation|club|team|business|"
+                              r"employer|industry|association|federation|church|hospital|"
+                              r"charity|school")
 _RE_PRIVATE_WORD = re.compile(
     r"(?i)\b(?:unions?|company|companies|airlines?|firms?|corporation|club|team|businesses|"
     r"employers?|industry|association|federation|church|hospital|charity|school)\b")
@@ -782,8 +804,7 @@ _RE_PRIVATE_WORD = re.compile(
 def _employer_is_private(full: str, role: str, lex: SourceLexicon) -> bool:
     """"a union official", "a Qantas spokesman", "the airline's chief": the role's
     organisation is not a government (codebook: such people are ``other``)."""
-    m = re.search(r"(?:^|\s)" + re.escape(role) + r"(?:\s+(?:with|at|for|from|of)\s+(.{2,80}))?",
-                  full, re.IGNORECASE)
+    m = _role_rx("private", role).search(full)
     if not m:
         return False
     where = full[max(0, m.start() - 40):m.start()] + " | " + (m.group(1) or "")
