@@ -603,6 +603,28 @@ SECOND_PASS_CASES = [
     # "on the ground" as where an agreement applies, not fighting
     ("The ceasefire plan was agreed months ago but never took hold on the ground.", (1, 0)),
     ("Troops on the ground continued to advance despite the truce.", (1, 1)),
+    # a fifth probe in 2001 wire style (27/30 before its fixes)
+    ("Israeli tanks have moved into the West Bank town of Tulkarem.", (0, 1)),
+    ("The Israeli Cabinet has decided to sever all ties with Yasser Arafat.", (1, 1)),
+    ("Mr Peres says he is ready to resume contacts with the Palestinian leadership.", (1, 0)),
+    ("The United States has frozen the assets of three Islamic charities.", (0, 1)),
+    ("The Federal Court has frozen the assets of the collapsed insurer's former directors.", (0, 0)),
+    ("Mr Arafat has called on his people to respect the ceasefire.", (1, 0)),
+    ("Israel says it will not resume security talks until there are seven days of complete quiet.", (1, 0)),
+    ("The Northern Alliance says it will not accept foreign troops in Kabul.", (0, 1)),
+    ("Thousands of Afghan refugees are massing at the Pakistan border.", (0, 1)),
+    ("Delegates at the Bonn conference have agreed on an interim administration.", (1, 0)),
+    ("The Taliban's ambassador to Pakistan has held a news conference in Islamabad.", (0, 0)),
+    ("Anti-Taliban forces are negotiating the surrender of foreign fighters in Kunduz.", (1, 1)),
+    ("Opium production in Afghanistan has soared since the fall of the Taliban.", (0, 0)),
+    ("India has moved short-range missiles closer to the border with Pakistan.", (0, 1)),
+    ("The US Secretary of State will travel to New Delhi and Islamabad to urge restraint.", (1, 0)),
+    ("India has ruled out any talks with Pakistan until cross-border terrorism ends.", (1, 1)),
+    ("Indian and Pakistani troops traded gunfire across the Line of Control overnight.", (0, 1)),
+    ("The South Asian summit in Kathmandu opened with a handshake between the two leaders.", (1, 0)),
+    ("The Australian team will tour Pakistan next year despite security concerns.", (0, 0)),
+    ("The ACTU says it will fight the Government's industrial relations changes.", (0, 0)),
+    ("Parents say their patience is running out with the school board.", (0, 0)),
 ]
 
 
@@ -632,6 +654,12 @@ SECOND_PASS_KNOWN_FAILURES = [
         "Kosovo Serbs objected to the proposals drawn up in Brussels.",
         (1, 0),
         "a position on proposals is a weak cue alone (residents object to building plans too)",
+    ),
+    _xfail(
+        "Mr Vajpayee says India's patience is running out.",
+        (0, 1),
+        "'patience is running out' is a weak cue: in domestic news it is frustration, not a "
+        "warning",
     ),
     _xfail(
         "The militia's founder died in a Damascus hospital last year.",
