@@ -625,6 +625,13 @@ SECOND_PASS_CASES = [
     ("The Australian team will tour Pakistan next year despite security concerns.", (0, 0)),
     ("The ACTU says it will fight the Government's industrial relations changes.", (0, 0)),
     ("Parents say their patience is running out with the school board.", (0, 0)),
+    # the new cues' look-alikes in other news
+    ("There is a risk of a conflict of interest, the auditor said.", (0, 0)),
+    ("Police exchanged fire with armed robbers after the bank robbery.", (0, 0)),
+    ("The gunman fled the area before detectives arrived at the crime scene.", (0, 0)),
+    ("A meeting of Labor factions will decide the preselection on Sunday.", (0, 0)),
+    ("The company deals only with accredited suppliers.", (0, 0)),
+    ("There had been a meeting of various Palestinian factions in Gaza.", (1, 0)),
 ]
 
 
