@@ -632,6 +632,41 @@ SECOND_PASS_CASES = [
     ("A meeting of Labor factions will decide the preselection on Sunday.", (0, 0)),
     ("The company deals only with accredited suppliers.", (0, 0)),
     ("There had been a meeting of various Palestinian factions in Gaza.", (1, 0)),
+    # a sixth probe (11/20 before its fixes): surrender terms, rockets, joint inquiries,
+    # sponsoring militants, states of emergency, an attack's name, protesters burning flags
+    ("The Palestinians have rejected Israel's demand for seven days of quiet before talks resume.", (1, 0)),
+    ("The US envoy held separate meetings with Israeli and Palestinian security chiefs.", (1, 0)),
+    ("Hamas has agreed to stop firing rockets into Israel, a senior official said.", (1, 1)),
+    (
+        "The Taliban commander said his men would lay down their arms if their safety was "
+        "guaranteed.",
+        (1, 0),
+    ),
+    ("The rebels must surrender their weapons, the general said.", (0, 1)),
+    ("He said the rebels would surrender if the army withdrew.", (1, 1)),
+    ("Tribal elders are negotiating with the Taliban for the handover of Kandahar.", (1, 0)),
+    ("The interim government will take office in Kabul on December 22.", (0, 0)),
+    ("A British-led international force of about 4,500 troops will patrol Kabul.", (0, 1)),
+    ("India has demanded that Pakistan hand over 20 suspects wanted for terrorism.", (0, 1)),
+    (
+        "Pakistan has offered to hold a joint investigation with India into the parliament attack.",
+        (1, 0),
+    ),
+    ("The hotel attack killed 12 people.", (0, 1)),
+    ("New Delhi says there can be no dialogue while Pakistan continues to sponsor militants.", (1, 1)),
+    ("The two leaders did not meet at the summit, though they shook hands.", (1, 0)),
+    ("The head of the UN mission in Kabul says aid convoys are again reaching the north.", (0, 0)),
+    ("Colin Powell says the Mitchell plan remains the best way forward.", (1, 0)),
+    ("The Palestinian Authority has declared a state of emergency.", (0, 1)),
+    ("The governor declared a state of emergency as floodwaters rose.", (0, 0)),
+    ("Fighting between rival warlords has broken out in the eastern city of Gardez.", (0, 1)),
+    (
+        "The Sudanese government and the SPLA have signed a memorandum on humanitarian access "
+        "to the Nuba mountains.",
+        (1, 0),
+    ),
+    ("Protesters in Jakarta burned American flags outside the embassy.", (0, 0)),
+    ("Militiamen burned the village to the ground.", (0, 1)),
 ]
 
 
@@ -661,6 +696,18 @@ SECOND_PASS_KNOWN_FAILURES = [
         "Kosovo Serbs objected to the proposals drawn up in Brussels.",
         (1, 0),
         "a position on proposals is a weak cue alone (residents object to building plans too)",
+    ),
+    _xfail(
+        "Mr Zinni is due to meet Mr Arafat again on Saturday.",
+        (1, 0),
+        "two named people meeting: the scorer does not know they lead opposing sides",
+    ),
+    _xfail(
+        "Mr Sharon has told Washington that Israel wants an end to Palestinian violence before "
+        "any political negotiations.",
+        (1, 1),
+        "an end to violence is read as a ceasefire cue (violence suppressed); as a demand on the "
+        "other side it is also escalation (rule 7) - a precondition for talks is borderline",
     ),
     _xfail(
         "Mr Vajpayee says India's patience is running out.",
