@@ -667,6 +667,33 @@ SECOND_PASS_CASES = [
     ),
     ("Protesters in Jakarta burned American flags outside the embassy.", (0, 0)),
     ("Militiamen burned the village to the ground.", (0, 1)),
+    # a seventh probe (15/20 before its fixes): withdrawals under a deal, proxy backing,
+    # ramming at sea, an envoy's title
+    ("Myanmar's military government has rejected calls from ASEAN to open talks with the opposition.", (1, 0)),
+    ("The junta's jets bombed a village in Sagaing, killing at least 30 people.", (0, 1)),
+    ("Somalia's president invited al-Shabaab to lay down their arms and join the political process.", (1, 1)),
+    ("Al-Shabaab fighters overran an army base near Mogadishu.", (0, 1)),
+    ("Libya's rival governments agreed to hold elections under a UN-backed road map.", (1, 0)),
+    ("Forces loyal to General Haftar advanced on the outskirts of Tripoli.", (0, 1)),
+    ("The M23 rebels withdrew from Bunagana under a deal mediated by Angola.", (1, 0)),
+    ("Russia withdrew from the grain deal in July.", (1, 1)),
+    ("Rwanda denies backing the M23 rebels.", (0, 1)),
+    ("The Nagorno-Karabakh ceasefire has largely held since November.", (1, 0)),
+    ("Georgia and Russia have had no diplomatic relations since 2008.", (1, 0)),
+    (
+        "The Philippine coast guard accused Chinese vessels of ramming its ship near Second "
+        "Thomas Shoal.",
+        (0, 1),
+    ),
+    ("Manila and Beijing agreed to set up a hotline to manage incidents at sea.", (1, 0)),
+    ("Egypt and Qatar have presented a new proposal for a phased release of hostages.", (1, 0)),
+    ("Turkey has threatened a new ground operation against Kurdish militias in northern Syria.", (0, 1)),
+    ("Kurdish officials said they were open to dialogue with Ankara.", (1, 0)),
+    ("The UN special envoy for Yemen briefed the Security Council on Tuesday.", (0, 0)),
+    ("The UN envoy for Syria held talks with both sides in Geneva.", (1, 0)),
+    ("Sudan's army chief vowed to fight until the RSF is defeated.", (0, 1)),
+    ("Ethiopia and Egypt have failed to reach agreement on the filling of the Nile dam.", (1, 0)),
+    ("The cricket board says the tour will go ahead despite the security situation.", (0, 0)),
 ]
 
 
