@@ -520,8 +520,11 @@ class Comparison:
         first = ["kind", "metric", "test", "category"]
         return out[[c for c in first if c in out.columns] + [c for c in out.columns if c not in first]]
 
-    def summary(self) -> str:
-        """A plain-language account of how the focus differs from the reference."""
+    def summary(self, *, include_reference: bool = True) -> str:
+        """A plain-language account of how the focus differs from the reference.
+
+        ``include_reference=False`` leaves out the paragraph saying what the
+        reference is (for a page that shows it already)."""
         f = self.focus.iloc[0]
         n_ref = len(self.reference)
         title = f["title"] or f["article_id"]
@@ -529,7 +532,7 @@ class Comparison:
             f"Focus article: {title}" + (f" ({f['outlet']})" if f["outlet"] else ""),
             f"Compared with {n_ref} reference article{'s' if n_ref != 1 else ''}.",
         ]
-        if self.description:
+        if self.description and include_reference:
             lines.append(self.description)
         lines.append("")
         lines.append(
@@ -557,7 +560,8 @@ class Comparison:
         ]
         if len(unusual):
             names = ", ".join(
-                f"{m} ({'high' if p >= 95 else 'low'})" for m, p in zip(unusual["metric"], unusual["percentile"], strict=True)
+                f"{_metric_words(m)} ({'high' if p >= 95 else 'low'})"
+                for m, p in zip(unusual["metric"], unusual["percentile"], strict=True)
             )
             lines.append(f"- Metrics in the reference's outer 5% on either side: {names}.")
         if len(self.tests):
@@ -576,7 +580,7 @@ class Comparison:
                     # both: permutation p < 0.05 and a bootstrap interval (articles resampled) clear of 0
                     if c["p_value"] < 0.05 and (c["difference_low"] > 0 or c["difference_high"] < 0):
                         lines.append(
-                            f"  {c['category']}: {c['focus_share']:.0%} of its sentences vs {c['reference_share']:.0%} "
+                            f"  {_FRAME_WORDS.get(c['category'], c['category'])}: {c['focus_share']:.0%} of its sentences vs {c['reference_share']:.0%} "
                             f"in the reference (difference {c['difference']:+.0%}, 95% interval "
                             f"{c['difference_low']:+.0%} to {c['difference_high']:+.0%})."
                         )
@@ -588,6 +592,28 @@ class Comparison:
         lines.append("")
         lines.extend(self.notes)
         return "\n".join(lines).rstrip() + "\n"
+
+
+_FRAME_WORDS = {
+    "diplomacy": "diplomacy only",
+    "escalation": "escalation only",
+    "mixed": "both frames",
+    "neutral": "neither frame",
+}
+
+
+def _metric_words(metric: str) -> str:
+    """A profile column in words, e.g. ``side_us_share`` -> 'share of sentences from the us side'."""
+    base = metric.removesuffix("_share")
+    if base.startswith("label_"):
+        return f"share of '{_FRAME_WORDS.get(base[6:], base[6:])}' sentences"
+    if base.startswith("side_"):
+        return f"share of sentences from the {base[5:]} side"
+    if base.startswith("source_"):
+        return f"share of sentences from {base[7:].replace('_', ' ')} sources"
+    if metric.endswith("_share"):
+        return "share of " + base.replace("_", " ")
+    return metric.replace("_", " ")
 
 
 def _rank_words(percentile: float) -> str:

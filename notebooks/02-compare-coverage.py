@@ -75,7 +75,7 @@ display(Markdown(md_escape(reference_statement)))
 # ## What the comparison says
 
 # %%
-display(text_block(comparison.summary()))
+display(text_block(comparison.summary(include_reference=False)))
 
 # %% [markdown]
 # ## Balance of every article, with its uncertainty
