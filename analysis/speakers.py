@@ -126,6 +126,13 @@ _TITLES = frozenset("Mr Mrs Ms Dr Prof President Prime Minister Sheikh Mullah Ge
 _RE_ORG_TAIL = re.compile(r"(?:’s|'s)?\s+(?:administration|government|cabinet|regime|camp|office|"
                           r"team|leadership|movement|party|coalition)\b")
 _COLLECTIVE_ROLES = frozenset({"authorities"})
+#: role words that are also adjectives before a noun ("fellow ministers", "local police")
+_ADJ_ROLES = frozenset({"fellow", "local"})
+#: where a noun phrase's head ends and its post-modifier begins ("Unions representing
+#: Qantas workers", "Police in Kabul")
+_RE_POSTMOD = re.compile(r"\s(?:representing|from|of|in|at|for|with|across|around|near)\s")
+#: a named person's organisation after the name ("Doug Cameron from the Workers Union")
+_RE_NAME_ORG = re.compile(r"\s(?:from|of|at|with)\s+(.{2,80})$")
 _COLLECTIVE = re.compile(
     r"(?i)^\s*(?:(?:the|its|their|both|all)\s+)?(?:[\w’'.-]+\s+){0,3}?(?:leadership|government|"
     r"administration|regime|unions|union|police|army|military|militia|navy|cabinet|parliament|"
@@ -599,8 +606,9 @@ class SourceLexicon:
         names = self.name_tokens(mention) or self.name_tokens(appositive)
         hits = self._scan(full)
         if hits and "role" in {tb for _, _, _, tb in hits}:
-            # "Fellow Republicans", "his fellow ministers": the adjective, not a think-tank role
-            hits = [h for h in hits if not (h[3] == "role" and h[0] == "fellow" and
+            # "Fellow Republicans", "his fellow ministers", "local police": the adjective, not
+            # a think-tank fellow or a local resident
+            hits = [h for h in hits if not (h[3] == "role" and h[0] in _ADJ_ROLES and
                                             _RE_FELLOW_ADJ.match(full, h[2]))]
         if hits and "role" in {tb for _, _, _, tb in hits}:
             orgs = [(m.start(), m.end()) for m in _ORG_RUN.finditer(full)]
@@ -630,6 +638,12 @@ class SourceLexicon:
                 not named or mention.rstrip().lower().endswith(roles[0])):
             # "fire authorities say", "Authorities in Kabul": the governing body as a whole
             return MentionType("institution", side, False, False, False, tuple(roles))
+        if roles and not named:
+            pm = _RE_POSTMOD.search(mention)
+            if pm and _COLLECTIVE.match(mention, 0, pm.start()) and not any(
+                    a < pm.start() for _, a, _, tb in hits if tb == "role"):
+                # "Unions representing Qantas maintenance workers": the head is the body
+                return MentionType("institution", side, False, False, False, tuple(roles))
         if roles:
             rtype = self.role_type[roles[0]]
             fl = full.lower()
@@ -665,6 +679,10 @@ class SourceLexicon:
             return MentionType("media", side, False, False, False, (), (), outlets[0])
         if person_hits or names:
             t = self.person_type.get(person_hits[0], "official") if person_hits else "official"
+            if not person_hits and t == "official" and " " in mention:
+                om = _RE_NAME_ORG.search(mention)
+                if om and _org_is_private(om.group(1), self):
+                    t = "other"  # "Doug Cameron from the Workers Union": not a government's
             st = {"official": "named_official", "expert": "expert"}.get(t, "other")
             return MentionType(st, side, True, False, True, (), names or tuple(person_hits))
         if outlets:
@@ -807,7 +825,13 @@ def _employer_is_private(full: str, role: str, lex: SourceLexicon) -> bool:
     m = _role_rx("private", role).search(full)
     if not m:
         return False
-    where = full[max(0, m.start() - 40):m.start()] + " | " + (m.group(1) or "")
+    return _org_is_private(full[max(0, m.start() - 40):m.start()] + " | " + (m.group(1) or ""),
+                           lex)
+
+
+def _org_is_private(where: str, lex: SourceLexicon) -> bool:
+    """Whether the organisation named in ``where`` is a company, union or NGO rather than
+    a government ("the Transport Workers Union": yes; "the European Union": no)."""
     if lex.re_inst is not None:
         kinds = {lex.inst_kind.get(i.group()) for i in lex.re_inst.finditer(where)}
         if kinds & _GOVERNMENT_KINDS:
