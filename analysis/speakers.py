@@ -766,6 +766,33 @@ class SourceLexicon:
             return "other"  # only a real article's silence is evidence
         return "named_official"
 
+    def unknown_employer(self, mention: str, role: str) -> bool:
+        """Whether the role's organisation is a capitalised name the gazetteers do not know
+        and that does not look like a public body ("Vigin Blue spokesman David Huttner",
+        "a spokeswoman for Telstra"; not "Fire Service spokesman", "a Kremlin spokesman").
+
+        In an article without any government vocabulary such a spokesman speaks for a
+        company, a club or a charity, i.e. is ``other`` (see ``SourcingMemory``'s use).
+
+            >>> SourceLexicon.load().unknown_employer("Vigin Blue spokesman David Huttner",
+            ...                                       "spokesman")
+            True
+        """
+        m = _role_rx("private", role).search(mention)
+        if not m:
+            return False
+        before = mention[max(0, m.start() - 40):m.start()]
+        bm = _RE_EMPLOYER_BEFORE.search(before)
+        org = bm.group(1) if bm else ""
+        while org.split(" ", 1)[0] in ("A", "An", "The", "Its", "Their"):  # "A spokesman for X"
+            org = org.split(" ", 1)[1] if " " in org else ""
+        if not org and m.group(1):
+            am = _RE_EMPLOYER_AFTER.match(m.group(1))
+            org = am.group(1) if am else ""
+        if not org or _PUBLIC_WORDS.intersection(org.replace("’s", "").replace("'s", "").split()):
+            return False
+        return not self._scan(org)
+
     def _is_country(self, mention: str) -> bool:
         return any(tb == "side" and self.side_kind.get(key) in ("country", "capital")
                    for key, _, _, tb in self._scan(mention))
@@ -827,6 +854,17 @@ def _employer_is_private(full: str, role: str, lex: SourceLexicon) -> bool:
         return False
     return _org_is_private(full[max(0, m.start() - 40):m.start()] + " | " + (m.group(1) or ""),
                            lex)
+
+
+#: a capitalised organisation name right before a role ("Vigin Blue spokesman") or after
+#: its preposition ("a spokeswoman for Telstra")
+_RE_EMPLOYER_BEFORE = re.compile(r"((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)(?:’s|'s)?\s*$")
+_RE_EMPLOYER_AFTER = re.compile(r"(?:the\s+)?((?:[A-Z][\w&.-]*\s*){1,4})\s*(?:[,.;]|$)")
+#: words that make an organisation a public one (or a person's title) rather than a company
+_PUBLIC_WORDS = ORG_HEADS.union(_TITLES, _NOT_NAME, """Health Fire Rescue Ambulance Emergency
+    Services Police Water Transport Roads Shire City State Federal National Government Customs
+    Immigration Treasury Reserve Defence Defense Commonwealth Crown Royal Territory Prison
+    Council Tax Taxation Electoral Parks Wildlife Environment Education Coast Border""".split())
 
 
 def _org_is_private(where: str, lex: SourceLexicon) -> bool:

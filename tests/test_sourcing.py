@@ -943,3 +943,42 @@ PROBES_OTHER_VOICES = [
 def test_other_voices_probes(at, sentence, stype, speaker):
     a = one(at, sentence)
     assert (a.source_type, a.speaker) == (stype, speaker)
+
+
+_BUSINESS = ("The company's shares rose four per cent on Tuesday after it reported a strong "
+             "half-year result, with revenue up across its mobile and broadband divisions and "
+             "costs falling for the first time in three years. Analysts had expected a smaller "
+             "rise, and the board lifted its dividend for shareholders.")
+
+
+@pytest.mark.parametrize(("sentence", "stype"), [
+    # a spokesman of a company the gazetteers do not know, in a story without any
+    # government vocabulary, speaks for that company
+    ("Telstrom spokeswoman Jo Ray says the network will be upgraded.", "other"),
+    ("A spokesman for Woolmart said the stores would stay open.", "other"),
+    # a public body keeps its officials even there
+    ("Fire Service spokesman Mark Sullivan says the blaze is contained.", "named_official"),
+    ("A police spokesman said the shop had been robbed twice.", "unnamed_official"),
+])
+def test_unknown_employer_in_a_story_without_government(at, sentence, stype):
+    sents, text = sents_of(_BUSINESS, sentence)
+    assert at.attribute(sents, text)[-1].source_type == stype
+
+
+@pytest.mark.parametrize(("sentence", "stype", "speaker"), [
+    ("The official refused to say what tactics the group would use.", "unnamed_official",
+     "The official"),
+    ("Police would not say how many people had been arrested.", "institution", "Police"),
+    ("A Qantas spokesman refused to say whether fares would rise.", "other",
+     "A Qantas spokesman"),
+])
+def test_refused_to_say_attributes_the_refusal(at, sentence, stype, speaker):
+    a = one(at, sentence)
+    assert (a.source_type, a.speaker, a.source_rule) == (stype, speaker, "declined_to_comment")
+
+
+def test_unknown_employer_with_government_vocabulary_stays_official(at):
+    sents, text = sents_of("The minister announced the budget cuts in parliament on Monday, "
+                           "and the government said more savings would follow next year. " * 3,
+                           "Telstrom spokeswoman Jo Ray says the network will be upgraded.")
+    assert at.attribute(sents, text)[-1].source_type == "named_official"
