@@ -127,7 +127,7 @@ _RE_ORG_TAIL = re.compile(r"(?:’s|'s)?\s+(?:administration|government|cabinet|
                           r"team|leadership|movement|party|coalition)\b")
 _COLLECTIVE_ROLES = frozenset({"authorities"})
 #: role words that are also adjectives before a noun ("fellow ministers", "local police")
-_ADJ_ROLES = frozenset({"fellow", "local"})
+_ADJ_ROLES = frozenset({"fellow", "local", "militant"})  # "militant group Lashkar-e-Toiba"
 #: where a noun phrase's head ends and its post-modifier begins ("Unions representing
 #: Qantas workers", "Police in Kabul")
 _RE_POSTMOD = re.compile(r"\s(?:representing|from|of|in|at|for|with|across|around|near)\s")
@@ -136,7 +136,7 @@ _RE_NAME_ORG = re.compile(r"\s(?:from|of|at|with)\s+(.{2,80})$")
 _COLLECTIVE = re.compile(
     r"(?i)^\s*(?:(?:the|its|their|both|all)\s+)?(?:[\w’'.-]+\s+){0,3}?(?:leadership|government|"
     r"administration|regime|unions|union|police|army|military|militia|navy|cabinet|parliament|"
-    r"team|campaign|camp|party|coalition|movement|office|"
+    r"team|campaign|camp|party|coalition|movement|office|agencies|charities|"
     r"junta|opposition|Republicans|Democrats|Israelis|Palestinians|Americans|Russians|Ukrainians|Pakistanis|Indians|"
     r"Afghans|Iraqis|Iranians|Syrians|Chinese|British|French|Germans|Europeans|Arabs)\s*$")
 _PEOPLE_OF = re.compile(r"(?i)^\s*(?:one|a|an|two|three|four|several|some|many|other)\s+"
@@ -609,6 +609,7 @@ class SourceLexicon:
             # "Fellow Republicans", "his fellow ministers", "local police": the adjective, not
             # a think-tank fellow or a local resident
             hits = [h for h in hits if not (h[3] == "role" and h[0] in _ADJ_ROLES and
+                                            full[h[1]:h[2]].lower() == h[0] and
                                             _RE_FELLOW_ADJ.match(full, h[2]))]
         if hits and "role" in {tb for _, _, _, tb in hits}:
             orgs = [(m.start(), m.end()) for m in _ORG_RUN.finditer(full)]
@@ -677,6 +678,9 @@ class SourceLexicon:
         if outlets and not person_hits and not roles and all(
                 any(n in o for o in outlets) or n in ("Digital", "Online", "Live") for n in names):
             return MentionType("media", side, False, False, False, (), (), outlets[0])
+        if names and not person_hits and mention.rstrip()[-1:].islower() and \
+                _COLLECTIVE.match(mention):
+            return MentionType("institution", side, False, False, False)  # "Aid agencies"
         if person_hits or names:
             t = self.person_type.get(person_hits[0], "official") if person_hits else "official"
             if not person_hits and t == "official" and " " in mention:

@@ -982,3 +982,75 @@ def test_unknown_employer_with_government_vocabulary_stays_official(at):
                            "and the government said more savings would follow next year. " * 3,
                            "Telstrom spokeswoman Jo Ray says the network will be upgraded.")
     assert at.attribute(sents, text)[-1].source_type == "named_official"
+
+
+# A second probe batch (written before its fixes: type 21/30, type+speaker 20/30):
+# militant groups and commanders, clerics, tribal leaders, settlers, NGOs, families, sport.
+PROBES_OTHER_VOICES_2 = [
+    ('Palestinian security sources said the gunmen had been arrested.',
+     'unnamed_official', 'Palestinian security sources'),
+    ('Northern Alliance commander Mohammad Fahim said his troops would enter the city.',
+     'named_official', 'Northern Alliance commander Mohammad Fahim'),
+    ('UNICEF says thousands of children are at risk of starvation.',
+     'institution', 'UNICEF'),
+    ('Oxfam spokeswoman Anne Smith said the camps were overcrowded.',
+     'other', 'Oxfam spokeswoman Anne Smith'),
+    ('Red Cross spokeswoman Amanda Williamson said the detainees were being visited.',
+     'other', 'Red Cross spokeswoman Amanda Williamson'),
+    ('Islamic Jihad leader Abdullah Shami said the attacks would continue.',
+     'named_official', 'Islamic Jihad leader Abdullah Shami'),
+    ('A Palestinian man whose house was demolished said he had nowhere to go.',
+     'other', 'A Palestinian man'),
+    ('Israeli settlers said they would not leave the area.',
+     'other', 'Israeli settlers'),
+    ('Tribal leader Haji Zaman said the fighters had surrendered.',
+     'other', 'Tribal leader Haji Zaman'),
+    ('A Northern Alliance soldier said the Taliban had fled overnight.',
+     'other', 'A Northern Alliance soldier'),
+    ('Ansett administrator Mark Korda says the airline could fly again within weeks.',
+     'other', 'Ansett administrator Mark Korda'),
+    ("The airline's chief executive, Geoff Dixon, says costs must fall.",
+     'other', 'Geoff Dixon'),
+    ('Opposition MP Kevin Rudd says the Government has misled the public.',
+     'named_official', 'Opposition MP Kevin Rudd'),
+    ('Local farmer Bill Jones says he lost half his stock in the fire.',
+     'other', 'Local farmer Bill Jones'),
+    ('Horse trainer Gai Waterhouse says the colt is ready for the race.',
+     'other', 'Horse trainer Gai Waterhouse'),
+    ('The Archbishop of Sydney, Peter Jensen, says the church will help the victims.',
+     'other', 'Peter Jensen'),
+    ('Former prime minister Bob Hawke says the war was a mistake.',
+     'expert', 'Former prime minister Bob Hawke'),
+    ('A Pakistani cleric, Maulana Sami ul-Haq, said thousands would join the fight.',
+     'other', 'Maulana Sami ul-Haq'),
+    ('The head of the hospital, Dr Ahmad Shah, said supplies had run out.',
+     'other', 'Dr Ahmad Shah'),
+    ('Aid agencies say the refugees urgently need blankets and food.',
+     'institution', 'Aid agencies'),
+    ('The World Health Organisation says the outbreak is under control.',
+     'institution', 'The World Health Organisation'),
+    ('Human Rights Watch researcher John Sifton said the prisoners had been beaten.',
+     'expert', 'Human Rights Watch researcher John Sifton'),
+    ('Qantas engineers say they will walk off the job on Friday.',
+     'other', 'Qantas engineers'),
+    ('Teachers say the new curriculum is confusing.',
+     'other', 'Teachers'),
+    ('Parents of the missing boy say they are desperate for news.',
+     'other', 'Parents of the missing boy'),
+    ("The boy's father, Tom Green, says he is angry with police.",
+     'other', 'Tom Green'),
+    ('Melbourne coach Neale Daniher says the side will be stronger next year.',
+     'other', 'Melbourne coach Neale Daniher'),
+    ('Kashmiri militant group Lashkar-e-Toiba denied any role in the attack.',
+     'institution', 'Kashmiri militant group Lashkar-e-Toiba'),
+    ('A Lashkar-e-Toiba spokesman said the group was not involved.',
+     'unnamed_official', 'A Lashkar-e-Toiba spokesman'),
+    ('A Hezbollah commander said his fighters were ready.',
+     'unnamed_official', 'A Hezbollah commander'),
+]
+
+
+@pytest.mark.parametrize(("sentence", "stype", "speaker"), PROBES_OTHER_VOICES_2)
+def test_other_voices_probes_2(at, sentence, stype, speaker):
+    a = one(at, sentence)
+    assert (a.source_type, a.speaker) == (stype, speaker)
