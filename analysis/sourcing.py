@@ -215,7 +215,8 @@ _DET = {"a", "an", "the", "this", "that", "these", "those", "his", "her", "its",
 _VERBISH = re.compile(
     r"(?i)\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|could|may|"
     r"might|should|must|shall|not|there|it|this|said|says|say)\b")
-_PARTICIPLE_PREPS = frozenset("by on in at from for".split())  # "a video posted on Telegram"
+_PARTICIPLE_PREPS = frozenset("by on in at from for near outside inside during after with under "
+                              "overnight yesterday".split())  # "a video posted on Telegram"
 _VERBISH_SET = frozenset("is are was were be been being has have had do does did will would can "
                          "could may might should must shall not there it this said says say".split())
 _ED_ADJ = {"armed", "united", "unnamed", "retired", "based", "named", "elected", "appointed",

@@ -1054,3 +1054,55 @@ PROBES_OTHER_VOICES_2 = [
 def test_other_voices_probes_2(at, sentence, stype, speaker):
     a = one(at, sentence)
     assert (a.source_type, a.speaker) == (stype, speaker)
+
+
+# A third probe batch, experts against other voices (written before its fixes:
+# type 19/20, type+speaker 18/20).
+PROBES_EXPERTS_AND_OTHERS = [
+    ('Middle East analyst Tony Walker says the ceasefire will not hold.',
+     'expert', 'Middle East analyst Tony Walker'),
+    ('Political scientist Jane Doe of the University of Sydney said the vote was close.',
+     'expert', 'Political scientist Jane Doe of the University of Sydney'),
+    ('A former CIA officer said the group was well funded.',
+     'expert', 'A former CIA officer'),
+    ('Greg Barton, an Indonesia expert at Deakin University, says the group is small.',
+     'expert', 'Greg Barton'),
+    ('Economist Saul Eslake says interest rates will rise.',
+     'expert', 'Economist Saul Eslake'),
+    ('ANZ chief economist Saul Eslake says interest rates will rise.',
+     'expert', 'ANZ chief economist Saul Eslake'),
+    ('A senior fellow at the Lowy Institute, Mike Smith, said the talks had failed.',
+     'expert', 'Mike Smith'),
+    ('Doctors at the hospital said the boy was in a critical condition.',
+     'other', 'Doctors at the hospital'),
+    ('Nurses say they are exhausted after the double shifts.',
+     'other', 'Nurses'),
+    ('A spokesman for the Australian Medical Association said doctors were worried.',
+     'other', 'A spokesman for the Australian Medical Association'),
+    ('Terrorism expert Rohan Gunaratna says al Qaeda has cells in Asia.',
+     'expert', 'Terrorism expert Rohan Gunaratna'),
+    ('The Pope has called for an end to the violence.',
+     'named_official', 'The Pope'),
+    ('Journalist Robert Fisk, who was beaten by refugees, says he understands their anger.',
+     'media', 'Journalist Robert Fisk'),
+    ('The Australian Federal Police says the man has been charged.',
+     'institution', 'The Australian Federal Police'),
+    ('A Palestinian journalist said the soldiers fired first.',
+     'media', 'A Palestinian journalist'),
+    ('Hamas leader Sheikh Ahmed Yassin said the attacks would go on.',
+     'named_official', 'Hamas leader Sheikh Ahmed Yassin'),
+    ('A Hamas gunman told reporters he was ready to die.',
+     'other', 'A Hamas gunman'),
+    ('A Taliban fighter captured near Kunduz said he had been forced to fight.',
+     'other', 'A Taliban fighter captured near Kunduz'),
+    ('Former Taliban foreign minister Wakil Ahmed Muttawakil says he has surrendered.',
+     'expert', 'Former Taliban foreign minister Wakil Ahmed Muttawakil'),
+    ('Amnesty researcher Donatella Rovera said civilians were being targeted.',
+     'expert', 'Amnesty researcher Donatella Rovera'),
+]
+
+
+@pytest.mark.parametrize(("sentence", "stype", "speaker"), PROBES_EXPERTS_AND_OTHERS)
+def test_experts_and_other_voices_probes(at, sentence, stype, speaker):
+    a = one(at, sentence)
+    assert (a.source_type, a.speaker) == (stype, speaker)
