@@ -131,6 +131,8 @@ def _source_rules(items: list[str] | None) -> dict[str, str] | None:
 def cmd_score(args: argparse.Namespace) -> int:
     from .batch import score_corpus
 
+    if args.stream:
+        return _score_streaming(args)
     articles, skipped = _load_articles(args.path)
     df = score_corpus(
         articles,
@@ -146,6 +148,31 @@ def cmd_score(args: argparse.Namespace) -> int:
         default_columns=["article_id", "sentence", "frame", "source_type", "speaker", "text"],
     )
     _report_skipped(skipped, _out_dir(args.output))
+    return EXIT_OK
+
+
+def _score_streaming(args: argparse.Namespace) -> int:
+    """``framing score big.jsonl --stream -o out.parquet``: batches in, row groups out, memory flat."""
+    from .batch import score_jsonl_to_parquet
+
+    if Path(args.path).suffix.lower() != ".jsonl":
+        raise UsageError(f"framing score: --stream reads a .jsonl corpus, not {args.path!r}")
+    if not args.output or Path(args.output).suffix.lower() != ".parquet":
+        raise UsageError("framing score: --stream writes Parquet: give -o OUT.parquet")
+    if not Path(args.path).is_file():
+        from .errors import InputError
+
+        raise InputError(args.path, "no such file")
+    summary = score_jsonl_to_parquet(
+        args.path,
+        args.output,
+        n_jobs=args.jobs,
+        progress=not args.quiet,
+        lexicon=args.lexicon,
+        source_rules=_source_rules(getattr(args, "source_rules", None)),
+    )
+    print(summary, file=sys.stderr)
+    _report_skipped(list(summary.skipped), _out_dir(args.output))
     return EXIT_OK
 
 
@@ -213,6 +240,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--source-rules", action="append", metavar="TABLE=FILE", help="extend a sourcing rule table (reporting_verbs, roles, institutions, outlets, sides, anonymity) with your CSV (repeatable)")
     s.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
     s.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    s.add_argument("--stream", action="store_true", help="for corpora larger than memory: read a .jsonl in batches and write -o OUT.parquet in row groups")
     s.set_defaults(func=cmd_score)
 
     s = sub.add_parser("evaluate", help="evaluate the scorers against gold labels", description="Precision, recall and F1 per frame, sourcing accuracy, and the worst errors, on gold in the codebook format.")

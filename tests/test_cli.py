@@ -90,3 +90,39 @@ def test_score_writes_jsonl(framing_cli, seed_path, tmp_path):
     rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert rows and {"frame", "source_type", "speaker", "frame_evidence"} <= set(rows[0])
     assert all(r["article_id"] == "antiwar-blinken-lavrov-not-spoken" for r in rows)
+
+
+def test_score_stream_writes_parquet_and_reports_bad_lines(framing_cli, tmp_path):
+    import json
+
+    import pandas as pd
+
+    src = tmp_path / "big.jsonl"
+    src.write_text(
+        "\n".join(
+            [
+                json.dumps({"id": "a", "text": "Talks resumed in Geneva on Monday, officials said."}),
+                "{not json",
+                json.dumps({"id": "b", "text": "Missiles struck the port overnight."}),
+            ]
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "o" / "scored.parquet"
+    r = framing_cli("score", str(src), "--stream", "-o", str(out), "-q")
+    assert r.returncode == 0, r.stderr
+    df = pd.read_parquet(out)
+    assert df["article_id"].tolist() == ["a", "b"]
+    assert "big.jsonl:2" in r.stderr
+    skipped = json.loads((out.parent / "skipped.json").read_text())
+    assert [s["line"] for s in skipped] == [2]
+
+
+@pytest.mark.parametrize(
+    "args", [("corpus.csv", "-o", "x.parquet"), ("corpus.jsonl", "-o", "x.csv"), ("corpus.jsonl",)]
+)
+def test_score_stream_needs_jsonl_in_and_parquet_out(framing_cli, tmp_path, args):
+    (tmp_path / "corpus.jsonl").write_text('{"text": "Talks resumed."}\n')
+    r = framing_cli("score", "--stream", *[str(tmp_path / a) if a.startswith("corpus") else a for a in args])
+    assert r.returncode == 2
+    assert "--stream" in r.stderr and "Traceback" not in r.stderr
