@@ -53,6 +53,23 @@ def _is_opener(text: str, i: int) -> bool:
     return False
 
 
+def _reopens(text: str, i: int) -> bool:
+    """A straight mark after a sentence's end and a space, before a word, inside an open
+    quotation: it opens the quotation's next paragraph, it does not close it."""
+    if i < 2 or not text[i - 1].isspace() or not _is_opener(text, i):
+        return False
+    j = i - 1
+    while j > 0 and text[j].isspace():
+        j -= 1
+    return text[j] in ".!?" and text[i + 1:i + 2].isalpha()
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
 _MARK = re.compile(r"''|[“”„«»\"]")
 
 
@@ -119,7 +136,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         if ch == STRAIGHT2:
             ch = STRAIGHT
         if ch == STRAIGHT and width == 1 and open_at >= 0 and _is_opener(text, i) and \
-                _nested(text, marks, k):
+                not _reopens(text, i) and _nested(text, marks, k):
             # a quotation inside a quotation ('... antonyms - "Russia" and "trust","')
             skip.add(marks[k + 1][0])
             continue
@@ -130,6 +147,11 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             if not chain_open:
                 chain += 1
             chain_open = False
+            open_at, start = i, i + width
+        elif ch == STRAIGHT and width == 1 and open_at >= 0 and _reopens(text, i):
+            # '... this information. "Bin Laden ...': a new paragraph of the same quotation
+            # whose paragraph break was lost (the open one is left unclosed, as at a break)
+            spans.append(QuoteSpan(start, _trim_end(text, start, i), open_at, -1, chain, False))
             open_at, start = i, i + width
         elif ch in CLOSE_MARKS or ch == STRAIGHT:
             if open_at >= 0:

@@ -1106,3 +1106,24 @@ PROBES_EXPERTS_AND_OTHERS = [
 def test_experts_and_other_voices_probes(at, sentence, stype, speaker):
     a = one(at, sentence)
     assert (a.source_type, a.speaker) == (stype, speaker)
+
+
+def test_straight_quote_after_a_sentence_end_reopens_the_quotation():
+    # the paragraph break before the quotation's next paragraph was lost: the mark opens
+    # the next paragraph of the same quotation, it does not close the open one
+    t = ('"We know where he is," Mr Habib said. "He is in the mountains. "His men have left." '
+         'The town is quiet. Mr Habib said "peace" was near.')
+    spans = [(t[q.start:q.end], q.chain, q.closed) for q in find_quotes(t)]
+    assert spans == [("We know where he is,", 1, True), ("He is in the mountains.", 2, False),
+                     ("His men have left.", 2, True), ("peace", 3, True)]
+
+
+def test_narration_after_a_reopened_quotation_is_not_quoted(at):
+    sents, text = sents_of([
+        'Army spokesman Ali Rasuli says the leader has fled.',
+        '"He is no longer here, we cannot say where he went.',
+        '"His men have left the valley."',
+        'Mr Omar, who is in hiding, is the head of the movement.'])
+    got = [(a.source_type, a.speaker) for a in at.attribute(sents, text)]
+    assert got[3] == ("unattributed", "")
+    assert got[2][0] == "named_official"
