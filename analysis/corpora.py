@@ -58,7 +58,6 @@ TITLE_CHARS = 90
 #: The columns of an articles table (same as ``analysis.articles.load_corpus``).
 ARTICLE_FIELDS = ["id", "title", "outlet", "author", "date", "url", "text"]
 
-_SENT_END = re.compile(r"(?<=[.!?])\s+(?=[\"'\u201c]?[A-Z0-9])|(?<=[.!?][\"'\u201d])\s+(?=[A-Z0-9])")
 
 
 @dataclass(frozen=True)
@@ -144,12 +143,14 @@ def load_conflict_rule(path: str | Path | None = None) -> ConflictRule:
 
 
 def split_story(text: str) -> list[str]:
-    """A light sentence split for titles and leads (the corpus is plain, well punctuated prose).
+    """The story's sentences (the package's splitter), for titles and leads.
 
     >>> split_story("Talks ended. Troops will deploy in Kabul.")
     ['Talks ended.', 'Troops will deploy in Kabul.']
     """
-    return [s.strip() for s in _SENT_END.split(text.strip()) if s.strip()]
+    from .sentences import split_sentences
+
+    return [s.text for s in split_sentences(text)]
 
 
 def title_from(text: str, limit: int = TITLE_CHARS) -> str:
