@@ -844,10 +844,14 @@ _PRIVATE_KINDS = frozenset({"company", "union", "ngo"})
 # the words of _RE_PRIVATE_WORD without word boundaries: a cheap test that must hold first
 _RE_PRIVATE_STEM = re.compile(r"union|compan|airline|firm|corporation|club|team|business|"
                               r"employer|industry|association|federation|church|hospital|"
-                              r"charity|school")
+                              r"charity|school|bank|insurer|retailer|supermarket|hotel")
 _RE_PRIVATE_WORD = re.compile(
     r"(?i)\b(?:unions?|company|companies|airlines?|firms?|corporation|club|team|businesses|"
-    r"employers?|industry|association|federation|church|hospital|charity|school)\b")
+    r"employers?|industry|association|federation|church|hospital|charity|school|banks?|"
+    r"insurers?|retailers?|supermarkets?|hotels?)\b")
+#: banks that are public bodies ("a central bank spokesman", "the Reserve Bank's governor")
+_RE_PUBLIC_BANK = re.compile(r"(?i)\b(?:central|reserve|national|world|federal|development|"
+                             r"people's|state)\s+bank\b")
 
 
 def _employer_is_private(full: str, role: str, lex: SourceLexicon) -> bool:
@@ -880,7 +884,7 @@ def _org_is_private(where: str, lex: SourceLexicon) -> bool:
             return False
         if kinds & _PRIVATE_KINDS:
             return True
-    return _RE_PRIVATE_WORD.search(where) is not None
+    return _RE_PRIVATE_WORD.search(where) is not None and _RE_PUBLIC_BANK.search(where) is None
 
 
 # -- coreference ---------------------------------------------------------------------------

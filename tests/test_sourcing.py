@@ -1127,3 +1127,67 @@ def test_narration_after_a_reopened_quotation_is_not_quoted(at):
     got = [(a.source_type, a.speaker) for a in at.attribute(sents, text)]
     assert got[3] == ("unattributed", "")
     assert got[2][0] == "named_official"
+
+
+# A fourth probe batch: relayed witnesses, families, workers, companies, rebels, UN
+# agencies (written before its fixes: type 23/24, type+speaker 22/24).
+PROBES_OTHER_VOICES_4 = [
+    ('According to witnesses, the gunmen fled in a car.',
+     'other', 'witnesses'),
+    ('According to the Red Cross, 200 people were killed.',
+     'institution', 'the Red Cross'),
+    ('Eyewitnesses told AFP that the soldiers fired on the crowd.',
+     'other', 'Eyewitnesses'),
+    ('The family of the dead man says he was unarmed.',
+     'other', 'The family of the dead man'),
+    ('His wife, Mary, told reporters he had been threatened.',
+     'other', 'Mary'),
+    ('Rescue workers say more bodies are buried under the rubble.',
+     'other', 'Rescue workers'),
+    ('Firefighters say the blaze is now under control.',
+     'other', 'Firefighters'),
+    ("The union's national secretary, Bill Shorten, says the members are angry.",
+     'other', 'Bill Shorten'),
+    ('Qantas pilots say they are worried about safety.',
+     'other', 'Qantas pilots'),
+    ('A senior Northern Alliance commander said the city would fall within days.',
+     'unnamed_official', 'A senior Northern Alliance commander'),
+    ('Taliban fighters told reporters they would surrender.',
+     'other', 'Taliban fighters'),
+    ('Indian Prime Minister Atal Behari Vajpayee said the talks were over.',
+     'named_official', 'Indian Prime Minister Atal Behari Vajpayee'),
+    ('Chechen rebel spokesman Movladi Udugov said the fighters had left Grozny.',
+     'named_official', 'Chechen rebel spokesman Movladi Udugov'),
+    ('A UN spokeswoman in Kabul said the flights would resume.',
+     'unnamed_official', 'A UN spokeswoman in Kabul'),
+    ('UNHCR spokesman Kris Janowski said the camps were full.',
+     'named_official', 'UNHCR spokesman Kris Janowski'),
+    ('Medecins Sans Frontieres says the clinic was looted.',
+     'institution', 'Medecins Sans Frontieres'),
+    ('The head of the UN mission, Lakhdar Brahimi, said the talks would resume.',
+     'named_official', 'Lakhdar Brahimi'),
+    ('Striking workers say they will not return until their pay is restored.',
+     'other', 'Striking workers'),
+    ('Students at the university said the protest was peaceful.',
+     'other', 'Students at the university'),
+    ('A spokesman for the Tamil Tigers said the ceasefire was holding.',
+     'unnamed_official', 'A spokesman for the Tamil Tigers'),
+    ('A hospital spokeswoman says the victims are in a stable condition.',
+     'other', 'A hospital spokeswoman'),
+    ('A bank spokesman says the branch will close in March.',
+     'other', 'A bank spokesman'),
+    ("The club's chairman, Ron Walker, says the coach will stay.",
+     'other', 'Ron Walker'),
+    ('Woolworths chief executive Roger Corbett says sales are strong.',
+     'other', 'Woolworths chief executive Roger Corbett'),
+    ('A central bank spokesman said rates would stay on hold.',
+     'unnamed_official', 'A central bank spokesman'),
+    ('A hotel spokeswoman said the guests were safe.',
+     'other', 'A hotel spokeswoman'),
+]
+
+
+@pytest.mark.parametrize(("sentence", "stype", "speaker"), PROBES_OTHER_VOICES_4)
+def test_other_voices_probes_4(at, sentence, stype, speaker):
+    a = one(at, sentence)
+    assert (a.source_type, a.speaker) == (stype, speaker)
