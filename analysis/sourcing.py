@@ -179,6 +179,8 @@ def _clause_start(chunk: str) -> tuple[int, str]:
 
 
 _DASH_WORDS = frozenset(("—", "–", "-", "--"))
+_RE_SAID_NOTHING = re.compile(r"\s+(?:nothing|little|no\s|not\s|anything)")
+_RE_PLUPERFECT = re.compile(r"\s+had(?:\s+(?:already|earlier|previously|also))?\s*$")
 _CLAUSE_OPENERS = frozenset("during after before despite amid following since while when as in on "
                             "at with without under over through until unlike like if although "
                             "though because once".split())
@@ -1164,7 +1166,7 @@ class SourceAttributor:
                 out.append(a)
                 continue
             if cues:
-                c = self._primary(cues)
+                c = self._primary(cues, t)
                 via = c.via or self._via(t, mk, c, cues)
                 mt = lex.classify(c.speaker, c.appositive)
                 mode = "indirect"
@@ -1239,9 +1241,11 @@ class SourceAttributor:
         return c.rule in ("subject_verb", "quote_then_inverted") and \
             c.speaker.lower() not in PRONOUNS
 
-    def _primary(self, cues: list[Cue]) -> Cue:
+    def _primary(self, cues: list[Cue], t: str = "") -> Cue:
         """The cue that decides the sentence: the first speech cue; an outlet named only in
-        "according to <outlet>" gives way to a speaker elsewhere in the sentence."""
+        "according to <outlet>" gives way to a speaker elsewhere in the sentence, and so does
+        a relay of an earlier statement ("The Fatah official said Hamas had said ...": the
+        claim's original source is Hamas)."""
         order = {"speech": 0, "comma_only": 0, "evidence": 0, "media": 0, "cognition": 1,
                  "refusal": 2}
         pool = [c for c in cues if not (c.rule == "according_to" and
@@ -1262,6 +1266,15 @@ class SourceAttributor:
             if inner:
                 return replace(inner[0], via=_outlet_name(first.speaker, self.lex),
                                subordinate=False)
+        elif t and first.kind == "speech" and first.rule == "subject_verb" and len(pool) > 1:
+            ends = [b.c_end for b in pool if b.s_start == first.s_start and b.kind == "speech"]
+            for c in pool:
+                if c.s_start > first.s_end and c.rule == "subject_verb" and c.kind == "speech" \
+                        and any(0 <= c.s_start - e <= 6 for e in ends) and \
+                        _RE_PLUPERFECT.match(t, c.s_end, c.c_start) and \
+                        not _RE_SAID_NOTHING.match(t, c.c_end) and \
+                        self.lex.classify(c.speaker).source_type not in ("", "media"):
+                    return replace(c, subordinate=False)  # "said Hamas had said"
         return first
 
     def _via(self, text: str, masked: str, c: Cue, cues: list[Cue]) -> str:

@@ -1191,3 +1191,21 @@ PROBES_OTHER_VOICES_4 = [
 def test_other_voices_probes_4(at, sentence, stype, speaker):
     a = one(at, sentence)
     assert (a.source_type, a.speaker) == (stype, speaker)
+
+
+@pytest.mark.parametrize(("sentence", "stype", "speaker"), [
+    # a relayed earlier statement: the claim's original source (codebook: label the chain's
+    # original speaker)
+    ("The official said Hamas had said it did not want to damage national unity.",
+     "institution", "Hamas"),
+    ("The Fatah official, who asked to remain anonymous, said Hamas had said it would stop.",
+     "institution", "Hamas"),
+    ("He said the minister had told parliament the troops would stay.", "unnamed_official",
+     "the minister"),
+    # not a relay: the inner subject acted, or said nothing
+    ("The minister said Russia had attacked the city.", "unnamed_official", "The minister"),
+    ("Police said the man had said nothing.", "institution", "Police"),
+])
+def test_relayed_earlier_statement_takes_the_original_speaker(at, sentence, stype, speaker):
+    a = one(at, sentence)
+    assert (a.source_type, a.speaker) == (stype, speaker)
