@@ -1209,3 +1209,38 @@ def test_other_voices_probes_4(at, sentence, stype, speaker):
 def test_relayed_earlier_statement_takes_the_original_speaker(at, sentence, stype, speaker):
     a = one(at, sentence)
     assert (a.source_type, a.speaker) == (stype, speaker)
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    # a sport story: the player keeps his role's type through the surname and the pronoun
+    (["Australian opener Matthew Hayden has been named player of the series after scoring "
+      "three centuries against New Zealand.",
+      "Hayden says the team's preparation made the difference.",
+      '"We worked really hard in the nets and it paid off," he said.'],
+     ["unattributed", "other", "other"]),
+    # a crime story without government vocabulary: police ranks are still officials, a
+    # neighbour is not
+    (["A man has been charged with murder after a woman was found dead in her home in "
+      "Sydney's west.",
+      "Detective Inspector Jim Brown says the man was arrested at a nearby house.",
+      "Neighbour Sue Lee says she heard screaming late on Saturday night.",
+      '"It was terrible, we just did not know what to do," she said.'],
+     ["unattributed", "named_official", "other", "other"]),
+    # a business story: the chief executive and an analyst
+    (["Shares in the telecommunications company fell sharply on Tuesday.",
+      "Chief executive Ziggy Switkowski says the result was disappointing.",
+      '"We have to do better and we will," Mr Switkowski said.',
+      "Analyst Tim Smith from Macquarie says the market had expected a smaller loss."],
+     ["unattributed", "other", "other", "expert"]),
+    # Kashmir: a villager, the army as a body, a militant group's spokesman
+    (["Thousands of Kashmiris have fled their homes near the line of control as Indian and "
+      "Pakistani troops exchanged fire.",
+      "Villager Ghulam Nabi says shells landed on his house overnight.",
+      "The Indian Army says five militants were killed in a gun battle.",
+      "A spokesman for the separatist group Hizbul Mujahideen says its fighters will "
+      "continue the struggle."],
+     ["unattributed", "other", "institution", "unnamed_official"]),
+])
+def test_other_voices_across_an_article(at, paragraphs, expected):
+    sents, text = sents_of(*paragraphs)
+    assert [a.source_type for a in at.attribute(sents, text)] == expected
