@@ -1216,8 +1216,9 @@ def test_relayed_earlier_statement_takes_the_original_speaker(at, sentence, styp
     (["Australian opener Matthew Hayden has been named player of the series after scoring "
       "three centuries against New Zealand.",
       "Hayden says the team's preparation made the difference.",
-      '"We worked really hard in the nets and it paid off," he said.'],
-     ["unattributed", "other", "other"]),
+      '"We worked really hard in the nets and it paid off," he said.',
+      "Selectors will name the squad for the South African tour on Friday."],
+     ["unattributed", "other", "other", "unattributed"]),
     # a crime story without government vocabulary: police ranks are still officials, a
     # neighbour is not
     (["A man has been charged with murder after a woman was found dead in her home in "
