@@ -179,6 +179,10 @@ def _clause_start(chunk: str) -> tuple[int, str]:
 
 
 _DASH_WORDS = frozenset(("—", "–", "-", "--"))
+_ASK_FORMS = frozenset({"asked", "asking", "asks", "requested", "requesting"})
+_RE_ASKED_ANON = re.compile(r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|"
+                            r"to\s+remain\s+(?:anonymous|unnamed)|that\s+(?:his|her|their)\s+"
+                            r"names?\s+(?:not|be\s+withheld))")
 _RE_SAID_NOTHING = re.compile(r"\s+(?:nothing|little|no\s|not\s|anything)")
 _RE_PLUPERFECT = re.compile(r"\s+had(?:\s+(?:already|earlier|previously|also))?\s*$")
 _CLAUSE_OPENERS = frozenset("during after before despite amid following since while when as in on "
@@ -545,6 +549,8 @@ class SourceAttributor:
                 before = before[:em.start()]
                 subj_end = _strip_aux(before)
                 near = before[-40:]
+            if form in _ASK_FORMS and _RE_ASKED_ANON.match(masked, ve):
+                continue  # "who asked not to be named": a condition of anonymity, not a claim
             if kind == "clausal":
                 if not _RE_CLAUSAL_AFTER.match(masked, ve):
                     continue  # "It concludes a week of negotiations": not reporting

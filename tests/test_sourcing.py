@@ -1245,3 +1245,16 @@ def test_relayed_earlier_statement_takes_the_original_speaker(at, sentence, styp
 def test_other_voices_across_an_article(at, paragraphs, expected):
     sents, text = sents_of(*paragraphs)
     assert [a.source_type for a in at.attribute(sents, text)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "speaker", "cue"), [
+    ("A diplomat, who asked not to be named, said the talks had failed.", "A diplomat", "said"),
+    ("The official, who asked to remain anonymous, said the plan was dead.", "The official",
+     "said"),
+    ("A Western diplomat who asked not to be identified said the deal was close.",
+     "A Western diplomat", "said"),
+])
+def test_asking_for_anonymity_is_not_the_claim(at, sentence, speaker, cue):
+    a = one(at, sentence)
+    assert (a.source_type, a.speaker, a.cue, a.anonymous) == ("unnamed_official", speaker, cue,
+                                                              True)
