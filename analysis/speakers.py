@@ -370,23 +370,26 @@ class SourceLexicon:
         hits = self.verb_token_set.intersection(text.split())  # C speed: most sentences stop here
         if not hits:
             return []
-        out = []
-        n = len(text)
-        first = self.verb_first
+        out: list[tuple[int, int, str]] = []
         for w in {self.verb_tokens[h] for h in hits}:
-            s = text.find(w)
-            while s >= 0:
-                if s == 0 or not (text[s - 1].isalnum() or text[s - 1] in "-’'"):
-                    for f in first[w]:
-                        e = s + len(f)
-                        if text.startswith(f, s) and (e >= n or not (text[e].isalnum()
-                                                                     or text[e] in "-_")):
-                            out.append((s, e, f))
-                            break
-                s = text.find(w, s + 1)
+            self._verb_forms_at(text, w, out)
         if len(out) > 1:
             out.sort()
         return out
+
+    def _verb_forms_at(self, text: str, w: str, out: list[tuple[int, int, str]]) -> None:
+        """Append (start, end, form) for each whole-word verb form beginning with ``w`` in ``text``."""
+        n = len(text)
+        first = self.verb_first
+        s = text.find(w)
+        while s >= 0:
+            if s == 0 or not (text[s - 1].isalnum() or text[s - 1] in "-’'"):
+                for f in first[w]:
+                    e = s + len(f)
+                    if text.startswith(f, s) and (e >= n or not (text[e].isalnum() or text[e] in "-_")):
+                        out.append((s, e, f))
+                        break
+            s = text.find(w, s + 1)
 
     def verbs_in_words(self, text: str, words) -> list[tuple[int, int, str]]:
         """``verbs_in(text)`` when the first words of the verb forms that can occur in
@@ -394,7 +397,6 @@ class SourceLexicon:
         without splitting the sentence into tokens."""
         out = []
         n = len(text)
-        first = self.verb_first
         tokens = self.verb_tokens
         for w in words:
             s = text.find(w)
@@ -414,16 +416,7 @@ class SourceLexicon:
                     s = text.find(w, s + 1)
             if not ok:
                 continue
-            s = text.find(w)
-            while s >= 0:
-                if s == 0 or not (text[s - 1].isalnum() or text[s - 1] in "-’'"):
-                    for f in first[w]:
-                        e = s + len(f)
-                        if text.startswith(f, s) and (e >= n or not (text[e].isalnum()
-                                                                     or text[e] in "-_")):
-                            out.append((s, e, f))
-                            break
-                s = text.find(w, s + 1)
+            self._verb_forms_at(text, w, out)
         if len(out) > 1:
             out.sort()
         return out
