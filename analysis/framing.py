@@ -661,10 +661,10 @@ def _walk_prefix(items: list, prefix: str, k: int, out: set[str], depth: int) ->
 
 
 def required_literals(pattern: str) -> set[str] | None:
-    """Lower-cased ASCII strings one of which every match of a regex contains
+    r"""Lower-cased ASCII strings one of which every match of a regex contains
     (the set with the longest shortest member), or None.
 
-    >>> sorted(required_literals("(?-i:[A-Z]\\w+)-(?-i:[A-Z]\\w+) (?:summit|talks)"))
+    >>> sorted(required_literals(r"(?-i:[A-Z]\w+)-(?-i:[A-Z]\w+) (?:summit|talks)"))
     ['summit', 'talks']
     """
     try:
