@@ -515,21 +515,51 @@ class _Unbounded(Exception):
     pass
 
 
-def _walk(items: list, prefix: str, k: int, out: set[str], depth: int) -> None:
-    if len(out) > 300 or depth > 60:
+def _expand(items: list, prefix: str, k: int, out: set[str], depth: int, leaf, limits: tuple[int, int]) -> None:
+    """Enumerate the beginnings (up to ``k`` characters) a parsed regex can match.
+
+    The structure (alternation, groups, repeats, zero-width assertions) is
+    walked here; ``leaf(name, av)`` decides for every other node and returns
+    ``(chars, stop)``: the characters to continue with, and whether the
+    beginning may also end here. It raises ``_Unbounded`` when it cannot tell.
+    """
+    max_out, max_depth = limits
+    if len(out) > max_out or depth > max_depth:
         raise _Unbounded
     if len(prefix) >= k or not items:
         out.add(prefix)
         return
     (op, av), rest = items[0], items[1:]
     name = str(op)
+    if name == "BRANCH":
+        for alt in av[1]:
+            _expand(list(alt) + rest, prefix, k, out, depth + 1, leaf, limits)
+    elif name == "SUBPATTERN":
+        _expand(list(av[-1]) + rest, prefix, k, out, depth + 1, leaf, limits)
+    elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        lo, hi, sub = av
+        if lo == 0:
+            _expand(rest, prefix, k, out, depth + 1, leaf, limits)
+        if hi != 0:
+            again = [] if hi == 1 else [(op, (max(lo - 1, 0), hi - 1 if hi != _MAXREPEAT else hi, sub))]
+            _expand(list(sub) + again + rest, prefix, k, out, depth + 1, leaf, limits)
+    elif name in ("AT", "ASSERT", "ASSERT_NOT"):  # zero-width
+        _expand(rest, prefix, k, out, depth + 1, leaf, limits)
+    else:
+        chars, stop = leaf(name, av)
+        for ch in chars:
+            _expand(rest, prefix + ch, k, out, depth + 1, leaf, limits)
+        if stop:
+            out.add(prefix)
+
+
+def _word_leaf(name: str, av) -> tuple[set[str], bool]:
+    """``first_letters``: word characters continue the word, a non-word character
+    or a space class ends it; anything it cannot enumerate is unbounded."""
     if name == "LITERAL":
         ch = chr(av)
-        if ch.isalnum() or ch == "_":
-            _walk(rest, prefix + ch.lower(), k, out, depth + 1)
-        else:
-            out.add(prefix)
-    elif name == "IN":
+        return ({ch.lower()}, False) if ch.isalnum() or ch == "_" else (set(), True)
+    if name == "IN":
         chars: set[str] = set()
         ends = False
         for sub_op, sub_av in av:
@@ -542,29 +572,13 @@ def _walk(items: list, prefix: str, k: int, out: set[str], depth: int) -> None:
                 ends = True
             else:
                 raise _Unbounded
-        for ch in chars:
-            if ch.isalnum() or ch == "_":
-                _walk(rest, prefix + ch, k, out, depth + 1)
-            else:
-                ends = True
-        if ends:
-            out.add(prefix)
-    elif name == "BRANCH":
-        for alt in av[1]:
-            _walk(list(alt) + rest, prefix, k, out, depth + 1)
-    elif name == "SUBPATTERN":
-        _walk(list(av[-1]) + rest, prefix, k, out, depth + 1)
-    elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-        lo, hi, sub = av
-        if lo == 0:
-            _walk(rest, prefix, k, out, depth + 1)
-        if hi != 0:
-            again = [] if hi == 1 else [(op, (max(lo - 1, 0), hi - 1 if hi != _MAXREPEAT else hi, sub))]
-            _walk(list(sub) + again + rest, prefix, k, out, depth + 1)
-    elif name in ("AT", "ASSERT", "ASSERT_NOT"):
-        _walk(rest, prefix, k, out, depth + 1)
-    else:  # ANY, CATEGORY, NOT_LITERAL, GROUPREF, ...
-        raise _Unbounded
+        word = {ch for ch in chars if ch.isalnum() or ch == "_"}
+        return word, ends or len(word) < len(chars)
+    raise _Unbounded  # ANY, CATEGORY, NOT_LITERAL, GROUPREF, ...
+
+
+def _walk(items: list, prefix: str, k: int, out: set[str], depth: int) -> None:
+    _expand(items, prefix, k, out, depth, _word_leaf, (300, 60))
 
 
 #: Characters that a case-insensitive regex matches to an ASCII letter although
@@ -611,21 +625,13 @@ def _ascii_lower(ch: str) -> str | None:
     return low if len(low) == 1 and low.isascii() and ch.isascii() else None
 
 
-def _walk_prefix(items: list, prefix: str, k: int, out: set[str], depth: int) -> None:
-    if len(out) > 400 or depth > 80:
-        raise _Unbounded
-    if len(prefix) >= k or not items:
-        out.add(prefix)
-        return
-    (op, av), rest = items[0], items[1:]
-    name = str(op)
+def _ascii_leaf(name: str, av) -> tuple[set[str], bool]:
+    """``literal_prefixes``: ASCII letters (lower-cased) continue the prefix;
+    anything else ends it there (a prefix may be shorter than ``k``)."""
     if name == "LITERAL":
         ch = _ascii_lower(chr(av))
-        if ch is None:
-            out.add(prefix)
-        else:
-            _walk_prefix(rest, prefix + ch, k, out, depth + 1)
-    elif name == "IN":
+        return (set(), True) if ch is None else ({ch}, False)
+    if name == "IN":
         chars: set[str] = set()
         for sub_op, sub_av in av:
             sub = str(sub_op)
@@ -634,30 +640,14 @@ def _walk_prefix(items: list, prefix: str, k: int, out: set[str], depth: int) ->
             elif sub == "RANGE" and sub_av[1] - sub_av[0] <= 30:
                 chars.update(chr(c) for c in range(sub_av[0], sub_av[1] + 1))
             else:  # a category, a negated set, a wide range: stop here
-                out.add(prefix)
-                return
+                return set(), True
         lowered = {_ascii_lower(ch) for ch in chars}
-        if None in lowered:
-            out.add(prefix)
-            return
-        for ch in lowered:
-            _walk_prefix(rest, prefix + ch, k, out, depth + 1)
-    elif name == "BRANCH":
-        for alt in av[1]:
-            _walk_prefix(list(alt) + rest, prefix, k, out, depth + 1)
-    elif name == "SUBPATTERN":
-        _walk_prefix(list(av[-1]) + rest, prefix, k, out, depth + 1)
-    elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-        lo, hi, sub = av
-        if lo == 0:
-            _walk_prefix(rest, prefix, k, out, depth + 1)
-        if hi != 0:
-            again = [] if hi == 1 else [(op, (max(lo - 1, 0), hi - 1 if hi != _MAXREPEAT else hi, sub))]
-            _walk_prefix(list(sub) + again + rest, prefix, k, out, depth + 1)
-    elif name in ("AT", "ASSERT", "ASSERT_NOT"):  # zero-width
-        _walk_prefix(rest, prefix, k, out, depth + 1)
-    else:  # ANY, CATEGORY, NOT_LITERAL, GROUPREF, ATOMIC_GROUP...: stop here
-        out.add(prefix)
+        return (set(), True) if None in lowered else (lowered, False)
+    return set(), True  # ANY, CATEGORY, NOT_LITERAL, GROUPREF, ATOMIC_GROUP...: stop here
+
+
+def _walk_prefix(items: list, prefix: str, k: int, out: set[str], depth: int) -> None:
+    _expand(items, prefix, k, out, depth, _ascii_leaf, (400, 80))
 
 
 def required_literals(pattern: str) -> set[str] | None:
