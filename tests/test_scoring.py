@@ -75,3 +75,34 @@ def test_score_article_accepts_text_and_article(seed_text):
         a.drop(columns="article_id"), b.drop(columns="article_id"), check_like=False
     )
     assert (b["article_id"] == "x").all()
+
+
+# --- the fast table builder gives exactly what pd.DataFrame(cols) gives -------------------
+
+_TABLES = [
+    pytest.param({"a": ["x", "y"], "b": [1, 2], "c": [True, False], "d": [0.5, 1.0]}, id="typed"),
+    pytest.param(
+        {"a": ["x", None], "b": [1, 2.5], "c": [True, 1]}, id="None-in-str+int/float+bool/int"
+    ),
+    pytest.param({"e": [[{"k": 1}], []], "s": ["", "ü “quoted”"]}, id="lists+unicode"),
+    pytest.param({"m": ["x", 1], "n": [None, None]}, id="mixed-object"),
+    pytest.param({"big": [2**63 - 1, 0], "neg": [-1, 2**40]}, id="large-ints"),
+]
+
+
+@pytest.mark.parametrize("cols", _TABLES)
+def test_fast_table_equals_pandas_inference(cols):
+    from analysis.scoring import _table
+
+    n = len(next(iter(cols.values())))
+    pd.testing.assert_frame_equal(_table(cols, list(cols), n), pd.DataFrame(cols), check_exact=True)
+
+
+def test_fast_table_equals_pandas_inference_on_the_seed(seed_text):
+    from analysis.scoring import _table
+
+    df = score_article(seed_text)
+    cols = {c: df[c].tolist() for c in df.columns}
+    rebuilt = pd.DataFrame(cols)
+    pd.testing.assert_frame_equal(df, rebuilt, check_exact=True)
+    pd.testing.assert_frame_equal(_table(cols, list(cols), len(df)), rebuilt, check_exact=True)
