@@ -73,27 +73,37 @@ class Scorer:
             raise RuntimeError(
                 f"sourcing returned {len(attributions)} rows for {len(sents)} sentences"
             )
+        n = len(sents)
+        # columns are transposed at C speed (zip(*map(attrgetter))), not built row by row
+        paragraphs, starts, ends, texts = (
+            zip(*map(_POSITION, sents), strict=True) if n else ((), (), (), ())
+        )
         cols: dict[str, Any] = {
-            "article_id": [article_id if article_id is not None else ""] * len(sents),
-            "sentence": list(range(len(sents))),
-            "paragraph": [s.paragraph for s in sents],
-            "start": [s.start for s in sents],
-            "end": [s.end for s in sents],
-            "text": [s.text for s in sents],
+            "article_id": [article_id if article_id is not None else ""] * n,
+            "sentence": list(range(n)),
+            "paragraph": paragraphs,
+            "start": starts,
+            "end": ends,
+            "text": texts,
         }
         for f in self.frames:
             cols[f] = [bool(fs.labels[f]) for fs in frame_scores]
             cols[f"{f}_score"] = [float(fs.scores[f]) for fs in frame_scores]
         cols["frame"] = [fs.frame for fs in frame_scores]
         cols["frame_evidence"] = [[_evidence_dict(e) for e in fs.evidence] for fs in frame_scores]
-        names = _attribution_fields(type(attributions[0])) if attributions else ()
-        values = (
-            [_attribution_values(type(attributions[0]))(a) for a in attributions]
-            if attributions
-            else []
-        )
-        for i, name in enumerate(names):
-            cols[name] = [v[i] for v in values]
+        if attributions:
+            cls = type(attributions[0])
+            names = _attribution_fields(cls)
+            if len(names) == 1:  # attrgetter of one name returns the value, not a tuple
+                cols[names[0]] = [getattr(a, names[0]) for a in attributions]
+            else:
+                cols.update(
+                    zip(
+                        names,
+                        zip(*map(_attribution_values(cls), attributions), strict=True),
+                        strict=True,
+                    )
+                )
         columns = list(SENTENCE_COLUMNS)
         for f in self.frames:
             if f not in FRAMES:
@@ -141,23 +151,25 @@ _NUMERIC = {bool: "b", int: "i", float: "f"}
 def _column(values: list, n: int) -> Any:
     """One column as the array ``pd.DataFrame`` would infer from ``values``
     (checked: anything unusual goes through pandas' own inference)."""
-    kind = type(values[0])
-    if kind is str and all(type(v) is str for v in values):
-        dtype = _str_dtype()
-        if getattr(dtype, "storage", None) == "pyarrow":
-            return pd.arrays.ArrowStringArray(
-                _pa().array(values, type=_pa().large_string()), dtype=dtype
-            )
-        return pd.array(values, dtype=dtype)
-    want = _NUMERIC.get(kind)
-    if want is not None and all(type(v) is kind for v in values):
-        arr = np.asarray(values)
-        if arr.dtype.kind == want and arr.ndim == 1:
+    types = set(map(type, values))  # at C speed: one pass, no Python loop
+    if len(types) == 1:
+        kind = types.pop()
+        if kind is str:
+            dtype = _str_dtype()
+            if getattr(dtype, "storage", None) == "pyarrow":
+                return pd.arrays.ArrowStringArray(
+                    _pa().array(values, type=_pa().large_string()), dtype=dtype
+                )
+            return pd.array(values, dtype=dtype)
+        want = _NUMERIC.get(kind)
+        if want is not None:
+            arr = np.asarray(values)
+            if arr.dtype.kind == want and arr.ndim == 1:
+                return arr
+        elif kind is list:  # frame_evidence: one list per row
+            arr = np.empty(n, dtype=object)
+            arr[:] = values
             return arr
-    if kind is list and all(type(v) is list for v in values):  # frame_evidence: one list per row
-        arr = np.empty(n, dtype=object)
-        arr[:] = values
-        return arr
     return pd.Series(values)._values
 
 
@@ -172,6 +184,9 @@ def _pa() -> Any:
     import pyarrow
 
     return pyarrow
+
+
+_POSITION = attrgetter("paragraph", "start", "end", "text")
 
 
 @lru_cache(maxsize=8)

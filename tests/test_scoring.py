@@ -87,6 +87,11 @@ _TABLES = [
     pytest.param({"e": [[{"k": 1}], []], "s": ["", "ü “quoted”"]}, id="lists+unicode"),
     pytest.param({"m": ["x", 1], "n": [None, None]}, id="mixed-object"),
     pytest.param({"big": [2**63 - 1, 0], "neg": [-1, 2**40]}, id="large-ints"),
+    pytest.param(
+        {"e": [[], []], "f": [[{"a": 1}], [{"b": 2}]], "g": [[1, 2], [3, 4]]},
+        id="equal-length-lists",
+    ),
+    pytest.param({"x": [1.5, True], "y": [1, True], "z": [True, 0]}, id="bool-mixed-numbers"),
 ]
 
 
