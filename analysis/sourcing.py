@@ -23,6 +23,7 @@ from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import product
 from pathlib import Path
 
 import ahocorasick
@@ -159,6 +160,12 @@ def _clause_start(chunk: str) -> tuple[int, str]:
     # the words back from the end, space-separated (one C-level split instead of rfinds)
     parts = chunk[floor:].rsplit(" ", budget)
     j = len(parts) - 1
+    if _DASH_WORDS.isdisjoint(parts) and _BOUNDARY_SPELLINGS.isdisjoint(parts[-budget:j]):
+        # no word the walk below stops at (one C-level test each): where it would end, i.e.
+        # with the budget spent (16 words walked) or at the first word
+        if j == budget or (j == budget - 1 and parts[0]):
+            return floor + len(parts[0]), ""
+        return (mark + 1 if mark >= lo else lo), ""
     while pos > floor and budget:
         budget -= 1
         word = parts[j]
@@ -179,6 +186,10 @@ def _clause_start(chunk: str) -> tuple[int, str]:
 
 
 _DASH_WORDS = frozenset(("—", "–", "-", "--"))
+_KIND_ORDER = {"speech": 0, "comma_only": 0, "evidence": 0, "media": 0, "cognition": 1, "refusal": 2}
+#: every spelling whose ``str.lower()`` is a boundary word (only ASCII letters lower to them)
+_BOUNDARY_SPELLINGS = frozenset(
+    "".join(cs) for w in _BOUNDARY_WORDS for cs in product(*((c, c.upper()) for c in w)))
 _ASK_FORMS = frozenset({"asked", "asking", "asks", "requested", "requesting"})
 _RE_ASKED_ANON = re.compile(r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|"
                             r"to\s+remain\s+(?:anonymous|unnamed)|that\s+(?:his|her|their)\s+"
@@ -435,8 +446,9 @@ class SourceAttributor:
             seg_off = 0
         part = seg[seg_off:]
         # strip leading adverbials
-        m = _LEADING_JUNK.match(part.lstrip())
-        lead = len(part) - len(part.lstrip())
+        stripped = part.lstrip()
+        m = _LEADING_JUNK.match(stripped)
+        lead = len(part) - len(stripped)
         if m:
             lead += m.end()
         cut = _NP_CUT.search(part, lead)
@@ -459,26 +471,33 @@ class SourceAttributor:
             if low in ("him", "her", "his", "their", "its"):
                 return None
             return seg_off + lead, seg_off + end
-        if words[0].lower() in _CLAUSE_OPENERS or words[0].lower() in _FUNCTION_WORDS:
+        w0 = words[0].lower()
+        if w0 in _CLAUSE_OPENERS or w0 in _FUNCTION_WORDS:
             return None  # "after winning Ohio in the primary": not a noun phrase
-        if len(words) > 1 and words[-1].lower() in ("he", "she", "they", "we", "i"):
+        wl = words[-1].lower()
+        if len(words) > 1 and wl in ("he", "she", "they", "we", "i"):
             # "In another study they": the pronoun is the subject
             k = np_text.rstrip().rfind(" ") + 1
             return seg_off + lead + k, seg_off + end
         if finite:
             lw = low.split()
-            if any(w[0].islower() and w.endswith("s") and not w.endswith(("ss", "'s", "’s"))
-                   and lw[k] not in self.lex.role_type and lw[k] not in _S_WORDS
-                   and words[k + 1][0].isupper()
-                   for k, w in enumerate(words[:-1])):
-                return None  # "Clinton leads Sanders by 271": a clause
+            role_type = self.lex.role_type
+            for k in range(len(words) - 1):
+                w = words[k]
+                if w[-1] == "s" and w[0].islower() and words[k + 1][0].isupper() and \
+                        not w.endswith(("ss", "'s", "’s")) and lw[k] not in role_type and \
+                        lw[k] not in _S_WORDS:
+                    return None  # "Clinton leads Sanders by 271": a clause
             # must not contain finite verbs
-            if not _VERBISH_SET.isdisjoint(lw) or any(
-                    w.endswith("ed") and w not in _ED_ADJ and words[k][0].islower() and not (
-                        k + 1 < len(lw) and lw[k + 1] in _PARTICIPLE_PREPS)
-                    for k, w in enumerate(lw)):
+            if not _VERBISH_SET.isdisjoint(lw):
                 return None
-        if words[-1].lower() in _DET or words[-1].lower() in ("of", "for", "with", "at", "in", "to"):
+            if "ed" in low:  # (a word ending in "ed" needs it)
+                n = len(lw)
+                for k, w in enumerate(lw):
+                    if w.endswith("ed") and w not in _ED_ADJ and words[k][0].islower() and not (
+                            k + 1 < n and lw[k + 1] in _PARTICIPLE_PREPS):
+                        return None
+        if wl in _DET or wl in ("of", "for", "with", "at", "in", "to"):
             return None
         return seg_off + lead, seg_off + end
 
@@ -1252,8 +1271,9 @@ class SourceAttributor:
         "according to <outlet>" gives way to a speaker elsewhere in the sentence, and so does
         a relay of an earlier statement ("The Fatah official said Hamas had said ...": the
         claim's original source is Hamas)."""
-        order = {"speech": 0, "comma_only": 0, "evidence": 0, "media": 0, "cognition": 1,
-                 "refusal": 2}
+        if len(cues) == 1:
+            return cues[0]  # what the rules below choose from one cue
+        order = _KIND_ORDER
         pool = [c for c in cues if not (c.rule == "according_to" and
                                         self.lex.classify(c.speaker).source_type == "media")]
         pool = pool or cues
@@ -1477,8 +1497,9 @@ def _mask(t: str, st: int, spans: list[QuoteSpan]) -> str:
             pos = b
         parts.append(t[pos:])
         t = "".join(parts)
-    if _RE_QUOTE_CHAR.search(t):
-        t = t.translate(_QUOTE_TABLE)
+    for c in _CURLY_QUOTES:  # every quotation mark made straight (str.replace: C speed)
+        if c in t:
+            t = t.replace(c, '"')
     if "''" in t:
         t = t.replace("''", '""')
     return t
@@ -1493,8 +1514,7 @@ def _ABBREV_DOT(m: re.Match) -> str:
     return m.group()[:-1] + _ABBREV_MARK
 
 
-_RE_QUOTE_CHAR = re.compile(r"[“”„«»]")
-_QUOTE_TABLE = str.maketrans({c: '"' for c in _QUOTE_CHARS})
+_CURLY_QUOTES = "“”„«»"  # _QUOTE_CHARS but the straight mark
 
 
 def _carry(a: Attribution, mode: str, rule: str) -> Attribution:

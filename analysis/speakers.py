@@ -767,11 +767,12 @@ class SourceLexicon:
                     e < n and (text[e].isalnum() or text[e] in "_-")):
                 continue
             pre = text[max(0, q - 80):q]
-            cut = max(pre.rfind(c) for c in ".;:\n\"“”(")
+            rf = pre.rfind  # the last of . ; : newline " “ ” (, unrolled
+            cut = max(rf("."), rf(";"), rf(":"), rf("\n"), rf('"'), rf("“"), rf("”"), rf("("))
             pre = pre[cut + 1:]
             words = pre.split()[-6:]
             post = text[e:e + 100]
-            am = re.match(r"\s*,\s*([^,.;:()\"“”]{2,80})", post)
+            am = _RE_CONTEXT_APPOSITIVE.match(post)
             ctx = " ".join(words) + " " + surname
             ct = self.classify(ctx.strip(), am.group(1) if am else "")
             if ct.roles:
@@ -814,6 +815,9 @@ class SourceLexicon:
     def _is_country(self, mention: str) -> bool:
         return any(tb == "side" and self.side_kind.get(key) in ("country", "capital")
                    for key, _, _, tb in self._scan(mention))
+
+
+_RE_CONTEXT_APPOSITIVE = re.compile(r"\s*,\s*([^,.;:()\"“”]{2,80})")
 
 
 def _lower_first(s: str) -> str:
