@@ -163,9 +163,7 @@ _EVENT_RE = re.compile(
 _BLANK_LINE_RE = re.compile(f"[{_LB_CHARS}](?:(?<=\u2029)|(?:(?<=\r)\n)?+{_H}*+{_LBX})")
 _ANY_LB_RE = re.compile(f"[{_LB_CHARS}]")
 # a list item at the start of a line: bullet, "1." "1)" "(1)" "a)" "iv."
-_LIST_RE = re.compile(
-    r"(?:[-*•·▪►‣◦–—]|\(?(?:\d{1,3}|[A-Za-z]|[ivxlIVXL]{1,5})[.)])" + _H
-)
+_LIST_RE = re.compile(r"(?:[-*•·▪►‣◦–—]|\(?(?:\d{1,3}|[A-Za-z]|[ivxlIVXL]{1,5})[.)])" + _H)
 _LIST_TOKEN_RE = re.compile(r"\(?(?:\d{1,3}|[A-Za-z]|[ivxlIVXL]{1,5})")
 _INITIALS_RE = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
 _NEXT_WORD_RE = re.compile(r"\w+(?:[’']\w+)?")
@@ -194,7 +192,9 @@ def _validate_starter(row: Row) -> str | None:
     return None
 
 
-def load_abbreviations(source: str | Path = ABBREVIATIONS_FILE, *, package: bool | None = None) -> dict[str, str]:
+def load_abbreviations(
+    source: str | Path = ABBREVIATIONS_FILE, *, package: bool | None = None
+) -> dict[str, str]:
     """Abbreviation -> kind from a rules file (the shipped one by default).
 
     Keys are lowercased and have no final period: ``{"mr": "prefix", "u.s": "any", ...}``.
@@ -213,7 +213,9 @@ def load_abbreviations(source: str | Path = ABBREVIATIONS_FILE, *, package: bool
     return {r["abbreviation"].rstrip(".").lower(): r["kind"] for r in rows}
 
 
-def load_sentence_starters(source: str | Path = STARTERS_FILE, *, package: bool | None = None) -> frozenset[str]:
+def load_sentence_starters(
+    source: str | Path = STARTERS_FILE, *, package: bool | None = None
+) -> frozenset[str]:
     """The words that usually open a sentence ("The", "However", ...), case-sensitive.
 
     >>> "However" in load_sentence_starters()
@@ -223,7 +225,9 @@ def load_sentence_starters(source: str | Path = STARTERS_FILE, *, package: bool 
     return frozenset(r["word"] for r in rows)
 
 
-def load_speech_verbs(source: str | Path = SPEECH_VERBS_FILE, *, package: bool | None = None) -> frozenset[str]:
+def load_speech_verbs(
+    source: str | Path = SPEECH_VERBS_FILE, *, package: bool | None = None
+) -> frozenset[str]:
     """Speech verbs as written ("said", "asked", ...) that mark an attribution after a quotation.
 
     >>> "asked" in load_speech_verbs()
