@@ -45,7 +45,11 @@ from pathlib import Path
 
 from .errors import LexiconError
 
-try:  # the prefilter's automaton; without it every word is looked at
+try:  # the prefilter's automaton: all matches in one call (Rust)
+    import ahocorasick_rs as _ahocorasick_rs
+except ImportError:  # pragma: no cover
+    _ahocorasick_rs = None
+try:  # ... or, without it, pyahocorasick; without either every word is looked at
     import ahocorasick as _ahocorasick
 except ImportError:  # pragma: no cover
     _ahocorasick = None
@@ -119,7 +123,9 @@ class FrameScore:
 
     def evidence_for(self, frame: str) -> tuple[Evidence, ...]:
         """The evidence of one frame, strongest first."""
-        return tuple(sorted((e for e in self.evidence if e.frame == frame), key=lambda e: -e.weight))
+        return tuple(
+            sorted((e for e in self.evidence if e.frame == frame), key=lambda e: -e.weight)
+        )
 
 
 @dataclass(frozen=True)
@@ -334,7 +340,9 @@ def _read_modifiers(source: str | Path, package: bool) -> list[Modifier]:
     return [
         Modifier(
             kind=r["modifier"],
-            pattern=_compile(r["_file"], r["_line"], rf"(?<![\w])(?:{r['pattern']})(?![\w])", "pattern"),
+            pattern=_compile(
+                r["_file"], r["_line"], rf"(?<![\w])(?:{r['pattern']})(?![\w])", "pattern"
+            ),
             scope=int(float(r["scope"])),
             where=f"{r['_file']}:{r['_line']}",
         )
@@ -394,7 +402,9 @@ def load_lexicon(extra: LexiconSource = None) -> Lexicon:
         regex = r["cue"] if r.get("kind") == "regex" else phrase_regex(r["cue"])
         if r.get("kind") == "regex":
             regex = rf"(?<![\w])(?:{regex})(?![\w])"
-        cues.append(Cue(f, r["subframe"], r["cue"], weight, regex, f"{Path(r['_file']).name}:{r['_line']}"))
+        cues.append(
+            Cue(f, r["subframe"], r["cue"], weight, regex, f"{Path(r['_file']).name}:{r['_line']}")
+        )
     return Lexicon(
         frames=tuple(frames),
         cues=tuple(cues),
@@ -442,7 +452,11 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     if straight_open is not None:
         # an odd straight quote: opening a quote that runs on, or closing one
         before = text[: straight_open - 1]
-        if before.strip() == "" or straight_open - 1 < len(text) / 2 and not before.rstrip().endswith(","):
+        if (
+            before.strip() == ""
+            or straight_open - 1 < len(text) / 2
+            and not before.rstrip().endswith(",")
+        ):
             spans.append((straight_open, len(text)))
         else:
             spans.append((0, straight_open - 1))
@@ -452,8 +466,9 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 _WORD_RE = re.compile(r"[\w’'-]+")
 _TOKEN_RE = re.compile(r"\w+")
 _QUOTE_CHARS_RE = re.compile('["“”«»„]')
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|although|though)\b|\b(?:but|however)\b", re.I)
-
+_CLAUSE_BREAK = re.compile(
+    r"[;:]|,\s+(?:but|while|whereas|although|though)\b|\b(?:but|however)\b", re.I
+)
 
 
 _CLAUSES = 1  # memo key of the clause starts
@@ -482,8 +497,13 @@ def clause_breaks(text: str) -> list[int]:
     """
     if ";" not in text and ":" not in text and not _odd_case(text):
         low = text.lower()  # none of the words either: no break (the common case)
-        if "but" not in low and "however" not in low and (
-            "," not in text or ("while" not in low and "whereas" not in low and "though" not in low)
+        if (
+            "but" not in low
+            and "however" not in low
+            and (
+                "," not in text
+                or ("while" not in low and "whereas" not in low and "though" not in low)
+            )
         ):
             return []
     return [m.end() for m in _CLAUSE_BREAK.finditer(text)]
@@ -515,7 +535,9 @@ class _Unbounded(Exception):
     pass
 
 
-def _expand(items: list, prefix: str, k: int, out: set[str], depth: int, leaf, limits: tuple[int, int]) -> None:
+def _expand(
+    items: list, prefix: str, k: int, out: set[str], depth: int, leaf, limits: tuple[int, int]
+) -> None:
     """Enumerate the beginnings (up to ``k`` characters) a parsed regex can match.
 
     The structure (alternation, groups, repeats, zero-width assertions) is
@@ -541,7 +563,9 @@ def _expand(items: list, prefix: str, k: int, out: set[str], depth: int, leaf, l
         if lo == 0:
             _expand(rest, prefix, k, out, depth + 1, leaf, limits)
         if hi != 0:
-            again = [] if hi == 1 else [(op, (max(lo - 1, 0), hi - 1 if hi != _MAXREPEAT else hi, sub))]
+            again = (
+                [] if hi == 1 else [(op, (max(lo - 1, 0), hi - 1 if hi != _MAXREPEAT else hi, sub))]
+            )
             _expand(list(sub) + again + rest, prefix, k, out, depth + 1, leaf, limits)
     elif name in ("AT", "ASSERT", "ASSERT_NOT"):  # zero-width
         _expand(rest, prefix, k, out, depth + 1, leaf, limits)
@@ -740,7 +764,7 @@ class _Prefilter:
     rules' regexes, so that a sentence is read once (see :func:`_automaton`).
     """
 
-    ac: object  # ahocorasick.Automaton (see _automaton)
+    ac: _Automaton
     cues_of: dict[str, tuple[Cue, ...]]
     gated: tuple[Cue, ...]
     gates: tuple[tuple[int, tuple[str, ...]], ...]
@@ -758,7 +782,7 @@ class _Prefilter:
         modifiers: Sequence[Modifier],
         rules: dict[str, tuple[frozenset[str], frozenset[str] | None]],
     ) -> _Prefilter | None:
-        if _ahocorasick is None:
+        if _ahocorasick_rs is None and _ahocorasick is None:
             return None
         keyed: list[tuple[Cue, set[str]]] = []
         gated: list[Cue] = []
@@ -829,36 +853,74 @@ def _verifier(key: str, cues: Sequence[Cue]) -> tuple[str, ...] | None:
     return tuple(sorted(out)) if len(out) <= 8 else None
 
 
+class _Automaton:
+    """An Aho–Corasick automaton over lower-cased keys, each with a value:
+    :meth:`find` gives every (overlapping) occurrence as ``(key number,
+    start, end)``. Keys ``0 .. first - 1`` are the "first" ones (the cue
+    keys: a caller can skip the rest by number). ``ahocorasick_rs`` when it
+    is installed, else ``pyahocorasick``; pickled as its keys and values."""
+
+    def __init__(self, keys: Sequence[str], vals: Sequence[tuple], first: int) -> None:
+        self.keys, self.vals, self.first = tuple(keys), list(vals), first
+        self._build()
+
+    def _build(self) -> None:
+        if _ahocorasick_rs is not None:
+            ac = _ahocorasick_rs.AhoCorasick(
+                self.keys, implementation=_ahocorasick_rs.Implementation.DFA
+            )
+            find = ac.find_matches_as_indexes
+            self.find = lambda low: find(low, overlapping=True)
+        else:
+            ac = _ahocorasick.Automaton()
+            for i, k in enumerate(self.keys):
+                ac.add_word(k, (i, len(k) - 1))
+            ac.make_automaton()
+            it = ac.iter
+            self.find = lambda low: [(i, end - n, end + 1) for end, (i, n) in it(low)]
+
+    def __getstate__(self) -> dict:
+        return {"keys": self.keys, "vals": self.vals, "first": self.first}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._build()
+
+
 def _automaton(
     cues_of: dict[str, tuple],
     lets: dict[str, tuple[int, ...]],
     mods_of: dict[str, tuple],
     rules: dict[str, tuple[frozenset[str], frozenset[str] | None]],
-):
-    """One automaton over the cue keys, the gated cues' literals, the modifier
-    keys and the rules' literals. Value: (length - 1, cue key or None, the
-    word's 3-letter index key when the key fixes it, a slot for the
+) -> _Automaton:
+    """One automaton over the cue keys and the gated cues' literals (first),
+    the modifier keys and the rules' literals. Value: (length - 1, cue key or
+    None, the word's 3-letter index key when the key fixes it, a slot for the
     alternations tried at such a word, gated cues let through or None,
     modifier key or None, rule entry or None, the key's verifier or None)."""
-    ac = _ahocorasick.Automaton()
-    for k in set(cues_of) | set(lets) | set(mods_of) | set(rules):
+    first = sorted(set(cues_of) | set(lets))
+    keys = first + sorted((set(mods_of) | set(rules)) - set(first))
+    vals = []
+    for k in keys:
         k3 = k[:3] if len(k) >= 3 and all(ch in _ASCII_WORD for ch in k[:3]) else None
-        value = (
-            len(k) - 1,
-            k if k in cues_of else None,
-            k3,
-            [],
-            lets.get(k),
-            k if k in mods_of else None,
-            rules.get(k),
-            _verifier(k, cues_of[k]) if k in cues_of else None,
+        vals.append(
+            (
+                len(k) - 1,
+                k if k in cues_of else None,
+                k3,
+                [],
+                lets.get(k),
+                k if k in mods_of else None,
+                rules.get(k),
+                _verifier(k, cues_of[k]) if k in cues_of else None,
+            )
         )
-        ac.add_word(k, value)
-    ac.make_automaton()
-    return ac
+    return _Automaton(keys, vals, len(first))
 
 
-def _rule_keys(rules: Sequence[ContextRule]) -> dict[str, tuple[frozenset[str], frozenset[str] | None]]:
+def _rule_keys(
+    rules: Sequence[ContextRule],
+) -> dict[str, tuple[frozenset[str], frozenset[str] | None]]:
     """The literal beginnings of the rules' regexes that are searched
     (``sentence``, ``unless``, ``before``; a regex whose matches can begin with
     anything is always run) and, per literal, the regexes (by pattern) a hit
@@ -900,13 +962,13 @@ def _rule_keys(rules: Sequence[ContextRule]) -> dict[str, tuple[frozenset[str], 
 def _rule_automaton(keys: dict[str, tuple[frozenset[str], frozenset[str] | None]]):
     """An automaton of the rules' literals alone (values shaped as the cue
     automaton's), for a scorer whose cues have no prefilter."""
-    if _ahocorasick is None or not keys:
+    if (_ahocorasick_rs is None and _ahocorasick is None) or not keys:
         return None
-    ac = _ahocorasick.Automaton()
-    for k, entry in keys.items():
-        ac.add_word(k, (len(k) - 1, None, None, None, None, None, entry))
-    ac.make_automaton()
-    return ac
+    return _Automaton(
+        list(keys),
+        [(len(k) - 1, None, None, None, None, None, entry) for k, entry in keys.items()],
+        0,
+    )
 
 
 _new = object.__new__
@@ -960,7 +1022,9 @@ class FrameScorer:
 
         def combined(cs: list[Cue]) -> re.Pattern:
             cs = sorted(cs, key=lambda c: -len(c.pattern))
-            return re.compile("|".join(f"(?P<{group_of[id(c)]}>{c.regex})" for c in cs), re.IGNORECASE)
+            return re.compile(
+                "|".join(f"(?P<{group_of[id(c)]}>{c.regex})" for c in cs), re.IGNORECASE
+            )
 
         # one alternation per (first letters, frame): a word is tried against
         # at most one regex per frame
@@ -1007,12 +1071,20 @@ class FrameScorer:
         # (dicts keyed by the cue itself, not id(): a scorer is pickled to worker processes)
         self._order = {c: (-len(c.pattern), self._first[c] is None, i) for i, c in enumerate(cues)}
         self._frame_no = frame_no
-        rule_keys = _rule_keys(self.lexicon.rules) if prefilter and _ahocorasick is not None else {}
+        rule_keys = (
+            _rule_keys(self.lexicon.rules)
+            if prefilter and (_ahocorasick_rs is not None or _ahocorasick is not None)
+            else {}
+        )
         self._rule_filtered = frozenset(i for a, w in rule_keys.values() for i in (w or a))
-        self._prefilter = _Prefilter.build(cues, self.lexicon.modifiers, rule_keys) if prefilter else None
+        self._prefilter = (
+            _Prefilter.build(cues, self.lexicon.modifiers, rule_keys) if prefilter else None
+        )
         # the rules' literals alone, when the cues cannot be prefiltered
         self._rule_ac = _rule_automaton(rule_keys) if self._prefilter is None else None
         self._entries: dict[tuple, tuple] = {}
+        self._no_labels = dict.fromkeys(frames, False)  # copied for a sentence with no cue
+        self._no_scores = dict.fromkeys(frames, 0.0)
         self._mod_entries: dict[tuple, tuple] = {}
 
     @property
@@ -1024,7 +1096,9 @@ class FrameScorer:
         frame matches do not overlap (the longest cue listed first wins)."""
         return self._scan(text)[0]
 
-    def _scan(self, text: str) -> tuple[list[tuple[Cue, int, int]], list[tuple[str, int, int, int]]]:
+    def _scan(
+        self, text: str
+    ) -> tuple[list[tuple[Cue, int, int]], list[tuple[str, int, int, int]]]:
         """Cue matches and (when there is a cue) modifier hits ``(kind, scope,
         start, end)``: by the prefilter when it can be used, else word by word
         (the same results; tests compare the two)."""
@@ -1037,26 +1111,31 @@ class FrameScorer:
         if pf is not None and not _odd_case(text):
             low = text.lower()
             if len(low) == len(text):
-                raw = list(pf.ac.iter(low))
+                raw = pf.ac.find(low)
                 out = self._scan_fast(pf, text, low, raw)
                 return out, (self._mod_hits_fast(pf, text, raw) if out else []), raw
         out, hits = self._scan_words(text)
         return out, (hits if out else []), None
 
-    def _scan_fast(self, pf: _Prefilter, text: str, low: str, raw: list) -> list[tuple[Cue, int, int]]:
+    def _scan_fast(
+        self, pf: _Prefilter, text: str, low: str, raw: list
+    ) -> list[tuple[Cue, int, int]]:
         """Cue matches, trying only the words where the automaton found the
         beginning of a cue (and, when a gated cue's required literal occurs,
         the words where such a cue matches)."""
         cands = []
         lets: set[int] | None = None
-        for end, val in raw:
+        vals, first = pf.ac.vals, pf.ac.first
+        for i, p, _ in raw:
+            if i >= first:  # a modifier's or a rule's key
+                continue
+            val = vals[i]
             if val[4] is not None:  # a gated cue's literal
                 if lets is None:
                     lets = set()
                 lets.update(val[4])
-            if val[1] is None:  # no cue key (a literal, a modifier's or a rule's key)
+            if val[1] is None:  # no cue key (a literal)
                 continue
-            p = end - val[0]
             if p:
                 ch = text[p - 1]
                 if ch.isalnum() or ch == "_":  # not a word start
@@ -1132,16 +1211,19 @@ class FrameScorer:
                 out.append((self._frame_no[f], re.compile(body, re.IGNORECASE)))
         return tuple(out)
 
-    def _mod_hits_fast(self, pf: _Prefilter, text: str, raw: list) -> list[tuple[str, int, int, int]]:
+    def _mod_hits_fast(
+        self, pf: _Prefilter, text: str, raw: list
+    ) -> list[tuple[str, int, int, int]]:
         """Modifier hits at the words where the automaton found a modifier's beginning."""
         hits: list[tuple[str, int, int, int]] = []
         entries = self._mod_entries
-        for end, val in raw:
+        vals = pf.ac.vals
+        for i, p, _ in raw:
+            val = vals[i]
             key = val[5]
             if key is None:
                 continue
             k3 = val[2]
-            p = end - val[0]
             if p:
                 ch = text[p - 1]
                 if ch.isalnum() or ch == "_":
@@ -1162,7 +1244,9 @@ class FrameScorer:
                     hits.append((kind, scope, p, hit.end()))
         return hits
 
-    def _scan_words(self, text: str) -> tuple[list[tuple[Cue, int, int]], list[tuple[str, int, int, int]]]:
+    def _scan_words(
+        self, text: str
+    ) -> tuple[list[tuple[Cue, int, int]], list[tuple[str, int, int, int]]]:
         """One pass over the words: cue matches and modifier hits."""
         out: list[tuple[Cue, int, int]] = []
         hits: list[tuple[str, int, int, int]] = []
@@ -1185,16 +1269,24 @@ class FrameScorer:
         return out, hits
 
     def _factor(
-        self, cue: Cue, text: str, start: int, end: int, memo: dict | None = None
+        self,
+        cue: Cue,
+        text: str,
+        start: int,
+        end: int,
+        memo: dict | None = None,
+        rules: tuple[ContextRule, ...] | None = None,
     ) -> tuple[float, list[str]]:
         """The product of the factors of the context rules that apply to a cue
-        match, and their names. ``memo`` caches sentence-wide conditions."""
+        match, and their names. ``memo`` caches sentence-wide conditions;
+        ``rules``: the cue's rules (:meth:`_rules_for`) when looked up already."""
         memo = {} if memo is None else memo
-        matched = text[start:end]
-        # keyed by the text as written: a rule's cue condition can be case-sensitive
-        rules = self._rule_cache.get((cue.where, matched))
         if rules is None:
-            rules = self._rules_for(cue, matched)
+            matched = text[start:end]
+            # keyed by the text as written: a rule's cue condition can be case-sensitive
+            rules = self._rule_cache.get((cue.where, matched))
+            if rules is None:
+                rules = self._rules_for(cue, matched)
         if not rules:
             return 1.0, []
         factor, names = 1.0, []
@@ -1214,7 +1306,10 @@ class FrameScorer:
                         continue
                     lo = start - 80 if start > 80 else 0
                     if not any(
-                        lo <= a and b <= start and rid in ids and r.before.match(before_text, a - lo) is not None
+                        lo <= a
+                        and b <= start
+                        and rid in ids
+                        and r.before.match(before_text, a - lo) is not None
                         for a, b, ids in present[1]
                     ):
                         continue
@@ -1225,9 +1320,9 @@ class FrameScorer:
             if r.sentence is not None or r.unless is not None:
                 ok = memo.get(r.where)
                 if ok is None:
-                    ok = (r.sentence is None or self._finds(r.sentence, r.sentence_keys, text, memo)) and (
-                        r.unless is None or not self._finds(r.unless, r.unless_keys, text, memo)
-                    )
+                    ok = (
+                        r.sentence is None or self._finds(r.sentence, r.sentence_keys, text, memo)
+                    ) and (r.unless is None or not self._finds(r.unless, r.unless_keys, text, memo))
                     memo[r.where] = ok
                 if not ok:
                     continue
@@ -1243,7 +1338,8 @@ class FrameScorer:
         rules = tuple(
             r
             for r in self._rules_by_frame[cue.frame]
-            if (not r.subframe or r.subframe == cue.subframe) and (r.cue is None or r.cue.match(matched))
+            if (not r.subframe or r.subframe == cue.subframe)
+            and (r.cue is None or r.cue.match(matched))
         )
         if len(self._rule_cache) > 100_000:
             self._rule_cache.clear()
@@ -1287,14 +1383,16 @@ class FrameScorer:
             low = text.lower()
             if len(low) != len(text):
                 return False
-            raw = list(ac.iter(low))
+            raw = ac.find(low)
+        else:
+            ac = self._prefilter.ac if self._prefilter is not None else self._rule_ac
         found: set[str] = set()
         hits = []
-        for end, val in raw:
-            entry = val[6]
+        vals = ac.vals
+        for i, p, end in raw:
+            entry = vals[i][6]
             if entry is None:
                 continue
-            p = end - val[0]
             anywhere, at_word = entry
             if at_word and (p == 0 or not (text[p - 1].isalnum() or text[p - 1] == "_")):
                 ids = at_word
@@ -1302,15 +1400,16 @@ class FrameScorer:
                 ids = anywhere
             if ids:
                 found.update(ids)
-                hits.append((p, end + 1, ids))
+                hits.append((p, end, ids))
         return found, hits
 
     @staticmethod
     def _modifiers(
         text: str, hits: list[tuple[str, int, int, int]], memo: dict, start: int, end: int
-    ) -> dict[str, bool]:
+    ) -> tuple[bool, bool]:
         """Negation/hedge within ``scope`` words before the cue (or inside it),
-        in the cue's clause (a clause ends at ";", ":" or "but"/"however").
+        in the cue's clause (a clause ends at ";", ":" or "but"/"however"):
+        ``(negated, hedged)``.
 
         The words counted are those that start in the clause before the cue's
         end (a clause never starts inside a word, so they are found by a scan
@@ -1335,47 +1434,53 @@ class FrameScorer:
             lo = words[max(0, len(words) - scope)] if words else 0
             if h0 >= lo:
                 flags[kind] = True
-        return flags
+        return flags["negated"], flags["hedged"]
 
     def score(self, text: str) -> FrameScore:
         """Score one sentence (see the module docstring)."""
         text = str(text)
-        frames = self.lexicon.frames
         found, hits, raw = self._scan3(text)
         if not found:  # most background sentences: no cue at all
-            return _frozen(
-                FrameScore,
-                labels=dict.fromkeys(frames, False),
-                scores=dict.fromkeys(frames, 0.0),
+            obj = _new(FrameScore)
+            obj.__dict__.update(
+                labels=self._no_labels.copy(),
+                scores=self._no_scores.copy(),
                 frame="neutral",
                 evidence=(),
                 suppressed=(),
             )
+            return obj
+        frames = self.lexicon.frames
         quotes = quoted_spans(text) if _QUOTE_CHARS_RE.search(text) else None
         evidence: list[Evidence] = []
         suppressed: list[Evidence] = []
         seen: set[tuple[str, str]] = set()
         memo: dict = {_RAW: raw}
         rule_cache = self._rule_cache
+        modifiers = self._modifiers
+        sums = dict.fromkeys(frames, 0.0)
         for cue, start, end in found:
             matched = text[start:end]
             rules = rule_cache.get((cue.where, matched))
             if rules is None:
                 rules = self._rules_for(cue, matched)
-            factor, names = self._factor(cue, text, start, end, memo) if rules else (1.0, None)
+            if rules:
+                factor, names = self._factor(cue, text, start, end, memo, rules)
+            else:
+                factor, names = 1.0, None
             if hits:
-                mods = self._modifiers(text, hits, memo, start, end)
-                negated, hedged = mods["negated"], mods["hedged"]
+                negated, hedged = modifiers(text, hits, memo, start, end)
             else:
                 negated = hedged = False
             key = (cue.frame, cue.pattern)
-            repeat = key in seen
-            weight = 0.0 if repeat else round(cue.weight * factor, 4)
             rule = cue.where
             if names:
                 rule += "".join(f"+{n}" for n in names)
-            if repeat:
+            if key in seen:
+                weight = 0.0
                 rule += "+repeat"
+            else:
+                weight = round(cue.weight * factor, 4)
             # Evidence(...) without the frozen __init__ (see _frozen)
             ev = _new(Evidence)
             ev.__dict__.update(
@@ -1396,19 +1501,18 @@ class FrameScorer:
                 continue
             seen.add(key)
             evidence.append(ev)
-        sums = dict.fromkeys(frames, 0.0)
-        for e in evidence:
-            sums[e.frame] += e.weight
+            sums[cue.frame] += weight
         scores = {f: round(1.0 - math.exp(-s), 4) if s else 0.0 for f, s in sums.items()}
         labels = {f: scores[f] >= THRESHOLD for f in frames}
-        return _frozen(
-            FrameScore,
+        obj = _new(FrameScore)
+        obj.__dict__.update(
             labels=labels,
             scores=scores,
             frame=frame_name(labels, frames),
             evidence=tuple(evidence),
             suppressed=tuple(suppressed),
         )
+        return obj
 
     def score_many(self, texts: Sequence[str]) -> list[FrameScore]:
         return [self.score(t) for t in texts]
