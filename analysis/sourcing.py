@@ -314,6 +314,21 @@ _INTERVIEW_WITH = re.compile(
     r"(?i)\b(?:in\s+an?\s+(?:\w+\s+)?interview\s+(?:with|to)|in\s+comments\s+to|speaking\s+to|"
     r"told|in\s+an?\s+(?:op-ed|article|column)\s+(?:for|in)|writing\s+in|wrote\s+in|on)\s+")
 _WORDS = re.compile(r"\S+")
+# patterns of the rules below, compiled once (not looked up in re's cache per call)
+_RE_APP_CLAUSE = re.compile(r"\s*(?:who|which|whose|whom|where|\w+ed|\w+ing)\b")
+_RE_TAIL_RELATIVE = re.compile(r"\s+(?:who|which|that)\s*$")
+_RE_COMMA_AFTER = re.compile(r"\s*[,:\x00\"]")
+_RE_TO_AFTER = re.compile(r"\s+to\s")
+_RE_TO_VERB_AFTER = re.compile(r"\s+to\s+[a-z]")
+_RE_WITH_TAIL = re.compile(r"\bwith\s+[\w’'.\- ]{2,60}$")
+_RE_WITH_NP_TAIL = re.compile(r"\bwith\s+((?:the\s+)?[\w’'.\- ]{2,60}?)\s*$")
+_RE_REFERENCE_AFTER = re.compile(r"\s+(?:was|were|is|are|had|has|would|will|could|to)\b|\s*(?:[,.;:)—–]|$)")
+_RE_ACCORDING_NP = re.compile(r"([^,;:\x00()]{2,100}?)(?=\s*(?:[,;:.\x00()]|$|\s(?:that|which|who|"
+                              r"as|when|while|because|and\s+(?:the|a)\s)\b))")
+_RE_CLAUSE_SPLIT = re.compile(r"[,;:\x00]")
+_RE_GAP_BEFORE = re.compile(r"[^\x00“”\".!?]*?(?:[,:]\s*|\s+that\s*|\s*)")
+_RE_GAP_PUNCT_END = re.compile(r"[,:]\s*$")
+_RE_LEADING_THE = re.compile(r"^\s*(?:the\s+)?")
 
 
 class SourceAttributor:
@@ -393,8 +408,7 @@ class SourceAttributor:
                 app = body[k + 1:]
                 h = self._np_span(head, finite=True)
                 a = self._np_span(app, finite=True, whole=True)
-                if h is not None and a is None and re.match(
-                        r"\s*(?:who|which|whose|whom|where|\w+ed|\w+ing)\b", app):
+                if h is not None and a is None and _RE_APP_CLAUSE.match(app):
                     # "The prime minister of Estonia, which was formerly Soviet-ruled, said"
                     hs, he = h
                     return offset + hs, offset + he, ""
@@ -418,8 +432,8 @@ class SourceAttributor:
 
         "Reuters has spoken to unnamed diplomats who have" -> "unnamed diplomats".
         """
-        body = re.sub(r"\s+(?:who|which|that)\s*$", "", chunk.rstrip(" ,"))
-        words = list(re.finditer(r"\S+", body))
+        body = _RE_TAIL_RELATIVE.sub("", chunk.rstrip(" ,"))
+        words = list(_WORDS.finditer(body))
         if not words:
             return None
         k = len(words)
@@ -577,10 +591,10 @@ class SourceAttributor:
             # passive "it was (also) noted that": no speaker
             aux = before[subj_end:].lower().split()
             if kind == "stative":
-                if not any(w in _BE_FORMS for w in aux):
+                if _BE_FORMS.isdisjoint(aux):
                     continue  # "convinced" needs "is": "X is convinced that ..."
                 kind = "cognition"
-            elif not form.endswith("ing") and any(w in _BE_FORMS for w in aux):
+            elif not form.endswith("ing") and not _BE_FORMS.isdisjoint(aux):
                 continue
             after = masked[ve:ve + 60]
             if after.startswith((" tank", " tanks")):
@@ -592,21 +606,21 @@ class SourceAttributor:
                     am_.group("place") and lex.verb_lemma.get(form) != "claim"):
                 continue  # "claimed responsibility", "pledged $1 billion": acting; a place
                 # only after "claim" ("claimed the town"; "says the town is empty" speaks)
-            if kind == "comma_only" and not re.match(r"\s*[,:\x00\"]", after):
+            if kind == "comma_only" and not _RE_COMMA_AFTER.match(after):
                 continue
             gerund = form.endswith("ing") and " " not in form and not (
                 aux and aux[-1] in _BE_FORMS)  # "is calling for": progressive, a finite verb
             if not gerund and form.endswith("ing") and " " not in form and (
-                    re.match(r"\s+to\s", after) or _last_word(masked, boff + subj_end) == "it"):
+                    _RE_TO_AFTER.match(after) or _last_word(masked, boff + subj_end) == "it"):
                 continue  # "is threatening to turn", "It was revealing that": not a claim
-            if gerund and (re.match(r"\s+to\s", after) or kind == "cognition"):
+            if gerund and (_RE_TO_AFTER.match(after) or kind == "cognition"):
                 continue  # "vowing to make sure", "hoping for": not a claim
-            if (kind == "cognition" or form in _COMMIT_FORMS) and re.match(r"\s+to\s+[a-z]", after) \
+            if (kind == "cognition" or form in _COMMIT_FORMS) and _RE_TO_VERB_AFTER.match(after) \
                     and _MASK not in masked:
                 continue  # "the leaders agreed to continue contacts": acting
             if gerund and not near.rstrip().endswith((",", "—", "–", "-")) and \
                     not text[:vs].rstrip().endswith((',"', ",”", ",’")) and \
-                    not re.search(r"\bwith\s+[\w’'.\- ]{2,60}$", near):
+                    not _RE_WITH_TAIL.search(near):
                 continue  # "a joint statement condemning Russia": a noun's modifier
             # -- inverted: “…,” said X / , said X.
             nr = near.rstrip(" ,")
@@ -651,7 +665,7 @@ class SourceAttributor:
                 chunk, bword = "", tail_conj.group(1).lower()
             if gerund or (not chunk.strip(" ,") and bword in ("and", "but")):
                 # "…, warning that …" / "… but said …": the main clause's subject speaks
-                wm = re.search(r"\bwith\s+((?:the\s+)?[\w’'.\- ]{2,60}?)\s*$", chunk_all)
+                wm = _RE_WITH_NP_TAIL.search(chunk_all)
                 if gerund and wm and lex.classify(wm.group(1)).source_type:
                     s0 = boff + wm.start(1)
                     np = (s0, s0 + len(wm.group(1)))
@@ -727,8 +741,7 @@ class SourceAttributor:
                 continue  # "The discussion continued, including ..."
             pw = _last_word(masked, s0)
             sub = pw in _RELATIVE
-            if sub and re.match(r"\s+(?:was|were|is|are|had|has|would|will|could|to)\b|\s*(?:[,.;:)—–]|$)",
-                                after):
+            if sub and _RE_REFERENCE_AFTER.match(after):
                 continue  # "an election that the opposition said was rigged", "zones, which
                 # Nato has rejected.": a reference inside the sentence, not its source
             if kind == "cognition" and pw in _IN_CLAUSE:
@@ -808,8 +821,7 @@ class SourceAttributor:
         # according to X
         for am in (_ACCORDING.finditer(masked) if "ccording to" in masked else ()):
             rest = masked[am.end():]
-            xm = re.match(r"([^,;:\x00()]{2,100}?)(?=\s*(?:[,;:.\x00()]|$|\s(?:that|which|who|"
-                          r"as|when|while|because|and\s+(?:the|a)\s)\b))", rest)
+            xm = _RE_ACCORDING_NP.match(rest)
             if not xm:
                 continue
             sp = xm.group(1).strip()
@@ -839,7 +851,7 @@ class SourceAttributor:
         dl = _DATELINE.match(masked)
         if dl:  # "WASHINGTON, Dec. 8 (UPI) — Clinton's aide rallied supporters, saying ..."
             masked = " " * dl.end() + masked[dl.end():]
-        parts = re.split(r"[,;:\x00]", masked, maxsplit=2)
+        parts = _RE_CLAUSE_SPLIT.split(masked, maxsplit=2)
         first = parts[0]
         off = 0
         fw = first.split(maxsplit=1)
@@ -1052,10 +1064,9 @@ class SourceAttributor:
                     a1 = st + max(c.s_end, c.c_end)
                     if side == "before" and a1 <= pos:
                         gap = full[a1:pos]
-                        if len(gap) <= 60 and re.fullmatch(
-                                r"[^\x00“”\".!?]*?(?:[,:]\s*|\s+that\s*|\s*)", gap):
+                        if len(gap) <= 60 and _RE_GAP_BEFORE.fullmatch(gap):
                             chain_cue[q.chain] = (si, c)
-                            if not re.search(r"[,:]\s*$", gap):
+                            if not _RE_GAP_PUNCT_END.search(gap):
                                 embedded_chain.add(q.chain)  # "said that “…”": partial
                             break
 
@@ -1317,7 +1328,7 @@ class SourceAttributor:
         after = masked[c.c_end:c.c_end + 80]
         m = _INTERVIEW_WITH.search(after) if c.cue not in ("told", "tells", "tell") else None
         if c.cue in ("told", "tells", "tell", "telling"):
-            om = lex.re_outlet.match(re.sub(r"^\s*(?:the\s+)?", "", after))
+            om = lex.re_outlet.match(_RE_LEADING_THE.sub("", after))
             if om:
                 return om.group()
         if m:
