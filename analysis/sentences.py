@@ -94,7 +94,8 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from itertools import repeat
 from pathlib import Path
 
 from .resources import Row, read_rule_table
@@ -136,6 +137,25 @@ class Sentence:
     paragraph: int = 0
 
 
+# Building many Sentence objects: ``Sentence(...)`` runs the frozen dataclass's __init__ (four
+# object.__setattr__ calls in Python) per sentence, a sixth of the splitter's time. The splitter
+# collects the columns instead and fills fresh instances through the slot descriptors, each column
+# in one C-level map: the same objects (type, fields, equality, hash, pickling), ~3x cheaper.
+# This relies on Sentence having no __post_init__ (tests/test_sentences.py checks both paths agree).
+_SENTENCE_SETTERS = tuple(Sentence.__dict__[f.name].__set__ for f in fields(Sentence))
+
+
+def _sentences(*columns: list) -> list[Sentence]:
+    """``[Sentence(*row) for row in zip(*columns)]`` without a Python-level __init__ call per row.
+
+    ``columns`` are the values of each field of :class:`Sentence`, in field order, all given.
+    """
+    out = list(map(object.__new__, repeat(Sentence, len(columns[0]))))
+    for setter, values in zip(_SENTENCE_SETTERS, columns, strict=True):
+        any(map(setter, out, values))  # __set__ returns None: any() runs the whole map in C
+    return out
+
+
 # --- character classes ------------------------------------------------------------------------
 _LB_CHARS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # what str.splitlines() breaks at
 _LB_NO_CR = _LB_CHARS.replace("\r", "")
@@ -147,6 +167,9 @@ _CLOSERS_QUOTES = frozenset("\"'”’»›")
 _OPENERS = "\"'“‘„«‹([{"
 _NO_BREAK_BEFORE = frozenset(",;:")
 _TERM_SET = frozenset(_TERM)
+_SPACES = frozenset(
+    ch for ch in map(chr, range(0x3001)) if ch.isspace()
+)  # str.isspace(): up to U+3000
 
 # Events, in text order: a line break (with any blank lines after it: a paragraph break), or
 # final punctuation followed by horizontal whitespace and a non-space character (a candidate
@@ -168,7 +191,16 @@ _LIST_TOKEN_RE = re.compile(r"\(?(?:\d{1,3}|[A-Za-z]|[ivxlIVXL]{1,5})")
 _INITIALS_RE = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
 _NEXT_WORD_RE = re.compile(r"\w+(?:[’']\w+)?")
 _LAST_WS_RE = re.compile(r".*\s", re.DOTALL)  # greedy: its end is just past the last whitespace
+_FIRST_NON_SPACE_RE = re.compile(r"\s*+")  # its end: the first non-space character (or the end)
 _TOKEN_WINDOW = 40  # look this far back for the word before a period
+# On the reversed text: the run of non-space characters just before a position (at most
+# _TOKEN_WINDOW of them), i.e. reversed, the word (with its quotes and periods) before a period.
+_REV_RUN_RE = re.compile(f"\\S{{0,{_TOKEN_WINDOW}}}")
+_TOKEN_STRIP_LEFT = _OPENERS + "—–-"
+_TOKEN_STRIP_RIGHT = _CLOSERS + "."
+_ASCII_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_PLAIN_WORD: tuple[str | None, int] = (None, 0)  # a word before a period that is no abbreviation
+_TOKEN_CACHE_MAX = 50_000  # entries of SentenceSplitter._period_tokens before it is emptied
 
 
 # --- rules as data ----------------------------------------------------------------------------
@@ -298,6 +330,8 @@ class SentenceSplitter:
         self.speech_verbs: frozenset[str] = load_speech_verbs(SPEECH_VERBS_FILE, package=True)
         self._attribution = _attribution_re(self.speech_verbs)
         self.max_chars = max_chars
+        # the word before a period (as found, reversed) -> what it means; see _period_token
+        self._period_tokens: dict[str, tuple[str | None, int]] = {}
 
     def __call__(self, text: str) -> list[Sentence]:
         return self.split(text)
@@ -339,14 +373,38 @@ class SentenceSplitter:
             i -= 1
         return i < 0
 
-    def _period_breaks(self, text: str, p: int, j: int, quoted: bool) -> bool:
-        """Does the single period at ``p`` end a sentence? ``j``: next word's first character."""
-        token, tstart = self._token_before(text, p)
-        if not token:
-            return True
-        if _LIST_TOKEN_RE.fullmatch(token) and self._at_line_start(text, tstart):
+    def _period_token(self, key: str) -> tuple[str | None, int]:
+        """What the word before a period means, cached by the word as found.
+
+        ``key`` is the run of non-space characters before the period (at most 40),
+        reversed, as ``_REV_RUN_RE`` finds it in the reversed text. Returns the kind
+        of the word without its quotes and final periods (:meth:`_kind`; None for a
+        plain word) and, if that word could be a list marker ("1", "a", "iv"), how far
+        before the period it starts (else 0). Rule-level only: the answer depends on
+        the word and the tables, not on the sentence.
+        """
+        word = key[::-1].lstrip(_TOKEN_STRIP_LEFT)
+        token = word.rstrip(_TOKEN_STRIP_RIGHT)
+        info = (self._kind(token), len(word) if _LIST_TOKEN_RE.fullmatch(token) else 0)
+        if info == _PLAIN_WORD:
+            info = _PLAIN_WORD
+        cache = self._period_tokens
+        if len(cache) >= _TOKEN_CACHE_MAX:
+            cache.clear()
+        cache[key] = info
+        return info
+
+    def _period_breaks(
+        self, text: str, p: int, j: int, quoted: bool, info: tuple[str | None, int]
+    ) -> bool:
+        """Does the single period at ``p`` end a sentence?
+
+        ``j`` is the next word's first character; ``info`` what the word before the
+        period means (:meth:`_period_token`).
+        """
+        kind, marker = info
+        if marker and self._at_line_start(text, p - marker):
             return False  # "1. First item" — a list marker
-        kind = self._kind(token)
         if kind is None:
             return True
         if kind == "prefix":
@@ -395,78 +453,112 @@ class SentenceSplitter:
         """
         if not isinstance(text, str):
             raise TypeError(f"split_sentences expects str, got {type(text).__name__}")
-        out: list[Sentence] = []
         if not text or text.isspace():
-            return out
-        lines_are_paragraphs = (
-            _ANY_LB_RE.search(text) is None or _BLANK_LINE_RE.search(text) is None
-        )
+            return []
         n = len(text)
-        max_chars = self.max_chars
-        pos = 0  # where the current sentence begins (may point at whitespace)
+        rev = text[::-1]  # to find the word before a period with one forward regex match
+        # The sentences as columns (see _sentences), not yet capped at max_chars. Each sentence
+        # starts at a non-space character: `pos` is always one (or n) when a sentence is cut, as
+        # every event ends before a non-space character or at the end of the text.
+        starts: list[int] = []
+        ends: list[int] = []
+        paras: list[int] = []
+        pos = _FIRST_NON_SPACE_RE.match(text).end()  # type: ignore[union-attr]  # always matches
         para = -1
         new_para = True
-
-        def emit(a: int, b: int) -> None:
-            nonlocal para, new_para
-            seg = text[a:b]
-            stripped = seg.strip()
-            if not stripped:
-                return
-            start = a + (len(seg) - len(seg.lstrip()))
-            end = start + len(stripped)
-            if new_para:
-                para += 1
-                new_para = False
-            if end - start <= max_chars:
-                out.append(Sentence(start, end, stripped, para))
-                return
-            self._emit_capped(text, start, end, para, out)
+        seen_blank_line = False
+        lines_are_paragraphs: bool | None = None  # decided when first needed
+        attribution = self._attribution.match
+        openers = _OPENERS
+        no_break_before = _NO_BREAK_BEFORE
+        quote_closers = _CLOSERS_QUOTES
+        spaces = _SPACES
+        ascii_capitals = _ASCII_CAPITALS
+        rev_run = _REV_RUN_RE.match
+        period_tokens = self._period_tokens
 
         for m in _EVENT_RE.finditer(text):
-            x = m.group("x")
-            if x in _TERM_SET:
+            if m.lastindex == 3:  # final punctuation (x, t, c) + spaces before a non-space
                 j = m.end()
                 nxt = text[j]
-                # skip opening quotes/brackets to the first character of the next word
-                while nxt in _OPENERS and j + 1 < n:
-                    j += 1
-                    nxt = text[j]
-                if nxt.islower() or nxt in _NO_BREAK_BEFORE:
-                    continue
-                t = x + m.group("t")
-                closers = m.group("c")
-                quoted = bool(closers) and closers[0] in _CLOSERS_QUOTES
-                if quoted and nxt.isupper() and self._attribution.match(text, j):
+                if nxt not in ascii_capitals:  # (a capital: no opener, not lowercase, no , ; :)
+                    # skip opening quotes/brackets to the first character of the next word
+                    while nxt in openers and j + 1 < n:
+                        j += 1
+                        nxt = text[j]
+                    if nxt.islower() or nxt in no_break_before:
+                        continue
+                c0, b = m.span(3)  # the closers
+                quoted = c0 != b and text[c0] in quote_closers
+                if quoted and nxt.isupper() and attribution(text, j):
                     continue  # “Why now?” Lavrov asked on Monday.
-                if t == ".":
-                    if not self._period_breaks(text, m.start(), j, quoted):
+                s = m.start()
+                if c0 - s == 1:  # one mark
+                    x = text[s]
+                    if x == ".":
+                        key = rev_run(rev, n - s).group()  # the word before the period, reversed
+                        info = period_tokens.get(key) or self._period_token(key)
+                        if info is not _PLAIN_WORD and not self._period_breaks(
+                            text, s, j, quoted, info
+                        ):
+                            continue
+                    elif x == "…" and not quoted and not self._starts_sentence(text, j):
                         continue
-                elif ("…" in t or ".." in t) and not quoted:
-                    if not self._starts_sentence(text, j):
+                elif not quoted:
+                    t = text[s:c0]
+                    if ("…" in t or ".." in t) and not self._starts_sentence(text, j):
                         continue
-                b = m.end("c")
-                emit(pos, b)
-                pos = b
-            elif m.group("para") is not None or x == "\u2029":
-                emit(pos, m.start())
+                if new_para:
+                    para += 1
+                    new_para = False
+                starts.append(pos)
+                ends.append(b)
+                paras.append(para)
                 pos = m.end()
-                new_para = True
+                continue
+            # a line break, with any blank lines after it (group "para": a paragraph break)
+            lb = m.start()
+            if m.lastindex == 4 or text[lb] == "\u2029":
+                seen_blank_line = paragraph_break = True
             else:  # a single line break
-                lb = m.start()
                 j = m.end()
                 if self._line_continues(text, lb, j):
                     continue
-                emit(pos, lb)
-                pos = j
-                if lines_are_paragraphs or (
+                paragraph_break = (
                     not self._line_has_final_punct(text, lb)
                     and not self._line_is_list_item(text, lb)
                     and not _LIST_RE.match(text, j)
-                ):
-                    new_para = True
-        emit(pos, n)
-        return out
+                )
+                if not paragraph_break:
+                    if lines_are_paragraphs is None:
+                        lines_are_paragraphs = (
+                            not seen_blank_line and _BLANK_LINE_RE.search(text) is None
+                        )
+                    paragraph_break = lines_are_paragraphs
+            if pos < lb:
+                end = lb
+                if text[lb - 1] in spaces:
+                    end = pos + len(text[pos:lb].rstrip())
+                if new_para:
+                    para += 1
+                    new_para = False
+                starts.append(pos)
+                ends.append(end)
+                paras.append(para)
+            pos = m.end()
+            if paragraph_break:
+                new_para = True
+        if pos < n:
+            if new_para:
+                para += 1
+            starts.append(pos)
+            ends.append(pos + len(text[pos:].rstrip()))
+            paras.append(para)
+
+        texts = list(map(text.__getitem__, map(slice, starts, ends)))
+        if max(map(len, texts), default=0) > self.max_chars:
+            return self._capped(text, starts, ends, paras)
+        return _sentences(starts, ends, texts, paras)
 
     def _line_is_list_item(self, text: str, lb: int) -> bool:
         """Is the line ending at ``lb`` a list item? (looks back at most 2,000 characters)"""
@@ -479,22 +571,34 @@ class SentenceSplitter:
             k += 1
         return _LIST_RE.match(text, k, lb + 1) is not None
 
-    def _emit_capped(self, text: str, start: int, end: int, para: int, out: list[Sentence]) -> None:
-        """Cut ``text[start:end]`` (already stripped) into pieces of at most ``max_chars``."""
+    def _capped(
+        self, text: str, starts: list[int], ends: list[int], paras: list[int]
+    ) -> list[Sentence]:
+        """The sentences, those longer than ``max_chars`` cut at whitespace into shorter ones."""
         max_chars = self.max_chars
         half = max_chars // 2
-        while end - start > max_chars:
-            hi = start + max_chars
-            m = _LAST_WS_RE.match(text, start + half, hi + 1)  # whitespace at index <= hi
-            cut = m.end() - 1 if m else hi
-            piece = text[start:cut].rstrip()
-            if piece:
-                out.append(Sentence(start, start + len(piece), piece, para))
-            start = cut
-            while start < end and text[start].isspace():
-                start += 1
-        if start < end:
-            out.append(Sentence(start, end, text[start:end], para))
+        columns: tuple[list[int], list[int], list[str], list[int]] = ([], [], [], [])
+        add_start, add_end, add_text, add_para = (column.append for column in columns)
+        for start, end, para in zip(starts, ends, paras, strict=True):
+            while end - start > max_chars:
+                hi = start + max_chars
+                m = _LAST_WS_RE.match(text, start + half, hi + 1)  # whitespace at index <= hi
+                cut = m.end() - 1 if m else hi
+                piece = text[start:cut].rstrip()
+                if piece:
+                    add_start(start)
+                    add_end(start + len(piece))
+                    add_text(piece)
+                    add_para(para)
+                start = cut
+                while start < end and text[start].isspace():
+                    start += 1
+            if start < end:
+                add_start(start)
+                add_end(end)
+                add_text(text[start:end])
+                add_para(para)
+        return _sentences(*columns)
 
 
 @functools.lru_cache(maxsize=1)
