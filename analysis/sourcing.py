@@ -114,6 +114,7 @@ _NOT_VERB_PREV = frozenset("to the a an his her its their our this that these th
 _BOUNDARY_WORDS = frozenset("that but because while whereas although though when where after "
                             "before since if unless whether as so and or".split())
 _BOUNDARY_CHARS = tuple("\x00\";:()[]")  # in masked text every quotation mark is straight
+_RE_LAST_BOUNDARY_CHAR = re.compile(r'.*[\x00";:()\[\]]', re.DOTALL)  # up to the last of them
 _RE_TAIL_CONJ = re.compile(r"(?i)[\s,](and|but)$")
 
 
@@ -150,10 +151,10 @@ def _clause_start(chunk: str) -> tuple[int, str]:
     """Offset where the clause ending ``chunk`` starts, and the boundary word ("" if none)."""
     n = len(chunk)
     lo = max(0, n - 160)
-    # the last boundary mark (quotes, brackets, colon ...), found by C-level rfind
-    rf = chunk.rfind
-    mark = max(rf("\x00", lo), rf('"', lo), rf(";", lo), rf(":", lo), rf("(", lo), rf(")", lo),
-               rf("[", lo), rf("]", lo))  # _BOUNDARY_CHARS, unrolled
+    # the last boundary mark (quotes, brackets, colon ...) at or after lo: one C-level match
+    # (greedy, backing off from the end)
+    mm = _RE_LAST_BOUNDARY_CHAR.match(chunk, lo)
+    mark = mm.end() - 1 if mm else -1
     floor = max(lo, mark + 1)
     pos = n
     budget = 16  # a speaker phrase is at most 12 words: look no further back
@@ -541,7 +542,7 @@ class SourceAttributor:
         if masked.find(".", 0, len(masked.rstrip()) - 1) >= 0:
             # periods of abbreviations and initials ("Mr.", "U.S.", "J. J. Price") end nothing
             # (a sentence whose only period ends it has none)
-            masked = _RE_ABBREV_DOT.sub(_ABBREV_DOT, masked)
+            masked = _mark_abbrev_dots(masked)
         # "[outlet] cited/quoted X who said / as saying"
         if lex.re_outlet is not None and (" cited " in masked or " quoted " in masked or
                                           " citing " in masked or " quoting " in masked):
@@ -1523,6 +1524,39 @@ _ABBREV_MARK = "\u2024"  # one dot leader: same length, not a sentence end
 
 def _ABBREV_DOT(m: re.Match) -> str:
     return m.group()[:-1] + _ABBREV_MARK
+
+
+#: the words of _RE_ABBREV_DOT ("Gens?" spelt out; any one capital letter)
+_ABBREVS = frozenset("Mr Mrs Ms Dr St Gov Sen Rep Gen Gens Lt Col Jr Sr Adm Capt Sgt Maj Brig Prof "
+                     "Rev Cmdr Ft Mt Va Fla Calif Mass".split()
+                     + list("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+
+
+def _mark_abbrev_dots(s: str) -> str:
+    """``_RE_ABBREV_DOT.sub(_ABBREV_DOT, s)`` from the periods out (str.find), not by trying
+    the pattern at every character: a period is marked when the word before it is one of
+    _ABBREVS, not preceded by a word character or a period, and some non-space follows."""
+    last = len(s.rstrip()) - 1
+    p = s.find(".", 0, last)
+    hits = []
+    while p >= 0:
+        a = p
+        lim = p - 6 if p > 6 else 0  # the longest word is five letters
+        while a > lim and (s[a - 1].isalnum() or s[a - 1] == "_"):
+            a -= 1
+        if a < p and not (a > 0 and (s[a - 1].isalnum() or s[a - 1] in "_.")) and \
+                s[a:p] in _ABBREVS:
+            hits.append(p)
+        p = s.find(".", p + 1, last)
+    if not hits:
+        return s
+    parts, pos = [], 0
+    for p in hits:
+        parts.append(s[pos:p])
+        parts.append(_ABBREV_MARK)
+        pos = p + 1
+    parts.append(s[pos:])
+    return "".join(parts)
 
 
 _CURLY_QUOTES = "“”„«»"  # _QUOTE_CHARS but the straight mark
