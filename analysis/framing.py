@@ -473,6 +473,7 @@ _CLAUSE_BREAK = re.compile(
 
 _CLAUSES = 1  # memo key of the clause starts
 _RAW = 2  # memo key of the automaton's hits in the sentence
+_FOUND = 3  # memo key of the automaton's keys found in the sentence (by number)
 
 
 def _words_back(text: str, clause_start: int, end: int, n: int) -> tuple[list[int], bool]:
@@ -1082,6 +1083,27 @@ class FrameScorer:
         )
         # the rules' literals alone, when the cues cannot be prefiltered
         self._rule_ac = _rule_automaton(rule_keys) if self._prefilter is None else None
+        # per rule (by where): the automaton keys (by number) one of which must
+        # occur in the sentence for its ``before`` / ``sentence`` regex to
+        # match (None: no such keys), so that most rules are ruled out by a
+        # set test on the keys found
+        self._rule_need: dict[str, tuple[frozenset[int] | None, frozenset[int] | None]] = {}
+        if self._prefilter is not None:
+            numbered = self._prefilter.ac.keys
+            by_rid: dict[str, set[int]] = {}
+            for i, k in enumerate(numbered):
+                a, w = rule_keys.get(k, ((), None))
+                for rid in w or a:
+                    by_rid.setdefault(rid, set()).add(i)
+
+            def need(rx: re.Pattern | None) -> frozenset[int] | None:
+                if rx is None or rx.pattern not in self._rule_filtered:
+                    return None
+                return frozenset(by_rid[rx.pattern])
+
+            self._rule_need = {
+                r.where: (need(r.before), need(r.sentence)) for r in self.lexicon.rules
+            }
         self._entries: dict[tuple, tuple] = {}
         self._no_labels = dict.fromkeys(frames, False)  # copied for a sentence with no cue
         self._no_scores = dict.fromkeys(frames, 0.0)
@@ -1292,7 +1314,19 @@ class FrameScorer:
         factor, names = 1.0, []
         before_text = text[max(0, start - 80) : start]
         after_text = text[end : end + 80]
+        raw = memo.get(_RAW)
+        if raw is not None:  # the automaton's keys found in the sentence
+            found = memo.get(_FOUND)
+            if found is None:
+                found = memo[_FOUND] = {h[0] for h in raw}
+            need = self._rule_need
         for r in rules:
+            if raw is not None:
+                before_keys, sentence_keys = need[r.where]
+                if (before_keys is not None and before_keys.isdisjoint(found)) or (
+                    sentence_keys is not None and sentence_keys.isdisjoint(found)
+                ):
+                    continue  # none of the literals its before/sentence regex needs occurs
             if r.before is not None:
                 rid = r.before.pattern
                 present = False
