@@ -1397,7 +1397,7 @@ class SourceAttributor:
             if not st:
                 st = "named_official" if mt.person else "institution"
             if st == "named_official" and mt.name_tokens and not mt.roles:
-                st = lex.type_from_context(mention, mt, mem.text, mem.government_context())
+                st = lex.type_from_context(mention, mt, mem.text, mem.government_context)
             elif st in ("named_official", "unnamed_official") and mt.roles and \
                     lex.role_type.get(mt.roles[0]) == "official" and len(mem.text) >= 300 and \
                     not mem.government_context() and lex.unknown_employer(mention, mt.roles[0]):

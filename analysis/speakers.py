@@ -34,7 +34,7 @@ How the codebook's types are read (the rules below, in ``classify``):
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -734,14 +734,16 @@ class SourceLexicon:
         return MentionType("", side, False, False, False)
 
     def type_from_context(self, mention: str, mt: MentionType, text: str,
-                          gov: bool | None = None) -> str:
+                          gov: bool | Callable[[], bool] | None = None) -> str:
         """The type of a bare personal name (no role in the mention) from the article.
 
         The first time the name appears, the words before it and an appositive after it
         usually say who the person is ("Australian paceman Glenn McGrath", "Greg Combet, the
         ACTU secretary"); a name of the person gazetteer keeps its type; with no clue at all,
         a name in an article without any government vocabulary (sport, business, a bushfire)
-        is ``other``, otherwise ``named_official``.
+        is ``other``, otherwise ``named_official``. ``gov`` says whether the article uses
+        government vocabulary, or is a function that answers it (asked only when needed);
+        None: the article is searched here.
 
             >>> lex = SourceLexicon.load()
             >>> t = "Union leader Jo Bloggs spoke at a rally. Bloggs said the strike would go on."
@@ -780,6 +782,8 @@ class SourceLexicon:
                                                              "other") else "named_official"
         if gov is None:
             gov = _government_context(text)
+        elif callable(gov):
+            gov = gov()
         if len(text) >= 300 and not gov and \
                 not _RE_TITLE_ABBREV.search(mention):
             return "other"  # only a real article's silence is evidence
@@ -996,13 +1000,18 @@ class EntityMemory:
 
     def merge(self, e: Entity, mention: str, mt: MentionType) -> None:
         """Record a further mention; the canonical form is the fullest one."""
-        e.roles |= set(mt.roles)
-        e.names |= {t.lower() for t in mt.name_tokens}
-        e.words |= content_words(mention)
+        if mt.roles:
+            e.roles.update(mt.roles)
+        if mt.name_tokens:
+            e.names |= {t.lower() for t in mt.name_tokens}
+        words = _content_words(mention)
+        e.words |= words
         if mention.strip().lower() not in PRONOUNS and \
-                len(content_words(mention)) > len(content_words(e.canonical)):
+                len(words) > len(_content_words(e.canonical)):
             e.canonical = mention
         ents = self.entities
+        if ents and ents[-1] is e:
+            return  # already the most recent
         for k in range(len(ents) - 1, -1, -1):  # by identity (dataclass == compares fields)
             if ents[k] is e:
                 del ents[k]
