@@ -193,14 +193,11 @@ _NEXT_WORD_RE = re.compile(r"\w+(?:[’']\w+)?")
 _LAST_WS_RE = re.compile(r".*\s", re.DOTALL)  # greedy: its end is just past the last whitespace
 _FIRST_NON_SPACE_RE = re.compile(r"\s*+")  # its end: the first non-space character (or the end)
 _TOKEN_WINDOW = 40  # look this far back for the word before a period
-# On the reversed text: the run of non-space characters just before a position (at most
-# _TOKEN_WINDOW of them), i.e. reversed, the word (with its quotes and periods) before a period.
-_REV_RUN_RE = re.compile(f"\\S{{0,{_TOKEN_WINDOW}}}")
 _TOKEN_STRIP_LEFT = _OPENERS + "—–-"
 _TOKEN_STRIP_RIGHT = _CLOSERS + "."
 _ASCII_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _PLAIN_WORD: tuple[str | None, int] = (None, 0)  # a word before a period that is no abbreviation
-_TOKEN_CACHE_MAX = 50_000  # entries of SentenceSplitter._period_tokens before it is emptied
+_TOKEN_CACHE_MAX = 50_000  # entries of SentenceSplitter._period_words before it is emptied
 
 
 # --- rules as data ----------------------------------------------------------------------------
@@ -330,8 +327,8 @@ class SentenceSplitter:
         self.speech_verbs: frozenset[str] = load_speech_verbs(SPEECH_VERBS_FILE, package=True)
         self._attribution = _attribution_re(self.speech_verbs)
         self.max_chars = max_chars
-        # the word before a period (as found, reversed) -> what it means; see _period_token
-        self._period_tokens: dict[str, tuple[str | None, int]] = {}
+        # the characters between the last space and a period -> what they mean; see _period_word
+        self._period_words: dict[str, tuple[str | None, int]] = {}
 
     def __call__(self, text: str) -> list[Sentence]:
         return self.split(text)
@@ -373,25 +370,35 @@ class SentenceSplitter:
             i -= 1
         return i < 0
 
-    def _period_token(self, key: str) -> tuple[str | None, int]:
-        """What the word before a period means, cached by the word as found.
+    def _period_word(self, text: str, p: int, word: str) -> tuple[str | None, int]:
+        """What the word before the period at ``p`` means, cached by the word as found.
 
-        ``key`` is the run of non-space characters before the period (at most 40),
-        reversed, as ``_REV_RUN_RE`` finds it in the reversed text. Returns the kind
-        of the word without its quotes and final periods (:meth:`_kind`; None for a
-        plain word) and, if that word could be a list marker ("1", "a", "iv"), how far
-        before the period it starts (else 0). Rule-level only: the answer depends on
-        the word and the tables, not on the sentence.
+        ``word`` is ``text`` from after the last space (" ") before ``p`` up to ``p``,
+        as written (any other whitespace, quotes and periods included). Returns the
+        kind of the word before the period without its quotes and final periods
+        (:meth:`_kind`; None for a plain word) and, if it could be a list marker
+        ("1", "a", "iv"), how far before the period it starts (else 0). The answer
+        depends on ``word`` and the tables only (it is what :meth:`_token_before`
+        finds in ``text``), so it is cached unless ``word`` is longer than the
+        window :meth:`_token_before` looks at.
         """
-        word = key[::-1].lstrip(_TOKEN_STRIP_LEFT)
-        token = word.rstrip(_TOKEN_STRIP_RIGHT)
-        info = (self._kind(token), len(word) if _LIST_TOKEN_RE.fullmatch(token) else 0)
+        if len(word) > _TOKEN_WINDOW:
+            token, tstart = self._token_before(text, p)
+            marker = p - tstart if _LIST_TOKEN_RE.fullmatch(token) else 0
+            return self._kind(token), marker
+        if not word or word[-1].isspace():
+            raw = ""
+        else:
+            raw = word.rsplit(None, 1)[-1]
+        stripped = raw.lstrip(_TOKEN_STRIP_LEFT)
+        token = stripped.rstrip(_TOKEN_STRIP_RIGHT)
+        info = (self._kind(token), len(stripped) if _LIST_TOKEN_RE.fullmatch(token) else 0)
         if info == _PLAIN_WORD:
             info = _PLAIN_WORD
-        cache = self._period_tokens
+        cache = self._period_words
         if len(cache) >= _TOKEN_CACHE_MAX:
             cache.clear()
-        cache[key] = info
+        cache[word] = info
         return info
 
     def _period_breaks(
@@ -400,7 +407,7 @@ class SentenceSplitter:
         """Does the single period at ``p`` end a sentence?
 
         ``j`` is the next word's first character; ``info`` what the word before the
-        period means (:meth:`_period_token`).
+        period means (:meth:`_period_word`).
         """
         kind, marker = info
         if marker and self._at_line_start(text, p - marker):
@@ -456,7 +463,6 @@ class SentenceSplitter:
         if not text or text.isspace():
             return []
         n = len(text)
-        rev = text[::-1]  # to find the word before a period with one forward regex match
         # The sentences as columns (see _sentences), not yet capped at max_chars. Each sentence
         # starts at a non-space character: `pos` is always one (or n) when a sentence is cut, as
         # every event ends before a non-space character or at the end of the text.
@@ -474,12 +480,13 @@ class SentenceSplitter:
         quote_closers = _CLOSERS_QUOTES
         spaces = _SPACES
         ascii_capitals = _ASCII_CAPITALS
-        rev_run = _REV_RUN_RE.match
-        period_tokens = self._period_tokens
+        last_space = text.rfind
+        period_words = self._period_words
 
         for m in _EVENT_RE.finditer(text):
-            if m.lastindex == 3:  # final punctuation (x, t, c) + spaces before a non-space
-                j = m.end()
+            k = m.lastindex
+            if k == 3:  # final punctuation (x, t, c) + spaces before a non-space
+                j = e = m.end()
                 nxt = text[j]
                 if nxt not in ascii_capitals:  # (a capital: no opener, not lowercase, no , ; :)
                     # skip opening quotes/brackets to the first character of the next word
@@ -496,8 +503,8 @@ class SentenceSplitter:
                 if c0 - s == 1:  # one mark
                     x = text[s]
                     if x == ".":
-                        key = rev_run(rev, n - s).group()  # the word before the period, reversed
-                        info = period_tokens.get(key) or self._period_token(key)
+                        word = text[last_space(" ", 0, s) + 1 : s]  # (with quotes, periods)
+                        info = period_words.get(word) or self._period_word(text, s, word)
                         if info is not _PLAIN_WORD and not self._period_breaks(
                             text, s, j, quoted, info
                         ):
@@ -514,14 +521,13 @@ class SentenceSplitter:
                 starts.append(pos)
                 ends.append(b)
                 paras.append(para)
-                pos = m.end()
+                pos = e
                 continue
             # a line break, with any blank lines after it (group "para": a paragraph break)
-            lb = m.start()
-            if m.lastindex == 4 or text[lb] == "\u2029":
+            lb, j = m.span()
+            if k == 4 or text[lb] == "\u2029":
                 seen_blank_line = paragraph_break = True
             else:  # a single line break
-                j = m.end()
                 if self._line_continues(text, lb, j):
                     continue
                 paragraph_break = (
@@ -545,7 +551,7 @@ class SentenceSplitter:
                 starts.append(pos)
                 ends.append(end)
                 paras.append(para)
-            pos = m.end()
+            pos = j
             if paragraph_break:
                 new_para = True
         if pos < n:
@@ -555,7 +561,7 @@ class SentenceSplitter:
             ends.append(pos + len(text[pos:].rstrip()))
             paras.append(para)
 
-        texts = list(map(text.__getitem__, map(slice, starts, ends)))
+        texts = [text[a:b] for a, b in zip(starts, ends, strict=True)]
         if max(map(len, texts), default=0) > self.max_chars:
             return self._capped(text, starts, ends, paras)
         return _sentences(starts, ends, texts, paras)

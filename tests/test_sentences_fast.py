@@ -255,7 +255,7 @@ def test_word_cache_is_bounded_and_does_not_change_results(monkeypatch):
     sp = SentenceSplitter()
     text = " ".join(TRICKY)
     assert sp.split(text) == plain_split(sp, text)
-    assert len(sp._period_tokens) <= 3
+    assert len(sp._period_words) <= 3
     assert sp.split(text) == plain_split(sp, text)
 
 
