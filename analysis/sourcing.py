@@ -315,6 +315,17 @@ _INTERVIEW_WITH = re.compile(
     r"(?i)\b(?:in\s+an?\s+(?:\w+\s+)?interview\s+(?:with|to)|in\s+comments\s+to|speaking\s+to|"
     r"told|in\s+an?\s+(?:op-ed|article|column)\s+(?:for|in)|writing\s+in|wrote\s+in|on)\s+")
 _WORDS = re.compile(r"\S+")
+# _INTERVIEW_WITH without IGNORECASE, for lower-cased text (a case-sensitive scan is faster)
+_INTERVIEW_WITH_LOWER = re.compile(_INTERVIEW_WITH.pattern.removeprefix("(?i)"))
+
+
+def _interview_with(s: str) -> re.Match | None:
+    """``_INTERVIEW_WITH.search(s)`` (only the match's end is used): the same match in
+    ``s.lower()``, which has the same offsets unless ``s`` has an İ; with ı or ſ (which
+    IGNORECASE folds to i and s but ``lower`` keeps) the pattern itself decides."""
+    if "ı" in s or "ſ" in s or "İ" in s:
+        return _INTERVIEW_WITH.search(s)
+    return _INTERVIEW_WITH_LOWER.search(s.lower())
 # patterns of the rules below, compiled once (not looked up in re's cache per call)
 _RE_APP_CLAUSE = re.compile(r"\s*(?:who|which|whose|whom|where|\w+ed|\w+ing)\b")
 _RE_TAIL_RELATIVE = re.compile(r"\s+(?:who|which|that)\s*$")
@@ -466,7 +477,7 @@ class SourceAttributor:
         lead = len(part) - len(stripped)
         if m:
             lead += m.end()
-        cut = _NP_CUT.search(part, lead)
+        cut = _NP_CUT.search(part, lead) if "wh" in part else None  # (who, which ... need it)
         end = cut.start() if cut else len(part.rstrip())
         np_text = part[lead:end]
         if not np_text.strip():
@@ -544,8 +555,9 @@ class SourceAttributor:
             # (a sentence whose only period ends it has none)
             masked = _mark_abbrev_dots(masked)
         # "[outlet] cited/quoted X who said / as saying"
-        if lex.re_outlet is not None and (" cited " in masked or " quoted " in masked or
-                                          " citing " in masked or " quoting " in masked):
+        if lex.re_outlet is not None and (" cit" in masked or " quot" in masked) and (
+                " cited " in masked or " quoted " in masked or " citing " in masked or
+                " quoting " in masked):
             for om in lex.re_outlet.finditer(masked):
                 after = masked[om.end():]
                 vm = _OUTLET_VERB.match(after)
@@ -1327,7 +1339,7 @@ class SourceAttributor:
                 m = lex.re_outlet.search(o.speaker)
                 return m.group() if m else o.speaker
         after = masked[c.c_end:c.c_end + 80]
-        m = _INTERVIEW_WITH.search(after) if c.cue not in ("told", "tells", "tell") else None
+        m = _interview_with(after) if c.cue not in ("told", "tells", "tell") else None
         if c.cue in ("told", "tells", "tell", "telling"):
             om = lex.re_outlet.match(_RE_LEADING_THE.sub("", after))
             if om:
