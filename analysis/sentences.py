@@ -177,16 +177,27 @@ _SPACES = frozenset(
 # The pattern starts with one character class, so CPython's regex engine skips to candidates
 # at C speed (an alternation of classes would be tried at every character: ~8x slower); every
 # repeat is possessive or bounded, so scanning stays linear on any input.
+# The first alternative is a shortcut for the most common event, a single period followed by
+# spaces and an ASCII capital (". The"): the second alternative would match it too, with the same
+# span, but the splitter can skip most checks when `m.lastindex` says the first one matched.
 _TERM_CLASS = f"[{re.escape(_TERM)}]"
 _EVENT_RE = re.compile(
     f"(?P<x>[{re.escape(_TERM)}{_LB_CHARS}])"
-    f"(?:(?<={_TERM_CLASS})(?P<t>{_TERM_CLASS}{{0,10}}+)(?P<c>[{re.escape(_CLOSERS)}]*+){_H}++(?=\\S)"
+    f"(?:(?<=\\.)(?P<plain>{_H}++)(?=[A-Z])"
+    f"|(?<={_TERM_CLASS})(?P<t>{_TERM_CLASS}{{0,10}}+)(?P<c>[{re.escape(_CLOSERS)}]*+){_H}++(?=\\S)"
     f"|(?<=[{_LB_CHARS}])(?:(?<=\r)\n)?+(?P<para>(?:{_H}*{_LBX})+)?{_H}*+)"
+)
+# m.lastindex of an _EVENT_RE match: which alternative matched (a single line break: 1, group x)
+_PLAIN_PERIOD, _FINAL_PUNCT, _PARAGRAPH_BREAK = (
+    _EVENT_RE.groupindex[g] for g in ("plain", "c", "para")
 )
 _BLANK_LINE_RE = re.compile(f"[{_LB_CHARS}](?:(?<=\u2029)|(?:(?<=\r)\n)?+{_H}*+{_LBX})")
 _ANY_LB_RE = re.compile(f"[{_LB_CHARS}]")
 # a list item at the start of a line: bullet, "1." "1)" "(1)" "a)" "iv."
 _LIST_RE = re.compile(r"(?:[-*•·▪►‣◦–—]|\(?(?:\d{1,3}|[A-Za-z]|[ivxlIVXL]{1,5})[.)])" + _H)
+# matched from a point to a line break: its end is the first non-space/tab after the last line
+# break before (or the first after the starting point, if none); it always matches
+_LINE_START_RE = re.compile(f"(?:.*[{_LB_CHARS}])?[ \t]*+", re.DOTALL)
 _LIST_TOKEN_RE = re.compile(r"\(?(?:\d{1,3}|[A-Za-z]|[ivxlIVXL]{1,5})")
 _INITIALS_RE = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
 _NEXT_WORD_RE = re.compile(r"\w+(?:[’']\w+)?")
@@ -480,13 +491,22 @@ class SentenceSplitter:
         quote_closers = _CLOSERS_QUOTES
         spaces = _SPACES
         ascii_capitals = _ASCII_CAPITALS
+        plain_period, final_punct, paragraph = _PLAIN_PERIOD, _FINAL_PUNCT, _PARAGRAPH_BREAK
         last_space = text.rfind
         period_words = self._period_words
 
         for m in _EVENT_RE.finditer(text):
             k = m.lastindex
-            if k == 3:  # final punctuation (x, t, c) + spaces before a non-space
-                j = e = m.end()
+            if k == plain_period:  # ". The": one period, spaces, an ASCII capital at e
+                s, e = m.span()
+                word = text[last_space(" ", 0, s) + 1 : s]  # (with quotes, periods)
+                info = period_words.get(word) or self._period_word(text, s, word)
+                if info is not _PLAIN_WORD and not self._period_breaks(text, s, e, False, info):
+                    continue
+                b = s + 1
+            elif k == final_punct:  # final punctuation x + t, closers c, spaces, a non-space at e
+                s, e = m.span()
+                j = e
                 nxt = text[j]
                 if nxt not in ascii_capitals:  # (a capital: no opener, not lowercase, no , ; :)
                     # skip opening quotes/brackets to the first character of the next word
@@ -495,15 +515,14 @@ class SentenceSplitter:
                         nxt = text[j]
                     if nxt.islower() or nxt in no_break_before:
                         continue
-                c0, b = m.span(3)  # the closers
+                c0, b = m.span(final_punct)  # the closers
                 quoted = c0 != b and text[c0] in quote_closers
                 if quoted and nxt.isupper() and attribution(text, j):
                     continue  # “Why now?” Lavrov asked on Monday.
-                s = m.start()
                 if c0 - s == 1:  # one mark
                     x = text[s]
                     if x == ".":
-                        word = text[last_space(" ", 0, s) + 1 : s]  # (with quotes, periods)
+                        word = text[last_space(" ", 0, s) + 1 : s]
                         info = period_words.get(word) or self._period_word(text, s, word)
                         if info is not _PLAIN_WORD and not self._period_breaks(
                             text, s, j, quoted, info
@@ -515,45 +534,45 @@ class SentenceSplitter:
                     t = text[s:c0]
                     if ("…" in t or ".." in t) and not self._starts_sentence(text, j):
                         continue
-                if new_para:
-                    para += 1
-                    new_para = False
-                starts.append(pos)
-                ends.append(b)
-                paras.append(para)
+            else:  # a line break at b, with any blank lines after it (a paragraph break)
+                b, e = m.span()
+                if k == paragraph or text[b] == "\u2029":
+                    seen_blank_line = paragraph_break = True
+                elif self._line_continues(text, b, e):
+                    continue
+                else:  # a single line break
+                    paragraph_break = (
+                        not self._line_has_final_punct(text, b)
+                        and not self._line_is_list_item(text, b)
+                        and not _LIST_RE.match(text, e)
+                    )
+                    if not paragraph_break:
+                        if lines_are_paragraphs is None:
+                            lines_are_paragraphs = (
+                                not seen_blank_line and _BLANK_LINE_RE.search(text) is None
+                            )
+                        paragraph_break = lines_are_paragraphs
+                if pos < b:
+                    if text[b - 1] in spaces:
+                        b = pos + len(text[pos:b].rstrip())
+                    if new_para:
+                        para += 1
+                    starts.append(pos)
+                    ends.append(b)
+                    paras.append(para)
+                    new_para = paragraph_break
+                elif paragraph_break:
+                    new_para = True
                 pos = e
                 continue
-            # a line break, with any blank lines after it (group "para": a paragraph break)
-            lb, j = m.span()
-            if k == 4 or text[lb] == "\u2029":
-                seen_blank_line = paragraph_break = True
-            else:  # a single line break
-                if self._line_continues(text, lb, j):
-                    continue
-                paragraph_break = (
-                    not self._line_has_final_punct(text, lb)
-                    and not self._line_is_list_item(text, lb)
-                    and not _LIST_RE.match(text, j)
-                )
-                if not paragraph_break:
-                    if lines_are_paragraphs is None:
-                        lines_are_paragraphs = (
-                            not seen_blank_line and _BLANK_LINE_RE.search(text) is None
-                        )
-                    paragraph_break = lines_are_paragraphs
-            if pos < lb:
-                end = lb
-                if text[lb - 1] in spaces:
-                    end = pos + len(text[pos:lb].rstrip())
-                if new_para:
-                    para += 1
-                    new_para = False
-                starts.append(pos)
-                ends.append(end)
-                paras.append(para)
-            pos = j
-            if paragraph_break:
-                new_para = True
+            # a sentence ends at b
+            if new_para:
+                para += 1
+                new_para = False
+            starts.append(pos)
+            ends.append(b)
+            paras.append(para)
+            pos = e
         if pos < n:
             if new_para:
                 para += 1
@@ -568,13 +587,7 @@ class SentenceSplitter:
 
     def _line_is_list_item(self, text: str, lb: int) -> bool:
         """Is the line ending at ``lb`` a list item? (looks back at most 2,000 characters)"""
-        lo = max(0, lb - self.max_chars)
-        i = lb - 1
-        while i >= lo and text[i] not in _LB_CHARS:
-            i -= 1
-        k = i + 1
-        while k < lb and text[k] in " \t":
-            k += 1
+        k = _LINE_START_RE.match(text, max(0, lb - self.max_chars), lb).end()  # type: ignore[union-attr]
         return _LIST_RE.match(text, k, lb + 1) is not None
 
     def _capped(

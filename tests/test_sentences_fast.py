@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import pickle
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -60,6 +61,15 @@ def plain_capped(
         out.append(Sentence(start, end, text[start:end], para))
 
 
+# the events without the splitter's shortcut for ". The" (its first alternative)
+PLAIN_EVENT_RE = re.compile(
+    f"(?P<x>[{re.escape(S._TERM)}{S._LB_CHARS}])"
+    f"(?:(?<={S._TERM_CLASS})(?P<t>{S._TERM_CLASS}{{0,10}}+)(?P<c>[{re.escape(S._CLOSERS)}]*+)"
+    f"{S._H}++(?=\\S)"
+    f"|(?<=[{S._LB_CHARS}])(?:(?<=\r)\n)?+(?P<para>(?:{S._H}*{S._LBX})+)?{S._H}*+)"
+)
+
+
 def plain_split(sp: SentenceSplitter, text: str) -> list[Sentence]:
     """The rules of analysis.sentences, one regex event at a time, without shortcuts."""
     out: list[Sentence] = []
@@ -87,7 +97,7 @@ def plain_split(sp: SentenceSplitter, text: str) -> list[Sentence]:
         else:
             plain_capped(sp, text, start, end, para, out)
 
-    for m in S._EVENT_RE.finditer(text):
+    for m in PLAIN_EVENT_RE.finditer(text):
         x = m.group("x")
         if x in S._TERM_SET:
             j = m.end()
@@ -277,6 +287,32 @@ def test_column_built_sentences_are_ordinary_sentences():
     with pytest.raises(dataclasses.FrozenInstanceError):
         built[0].start = 1  # type: ignore[misc]
     assert S._sentences([], [], [], []) == []
+
+
+def plain_line_is_list_item(sp: SentenceSplitter, text: str, lb: int) -> bool:
+    lo = max(0, lb - sp.max_chars)
+    i = lb - 1
+    while i >= lo and text[i] not in S._LB_CHARS:
+        i -= 1
+    k = i + 1
+    while k < lb and text[k] in " \t":
+        k += 1
+    return S._LIST_RE.match(text, k, lb + 1) is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(ARTICLES, st.sampled_from(sorted(SPLITTERS)))
+def test_property_line_is_list_item_equals_plain_loop(text, max_chars):
+    sp = SPLITTERS[max_chars]
+    for lb in range(len(text) + 1):
+        assert sp._line_is_list_item(text, lb) == plain_line_is_list_item(sp, text, lb)
+
+
+def test_event_shortcut_matches_like_the_plain_events():
+    text = " ".join(TRICKY) + " a. B a.  C a.\tD a.\u00a0E a. é a.” F a.. G a. \u2029H .\n. X"
+    fast = [m.span() for m in S._EVENT_RE.finditer(text)]
+    assert fast == [m.span() for m in PLAIN_EVENT_RE.finditer(text)]
+    assert any(m.lastindex == S._PLAIN_PERIOD for m in S._EVENT_RE.finditer(text))
 
 
 def test_sentence_has_no_init_side_effects():
