@@ -1,0 +1,105 @@
+"""The framing scorer's fast path gives the word-by-word results.
+
+``FrameScorer()`` finds candidate words with an Aho-Corasick automaton
+(``ahocorasick_rs`` when installed, else ``pyahocorasick``) and rules out
+context rules by the literals the automaton found; ``FrameScorer(prefilter=False)``
+looks at every word and runs every rule. Sentences here are written for these
+tests; none is copied from the shared corpus.
+"""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+from test_framing import PREFILTER_CASES
+
+import analysis.framing as framing
+from analysis.framing import FrameScore, FrameScorer
+
+# sentences where context rules, modifiers and repeats meet (each rule kind:
+# before, after, sentence, unless), plus ones where a rule's literal occurs
+# without the rule applying
+RULE_CASES = [
+    "Russia's chief negotiator, Vladimir Medinsky, said the sides may meet again.",
+    "Since the war began, the talks have stalled twice.",
+    "Before the invasion, trade talks between the firms had collapsed.",
+    "The merger talks failed, but the peace talks went on.",
+    "Zelensky thanked Biden for the new air defence package in a call on Monday.",
+    "Zelensky thanked Biden in a call, and the two sides agreed to keep talking about a ceasefire.",
+    "The G7 leaders discussed support for Kyiv; no talks with Moscow are planned.",
+    "Nobel Peace Prize laureates called for peace and security in the region.",
+    "The September 11 attacks were followed by the war in Afghanistan.",
+    "Union members went on strike over pay after wage talks broke down.",
+    "The rebels said they would lay down their arms if their safety was guaranteed.",
+    "The president may not resume talks, officials said, although a truce could hold.",
+    "Talks, talks and more talks: the shelling went on, and the talks did not stop it.",
+    "“We are ready for peace talks,” he said, “but not for surrender.”",
+    'He called the strikes "a war crime" and the talks "a sham".',
+    "EU diplomacy chief Kaja Kallas met the Ukrainian envoy in Brussels.",
+    "The diplomatic row over the expelled envoy deepened as missiles hit Odesa.",
+    "The top diplomat said the war would end only with a military victory.",
+    "In the first days of the war, negotiators met in Belarus; since then, drones have hit Moscow.",
+    "Both sides accused each other of shelling the plant, and the IAEA urged restraint.",
+]
+
+
+def _result(fs: FrameScore):
+    return fs.labels, fs.scores, fs.frame, fs.evidence, fs.suppressed
+
+
+@pytest.fixture(scope="module")
+def fast() -> FrameScorer:
+    return FrameScorer()
+
+
+@pytest.fixture(scope="module")
+def slow() -> FrameScorer:
+    return FrameScorer(prefilter=False)
+
+
+@pytest.mark.parametrize("sentence", RULE_CASES + PREFILTER_CASES)
+def test_fast_path_gives_the_word_by_word_result(fast, slow, sentence):
+    for text in (sentence, sentence.upper(), sentence.lower()):
+        assert _result(fast.score(text)) == _result(slow.score(text)), text
+
+
+def test_rules_are_applied_on_the_fast_path(fast):
+    """The set test on the automaton's keys does not rule out a rule that applies."""
+    fs = fast.score("Russia's chief negotiator, Vladimir Medinsky, said the sides may meet again.")
+    assert any("+title_after_name" in e.rule for e in fs.suppressed)
+    fs = fast.score("Since the war began, the talks have stalled twice.")
+    assert any("+time_reference" in e.rule for e in fs.suppressed)
+
+
+def test_without_ahocorasick_rs_pyahocorasick_gives_the_same_results(monkeypatch, fast, slow):
+    if framing._ahocorasick is None:  # pragma: no cover - pyahocorasick is a dependency
+        pytest.skip("pyahocorasick is not installed")
+    monkeypatch.setattr(framing, "_ahocorasick_rs", None)
+    plain = FrameScorer()
+    assert plain._prefilter is not None
+    for text in RULE_CASES + PREFILTER_CASES:
+        assert (
+            _result(plain.score(text)) == _result(slow.score(text)) == _result(fast.score(text))
+        ), text
+    clone = pickle.loads(pickle.dumps(plain))
+    for text in RULE_CASES:
+        assert _result(clone.score(text)) == _result(plain.score(text))
+
+
+def test_automaton_finds_overlapping_keys_with_character_offsets():
+    ac = framing._Automaton(["peace", "peace ta", "ace", "talks"], [()] * 4, 2)
+    text = "“peace talks” – peace"
+    hits = sorted(ac.find(text))
+    assert hits == [(0, 1, 6), (0, 16, 21), (1, 1, 9), (2, 3, 6), (2, 18, 21), (3, 7, 12)]
+    assert sorted(pickle.loads(pickle.dumps(ac)).find(text)) == hits
+
+
+def test_neutral_results_are_not_shared(fast):
+    a, b = fast.score("The weather was fine."), fast.score("The weather was fine.")
+    assert a == b and a.frame == "neutral"
+    a.labels["diplomacy"] = True
+    a.scores["diplomacy"] = 1.0
+    assert b.labels == {"diplomacy": False, "escalation": False}
+    assert b.scores == {"diplomacy": 0.0, "escalation": 0.0}
+    assert fast.score("The weather was fine.").labels["diplomacy"] is False
