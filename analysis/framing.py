@@ -936,8 +936,8 @@ def _rule_keys(
                 keys = literal_prefixes(rx.pattern, k)
                 if keys is not None:
                     break
-            if keys is None or min(map(len, keys)) < 3:  # too common to be worth it
-                continue
+            if keys is None or any(len(k) < 3 and not any(ch.isdigit() for ch in k) for k in keys):
+                continue  # a key of one or two letters is too common to be worth it ("g7" is not)
             keys = {k for k in keys if not any(k[:i] in keys for i in range(3, len(k)))}
             try:
                 parsed = list(_sre_parser.parse(rx.pattern, re.IGNORECASE))
@@ -983,6 +983,15 @@ def _frozen(cls, **fields):
     obj = _new(cls)
     obj.__dict__.update(fields)
     return obj
+
+
+class _RuleSet(tuple):
+    """The context rules of a cue form (a tuple), with ``need``: the automaton
+    keys (by number) any of its rules needs one of, and ``plain``: its rules
+    that need none (see ``FrameScorer._rule_need``)."""
+
+    need: frozenset[int] = frozenset()
+    plain: tuple[ContextRule, ...] = ()
 
 
 class FrameScorer:
@@ -1320,6 +1329,8 @@ class FrameScorer:
             if found is None:
                 found = memo[_FOUND] = {h[0] for h in raw}
             need = self._rule_need
+            if isinstance(rules, _RuleSet) and rules.need.isdisjoint(found):
+                rules = rules.plain  # none of the rules that need a literal can apply
         for r in rules:
             if raw is not None:
                 before_keys, sentence_keys = need[r.where]
@@ -1369,12 +1380,15 @@ class FrameScorer:
     def _rules_for(self, cue: Cue, matched: str) -> tuple[ContextRule, ...]:
         """The context rules whose frame, subframe and cue conditions hold for
         a cue matched as ``matched`` (cached)."""
-        rules = tuple(
+        rules = _RuleSet(
             r
             for r in self._rules_by_frame[cue.frame]
             if (not r.subframe or r.subframe == cue.subframe)
             and (r.cue is None or r.cue.match(matched))
         )
+        needs = [self._rule_need.get(r.where, (None, None)) for r in rules]
+        rules.need = frozenset().union(*(k for pair in needs for k in pair if k is not None))
+        rules.plain = tuple(r for r, pair in zip(rules, needs, strict=True) if pair == (None, None))
         if len(self._rule_cache) > 100_000:
             self._rule_cache.clear()
         self._rule_cache[(cue.where, matched)] = rules
