@@ -155,12 +155,8 @@ def _column(values: list, n: int) -> Any:
     if len(types) == 1:
         kind = types.pop()
         if kind is str:
-            dtype = _str_dtype()
-            if getattr(dtype, "storage", None) == "pyarrow":
-                return pd.arrays.ArrowStringArray(
-                    _pa().array(values, type=_pa().large_string()), dtype=dtype
-                )
-            return pd.array(values, dtype=dtype)
+            make = _str_maker()
+            return make(values) if make is not None else pd.array(values, dtype=_str_dtype())
         want = _NUMERIC.get(kind)
         if want is not None:
             arr = np.asarray(values)
@@ -180,10 +176,22 @@ def _str_dtype() -> Any:
 
 
 @lru_cache(maxsize=1)
-def _pa() -> Any:
-    import pyarrow
+def _str_maker() -> Any:
+    """A function from a list of Python strings to the Arrow-backed ``str``
+    array pandas would make of it, or None when pandas' strings are not
+    Arrow-backed here. An empty array of that dtype serves as the template
+    of ``_from_pyarrow_array`` (what pandas itself uses for results of string
+    operations: no per-array type checks); the public constructor otherwise."""
+    dtype = _str_dtype()
+    if getattr(dtype, "storage", None) != "pyarrow":
+        return None
+    import pyarrow as pa
 
-    return pyarrow
+    large = pa.large_string()
+    template = pd.array([], dtype=dtype)
+    if hasattr(template, "_from_pyarrow_array"):
+        return lambda values: template._from_pyarrow_array(pa.array(values, type=large))
+    return lambda values: pd.arrays.ArrowStringArray(pa.array(values, type=large), dtype=dtype)
 
 
 _POSITION = attrgetter("paragraph", "start", "end", "text")
