@@ -95,7 +95,7 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
-from itertools import repeat
+from itertools import chain, repeat
 from pathlib import Path
 
 from .resources import Row, read_rule_table
@@ -181,12 +181,52 @@ _SPACES = frozenset(
 # spaces and an ASCII capital (". The"): the second alternative would match it too, with the same
 # span, but the splitter can skip most checks when `m.lastindex` says the first one matched.
 _TERM_CLASS = f"[{re.escape(_TERM)}]"
-_EVENT_RE = re.compile(
-    f"(?P<x>[{re.escape(_TERM)}{_LB_CHARS}])"
-    f"(?:(?<=\\.)(?P<plain>{_H}++)(?=[A-Z])"
-    f"|(?<={_TERM_CLASS})(?P<t>{_TERM_CLASS}{{0,10}}+)(?P<c>[{re.escape(_CLOSERS)}]*+){_H}++(?=\\S)"
-    f"|(?<=[{_LB_CHARS}])(?:(?<=\r)\n)?+(?P<para>(?:{_H}*{_LBX})+)?{_H}*+)"
-)
+_EVENT_CHARS = _TERM + _LB_CHARS
+
+
+def _event_re(first: str) -> re.Pattern[str]:
+    """The event pattern whose first character (group x) is ``first`` (a regex)."""
+    return re.compile(
+        f"(?P<x>{first})"
+        f"(?:(?<=\\.)(?P<plain>{_H}++)(?=[A-Z])"
+        f"|(?<={_TERM_CLASS})(?P<t>{_TERM_CLASS}{{0,10}}+)(?P<c>[{re.escape(_CLOSERS)}]*+){_H}++(?=\\S)"
+        f"|(?<=[{_LB_CHARS}])(?:(?<=\r)\n)?+(?P<para>(?:{_H}*{_LBX})+)?{_H}*+)"
+    )
+
+
+_EVENT_RE = _event_re(f"[{re.escape(_TERM)}{_LB_CHARS}]")
+# The same, one pattern per event character. A pattern that starts with one literal character is
+# scanned for it about 6x faster than for a character class, so a text whose only event
+# characters are, say, "." and "\n" is scanned twice by literal and the matches are merged:
+# matches of different characters only overlap when both are final punctuation ("?!", "?..") or
+# both line breaks ("\r\n"), and an overlapping match ends where the first one does.
+_EVENT_RE_FOR = {ch: _event_re(re.escape(ch)) for ch in _EVENT_CHARS}
+_TERM_CHARS_SET = frozenset(_TERM)
+_match_start = re.Match.start
+
+
+def _events(text: str) -> Iterable[re.Match[str]]:
+    """``_EVENT_RE.finditer(text)``, only faster."""
+    present = [ch for ch in _EVENT_CHARS if ch in text]
+    if len(present) == 1:
+        return _EVENT_RE_FOR[present[0]].finditer(text)
+    if not present:
+        return ()
+    matches = sorted(
+        chain.from_iterable([_EVENT_RE_FOR[ch].finditer(text) for ch in present]), key=_match_start
+    )
+    terms = len(_TERM_CHARS_SET.intersection(present))
+    if terms < 2 and len(present) - terms < 2:
+        return matches  # one kind of final punctuation and one kind of line break: no overlaps
+    kept = []
+    end = 0
+    for m in matches:
+        if m.start() >= end:
+            kept.append(m)
+            end = m.end()
+    return kept
+
+
 # m.lastindex of an _EVENT_RE match: which alternative matched (a single line break: 1, group x)
 _PLAIN_PERIOD, _FINAL_PUNCT, _PARAGRAPH_BREAK = (
     _EVENT_RE.groupindex[g] for g in ("plain", "c", "para")
@@ -495,7 +535,7 @@ class SentenceSplitter:
         last_space = text.rfind
         period_words = self._period_words
 
-        for m in _EVENT_RE.finditer(text):
+        for m in _events(text):
             k = m.lastindex
             if k == plain_period:  # ". The": one period, spaces, an ASCII capital at e
                 s, e = m.span()

@@ -315,6 +315,18 @@ def test_event_shortcut_matches_like_the_plain_events():
     assert any(m.lastindex == S._PLAIN_PERIOD for m in S._EVENT_RE.finditer(text))
 
 
+EVENT_DENSE = st.text(alphabet=S._EVENT_CHARS + ' \t\u00a0x”)"A', max_size=60)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(EVENT_DENSE, ARTICLES))
+def test_property_events_by_literal_scans_equal_one_scan(text):
+    def spans(matches):
+        return [(m.regs, m.lastindex) for m in matches]
+
+    assert spans(S._events(text)) == spans(S._EVENT_RE.finditer(text))
+
+
 def test_sentence_has_no_init_side_effects():
     # _sentences fills the slots directly: it would skip a __post_init__ or any other __init__ work
     assert not hasattr(Sentence, "__post_init__")
