@@ -998,10 +998,15 @@ class SourceAttributor:
 
     def _article_text(self, sents: list[Sentence], text: str | None) -> tuple[str, list[int]]:
         """The article text and each sentence's start offset in it."""
-        if text is not None and all(0 <= s.start and s.end <= len(text) and
-                                    s.end - s.start == len(s.text) and
-                                    text.startswith(s.text, s.start) for s in sents):
-            return text, [s.start for s in sents]
+        if text is not None:
+            n, starts_with, starts = len(text), text.startswith, []
+            for s in sents:
+                a, t = s.start, s.text
+                if not (0 <= a and s.end <= n and s.end - a == len(t) and starts_with(t, a)):
+                    break
+                starts.append(a)
+            else:
+                return text, starts
         parts, starts, pos, prev_para = [], [], 0, None
         for s in sents:
             sep = "" if not parts else ("\n\n" if s.paragraph != prev_para else " ")
@@ -1037,20 +1042,16 @@ class SourceAttributor:
             spans) else spans_by_sent
         # pass 1: cues per sentence; one scan of the article finds the sentences that can hold
         # a cue at all (a superset of _find_cues' own fast-path test), the others are skipped
-        per_cues: list[list[Cue]] = []
-        masked_list: list[str | None] = []
+        ns = len(sents)
+        per_cues: list[Sequence[Cue]] = [()] * ns  # (read only)
+        masked_list: list[str | None] = [None] * ns
         flagged, scan_words = self._trigger_sentences(full, starts, sents)
-        for i, (s, st) in enumerate(zip(sents, starts, strict=True)):
-            hit = flagged.get(i)
-            if hit is None:
-                per_cues.append([])
-                masked_list.append(None)
-                continue
-            t = s.text
-            mk = _mask(t, st, spans_by_sent[i])
-            masked_list.append(mk)
-            per_cues.append(self._find_cues(t, mk, hit, scan_words.get(i)) if len(t) < 5000
-                            else [])
+        for i, hit in flagged.items():
+            t = sents[i].text
+            mk = _mask(t, starts[i], spans_by_sent[i])
+            masked_list[i] = mk
+            if len(t) < 5000:
+                per_cues[i] = self._find_cues(t, mk, hit, scan_words.get(i))
 
         # quotation chains: attribute each chain to an adjacent cue
         chain_cue: dict[int, tuple[int, Cue]] = {}
