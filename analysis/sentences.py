@@ -247,7 +247,13 @@ _TOKEN_WINDOW = 40  # look this far back for the word before a period
 _TOKEN_STRIP_LEFT = _OPENERS + "—–-"
 _TOKEN_STRIP_RIGHT = _CLOSERS + "."
 _ASCII_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-_PLAIN_WORD: tuple[str | None, int] = (None, 0)  # a word before a period that is no abbreviation
+# what the word before a period means (see SentenceSplitter._period_word), one object per value
+# for the values without a list marker, so the splitter can test the common ones with `is`
+_WORD_INFOS: dict[tuple[str | None, int], tuple[str | None, int]] = {
+    (kind, 0): (kind, 0) for kind in (None, *ABBREVIATION_KINDS)
+}
+_PLAIN_WORD = _WORD_INFOS[None, 0]  # no abbreviation: the period ends the sentence
+_PREFIX_WORD = _WORD_INFOS["prefix", 0]  # "Mr.": the period never ends the sentence
 _TOKEN_CACHE_MAX = 50_000  # entries of SentenceSplitter._period_words before it is emptied
 
 
@@ -444,8 +450,7 @@ class SentenceSplitter:
         stripped = raw.lstrip(_TOKEN_STRIP_LEFT)
         token = stripped.rstrip(_TOKEN_STRIP_RIGHT)
         info = (self._kind(token), len(stripped) if _LIST_TOKEN_RE.fullmatch(token) else 0)
-        if info == _PLAIN_WORD:
-            info = _PLAIN_WORD
+        info = _WORD_INFOS.get(info, info)
         cache = self._period_words
         if len(cache) >= _TOKEN_CACHE_MAX:
             cache.clear()
@@ -480,10 +485,8 @@ class SentenceSplitter:
         """After a single line break at ``lb``, does the next line (from ``j``) continue the sentence?"""
         if j >= len(text):
             return False
-        if _LIST_RE.match(text, j):
-            return False
         if text[j].islower():
-            return True
+            return _LIST_RE.match(text, j) is None
         k = lb
         while k > 0 and text[k - 1] in " \t":
             k -= 1
@@ -491,10 +494,17 @@ class SentenceSplitter:
             return False
         last = text[k - 1]
         if last in ",;":
-            return True
+            return _LIST_RE.match(text, j) is None
         if last == ".":
-            token, _ = self._token_before(text, k - 1)
-            return bool(token) and self.abbreviations.get(token.lower()) == "prefix"
+            p = k - 1
+            # the word's kind (_period_word, cached) is "prefix" if the word is listed as one
+            word = text[text.rfind(" ", 0, p) + 1 : p]
+            if (self._period_words.get(word) or self._period_word(text, p, word))[0] != "prefix":
+                return False
+            token, _ = self._token_before(text, p)
+            if not token or self.abbreviations.get(token.lower()) != "prefix":
+                return False  # (e.g. "anti-Gen.": a prefix by its last part only)
+            return _LIST_RE.match(text, j) is None
         return False
 
     @staticmethod
@@ -541,7 +551,9 @@ class SentenceSplitter:
                 s, e = m.span()
                 word = text[last_space(" ", 0, s) + 1 : s]  # (with quotes, periods)
                 info = period_words.get(word) or self._period_word(text, s, word)
-                if info is not _PLAIN_WORD and not self._period_breaks(text, s, e, False, info):
+                if info is not _PLAIN_WORD and (
+                    info is _PREFIX_WORD or not self._period_breaks(text, s, e, False, info)
+                ):
                     continue
                 b = s + 1
             elif k == final_punct:  # final punctuation x + t, closers c, spaces, a non-space at e

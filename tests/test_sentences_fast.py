@@ -61,6 +61,38 @@ def plain_capped(
         out.append(Sentence(start, end, text[start:end], para))
 
 
+def plain_line_is_list_item(sp: SentenceSplitter, text: str, lb: int) -> bool:
+    lo = max(0, lb - sp.max_chars)
+    i = lb - 1
+    while i >= lo and text[i] not in S._LB_CHARS:
+        i -= 1
+    k = i + 1
+    while k < lb and text[k] in " \t":
+        k += 1
+    return S._LIST_RE.match(text, k, lb + 1) is not None
+
+
+def plain_line_continues(sp: SentenceSplitter, text: str, lb: int, j: int) -> bool:
+    if j >= len(text):
+        return False
+    if S._LIST_RE.match(text, j):
+        return False
+    if text[j].islower():
+        return True
+    k = lb
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    if k == 0:
+        return False
+    last = text[k - 1]
+    if last in ",;":
+        return True
+    if last == ".":
+        token, _ = sp._token_before(text, k - 1)
+        return bool(token) and sp.abbreviations.get(token.lower()) == "prefix"
+    return False
+
+
 # the events without the splitter's shortcut for ". The" (its first alternative)
 PLAIN_EVENT_RE = re.compile(
     f"(?P<x>[{re.escape(S._TERM)}{S._LB_CHARS}])"
@@ -127,13 +159,13 @@ def plain_split(sp: SentenceSplitter, text: str) -> list[Sentence]:
             new_para = True
         else:
             lb, j = m.start(), m.end()
-            if sp._line_continues(text, lb, j):
+            if plain_line_continues(sp, text, lb, j):
                 continue
             emit(pos, lb)
             pos = j
             if lines_are_paragraphs or (
                 not sp._line_has_final_punct(text, lb)
-                and not sp._line_is_list_item(text, lb)
+                and not plain_line_is_list_item(sp, text, lb)
                 and not S._LIST_RE.match(text, j)
             ):
                 new_para = True
@@ -289,23 +321,14 @@ def test_column_built_sentences_are_ordinary_sentences():
     assert S._sentences([], [], [], []) == []
 
 
-def plain_line_is_list_item(sp: SentenceSplitter, text: str, lb: int) -> bool:
-    lo = max(0, lb - sp.max_chars)
-    i = lb - 1
-    while i >= lo and text[i] not in S._LB_CHARS:
-        i -= 1
-    k = i + 1
-    while k < lb and text[k] in " \t":
-        k += 1
-    return S._LIST_RE.match(text, k, lb + 1) is not None
-
-
 @settings(max_examples=300, deadline=None)
 @given(ARTICLES, st.sampled_from(sorted(SPLITTERS)))
-def test_property_line_is_list_item_equals_plain_loop(text, max_chars):
+def test_property_line_helpers_equal_plain_ones(text, max_chars):
     sp = SPLITTERS[max_chars]
     for lb in range(len(text) + 1):
         assert sp._line_is_list_item(text, lb) == plain_line_is_list_item(sp, text, lb)
+        for j in (lb + 1, lb + 2):
+            assert sp._line_continues(text, lb, j) == plain_line_continues(sp, text, lb, j)
 
 
 def test_event_shortcut_matches_like_the_plain_events():
