@@ -141,18 +141,23 @@ class Sentence:
 # object.__setattr__ calls in Python) per sentence, a sixth of the splitter's time. The splitter
 # collects the columns instead and fills fresh instances through the slot descriptors, each column
 # in one C-level map: the same objects (type, fields, equality, hash, pickling), ~3x cheaper.
-# This relies on Sentence having no __post_init__ (tests/test_sentences.py checks both paths agree).
-_SENTENCE_SETTERS = tuple(Sentence.__dict__[f.name].__set__ for f in fields(Sentence))
+# This relies on Sentence having no __post_init__ (tests/test_sentences_fast.py checks both paths
+# agree and that the fields are these four).
+_SET_START, _SET_END, _SET_TEXT, _SET_PARAGRAPH = (
+    Sentence.__dict__[f.name].__set__ for f in fields(Sentence)
+)
 
 
-def _sentences(*columns: list) -> list[Sentence]:
-    """``[Sentence(*row) for row in zip(*columns)]`` without a Python-level __init__ call per row.
-
-    ``columns`` are the values of each field of :class:`Sentence`, in field order, all given.
-    """
-    out = list(map(object.__new__, repeat(Sentence, len(columns[0]))))
-    for setter, values in zip(_SENTENCE_SETTERS, columns, strict=True):
-        any(map(setter, out, values))  # __set__ returns None: any() runs the whole map in C
+def _sentences(
+    starts: list[int], ends: list[int], texts: list[str], paragraphs: list[int]
+) -> list[Sentence]:
+    """``list(map(Sentence, starts, ends, texts, paragraphs))`` without calling __init__ per item."""
+    out = list(map(object.__new__, repeat(Sentence, len(starts))))
+    # each __set__ returns None: any() runs the whole map in C
+    any(map(_SET_START, out, starts))
+    any(map(_SET_END, out, ends))
+    any(map(_SET_TEXT, out, texts))
+    any(map(_SET_PARAGRAPH, out, paragraphs))
     return out
 
 
