@@ -33,8 +33,10 @@ from .quotes import QuoteSpan, find_quotes
 from .sentences import Sentence
 from .speakers import PRONOUNS, EntityMemory, MentionType, SourceLexicon, content_words
 
+_SET = object.__setattr__  # how a frozen dataclass sets its fields
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(frozen=True, slots=True, init=False)
 class Attribution:
     """The sourcing of one sentence (see ``analysis.schema.SOURCING_COLUMNS``).
 
@@ -56,6 +58,28 @@ class Attribution:
     speaker_end: int = -1
     cue_start: int = -1
     cue_end: int = -1
+
+    def __init__(self, source_type: str = "unattributed", speaker: str = "",
+                 speaker_canonical: str = "", cue: str = "", quote_mode: str = "none",
+                 via_outlet: str = "", anonymous: bool = False, side: str = "unknown",
+                 source_rule: str = "none", speaker_start: int = -1, speaker_end: int = -1,
+                 cue_start: int = -1, cue_end: int = -1) -> None:
+        # what dataclass would generate, with the setter looked up once (one is built for
+        # most sentences of an article)
+        s = _SET
+        s(self, "source_type", source_type)
+        s(self, "speaker", speaker)
+        s(self, "speaker_canonical", speaker_canonical)
+        s(self, "cue", cue)
+        s(self, "quote_mode", quote_mode)
+        s(self, "via_outlet", via_outlet)
+        s(self, "anonymous", anonymous)
+        s(self, "side", side)
+        s(self, "source_rule", source_rule)
+        s(self, "speaker_start", speaker_start)
+        s(self, "speaker_end", speaker_end)
+        s(self, "cue_start", cue_start)
+        s(self, "cue_end", cue_end)
 
     def as_row(self) -> dict:
         """All fields as a flat dict (the sourcing columns of the sentence table)."""
@@ -256,6 +280,22 @@ _LEADING_JUNK = re.compile(
     r"^(?:(?:but|and|so|yet|however|meanwhile|instead|still|also|then|now|later|earlier|today|"
     r"\w+ly(?=,)|within\s+\w+|yesterday|separately|moreover|furthermore|indeed|in\s+turn|in\s+addition|at\s+the\s+same\s+"
     r"time|on\s+\w+|last\s+\w+|this\s+\w+|in\s+\w+|at\s+\w+)[\s,]+)+", re.IGNORECASE)
+#: the first words _LEADING_JUNK can match without a comma (its "\w+ly(?=,)" needs one)
+_JUNK_WORDS = frozenset("but and so yet however meanwhile instead still also then now later "
+                        "earlier today within yesterday separately moreover furthermore indeed "
+                        "in at on last this".split())
+
+
+def _junk_word(s: str) -> bool:
+    """Whether ``s`` (no comma in it) opens with a word _LEADING_JUNK could match: one of
+    _JUNK_WORDS in any case (a word with a non-ASCII letter: perhaps, the pattern decides)."""
+    w = s[:13].split(None, 1)  # (the longest of the words has 11 letters)
+    if not w:
+        return False
+    w = w[0]
+    return not w.isascii() or w.lower() in _JUNK_WORDS
+
+
 _TIME_TAIL = re.compile(
     r"\s+(?:on|in|at|during|last|this|earlier|late|early)\s+(?:\w+\s+){0,3}?\w*(?:day|week|month|"
     r"year|night|morning|evening|afternoon|weekend)\b.*$|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|"
@@ -487,7 +527,7 @@ class SourceAttributor:
         part = seg[seg_off:]
         # strip leading adverbials
         stripped = part.lstrip()
-        m = _LEADING_JUNK.match(stripped)
+        m = _LEADING_JUNK.match(stripped) if "," in stripped or _junk_word(stripped) else None
         lead = len(part) - len(stripped)
         if m:
             lead += m.end()
@@ -687,9 +727,17 @@ class SourceAttributor:
             # clause start: last boundary (within the last 160 characters)
             cstart, bword = _clause_start(chunk_all)
             chunk = chunk_all[cstart:]
-            tail_conj = _RE_TAIL_CONJ.search(chunk_all, max(0, len(chunk_all) - 5))
-            if tail_conj:
-                chunk, bword = "", tail_conj.group(1).lower()
+            # _RE_TAIL_CONJ.search(chunk_all, len - 5), by slicing unless a newline ends it
+            if chunk_all[-1:] == "\n":
+                tail_conj = _RE_TAIL_CONJ.search(chunk_all, max(0, len(chunk_all) - 5))
+                if tail_conj:
+                    chunk, bword = "", tail_conj.group(1).lower()
+            else:
+                tail = chunk_all[-4:]
+                conj = tail[1:].lower()
+                if (conj == "and" or conj == "but") and len(tail) == 4 and (
+                        tail[0].isspace() or tail[0] == ","):
+                    chunk, bword = "", conj
             if gerund or (not chunk.strip(" ,") and bword in ("and", "but")):
                 # "…, warning that …" / "… but said …": the main clause's subject speaks
                 wm = _RE_WITH_NP_TAIL.search(chunk_all)
