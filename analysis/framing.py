@@ -1115,6 +1115,9 @@ class FrameScorer:
             }
         self._entries: dict[tuple, tuple] = {}
         self._no_labels = dict.fromkeys(frames, False)  # copied for a sentence with no cue
+        self._frame_names: dict[
+            tuple[bool, ...], str
+        ] = {}  # frame_name per labels (in frame order)
         self._no_scores = dict.fromkeys(frames, 0.0)
         self._mod_entries: dict[tuple, tuple] = {}
 
@@ -1550,13 +1553,19 @@ class FrameScorer:
             seen.add(key)
             evidence.append(ev)
             sums[cue.frame] += weight
-        scores = {f: round(1.0 - math.exp(-s), 4) if s else 0.0 for f, s in sums.items()}
-        labels = {f: scores[f] >= THRESHOLD for f in frames}
+        scores, labels = {}, {}
+        for f, s in sums.items():
+            scores[f] = x = round(1.0 - math.exp(-s), 4) if s else 0.0
+            labels[f] = x >= THRESHOLD
+        fired = tuple(labels.values())
+        name = self._frame_names.get(fired)
+        if name is None:
+            name = self._frame_names[fired] = frame_name(labels, frames)
         obj = _new(FrameScore)
         obj.__dict__.update(
             labels=labels,
             scores=scores,
-            frame=frame_name(labels, frames),
+            frame=name,
             evidence=tuple(evidence),
             suppressed=tuple(suppressed),
         )
