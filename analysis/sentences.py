@@ -18,7 +18,7 @@ Why our own splitter
 times vary ±2x between runs)::
 
     candidate        seed F1  dev F1  µs/sentence
-    rules (this)       1.000   0.996      3.7   (3.8 on 100k sentences)
+    rules (this)       1.000   0.996      1.6   (1.9 on 100k sentences)
     pysbd              0.919   0.947   1100-1700
     syntok             1.000   1.000    ~370   (dev boundaries look syntok-made)
     blingfire          0.889   0.983     ~18
@@ -85,8 +85,14 @@ before a name ("... in the U.S. Russia said") are not split; an ellipsis that
 ends a sentence before a name is not split; hard-wrapped text whose next line
 starts with a capital is split at the line break.
 
-Speed: a few µs per sentence (see ``benchmarks/segmenters.py``); regexes and
-tables are compiled once per splitter and the default splitter is cached.
+Speed: under 2 µs per sentence (see ``benchmarks/segmenters.py``). Regexes and
+tables are compiled once per splitter and the default splitter is cached; the
+text is scanned with one literal-prefixed regex per event character present
+(``_events``); a splitter caches what the word before a period means (a
+rule-level cache: word -> abbreviation kind, bounded); sentences are cut
+without stripping and built column-wise (``_sentences``). The plain version of
+the algorithm is kept in ``tests/test_sentences_fast.py``, which checks that
+both agree.
 """
 
 from __future__ import annotations
@@ -363,6 +369,10 @@ class SentenceSplitter:
     ``analysis/lexicons/abbreviations.csv`` (``abbreviation,kind[,note]``);
     its rows add to or override the shipped ones. ``extra_starters`` likewise
     adds sentence openers (column ``word``).
+
+    The splitter caches what the words before periods mean (from
+    ``abbreviations``), so change the tables by making a new splitter, not by
+    editing ``abbreviations`` in place.
 
     >>> splitter = SentenceSplitter()
     >>> [s.text for s in splitter.split("Sen. Ann Lee spoke. She left.")]
