@@ -214,6 +214,7 @@ _EVENT_RE = _event_re(f"[{re.escape(_TERM)}{_LB_CHARS}]")
 _EVENT_RE_FOR = {ch: _event_re(re.escape(ch)) for ch in _EVENT_CHARS}
 _TERM_CHARS_SET = frozenset(_TERM)
 _match_start = re.Match.start
+_match_end = re.Match.end
 
 
 def _events(text: str) -> Iterable[re.Match[str]]:
@@ -229,12 +230,11 @@ def _events(text: str) -> Iterable[re.Match[str]]:
     terms = len(_TERM_CHARS_SET.intersection(present))
     if terms < 2 and len(present) - terms < 2:
         return matches  # one kind of final punctuation and one kind of line break: no overlaps
-    kept = []
-    end = 0
-    for m in matches:
-        if m.start() >= end:
-            kept.append(m)
-            end = m.end()
+    # Drop the matches that start inside an earlier one: they end where it ends, so keep the
+    # first (smallest start) match of each end: the last one written when going backwards.
+    matches.reverse()
+    kept = list(dict(zip(map(_match_end, matches), matches, strict=True)).values())
+    kept.reverse()
     return kept
 
 
