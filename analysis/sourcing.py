@@ -910,7 +910,7 @@ class SourceAttributor:
             # a verb inside another cue's speaker is a participle ("a video posted on Telegram")
             cues = [c for c in cues if c.rule in ("according_to", "outlet_cited") or not any(
                 o is not c and o.s_start <= c.c_start < o.s_end for o in cues)]
-        cues.sort(key=lambda c: (c.c_start, c.s_start))
+            cues.sort(key=_CUE_ORDER)
         if _ABBREV_MARK in masked:
             cues = [replace(c, speaker=text[c.s_start:c.s_end].strip()) if _ABBREV_MARK in c.speaker
                     else c for c in cues]
@@ -1501,6 +1501,10 @@ class SourceAttributor:
                     p += 1
             out.append(p)
         return out
+
+
+def _CUE_ORDER(c: Cue) -> tuple[int, int]:
+    return c.c_start, c.s_start
 
 
 def _outlet_name(mention: str, lex: SourceLexicon) -> str:

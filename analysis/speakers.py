@@ -424,7 +424,10 @@ class SourceLexicon:
             if s < 0:
                 continue
             # does some whitespace-delimited token read pre + w + post (as verbs_in asks)?
-            ok = False
+            e = s + len(w)
+            # the usual shape: the bare word between spaces (a token of its own)
+            ok = (s == 0 or text[s - 1] == " ") and (e == n or text[e] == " ") and \
+                tokens.get(w) == w
             while s >= 0 and not ok:
                 a, b = s, s + len(w)
                 while a > 0 and not text[a - 1].isspace() and s - a < 3:
