@@ -1115,9 +1115,9 @@ class FrameScorer:
             }
         self._entries: dict[tuple, tuple] = {}
         self._no_labels = dict.fromkeys(frames, False)  # copied for a sentence with no cue
-        self._frame_names: dict[
-            tuple[bool, ...], str
-        ] = {}  # frame_name per labels (in frame order)
+        # frame_name per labels (in frame order), and per frame where the last match ended
+        self._frame_names: dict[tuple[bool, ...], str] = {}
+        self._no_busy = [-1] * len(frames)
         self._no_scores = dict.fromkeys(frames, 0.0)
         self._mod_entries: dict[tuple, tuple] = {}
 
@@ -1200,7 +1200,7 @@ class FrameScorer:
 
     def _match_at(self, text: str, cands: list, gated_at) -> list[tuple[Cue, int, int]]:
         out: list[tuple[Cue, int, int]] = []
-        busy = [-1] * len(self.lexicon.frames)
+        busy = self._no_busy.copy()
         entries, groups = self._entries, self._cue_by_group
         for p, val in cands:
             gated = p in gated_at
@@ -1490,8 +1490,27 @@ class FrameScorer:
     def score(self, text: str) -> FrameScore:
         """Score one sentence (see the module docstring)."""
         text = str(text)
+        pf = self._prefilter
+        if pf is not None and not (
+            _ODD_CASE[0] in text or _ODD_CASE[1] in text or _ODD_CASE[2] in text
+        ):
+            low = text.lower()
+            if len(low) == len(text):  # as _scan3, inlined: most sentences stop here
+                raw = pf.ac.find(low)
+                found = self._scan_fast(pf, text, low, raw) if raw else None
+                if found:
+                    return self._result(text, found, self._mod_hits_fast(pf, text, raw), raw)
+                obj = _new(FrameScore)  # most background sentences: no cue at all
+                obj.__dict__.update(
+                    labels=self._no_labels.copy(),
+                    scores=self._no_scores.copy(),
+                    frame="neutral",
+                    evidence=(),
+                    suppressed=(),
+                )
+                return obj
         found, hits, raw = self._scan3(text)
-        if not found:  # most background sentences: no cue at all
+        if not found:
             obj = _new(FrameScore)
             obj.__dict__.update(
                 labels=self._no_labels.copy(),
@@ -1501,6 +1520,10 @@ class FrameScorer:
                 suppressed=(),
             )
             return obj
+        return self._result(text, found, hits, raw)
+
+    def _result(self, text: str, found: list, hits: list, raw: list | None) -> FrameScore:
+        """The score of a sentence with cue matches ``found`` (see :meth:`_scan3`)."""
         frames = self.lexicon.frames
         quotes = quoted_spans(text) if _QUOTE_CHARS_RE.search(text) else None
         evidence: list[Evidence] = []
