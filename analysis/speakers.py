@@ -121,6 +121,8 @@ _GOVERNMENT_WORDS = ("government", "minister", "president", "military", "troops"
                      "soldiers", "ministry", "administration", "parliament", "congress", "cabinet",
                      "ceasefire", "diplomats", "diplomat", "embassy", "ambassador", "envoy",
                      "senator", "premier", "militants", "militant")
+_GOVERNMENT_USUAL = ("government", "President", "minister", "Minister", "president", "military",
+                     "Government", "troops", "army", "soldiers")
 
 
 def _government_context(text: str) -> bool:
@@ -128,8 +130,16 @@ def _government_context(text: str) -> bool:
     if "ı" in text or "ſ" in text or "İ" in text:
         # IGNORECASE folds these to a letter of the words, ``str.lower`` does not (one to one)
         return _RE_GOVERNMENT_CONTEXT.search(text) is not None
-    low = text.lower()  # same length and offsets as ``text`` (no İ)
     n = len(text)
+    for w in _GOVERNMENT_USUAL:  # most articles say one of these as spelt: no lower-casing
+        p = text.find(w)
+        while p >= 0:
+            e = p + len(w)
+            if (p == 0 or not (text[p - 1].isalnum() or text[p - 1] == "_")) and (
+                    e >= n or not (text[e].isalnum() or text[e] == "_")):
+                return True
+            p = text.find(w, p + 1)
+    low = text.lower()  # same length and offsets as ``text`` (no İ)
     for w in _GOVERNMENT_WORDS:
         p = low.find(w)
         while p >= 0:
