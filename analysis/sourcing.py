@@ -1009,16 +1009,24 @@ class SourceAttributor:
         k = 0
         nfull = len(full)
         words: dict[int, set[str]] = {}
+        lo, hi = starts[0], starts[0] + len(sents[0].text)  # sentence k's span
+        nxt = starts[1] if n > 1 else nfull + 1
         for e, (ln, bits, w) in auto.iter(full):
             b = e - ln + 1
             if bits != 4:  # a word: whole words only
-                if b > 0 and (full[b - 1].isalnum() or full[b - 1] == "_"):
-                    continue
-                if e + 1 < nfull and (full[e + 1].isalnum() or full[e + 1] == "_"):
-                    continue
-            if k + 1 < n and b >= starts[k + 1]:
+                if b > 0:
+                    c = full[b - 1]
+                    if c.isalnum() or c == "_":
+                        continue
+                if e + 1 < nfull:
+                    c = full[e + 1]
+                    if c.isalnum() or c == "_":
+                        continue
+            if b >= nxt:
                 k = bisect_right(starts, b, k) - 1
-            if not starts[k] <= b < starts[k] + len(sents[k].text):
+                lo, hi = starts[k], starts[k] + len(sents[k].text)
+                nxt = starts[k + 1] if k + 1 < n else nfull + 1
+            if not lo <= b < hi:
                 continue
             out[k] = out.get(k, 0) | bits
             if bits & 1:
