@@ -20,16 +20,17 @@ and quotation are recorded on each piece of evidence and do not remove it
 Matching is compiled once per scorer: every cue is indexed by the (up to)
 three first letters it can start with, and a word is tried against one
 alternation per frame (longest cues first). Which words are tried is decided
-by an Aho-Corasick automaton (``pyahocorasick``) over the lower-cased
-sentence: it holds the literal beginnings of every cue (``literal_prefixes``),
-so one pass in C finds the few words where a cue can start, and a sentence
-with none is done (a third of news sentences). A cue with no literal start is
-looked for only when a literal that all its matches contain occurs. The same
-is done for modifiers (only in sentences with a cue) and for the context
-rules' ``sentence``, ``unless`` and ``before`` regexes, which are tried only
-where one of their literal beginnings occurs. The results are those of the
-word-by-word scan, ``FrameScorer(prefilter=False)``: the tests compare both.
-Context rules are looked up per cue form and cached.
+by an Aho-Corasick automaton (``ahocorasick_rs``, else ``pyahocorasick``)
+over the lower-cased sentence: it holds the literal beginnings of every cue
+(``literal_prefixes``), so one call finds the few words where a cue can
+start, and a sentence with none is done (many news sentences). A cue
+with no literal start is looked for only when a literal that all its matches
+contain occurs. The same is done for modifiers (only in sentences with a cue)
+and for the context rules' ``sentence``, ``unless`` and ``before`` regexes,
+which are tried only where one of their literal beginnings occurs (a rule
+none of whose literals occurs is ruled out by a set test). The results are
+those of the word-by-word scan, ``FrameScorer(prefilter=False)``: the tests
+compare both. Context rules are looked up per cue form and cached.
 """
 
 from __future__ import annotations
