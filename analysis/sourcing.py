@@ -261,6 +261,13 @@ _NOMINALS = (
                r"(?P<noun>comments|remarks)\b"),
 )
 _NOMINAL_NEEDS = (("’s", "'s"), ("from", "by"), ("made",))
+#: the part of each _NOMINALS pattern that any match contains, as a pattern that opens with
+#: characters (so re skips to them fast): no match of it, no match of the whole
+_NOMINAL_CORES = (
+    re.compile(rf"['’]s\s+(?:\w+\s+)?(?:{_NOUNS})\b"),
+    re.compile(rf"(?:{_NOUNS})\s+(?:from|by)\s"),
+    re.compile(r"\s+made\s+(?:his|her|their|its|the|these|those)\s+(?:comments|remarks)\b"),
+)
 _NP_CUT = re.compile(r"\s(?:who|which|whose|whom)\b")
 _DET = {"a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our",
         "my", "your", "some", "several", "two", "three", "four", "many", "other", "another",
@@ -834,9 +841,9 @@ class SourceAttributor:
                                 dm.start(1) - 1, dm.start(1), "speech"))
         # nominal cues: "the Pentagon’s response", "the warning from X", "made his comments"
         if nominal:
-            for rx, need in zip(_NOMINALS, _NOMINAL_NEEDS, strict=True):
-                if not any(w in masked for w in need):
-                    continue  # the literal words the pattern needs are not here
+            for rx, need, pre in zip(_NOMINALS, _NOMINAL_NEEDS, _NOMINAL_CORES, strict=True):
+                if not any(w in masked for w in need) or pre.search(masked) is None:
+                    continue  # the words the pattern needs are not here
                 for nm in rx.finditer(masked):
                     sp = nm.group("sp").strip()
                     if not sp:

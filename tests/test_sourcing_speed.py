@@ -167,3 +167,13 @@ def test_attribution_is_still_a_frozen_dataclass():
     assert [f.name for f in dataclasses.fields(Attribution)] == list(a.as_row())
     with pytest.raises(dataclasses.FrozenInstanceError):
         a.cue = "x"  # type: ignore[misc]
+
+
+def test_nominal_cores_are_in_every_nominal_match():
+    pieces = ["Russia's", "Russia’s", "The Kremlin’s", "official", "response", "responses",
+              "comments", "remarks", "made", "his", "the", "warning", "from", "by", "Peskov",
+              "Mr.", "x", "reply", "\x00", ",", "claim"]
+    for s in _strings(pieces, n=6000, k=8):
+        for rx, core in zip(sourcing._NOMINALS, sourcing._NOMINAL_CORES, strict=True):
+            if rx.search(s):
+                assert core.search(s), s
