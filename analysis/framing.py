@@ -1074,7 +1074,7 @@ class FrameScorer:
         }
         self._fallback = (tuple((frame_no[f], rx) for f, rx in self._always), self._mod_always)
         self._finder = _TOKEN_RE if self._always or self._mod_always else self._candidates
-        self._rule_cache: dict[tuple[str, str], tuple[ContextRule, ...]] = {}
+        self._rule_cache: dict[tuple[str, str], _RuleSet] = {}
         self._rules_by_frame = {
             f: tuple(r for r in self.lexicon.rules if not r.frame or r.frame == f) for f in frames
         }
@@ -1325,8 +1325,7 @@ class FrameScorer:
         if not rules:
             return 1.0, []
         factor, names = 1.0, []
-        before_text = text[max(0, start - 80) : start]
-        after_text = text[end : end + 80]
+        before_text = after_text = None  # the 80 characters each side, when a rule needs them
         raw = memo.get(_RAW)
         if raw is not None:  # the automaton's keys found in the sentence
             found = memo.get(_FOUND)
@@ -1343,6 +1342,8 @@ class FrameScorer:
                 ):
                     continue  # none of the literals its before/sentence regex needs occurs
             if r.before is not None:
+                if before_text is None:
+                    before_text = text[max(0, start - 80) : start]
                 rid = r.before.pattern
                 present = False
                 if rid in self._rule_filtered:
@@ -1364,8 +1365,11 @@ class FrameScorer:
                         continue
                 elif not r.before.search(before_text):
                     continue
-            if r.after is not None and not r.after.match(after_text):
-                continue
+            if r.after is not None:
+                if after_text is None:
+                    after_text = text[end : end + 80]
+                if not r.after.match(after_text):
+                    continue
             if r.sentence is not None or r.unless is not None:
                 ok = memo.get(r.where)
                 if ok is None:
@@ -1381,7 +1385,7 @@ class FrameScorer:
                 break
         return factor, names
 
-    def _rules_for(self, cue: Cue, matched: str) -> tuple[ContextRule, ...]:
+    def _rules_for(self, cue: Cue, matched: str) -> _RuleSet:
         """The context rules whose frame, subframe and cue conditions hold for
         a cue matched as ``matched`` (cached)."""
         rules = _RuleSet(
@@ -1534,11 +1538,17 @@ class FrameScorer:
         rule_cache = self._rule_cache
         modifiers = self._modifiers
         sums = dict.fromkeys(frames, 0.0)
+        keys_found = None  # the automaton's keys found in the sentence (see _factor)
         for cue, start, end in found:
             matched = text[start:end]
             rules = rule_cache.get((cue.where, matched))
             if rules is None:
                 rules = self._rules_for(cue, matched)
+            if rules and raw is not None:
+                if keys_found is None:
+                    keys_found = memo[_FOUND] = {h[0] for h in raw}
+                if rules.need.isdisjoint(keys_found):
+                    rules = rules.plain  # none of the rules that need a literal can apply
             if rules:
                 factor, names = self._factor(cue, text, start, end, memo, rules)
             else:
