@@ -243,7 +243,6 @@ _PLAIN_PERIOD, _FINAL_PUNCT, _PARAGRAPH_BREAK = (
     _EVENT_RE.groupindex[g] for g in ("plain", "c", "para")
 )
 _BLANK_LINE_RE = re.compile(f"[{_LB_CHARS}](?:(?<=\u2029)|(?:(?<=\r)\n)?+{_H}*+{_LBX})")
-_ANY_LB_RE = re.compile(f"[{_LB_CHARS}]")
 # a list item at the start of a line: bullet, "1." "1)" "(1)" "a)" "iv."
 _LIST_RE = re.compile(r"(?:[-*•·▪►‣◦–—]|\(?(?:\d{1,3}|[A-Za-z]|[ivxlIVXL]{1,5})[.)])" + _H)
 # matched from a point to a line break: its end is the first non-space/tab after the last line
@@ -404,6 +403,11 @@ class SentenceSplitter:
 
     def __call__(self, text: str) -> list[Sentence]:
         return self.split(text)
+
+    def __getstate__(self) -> dict[str, object]:
+        state = self.__dict__.copy()
+        state["_period_words"] = {}  # a cache: not worth pickling
+        return state
 
     # -- decisions ---------------------------------------------------------------------------
     def _token_before(self, text: str, p: int) -> tuple[str, int]:

@@ -108,7 +108,7 @@ def plain_split(sp: SentenceSplitter, text: str) -> list[Sentence]:
     if not text or text.isspace():
         return out
     lines_are_paragraphs = (
-        S._ANY_LB_RE.search(text) is None or S._BLANK_LINE_RE.search(text) is None
+        re.search(f"[{S._LB_CHARS}]", text) is None or S._BLANK_LINE_RE.search(text) is None
     )
     n = len(text)
     pos, para, new_para = 0, -1, True
@@ -305,7 +305,10 @@ def test_pickled_splitter_splits_the_same():
     sp = SentenceSplitter()
     text = " ".join(TRICKY)
     first = sp.split(text)
-    assert pickle.loads(pickle.dumps(sp)).split(text) == first
+    copy = pickle.loads(pickle.dumps(sp))
+    assert copy._period_words == {} and sp._period_words  # the cache stays behind
+    assert copy.split(text) == first
+    assert copy.abbreviations == sp.abbreviations and copy.max_chars == sp.max_chars
 
 
 def test_column_built_sentences_are_ordinary_sentences():
