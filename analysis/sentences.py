@@ -85,7 +85,7 @@ before a name ("... in the U.S. Russia said") are not split; an ellipsis that
 ends a sentence before a name is not split; hard-wrapped text whose next line
 starts with a capital is split at the line break.
 
-Speed: under 2 µs per sentence (see ``benchmarks/segmenters.py``). Regexes and
+Speed: about 1.6-2 µs per sentence (see ``benchmarks/segmenters.py``). Regexes and
 tables are compiled once per splitter and the default splitter is cached; the
 text is scanned with one literal-prefixed regex per event character present
 (``_events``); a splitter caches what the word before a period means (a
@@ -178,9 +178,8 @@ _CLOSERS_QUOTES = frozenset("\"'”’»›")
 _OPENERS = "\"'“‘„«‹([{"
 _NO_BREAK_BEFORE = frozenset(",;:")
 _TERM_SET = frozenset(_TERM)
-_SPACES = frozenset(
-    ch for ch in map(chr, range(0x3001)) if ch.isspace()
-)  # str.isspace(): up to U+3000
+# the characters str.isspace() and str.strip() take for whitespace (none is above U+3000)
+_SPACES = frozenset(ch for ch in map(chr, range(0x3001)) if ch.isspace())
 
 # Events, in text order: a line break (with any blank lines after it: a paragraph break), or
 # final punctuation followed by horizontal whitespace and a non-space character (a candidate
