@@ -720,6 +720,54 @@ def _required(items: list) -> set[str] | None:
     return max(options, key=lambda o: (min(len(x) for x in o), -len(o)))
 
 
+def required_sets(pattern: str) -> list[set[str]]:
+    r"""Every set of lower-cased ASCII strings such that each match of a regex
+    contains one of them (one set per literal run or required group of its
+    top-level sequence, looking into plain groups), the longest shortest
+    member first.
+
+    >>> [sorted(o) for o in required_sets(phrase_regex("the other side"))][:3]
+    [['other'], ['sid'], ['th']]
+    """
+    try:
+        parsed = _sre_parser.parse(pattern, re.IGNORECASE)
+    except re.error:
+        return []
+    out: list[set[str]] = []
+    _all_required(list(parsed), out)
+    return sorted(
+        (o for o in out if "" not in o), key=lambda o: (-min(map(len, o)), len(o), sorted(o))
+    )
+
+
+def _all_required(items: list, out: list[set[str]]) -> None:
+    run = ""
+    for op, av in items:
+        name = str(op)
+        ch = _ascii_lower(chr(av)) if name == "LITERAL" else None
+        if ch is not None:
+            run += ch
+            continue
+        if run:
+            out.append({run})
+            run = ""
+        if name == "SUBPATTERN":
+            _all_required(list(av[-1]), out)
+        else:
+            found = _required([(op, av)])
+            if found:
+                out.append(found)
+    if run:
+        out.append({run})
+
+
+def _uncommon_sets(pattern: str, common: frozenset[str]) -> list[set[str]]:
+    """:func:`required_sets` whose members have 3 characters or more, those
+    with no common word first (the best one to look for)."""
+    sets = [o for o in required_sets(pattern) if min(map(len, o)) >= 3]
+    return sorted(sets, key=lambda o: any(x.strip() in common for x in o))
+
+
 def _keys_regex(keys: set[str]) -> re.Pattern:
     """A regex matching, at a word start, any of ``keys``: a 3-letter key as a
     word's beginning, a shorter one as a whole word (a trie, so the regex
@@ -758,9 +806,11 @@ class _Prefilter:
     starts each of its matches (:func:`literal_prefixes`), reduced to the
     shortest ones so that at most one key starts at a position; the automaton
     finds them in the lower-cased sentence, and only those words are tried.
-    A cue whose beginning cannot be enumerated (a capitalised name...) is
-    *gated*: it is looked for only when one of the literals every match of it
-    contains (:func:`required_literals`) occurs in the sentence. When some cue
+    A cue whose beginning cannot be enumerated (a capitalised name...), or is
+    a function word ("the other side"), is *gated*: it is looked for only when
+    one of the literals every match of it contains (:func:`required_literals`,
+    :func:`required_sets`) occurs in the sentence (and one of each further
+    set of such literals). When some cue
     or modifier can be neither, there is no prefilter (word-by-word scan).
     One automaton holds them all, and the literal beginnings of the context
     rules' regexes, so that a sentence is read once (see :func:`_automaton`).
@@ -770,6 +820,8 @@ class _Prefilter:
     cues_of: dict[str, tuple[Cue, ...]]
     gated: tuple[Cue, ...]
     gates: tuple[tuple[int, tuple[str, ...]], ...]
+    # per gated cue, more sets of literals the sentence must hold one of each
+    also: tuple[tuple[tuple[str, ...], ...], ...]
     mods_of: dict[str, tuple[Modifier, ...]]
     finders: dict[tuple[int, ...], re.Pattern] = field(default_factory=dict)
 
@@ -783,12 +835,18 @@ class _Prefilter:
         cues: Sequence[Cue],
         modifiers: Sequence[Modifier],
         rules: dict[str, tuple[frozenset[str], frozenset[str] | None]],
+        needs: dict[str, frozenset[str]] | None = None,
+        common: frozenset[str] = frozenset(),
     ) -> _Prefilter | None:
+        """``needs``: more keys for the rules (see :func:`_rule_keys`);
+        ``common``: words too common to index a cue by (function words): a cue
+        that can begin with one is gated when it can be."""
         if _ahocorasick_rs is None and _ahocorasick is None:
             return None
         keyed: list[tuple[Cue, set[str]]] = []
         gated: list[Cue] = []
         gates: list[tuple[int, tuple[str, ...]]] = []
+        also: list[tuple[tuple[str, ...], ...]] = []
         for c in cues:
             keys = _prefixes(c.regex)
             if keys is not None and not keys:  # it cannot start at a word: never tried
@@ -797,6 +855,15 @@ class _Prefilter:
                 lits = required_literals(c.regex)
                 if lits and min(map(len, lits)) >= 3:
                     gates.append((len(gated), tuple(sorted(lits))))
+                    also.append(())
+                    gated.append(c)
+                    continue
+            elif any(k.strip() in common for k in keys):
+                # e.g. "the other side": gated by "other" and "sid", not tried at every "the"
+                sets = _uncommon_sets(c.regex, common)
+                if sets and not any(x.strip() in common for x in sets[0]):
+                    gates.append((len(gated), tuple(sorted(sets[0]))))
+                    also.append(tuple(tuple(sorted(o)) for o in sets[1:]))
                     gated.append(c)
                     continue
             if keys is None:
@@ -815,8 +882,16 @@ class _Prefilter:
                 lets.setdefault(lit, set()).add(i)
         cues_of, mods_of = _minimal(keyed), _minimal(mod_keyed)
         gate_lets = {lit: tuple(sorted(idx)) for lit, idx in lets.items()}
-        ac = _automaton(cues_of, gate_lets, mods_of, rules)
-        return _Prefilter(ac, cues_of, tuple(gated), tuple(gates), mods_of)
+        ac = _automaton(cues_of, gate_lets, mods_of, rules, needs or {})
+        return _Prefilter(ac, cues_of, tuple(gated), tuple(gates), tuple(also), mods_of)
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """English function words (``lexicons/english_function_words.csv``): too
+    common to index a cue or a rule by."""
+    rows = read_rule_table("english_function_words.csv", required=["word"])
+    return frozenset(r["word"].lower() for r in rows)
 
 
 def _prefixes(pattern: str) -> set[str] | None:
@@ -894,6 +969,7 @@ def _automaton(
     lets: dict[str, tuple[int, ...]],
     mods_of: dict[str, tuple],
     rules: dict[str, tuple[frozenset[str], frozenset[str] | None]],
+    needs: dict[str, frozenset[str]],
 ) -> _Automaton:
     """One automaton over the cue keys and the gated cues' literals (first),
     the modifier keys and the rules' literals. Value: (length - 1, cue key or
@@ -901,7 +977,7 @@ def _automaton(
     alternations tried at such a word, gated cues let through or None,
     modifier key or None, rule entry or None, the key's verifier or None)."""
     first = sorted(set(cues_of) | set(lets))
-    keys = first + sorted((set(mods_of) | set(rules)) - set(first))
+    keys = first + sorted((set(mods_of) | set(rules) | set(needs)) - set(first))
     vals = []
     for k in keys:
         k3 = k[:3] if len(k) >= 3 and all(ch in _ASCII_WORD for ch in k[:3]) else None
@@ -921,13 +997,17 @@ def _automaton(
 
 
 def _rule_keys(
-    rules: Sequence[ContextRule],
-) -> dict[str, tuple[frozenset[str], frozenset[str] | None]]:
+    rules: Sequence[ContextRule], common: frozenset[str] = frozenset()
+) -> tuple[dict[str, tuple[frozenset[str], frozenset[str] | None]], dict[str, frozenset[str]]]:
     """The literal beginnings of the rules' regexes that are searched
     (``sentence``, ``unless``, ``before``; a regex whose matches can begin with
     anything is always run) and, per literal, the regexes (by pattern) a hit
-    lets through anywhere, and at a word start (None: the same)."""
+    lets through anywhere, and at a word start (None: the same). Second: for
+    a regex that can begin with a ``common`` word but must contain one of some
+    uncommon literals, those literals and, per literal, the regexes (searched
+    only in a sentence that holds one of their literals)."""
     entries: dict[str, dict[str, bool]] = {}
+    needs: dict[str, set[str]] = {}
     for r in rules:
         for rx in (r.sentence, r.unless, r.before):
             if rx is None:
@@ -937,6 +1017,12 @@ def _rule_keys(
                 keys = literal_prefixes(rx.pattern, k)
                 if keys is not None:
                     break
+            if keys is not None and any(k.strip() in common for k in keys):
+                sets = _uncommon_sets(rx.pattern, common)
+                if sets and not any(x.strip() in common for x in sets[0]):
+                    for lit in sets[0]:
+                        needs.setdefault(lit, set()).add(rx.pattern)
+                    continue
             if keys is None or any(len(k) < 3 and not any(ch.isdigit() for ch in k) for k in keys):
                 continue  # a key of one or two letters is too common to be worth it ("g7" is not)
             keys = {k for k in keys if not any(k[:i] in keys for i in range(3, len(k)))}
@@ -958,7 +1044,7 @@ def _rule_keys(
     for k, ids in entries.items():
         anywhere = frozenset(i for i, word_only in ids.items() if not word_only)
         out[k] = (anywhere, frozenset(ids) if len(anywhere) < len(ids) else None)
-    return out
+    return out, {k: frozenset(v) for k, v in needs.items()}
 
 
 def _rule_automaton(keys: dict[str, tuple[frozenset[str], frozenset[str] | None]]):
@@ -1082,14 +1168,17 @@ class FrameScorer:
         # (dicts keyed by the cue itself, not id(): a scorer is pickled to worker processes)
         self._order = {c: (-len(c.pattern), self._first[c] is None, i) for i, c in enumerate(cues)}
         self._frame_no = frame_no
-        rule_keys = (
-            _rule_keys(self.lexicon.rules)
+        common = _function_words()
+        rule_keys, rule_needs = (
+            _rule_keys(self.lexicon.rules, common)
             if prefilter and (_ahocorasick_rs is not None or _ahocorasick is not None)
-            else {}
+            else ({}, {})
         )
         self._rule_filtered = frozenset(i for a, w in rule_keys.values() for i in (w or a))
         self._prefilter = (
-            _Prefilter.build(cues, self.lexicon.modifiers, rule_keys) if prefilter else None
+            _Prefilter.build(cues, self.lexicon.modifiers, rule_keys, rule_needs, common)
+            if prefilter
+            else None
         )
         # the rules' literals alone, when the cues cannot be prefiltered
         self._rule_ac = _rule_automaton(rule_keys) if self._prefilter is None else None
@@ -1102,12 +1191,12 @@ class FrameScorer:
             numbered = self._prefilter.ac.keys
             by_rid: dict[str, set[int]] = {}
             for i, k in enumerate(numbered):
-                a, w = rule_keys.get(k, ((), None))
-                for rid in w or a:
+                a, w = rule_keys.get(k, (frozenset(), None))
+                for rid in (w or a) | rule_needs.get(k, frozenset()):
                     by_rid.setdefault(rid, set()).add(i)
 
             def need(rx: re.Pattern | None) -> frozenset[int] | None:
-                if rx is None or rx.pattern not in self._rule_filtered:
+                if rx is None or rx.pattern not in by_rid:
                     return None
                 return frozenset(by_rid[rx.pattern])
 
@@ -1185,11 +1274,15 @@ class FrameScorer:
             cands.append((p, val))
         gated_at: set[int] | tuple = ()
         if lets:
-            passing = tuple(sorted(lets))
-            finder = pf.finders.get(passing)
-            if finder is None:
-                finder = pf.finders[passing] = pf.finder(passing)
-            gated_at = {m.start() for m in finder.finditer(text)}
+            also = pf.also
+            passing = tuple(
+                sorted(i for i in lets if all(any(x in low for x in o) for o in also[i]))
+            )
+            if passing:
+                finder = pf.finders.get(passing)
+                if finder is None:
+                    finder = pf.finders[passing] = pf.finder(passing)
+                gated_at = {m.start() for m in finder.finditer(text)}
             if gated_at:
                 keyed = {c[0] for c in cands}
                 cands += [(p, None) for p in gated_at if p not in keyed]
