@@ -41,6 +41,20 @@ RULE_CASES = [
     "The top diplomat said the war would end only with a military victory.",
     "In the first days of the war, negotiators met in Belarus; since then, drones have hit Moscow.",
     "Both sides accused each other of shelling the plant, and the IAEA urged restraint.",
+    # cues gated by their uncommon words (not tried at every "the", "would", "can"...)
+    "Kyiv accused the other side of breaking the truce; the other sides said nothing.",
+    "Thing other side? The other-side delegation and the other  side left.",
+    "The president refused to talk with the rebels, and the rebels would not negotiate with him.",
+    "The militants said they would lay down their arms; others would not give up their weapons.",
+    "Talks between Russia and Ukraine, and between the two sides and Moscow, stalled.",
+    "Both countries pulled back from the brink after the Putin-Biden phone call.",
+    "The envoy tried to bring the two warring parties to the table; no off-ramp was offered.",
+    "Officials have not spoken since the no-fly zone was declared and de-escalation failed.",
+    # a rule regex indexed by the places it needs, not by "the" / "this"
+    "An inquiry into the parliament attack, in which six people were killed, began.",
+    "Investigators studied the parliament attack.",
+    "This week's embassy bombing and the recent hotel attack were condemned.",
+    "The attack on the small business district killed two; the bus attack wounded nine.",
 ]
 
 
@@ -85,6 +99,18 @@ def test_without_ahocorasick_rs_pyahocorasick_gives_the_same_results(monkeypatch
     clone = pickle.loads(pickle.dumps(plain))
     for text in RULE_CASES:
         assert _result(clone.score(text)) == _result(plain.score(text))
+
+
+def test_function_words_do_not_index_cues_or_rules(fast):
+    """ "the" (in one cue in ten thousand sentences) is looked for no more: the
+    cue is gated by "other" and "side", the rule by the places it names."""
+    keys = set(fast._prefilter.ac.keys)
+    assert "the" not in keys and "this" not in keys
+    assert {"parliament", "embassy"} <= keys
+    fs = fast.score("Investigators studied the parliament attack.")
+    assert [e.rule.split("+", 1)[1] for e in fs.evidence] == ["event_name_place_attack"]
+    fs = fast.score("Kyiv accused the other side of breaking the truce.")
+    assert any(e.cue == "the other side" for e in fs.evidence)
 
 
 def test_automaton_finds_overlapping_keys_with_character_offsets():
