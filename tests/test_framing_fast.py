@@ -129,3 +129,48 @@ def test_neutral_results_are_not_shared(fast):
     assert b.labels == {"diplomacy": False, "escalation": False}
     assert b.scores == {"diplomacy": 0.0, "escalation": 0.0}
     assert fast.score("The weather was fine.").labels["diplomacy"] is False
+
+
+def _modifiers_reference(text, hits, start, end):
+    """``FrameScorer._modifiers`` as it was before the word-start shortcut: the
+    words of the clause before the cue's end, the last ``scope`` of them."""
+    from bisect import bisect_right
+
+    flags = {"negated": False, "hedged": False}
+    starts = framing.clause_breaks(text)
+    i = bisect_right(starts, start)
+    clause_start = starts[i - 1] if i else 0
+    for kind, scope, h0, h1 in hits:
+        if flags[kind] or h1 > end or h0 < clause_start:
+            continue
+        words, _ = framing._words_back(text, clause_start, end, scope)
+        lo = words[max(0, len(words) - scope)] if words else 0
+        if h0 >= lo:
+            flags[kind] = True
+    return flags["negated"], flags["hedged"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said they would not, under any circumstances, resume the peace talks soon.",
+        "The talks may resume; however, a ceasefire is unlikely, and the shelling could go on.",
+        "No-one expects a deal — not now, not ever — said the envoy's deputy, who didn't go.",
+        "a b c d e f g h i j k l m n o p talks",
+        "x-y z_w 12 3.5 “quoted” (paren) talks, but not here; never: truce",
+    ],
+)
+def test_modifier_scope_shortcut_agrees_with_the_word_list(text):
+    import re
+
+    ends = [m.end() for m in re.finditer(r"\w+", text)]
+    places = range(len(text))
+    for end in ends:
+        start = max(0, end - 5)
+        for scope in (1, 2, 3, 4, 6, 15):
+            for h0 in places:
+                if h0 >= end:
+                    break
+                hits = [("negated", scope, h0, min(end, h0 + 3))]
+                got = FrameScorer._modifiers(text, hits, {}, start, end)
+                assert got == _modifiers_reference(text, hits, start, end), (text, end, scope, h0)
