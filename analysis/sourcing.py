@@ -171,9 +171,8 @@ def _looks_like_np(s: str) -> bool:
 
 def _last_word(text: str, end: int) -> str:
     """The lower-cased word that ends just before ``end`` (spaces skipped)."""
-    seg = text[max(0, end - 24):end].rstrip()
-    k = max(seg.rfind(" "), seg.rfind("\n"))
-    return seg[k + 1:].lower()
+    # what follows the last space or newline of the stripped segment
+    return text[max(0, end - 24):end].rstrip().rpartition(" ")[2].rpartition("\n")[2].lower()
 
 
 def _not_verb_use(near: str) -> bool:
@@ -419,6 +418,9 @@ class SourceAttributor:
 
     def __init__(self, extra: Mapping[str, str | Path] | None = None) -> None:
         self.lex = SourceLexicon.load(extra)
+        # per reporting-verb form: its kind, whether it ends in "ing", whether it is one word
+        self._verb_info = {f: (k, f.endswith("ing"), " " not in f)
+                           for f, k in self.lex.verb_kind.items()}
         self._auto = None  # the Aho-Corasick automaton of _trigger_sentences, built on first use
 
     # -------------------------------------------------------------------------------------
@@ -638,8 +640,9 @@ class SourceAttributor:
                                             vm.group().strip(), om.end() + vm.start() + 1,
                                             om.end() + vm.end() - 1, via=om.group()))
         covered = -1
+        verb_info = self._verb_info
         for vs, ve, form in verbs:
-            kind = lex.verb_kind[form]
+            kind, ing, single = verb_info[form]
             if vs < covered:
                 continue  # inside "did not immediately respond to a request for comment"
             if kind == "refusal":
@@ -648,7 +651,9 @@ class SourceAttributor:
             boff = vs - len(before)
             subj_end = _strip_aux(before)
             near = before[-40:]
-            if kind != "refusal" and _not_verb_use(near):
+            # _not_verb_use(near), inline: the word before the verb
+            lw = near[-24:].rstrip().rpartition(" ")[2].rpartition("\n")[2].lower()
+            if kind != "refusal" and (lw in _NOT_VERB_PREV or lw.endswith(("'s", "’s"))):
                 em = _EMERGED_TO.search(before) if near.endswith("to ") else None
                 if em is None:
                     continue  # infinitive or noun use ("refused to say", "the report")
@@ -668,7 +673,7 @@ class SourceAttributor:
                 if _BE_FORMS.isdisjoint(aux):
                     continue  # "convinced" needs "is": "X is convinced that ..."
                 kind = "cognition"
-            elif not form.endswith("ing") and not _BE_FORMS.isdisjoint(aux):
+            elif not ing and not _BE_FORMS.isdisjoint(aux):
                 continue
             after = masked[ve:ve + 60]
             if after.startswith((" tank", " tanks")):
@@ -682,9 +687,9 @@ class SourceAttributor:
                 # only after "claim" ("claimed the town"; "says the town is empty" speaks)
             if kind == "comma_only" and not _RE_COMMA_AFTER.match(after):
                 continue
-            gerund = form.endswith("ing") and " " not in form and not (
+            gerund = ing and single and not (
                 aux and aux[-1] in _BE_FORMS)  # "is calling for": progressive, a finite verb
-            if not gerund and form.endswith("ing") and " " not in form and (
+            if not gerund and ing and single and (
                     _RE_TO_AFTER.match(after) or _last_word(masked, boff + subj_end) == "it"):
                 continue  # "is threatening to turn", "It was revealing that": not a claim
             if gerund and (_RE_TO_AFTER.match(after) or kind == "cognition"):

@@ -177,3 +177,14 @@ def test_nominal_cores_are_in_every_nominal_match():
         for rx, core in zip(sourcing._NOMINALS, sourcing._NOMINAL_CORES, strict=True):
             if rx.search(s):
                 assert core.search(s), s
+
+
+def test_last_word_by_partition_equals_the_rfind_form():
+    def plain(text, end):
+        seg = text[max(0, end - 24):end].rstrip()
+        return seg[max(seg.rfind(" "), seg.rfind("\n")) + 1:].lower()
+
+    pieces = ["the", "Ukraine's", "to", "\n", "  ", "x", "Said", "who", "\t", "’s", "ab\ncd"]
+    for s in _strings(pieces, k=10):
+        for end in (len(s), len(s) // 2, 3, 0):
+            assert sourcing._last_word(s, end) == plain(s, end), (s, end)
