@@ -817,6 +817,7 @@ class _Prefilter:
     """
 
     ac: _Automaton
+    mod_range: tuple[int, int]  # the numbers of the modifier keys in ac
     cues_of: dict[str, tuple[Cue, ...]]
     gated: tuple[Cue, ...]
     gates: tuple[tuple[int, tuple[str, ...]], ...]
@@ -882,8 +883,8 @@ class _Prefilter:
                 lets.setdefault(lit, set()).add(i)
         cues_of, mods_of = _minimal(keyed), _minimal(mod_keyed)
         gate_lets = {lit: tuple(sorted(idx)) for lit, idx in lets.items()}
-        ac = _automaton(cues_of, gate_lets, mods_of, rules, needs or {})
-        return _Prefilter(ac, cues_of, tuple(gated), tuple(gates), tuple(also), mods_of)
+        ac, mod_range = _automaton(cues_of, gate_lets, mods_of, rules, needs or {})
+        return _Prefilter(ac, mod_range, cues_of, tuple(gated), tuple(gates), tuple(also), mods_of)
 
 
 @lru_cache(maxsize=1)
@@ -970,14 +971,18 @@ def _automaton(
     mods_of: dict[str, tuple],
     rules: dict[str, tuple[frozenset[str], frozenset[str] | None]],
     needs: dict[str, frozenset[str]],
-) -> _Automaton:
+) -> tuple[_Automaton, tuple[int, int]]:
     """One automaton over the cue keys and the gated cues' literals (first),
-    the modifier keys and the rules' literals. Value: (length - 1, cue key or
+    the modifier keys (numbered in one run, returned) and the rules' literals
+    (and ``needs``, see :func:`_rule_keys`). Value: (length - 1, cue key or
     None, the word's 3-letter index key when the key fixes it, a slot for the
     alternations tried at such a word, gated cues let through or None,
     modifier key or None, rule entry or None, the key's verifier or None)."""
-    first = sorted(set(cues_of) | set(lets))
-    keys = first + sorted((set(mods_of) | set(rules) | set(needs)) - set(first))
+    cue_keys, mod_keys = set(cues_of) | set(lets), set(mods_of)
+    # cue keys first, the modifier keys in one run from the last of them on
+    first = sorted(cue_keys - mod_keys) + sorted(cue_keys & mod_keys)
+    mods = sorted(mod_keys - cue_keys)
+    keys = first + mods + sorted((set(rules) | set(needs)) - cue_keys - mod_keys)
     vals = []
     for k in keys:
         k3 = k[:3] if len(k) >= 3 and all(ch in _ASCII_WORD for ch in k[:3]) else None
@@ -993,7 +998,8 @@ def _automaton(
                 _verifier(k, cues_of[k]) if k in cues_of else None,
             )
         )
-    return _Automaton(keys, vals, len(first))
+    m0 = len(cue_keys - mod_keys)
+    return _Automaton(keys, vals, len(first)), (m0, m0 + len(mod_keys))
 
 
 def _rule_keys(
@@ -1346,11 +1352,12 @@ class FrameScorer:
         hits: list[tuple[str, int, int, int]] = []
         entries = self._mod_entries
         vals = pf.ac.vals
+        m0, m1 = pf.mod_range
         for i, p, _ in raw:
+            if i < m0 or i >= m1:  # not a modifier's key
+                continue
             val = vals[i]
             key = val[5]
-            if key is None:
-                continue
             k3 = val[2]
             if p:
                 ch = text[p - 1]
