@@ -174,3 +174,11 @@ def test_modifier_scope_shortcut_agrees_with_the_word_list(text):
                 hits = [("negated", scope, h0, min(end, h0 + 3))]
                 got = FrameScorer._modifiers(text, hits, {}, start, end)
                 assert got == _modifiers_reference(text, hits, start, end), (text, end, scope, h0)
+
+
+def test_automaton_numbers_cue_keys_first_and_modifier_keys_in_one_run(fast):
+    pf = fast._prefilter
+    m0, m1 = pf.mod_range
+    for i, val in enumerate(pf.ac.vals):
+        assert (val[1] is not None or val[4] is not None) == (i < pf.ac.first)
+        assert (val[5] is not None) == (m0 <= i < m1)
