@@ -1608,9 +1608,10 @@ def _mask(t: str, st: int, spans: list[QuoteSpan]) -> str:
             pos = b
         parts.append(t[pos:])
         t = "".join(parts)
-    for c in _CURLY_QUOTES:  # every quotation mark made straight (str.replace: C speed)
-        if c in t:
-            t = t.replace(c, '"')
+    if not t.isascii():  # (the curly marks are not ASCII)
+        for c in _CURLY_QUOTES:  # every quotation mark made straight (str.replace: C speed)
+            if c in t:
+                t = t.replace(c, '"')
     if "''" in t:
         t = t.replace("''", '""')
     return t
