@@ -1569,8 +1569,7 @@ class FrameScorer:
 
         The words counted are those that start in the clause before the cue's
         end (a clause never starts inside a word, so they are found by a scan
-        of that stretch only; for a hit at a word start, of the stretch from
-        the hit). ``memo`` keeps the clause starts of the sentence."""
+        of that stretch only). ``memo`` keeps the clause starts of the sentence."""
         flags = dict.fromkeys(_MODIFIERS, False)
         clause_start = -1
         words: list[int] | None = None
@@ -1585,16 +1584,6 @@ class FrameScorer:
                 i = bisect_right(clause_starts, start)
                 clause_start = clause_starts[i - 1] if i else 0
             if h0 < clause_start:
-                continue
-            ch = text[h0]
-            if (ch.isalnum() or ch == "_") and not (
-                h0 and (text[h0 - 1].isalnum() or text[h0 - 1] == "_")
-            ):
-                # the hit starts a word of the clause: it is among the last ``scope``
-                # words iff at most ``scope`` words start from it to the cue's end
-                # (words start 2 characters apart or more: a short stretch is in)
-                if end - h0 < 2 * scope or len(_TOKEN_RE.findall(text, h0, end)) <= scope:
-                    flags[kind] = True
                 continue
             if words is None or (len(words) < scope and whole is False):
                 words, whole = _words_back(text, clause_start, end, scope)
