@@ -590,14 +590,15 @@ class SourceAttributor:
             return None
         return seg_off + lead, seg_off + end
 
-    def _find_cues(self, text: str, masked: str, hits: int = 3,
+    def _find_cues(self, text: str, masked: str, hits: int = 7,
                    verb_words: set[str] | None = None) -> list[Cue]:
         """The attribution cues of one sentence (``masked``: quotation content blanked).
 
         ``hits`` (from the article scan): bit 1 = a reporting-verb word occurs in the
-        sentence, bit 2 = a nominal cue noun does; without them those searches are
-        skipped (they would find nothing); ``verb_words``: the first words of reporting
-        verbs found there by the scan (None: search the sentence itself)."""
+        sentence, bit 2 = a nominal cue noun does, bit 4 = one of "ccording", "―", "—",
+        "opinion", " view", " by " does; without them those searches are skipped (they
+        would find nothing: masking never makes these strings); ``verb_words``: the first
+        words of reporting verbs found there by the scan (None: search the sentence itself)."""
         lex = self.lex
         cues: list[Cue] = []
         if lex.re_verb is None:
@@ -609,9 +610,10 @@ class SourceAttributor:
         else:
             verbs = lex.verbs_in_words(masked, verb_words)
         nominal = bool(hits & 2) and _RE_NOMINAL_NOUN.search(masked) is not None
-        if not verbs and not nominal and "ccording" not in masked and "―" not in masked \
-                and "—" not in masked and "opinion" not in masked and " view" not in masked \
-                and " by " not in masked:
+        other = hits & 4  # (else none of the strings tested with it below is here)
+        if not verbs and not nominal and not (other and (
+                "ccording" in masked or "―" in masked or "—" in masked or "opinion" in masked
+                or " view" in masked or " by " in masked)):
             return cues  # fast path: no cue of any kind can be here
         if masked.find(".", 0, len(masked.rstrip()) - 1) >= 0:
             # periods of abbreviations and initials ("Mr.", "U.S.", "J. J. Price") end nothing
@@ -836,7 +838,7 @@ class SourceAttributor:
             cues.append(Cue("subject_verb", sp, s0, s1, form, vs, ve, kind, appositive=appos,
                             subordinate=sub))
         # "“…” ― Name" (credit line after a quotation)
-        if "―" in masked or "—" in masked:
+        if other and ("―" in masked or "—" in masked):
             dm = _DASH_CREDIT.search(masked)
             if dm and lex.classify(dm.group(1)).source_type and all(
                     w[0].isupper() or w in ("de", "van", "von", "bin", "al", "la", "da")
@@ -883,7 +885,7 @@ class SourceAttributor:
                                     pm.start(), pm.end(), "speech", via=via, appositive=appos))
         # passive with an agent: "was hailed by UN envoy X as", "was spelt out by spokesman X",
         # "have been criticised by some commanders as"
-        passive = " by " in masked and not _STATED_BY.match(masked)  # "This was stated by X"
+        passive = other and " by " in masked and not _STATED_BY.match(masked)  # "This was stated by X"
         for pm in (_PASSIVE_BY.finditer(masked) if passive else ()):
             if _last_word(masked, pm.start()) in _RELATIVE:
                 continue  # "referendums that were condemned by Kyiv": a reference, not a source
@@ -895,7 +897,7 @@ class SourceAttributor:
             cues.append(Cue("passive_by", sp, s0, s0 + len(sp), pm.group("v") + " by",
                             pm.start("v"), pm.end("v"), "speech"))
         # "in his opinion", "in the view of X"
-        if "opinion" in masked or " view" in masked:
+        if other and ("opinion" in masked or " view" in masked):
             for om in _OPINION.finditer(masked):
                 g = "sp" if om.group("sp") else "sp2"
                 sp = om.group(g).strip()
@@ -906,7 +908,7 @@ class SourceAttributor:
                 cues.append(Cue("opinion", sp, s0, s0 + len(sp), om.group("cue").strip(),
                                 om.start("cue"), om.end("cue"), "speech"))
         # according to X
-        for am in (_ACCORDING.finditer(masked) if "ccording to" in masked else ()):
+        for am in (_ACCORDING.finditer(masked) if other and "ccording to" in masked else ()):
             rest = masked[am.end():]
             xm = _RE_ACCORDING_NP.match(rest)
             if not xm:
