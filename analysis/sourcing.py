@@ -1126,7 +1126,7 @@ class SourceAttributor:
         # quotation chains: attribute each chain to an adjacent cue
         chain_cue: dict[int, tuple[int, Cue]] = {}
         embedded_chain: set[int] = set()
-        sent_of = _sentence_locator(starts, sents)
+        sent_of = _sentence_locator(starts, sents) if spans else None
         for q in spans:
             for pos, side in ((q.close_at, "after"), (q.open_at, "before")):
                 if pos < 0 or q.chain in chain_cue:
@@ -1134,33 +1134,35 @@ class SourceAttributor:
                 si = sent_of(pos)
                 if si is None:
                     continue
-                cands = [si]
-                if side == "after" and si + 1 < len(sents) and \
-                        not full[pos + 1:starts[si] + len(sents[si].text)].strip(" ,.!?'\"”―—–-"):
-                    nxt = sents[si + 1].text
-                    if len(nxt.split()) <= 6 or any(c.rule == "dash_credit" for c in per_cues[si + 1]):
-                        cands.append(si + 1)  # “…” | ― Name   /  “…”  | he said.
-                for sj in cands:
-                    st = starts[sj]
-                    for c in per_cues[sj]:
-                        if c.kind == "refusal":
-                            continue
-                        a0 = st + min(c.s_start, c.c_start)
-                        if side == "after" and a0 >= pos:
-                            gap = full[pos + 1:a0]
-                            if _RE_AFTER_GAP.fullmatch(gap):
-                                chain_cue[q.chain] = (sj, c)
-                                break
-                    if q.chain in chain_cue:
-                        break
-                if q.chain in chain_cue:
+                if side == "after":  # a cue right after the closing mark
+                    cands = [si]
+                    if si + 1 < len(sents) and not full[
+                            pos + 1:starts[si] + len(sents[si].text)].strip(" ,.!?'\"”―—–-"):
+                        nxt = sents[si + 1].text
+                        if len(nxt.split()) <= 6 or any(c.rule == "dash_credit"
+                                                        for c in per_cues[si + 1]):
+                            cands.append(si + 1)  # “…” | ― Name   /  “…”  | he said.
+                    for sj in cands:
+                        st = starts[sj]
+                        for c in per_cues[sj]:
+                            if c.kind == "refusal":
+                                continue
+                            a0 = st + min(c.s_start, c.c_start)
+                            if a0 >= pos:
+                                gap = full[pos + 1:a0]
+                                if _RE_AFTER_GAP.fullmatch(gap):
+                                    chain_cue[q.chain] = (sj, c)
+                                    break
+                        if q.chain in chain_cue:
+                            break
                     continue
+                # a cue right before the opening mark
                 st = starts[si]
                 for c in per_cues[si]:
                     if c.kind == "refusal":
                         continue
                     a1 = st + max(c.s_end, c.c_end)
-                    if side == "before" and a1 <= pos:
+                    if a1 <= pos:
                         gap = full[a1:pos]
                         if len(gap) <= 60 and _RE_GAP_BEFORE.fullmatch(gap):
                             chain_cue[q.chain] = (si, c)
