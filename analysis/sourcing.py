@@ -386,6 +386,8 @@ def _interview_with(s: str) -> re.Match | None:
     if "ı" in s or "ſ" in s or "İ" in s:
         return _INTERVIEW_WITH.search(s)
     return _INTERVIEW_WITH_LOWER.search(s.lower())
+
+
 # patterns of the rules below, compiled once (not looked up in re's cache per call)
 _RE_APP_CLAUSE = re.compile(r"\s*(?:who|which|whose|whom|where|\w+ed|\w+ing)\b")
 _RE_TAIL_RELATIVE = re.compile(r"\s+(?:who|which|that)\s*$")
