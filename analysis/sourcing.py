@@ -28,6 +28,11 @@ from pathlib import Path
 
 import ahocorasick
 
+try:  # the article scan's automaton: all hits in one call (Rust); else pyahocorasick
+    import ahocorasick_rs as _ahocorasick_rs
+except ImportError:  # pragma: no cover
+    _ahocorasick_rs = None
+
 from .errors import InputWarning
 from .quotes import QuoteSpan, find_quotes
 from .sentences import Sentence
@@ -1020,22 +1025,22 @@ class SourceAttributor:
         n = len(starts)
         if starts != sorted(starts):  # (C speed: sorted input is one pass)
             return dict.fromkeys(range(n), 7), {}  # sentences out of order: no shortcut
-        auto = self._trigger_automaton()
+        find, info = self._trigger_automaton()
         out: dict[int, int] = {}
         k = 0
         nfull = len(full)
         words: dict[int, set[str]] = {}
         lo, hi = starts[0], starts[0] + len(sents[0].text)  # sentence k's span
         nxt = starts[1] if n > 1 else nfull + 1
-        for e, (ln, bits, w) in auto.iter(full):
-            b = e - ln + 1
+        for key, b, e in find(full, True):
+            bits, w = info[key]
             if bits != 4:  # a word: whole words only
                 if b > 0:
                     c = full[b - 1]
                     if c.isalnum() or c == "_":
                         continue
-                if e + 1 < nfull:
-                    c = full[e + 1]
+                if e < nfull:
+                    c = full[e]
                     if c.isalnum() or c == "_":
                         continue
             if b >= nxt:
@@ -1054,19 +1059,40 @@ class SourceAttributor:
         return out, words
 
     def _trigger_automaton(self):
+        """(find, info): ``find(text, True)`` lists every occurrence of a trigger string,
+        overlapping ones included, as (index, start, end) ordered by end (the longer first
+        at one end); ``info[index]`` is its (bits, string). ``ahocorasick_rs`` when it is
+        installed (all hits in one Rust call), else ``pyahocorasick``, same hits."""
         auto = self._auto
         if auto is None:
-            auto = ahocorasick.Automaton()
             verbs = set(self.lex.verb_first)
             nouns = {w.rstrip("?s") for w in _NOUNS.split("|")}
             nouns |= {n + "s" for n in nouns}
-            for w in verbs | nouns:
-                auto.add_word(w, (len(w), (w in verbs) | (w in nouns) << 1, w))
+            bits = {w: (w in verbs) | (w in nouns) << 1 for w in verbs | nouns}
             for w in ("ccording", "―", "—", "opinion", " view", " by "):
-                auto.add_word(w, (len(w), 4, w))
-            auto.make_automaton()
-            self._auto = auto
+                bits[w] = 4
+            keys = list(bits)
+            info = [(bits[w], w) for w in keys]
+            if _ahocorasick_rs is not None:
+                find = _ahocorasick_rs.AhoCorasick(
+                    keys, implementation=_ahocorasick_rs.Implementation.DFA
+                ).find_matches_as_indexes
+            else:
+                pa = ahocorasick.Automaton()
+                for k, w in enumerate(keys):
+                    pa.add_word(w, (k, len(w)))
+                pa.make_automaton()
+
+                def find(text: str, overlapping: bool = True) -> list[tuple[int, int, int]]:
+                    return [(k, e - ln + 1, e + 1) for e, (k, ln) in pa.iter(text)]
+
+            auto = self._auto = (find, info)
         return auto
+
+    def __getstate__(self) -> dict:
+        state = self.__dict__.copy()
+        state["_auto"] = None  # rebuilt on first use (a Rust automaton does not pickle)
+        return state
 
     def _article_text(self, sents: list[Sentence], text: str | None) -> tuple[str, list[int]]:
         """The article text and each sentence's start offset in it."""

@@ -188,3 +188,27 @@ def test_last_word_by_partition_equals_the_rfind_form():
     for s in _strings(pieces, k=10):
         for end in (len(s), len(s) // 2, 3, 0):
             assert sourcing._last_word(s, end) == plain(s, end), (s, end)
+
+
+def test_article_scan_same_hits_with_either_automaton(monkeypatch):
+    from analysis.sentences import Sentence
+    from analysis.sourcing import SourceAttributor
+
+    pieces = ["said", "says", "added", "address", "told", "statement", "according", " by ",
+              "by", "warning", "claims", "—", "―", "opinion", " view", "readd", "_said", "x",
+              "\n", "Mr.", "“", "”", "said.", "(said)", "aid", "s"]
+    texts = list(_strings(pieces, n=400, k=30, seps=("", " ", " ", ". ")))
+    fast = SourceAttributor()
+    fast._trigger_automaton()  # built now: ahocorasick_rs when installed
+    monkeypatch.setattr(sourcing, "_ahocorasick_rs", None)
+    plain = SourceAttributor()  # pyahocorasick
+    plain._trigger_automaton()
+    assert plain._auto[0] is not fast._auto[0]
+    for text in texts:
+        if not text:
+            continue
+        cut = [0, len(text) // 3, len(text) // 2, len(text)]
+        sents = [Sentence(a, b, text[a:b]) for a, b in zip(cut, cut[1:], strict=False) if b > a]
+        starts = [s.start for s in sents]
+        assert fast._trigger_sentences(text, starts, sents) == \
+            plain._trigger_sentences(text, starts, sents), text
