@@ -1280,10 +1280,17 @@ class FrameScorer:
             cands.append((p, val))
         gated_at: set[int] | tuple = ()
         if lets:
-            also = pf.also
-            passing = tuple(
-                sorted(i for i in lets if all(any(x in low for x in o) for o in also[i]))
-            )
+            passing_list = []
+            for i in lets:  # those whose further literals occur too
+                for alt in pf.also[i]:
+                    for x in alt:
+                        if x in low:
+                            break
+                    else:
+                        break  # none of this set
+                else:
+                    passing_list.append(i)
+            passing = tuple(sorted(passing_list))
             if passing:
                 finder = pf.finders.get(passing)
                 if finder is None:
