@@ -810,8 +810,8 @@ class _Prefilter:
     a function word ("the other side"), is *gated*: it is looked for only when
     one of the literals every match of it contains (:func:`required_literals`,
     :func:`required_sets`) occurs in the sentence (and one of each further
-    set of such literals). When some cue
-    or modifier can be neither, there is no prefilter (word-by-word scan).
+    set of such literals). When some cue or modifier can be neither, there is
+    no prefilter (word-by-word scan).
     One automaton holds them all, and the literal beginnings of the context
     rules' regexes, so that a sentence is read once (see :func:`_automaton`).
     """
@@ -860,7 +860,7 @@ class _Prefilter:
                     gated.append(c)
                     continue
             elif any(k.strip() in common for k in keys):
-                # e.g. "the other side": gated by "other" and "sid", not tried at every "the"
+                # e.g. "the other side": gated by "sid" (then "other"), not tried at every "the"
                 sets = _uncommon_sets(c.regex, common)
                 if sets and not any(x.strip() in common for x in sets[0]):
                     gates.append((len(gated), tuple(sorted(sets[0]))))
