@@ -323,6 +323,7 @@ class SourceLexicon:
     gaz: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     re_all: re.Pattern[str] | None = None
     _cache: dict[str, MentionType] = field(default_factory=dict)
+    _bare_cache: dict[str, MentionType] = field(default_factory=dict)  # (no appositive)
     _names_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
@@ -605,6 +606,13 @@ class SourceLexicon:
 
         Returns ``source_type == ""`` when the mention names no plausible source.
         """
+        if not appositive:  # the usual call: the mention itself is the key
+            hit = self._bare_cache.get(mention)
+            if hit is None:
+                hit = self._classify(mention, "")
+                if len(self._bare_cache) < 50_000:
+                    self._bare_cache[mention] = hit
+            return hit
         key = mention + "\x01" + appositive
         hit = self._cache.get(key)
         if hit is None:
