@@ -150,7 +150,7 @@ def test_input_not_mutated():
 
 @pytest.mark.parametrize("n_jobs", [1, 2])
 def test_failing_article_is_skipped_and_reported(monkeypatch, n_jobs):
-    real = scoring.Scorer.score_article
+    real = scoring.Scorer.article_columns
 
     def flaky(self, article):
         if getattr(article, "id", None) == "strikes":
@@ -160,7 +160,7 @@ def test_failing_article_is_skipped_and_reported(monkeypatch, n_jobs):
     # patched before the pool starts: forked workers inherit the patch
     if n_jobs > 1 and multiprocessing.get_start_method() != "fork":
         pytest.skip("workers inherit the monkeypatch only when forked")
-    monkeypatch.setattr(scoring.Scorer, "score_article", flaky)
+    monkeypatch.setattr(scoring.Scorer, "article_columns", flaky)
     with pytest.warns(InputWarning, match="strikes"):
         df = score_corpus(_frame(), n_jobs=n_jobs, progress=False)
     assert "strikes" not in set(df["article_id"])
@@ -168,7 +168,7 @@ def test_failing_article_is_skipped_and_reported(monkeypatch, n_jobs):
     (skip,) = df.attrs["skipped"]
     assert skip.source == "strikes"
     assert "RuntimeError" in skip.reason and "splitter crashed" in skip.reason
-    monkeypatch.setattr(scoring.Scorer, "score_article", real)
+    monkeypatch.setattr(scoring.Scorer, "article_columns", real)
     _same(df, _one_by_one(_frame(["talks", "aid", "brief"])))
 
 
@@ -176,7 +176,7 @@ def test_errors_raise_stops(monkeypatch):
     def broken(self, article):
         raise RuntimeError("nope")
 
-    monkeypatch.setattr(scoring.Scorer, "score_article", broken)
+    monkeypatch.setattr(scoring.Scorer, "article_columns", broken)
     with pytest.raises(RuntimeError, match="nope"):
         score_corpus(_frame(), progress=False, errors="raise")
 
@@ -322,14 +322,14 @@ def test_stream_reports_malformed_lines_by_number(tmp_path):
 
 
 def test_stream_reports_invalid_utf8_and_failed_article_lines(tmp_path, monkeypatch):
-    real = scoring.Scorer.score_article
+    real = scoring.Scorer.article_columns
 
     def flaky(self, article):
         if article.id == "aid":
             raise RuntimeError("boom")
         return real(self, article)
 
-    monkeypatch.setattr(scoring.Scorer, "score_article", flaky)
+    monkeypatch.setattr(scoring.Scorer, "article_columns", flaky)
     src, dst = tmp_path / "in.jsonl", tmp_path / "s.parquet"
     lines = [json.dumps({"id": i, "text": t}).encode() for i, t in TEXTS.items()]
     lines.insert(1, b'{"id": "latin1", "text": "caf\xe9"}')

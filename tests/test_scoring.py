@@ -97,17 +97,21 @@ _TABLES = [
 
 @pytest.mark.parametrize("cols", _TABLES)
 def test_fast_table_equals_pandas_inference(cols):
-    from analysis.scoring import _table
+    from analysis.scoring import table_from_columns
 
     n = len(next(iter(cols.values())))
-    pd.testing.assert_frame_equal(_table(cols, list(cols), n), pd.DataFrame(cols), check_exact=True)
+    pd.testing.assert_frame_equal(
+        table_from_columns(cols, list(cols), n), pd.DataFrame(cols), check_exact=True
+    )
 
 
 def test_fast_table_equals_pandas_inference_on_the_seed(seed_text):
-    from analysis.scoring import _table
+    from analysis.scoring import table_from_columns
 
     df = score_article(seed_text)
     cols = {c: df[c].tolist() for c in df.columns}
     rebuilt = pd.DataFrame(cols)
     pd.testing.assert_frame_equal(df, rebuilt, check_exact=True)
-    pd.testing.assert_frame_equal(_table(cols, list(cols), len(df)), rebuilt, check_exact=True)
+    pd.testing.assert_frame_equal(
+        table_from_columns(cols, list(cols), len(df)), rebuilt, check_exact=True
+    )
