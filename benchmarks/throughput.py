@@ -13,6 +13,8 @@ subprocess so that its peak memory (``ru_maxrss``) is its own:
    split sentences. Rounds alternate (pipeline, VADER, pipeline, ...) and
    the best round of each counts, which damps the noise of a shared machine.
    Target: pipeline >= 2.0x faster than VADER.
+   The same rounds also time ``score_corpus(n_jobs=1)`` on the same articles
+   (the corpus path, which builds one table per chunk of articles).
 2. **n_jobs**: ``score_corpus`` with ``n_jobs=1`` and then ``n_jobs=2``
    (worker start-up included). Target: >= 1.7x on 2 cores.
 
@@ -89,10 +91,20 @@ def phase_ratio(n_sentences: int, rounds: int, trace: bool) -> dict:
     first = timed(lambda: [scorer.score_article(a) for a in arts[1:unique]])
     first_n = sum(len(x) for x in split[1:unique])
 
-    pipe, vader = [], []
+    import pandas as pd
+
+    from analysis.batch import score_corpus
+
+    frame = pd.DataFrame({"id": [a.id for a in arts], "text": [a.text for a in arts]})
+
+    def run_corpus() -> None:  # the corpus path: one DataFrame per chunk of articles, not per article
+        score_corpus(frame, n_jobs=1, progress=False)
+
+    pipe, vader, corpus = [], [], []
     for _ in range(rounds):
         pipe.append(timed(run_pipeline))
         vader.append(timed(run_vader))
+        corpus.append(timed(run_corpus))
 
     # where the pipeline's time goes (one pass each)
     t_split = timed(lambda: [split_sentences(a.text) for a in arts])[0]
@@ -140,6 +152,7 @@ def phase_ratio(n_sentences: int, rounds: int, trace: bool) -> dict:
         "sentences": len(texts),
         "pipeline_cpu": [c for c, _ in pipe],
         "pipeline_wall": [w for _, w in pipe],
+        "corpus_cpu": [c for c, _ in corpus],
         "vader_cpu": [c for c, _ in vader],
         "vader_wall": [w for _, w in vader],
         "first_pass_cpu": first[0],
@@ -264,6 +277,10 @@ def main(argv: list[str] | None = None) -> int:
     wall = min(r["vader_wall"]) / min(r["pipeline_wall"])
     print(f"ratio VADER / pipeline: {ratio:.2f}x CPU (median rounds {med:.2f}x; best wall {wall:.2f}x) "
           f"-> target >= 2.0x: {'MET' if ratio >= 2.0 else 'NOT MET'}")
+    corp = min(r["corpus_cpu"])
+    print(f"  the corpus path, score_corpus(n_jobs=1) on the same articles (one table per chunk): "
+          f"{us(corp):.1f} µs/sentence -> VADER / score_corpus {vader / corp:.2f}x "
+          f"(CPU rounds {fmt(r['corpus_cpu'])})")
     if r["first_pass_sentences"]:
         print(f"  first pass over the unique articles (cold scorer, nothing cached yet): "
               f"{1e6 * r['first_pass_cpu'] / r['first_pass_sentences']:.1f} µs/sentence")
