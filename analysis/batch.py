@@ -465,9 +465,13 @@ class _Runner:
 
 
 def _default_chunksize(n_articles: int, workers: int) -> int:
-    """Enough chunks per worker to balance uneven article lengths, few enough to amortise IPC."""
+    """Enough chunks per worker to balance uneven article lengths, few enough to amortise IPC.
+
+    In one process a chunk is up to 32 articles (one DataFrame each, and at
+    least ~20 progress updates); a chunk of one article paid pandas' fixed
+    cost per frame for every article."""
     if workers <= 1:
-        return 1
+        return max(1, min(32, math.ceil(n_articles / 20)))
     return max(1, min(64, math.ceil(n_articles / (workers * 8))))
 
 
