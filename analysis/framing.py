@@ -690,18 +690,31 @@ def required_literals(pattern: str) -> set[str] | None:
     return _required(list(parsed))
 
 
-def _required(items: list) -> set[str] | None:
-    options: list[set[str]] = []
+def _literal_runs(items: list):
+    """The top-level sequence of a parsed regex, in order, as ``(run, None,
+    None)`` for each run of literal characters (lower-cased ASCII) and
+    ``(None, op, av)`` for every other node."""
     run = ""
     for op, av in items:
-        name = str(op)
-        ch = _ascii_lower(chr(av)) if name == "LITERAL" else None
+        ch = _ascii_lower(chr(av)) if str(op) == "LITERAL" else None
         if ch is not None:
             run += ch
             continue
         if run:
-            options.append({run})
+            yield run, None, None
             run = ""
+        yield None, op, av
+    if run:
+        yield run, None, None
+
+
+def _required(items: list) -> set[str] | None:
+    options: list[set[str]] = []
+    for run, op, av in _literal_runs(items):
+        if run is not None:
+            options.append({run})
+            continue
+        name = str(op)
         found: set[str] | None = None
         if name == "SUBPATTERN":
             found = _required(list(av[-1]))
@@ -712,8 +725,6 @@ def _required(items: list) -> set[str] | None:
             found = _required(list(av[2]))
         if found:
             options.append(found)
-    if run:
-        options.append({run})
     options = [o for o in options if "" not in o]
     if not options:
         return None
@@ -741,24 +752,15 @@ def required_sets(pattern: str) -> list[set[str]]:
 
 
 def _all_required(items: list, out: list[set[str]]) -> None:
-    run = ""
-    for op, av in items:
-        name = str(op)
-        ch = _ascii_lower(chr(av)) if name == "LITERAL" else None
-        if ch is not None:
-            run += ch
-            continue
-        if run:
+    for run, op, av in _literal_runs(items):
+        if run is not None:
             out.append({run})
-            run = ""
-        if name == "SUBPATTERN":
+        elif str(op) == "SUBPATTERN":
             _all_required(list(av[-1]), out)
         else:
             found = _required([(op, av)])
             if found:
                 out.append(found)
-    if run:
-        out.append({run})
 
 
 def _uncommon_sets(pattern: str, common: frozenset[str]) -> list[set[str]]:
