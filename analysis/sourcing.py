@@ -153,8 +153,8 @@ _NOT_VERB_PREV = frozenset("to the a an his her its their our this that these th
                            "being".split())
 _BOUNDARY_WORDS = frozenset("that but because while whereas although though when where after "
                             "before since if unless whether as so and or".split())
-_BOUNDARY_CHARS = tuple("\x00\";:()[]")  # in masked text every quotation mark is straight
-_RE_LAST_BOUNDARY_CHAR = re.compile(r'.*[\x00";:()\[\]]', re.DOTALL)  # up to the last of them
+#: up to the last boundary mark (in masked text every quotation mark is straight)
+_RE_LAST_BOUNDARY_CHAR = re.compile(r'.*[\x00";:()\[\]]', re.DOTALL)
 _RE_TAIL_CONJ = re.compile(r"(?i)[\s,](and|but)$")
 
 
@@ -178,12 +178,6 @@ def _last_word(text: str, end: int) -> str:
     """The lower-cased word that ends just before ``end`` (spaces skipped)."""
     # what follows the last space or newline of the stripped segment
     return text[max(0, end - 24):end].rstrip().rpartition(" ")[2].rpartition("\n")[2].lower()
-
-
-def _not_verb_use(near: str) -> bool:
-    """"to say", "the report", "Ukraine's demand": the verb form is not a finite verb here."""
-    w = _last_word(near, len(near))
-    return w in _NOT_VERB_PREV or w.endswith(("'s", "’s"))
 
 
 def _clause_start(chunk: str) -> tuple[int, str]:
@@ -660,7 +654,8 @@ class SourceAttributor:
             boff = vs - len(before)
             subj_end = _strip_aux(before)
             near = before[-40:]
-            # _not_verb_use(near), inline: the word before the verb
+            # "to say", "the report", "Ukraine's demand": not a finite verb here (the word
+            # before the verb, as _last_word(near, len(near)) reads it, inline)
             lw = near[-24:].rstrip().rpartition(" ")[2].rpartition("\n")[2].lower()
             if kind != "refusal" and (lw in _NOT_VERB_PREV or lw.endswith(("'s", "’s"))):
                 em = _EMERGED_TO.search(before) if near.endswith("to ") else None
