@@ -11,7 +11,7 @@ split, then frame every sentence, then attribute the article's sentences.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import fields
 from functools import lru_cache
 from operator import attrgetter
@@ -116,18 +116,8 @@ class Scorer:
         cols["frame"] = [fs.frame for fs in frame_scores]
         cols["frame_evidence"] = [[_evidence_dict(e) for e in fs.evidence] for fs in frame_scores]
         if attributions:
-            cls = type(attributions[0])
-            names = _attribution_fields(cls)
-            if len(names) == 1:  # attrgetter of one name returns the value, not a tuple
-                cols[names[0]] = [getattr(a, names[0]) for a in attributions]
-            else:
-                cols.update(
-                    zip(
-                        names,
-                        zip(*map(_attribution_values(cls), attributions), strict=True),
-                        strict=True,
-                    )
-                )
+            names, get = _field_getter(type(attributions[0]))
+            cols.update(zip(names, zip(*map(get, attributions), strict=True), strict=True))
         columns = list(SENTENCE_COLUMNS)
         for f in self.frames:
             if f not in FRAMES:
@@ -226,24 +216,19 @@ _POSITION = attrgetter("paragraph", "start", "end", "text")
 
 
 @lru_cache(maxsize=8)
-def _attribution_fields(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls))
-
-
-@lru_cache(maxsize=8)
-def _attribution_values(cls: type):
-    return attrgetter(*_attribution_fields(cls))
-
-
-@lru_cache(maxsize=8)
-def _evidence_getter(cls: type):
+def _field_getter(cls: type) -> tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]]]:
+    """A dataclass's field names and a getter of their values as a tuple
+    (``attrgetter`` of one name would return the bare value)."""
     names = tuple(f.name for f in fields(cls))
+    if len(names) == 1:
+        (name,) = names
+        return names, lambda obj: (getattr(obj, name),)
     return names, attrgetter(*names)
 
 
 def _evidence_dict(e: Any) -> dict[str, Any]:
     """``dataclasses.asdict`` without its recursive deep copy (evidence fields are scalars)."""
-    names, get = _evidence_getter(type(e))
+    names, get = _field_getter(type(e))
     return dict(zip(names, get(e), strict=True))
 
 
