@@ -130,24 +130,24 @@ def _government_context(text: str) -> bool:
     if "ı" in text or "ſ" in text or "İ" in text:
         # IGNORECASE folds these to a letter of the words, ``str.lower`` does not (one to one)
         return _RE_GOVERNMENT_CONTEXT.search(text) is not None
+    # most articles say one of the usual words as spelt: no lower-casing; else the lower-cased
+    # text, which has the same length and offsets as ``text`` (no İ)
+    return _whole_word_in(text, text, _GOVERNMENT_USUAL) or _whole_word_in(
+        text.lower(), text, _GOVERNMENT_WORDS)
+
+
+def _whole_word_in(hay: str, text: str, words: tuple[str, ...]) -> bool:
+    """Whether one of ``words`` occurs in ``hay`` (found by C-level ``str.find``) as a whole
+    word, i.e. with no letter, digit or underscore of ``text`` (same offsets) either side."""
     n = len(text)
-    for w in _GOVERNMENT_USUAL:  # most articles say one of these as spelt: no lower-casing
-        p = text.find(w)
+    for w in words:
+        p = hay.find(w)
         while p >= 0:
             e = p + len(w)
             if (p == 0 or not (text[p - 1].isalnum() or text[p - 1] == "_")) and (
                     e >= n or not (text[e].isalnum() or text[e] == "_")):
                 return True
-            p = text.find(w, p + 1)
-    low = text.lower()  # same length and offsets as ``text`` (no İ)
-    for w in _GOVERNMENT_WORDS:
-        p = low.find(w)
-        while p >= 0:
-            e = p + len(w)
-            if (p == 0 or not (text[p - 1].isalnum() or text[p - 1] == "_")) and (
-                    e >= n or not (text[e].isalnum() or text[e] == "_")):
-                return True
-            p = low.find(w, p + 1)
+            p = hay.find(w, p + 1)
     return False
 
 
