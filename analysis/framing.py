@@ -1067,17 +1067,12 @@ def _rule_automaton(keys: dict[str, tuple[frozenset[str], frozenset[str] | None]
     )
 
 
+#: A frozen dataclass instance (Evidence, FrameScore) is made by ``_new(cls)``
+#: and ``obj.__dict__.update(...)`` with all its fields, not by the generated
+#: ``__init__`` (which sets each field through ``object.__setattr__``, several
+#: times slower); the object is the same as ``cls(**fields)``.
 _new = object.__new__
 _first_item = itemgetter(0)
-
-
-def _frozen(cls, **fields):
-    """A frozen dataclass instance built from all its fields without the
-    generated ``__init__`` (which sets each field through ``object.__setattr__``,
-    several times slower); the object is the same as ``cls(**fields)``."""
-    obj = _new(cls)
-    obj.__dict__.update(fields)
-    return obj
 
 
 class _RuleSet(tuple):
@@ -1111,7 +1106,6 @@ class FrameScorer:
         # sentence is scanned once, word by word, trying only the cues that can
         # start at that word (cues whose start cannot be enumerated are tried
         # at every word).
-        self._cue_by_group: dict[str, Cue] = {}
         by_key: dict[str, dict[str, list[Cue]]] = {}
         always: dict[str, list[Cue]] = {}
         self._first: dict[Cue | Modifier, set[str] | None] = {}
@@ -1134,14 +1128,14 @@ class FrameScorer:
         # one alternation per (first letters, frame): a word is tried against
         # at most one regex per frame
         frames = self.lexicon.frames
-        self._index: dict[str, tuple[tuple[str, re.Pattern], ...]] = {}
+        index: dict[str, tuple[tuple[str, re.Pattern], ...]] = {}
         for k, per_frame in by_key.items():
-            self._index[k] = tuple(
+            index[k] = tuple(
                 (f, combined(per_frame.get(f, []) + always.get(f, [])))
                 for f in frames
                 if per_frame.get(f) or always.get(f)
             )
-        self._always = tuple((f, combined(always[f])) for f in frames if always.get(f))
+        always_rx = tuple((f, combined(always[f])) for f in frames if always.get(f))
         mods_by_key: dict[str, list[tuple[str, int, re.Pattern]]] = {}
         mods_always: list[tuple[str, int, re.Pattern]] = []
         for mod in self.lexicon.modifiers:
@@ -1152,22 +1146,23 @@ class FrameScorer:
             else:
                 for k in keys:
                     mods_by_key.setdefault(k, []).append(entry)
-        self._mod_index = {k: tuple(v + mods_always) for k, v in mods_by_key.items()}
-        self._mod_always = tuple(mods_always)
-        # One regex finds, at C speed, the words whose first letters start a cue
-        # or a modifier; only those words are looked at in Python.
-        self._candidates = _keys_regex(set(self._index) | set(self._mod_index))
+        mod_index = {k: tuple(v + mods_always) for k, v in mods_by_key.items()}
+        mod_always = tuple(mods_always)
         # key -> (cue alternations as (frame number, regex), modifiers): one lookup per word
         frame_no = {f: i for i, f in enumerate(frames)}
         self._table = {
             k: (
-                tuple((frame_no[f], rx) for f, rx in self._index.get(k, self._always)),
-                self._mod_index.get(k, self._mod_always),
+                tuple((frame_no[f], rx) for f, rx in index.get(k, always_rx)),
+                mod_index.get(k, mod_always),
             )
-            for k in set(self._index) | set(self._mod_index)
+            for k in set(index) | set(mod_index)
         }
-        self._fallback = (tuple((frame_no[f], rx) for f, rx in self._always), self._mod_always)
-        self._finder = _TOKEN_RE if self._always or self._mod_always else self._candidates
+        self._fallback = (tuple((frame_no[f], rx) for f, rx in always_rx), mod_always)
+        # One regex finds, at C speed, the words whose first letters start a cue
+        # or a modifier; only those words are looked at in Python.
+        self._finder = (
+            _TOKEN_RE if always_rx or mod_always else _keys_regex(set(index) | set(mod_index))
+        )
         self._rule_cache: dict[tuple[str, str], _RuleSet] = {}
         self._rules_by_frame = {
             f: tuple(r for r in self.lexicon.rules if not r.frame or r.frame == f) for f in frames
@@ -1675,7 +1670,7 @@ class FrameScorer:
                 rule += "+repeat"
             else:
                 weight = round(cue.weight * factor, 4)
-            # Evidence(...) without the frozen __init__ (see _frozen)
+            # Evidence(...) without the frozen __init__ (see _new)
             ev = _new(Evidence)
             ev.__dict__.update(
                 frame=cue.frame,
