@@ -324,24 +324,21 @@ class _ChunkResult:
 def _score_chunk(jobs: Sequence[_Job], config: _Config, errors: Errors = "skip") -> _ChunkResult:
     """Score a chunk of articles with this process's Scorer (runs in workers too).
 
-    Without a model the articles' columns are joined and made into ONE
-    DataFrame for the chunk (pandas' fixed cost per frame, ~250 µs for the
-    sentence table, is paid once per chunk, not per article); the table is
-    the same as the per-article tables concatenated (tested)."""
+    The articles' columns are joined and made into ONE DataFrame for the
+    chunk (pandas' fixed cost per frame, ~250 µs for the sentence table, is
+    paid once per chunk, not per article); the table is the same as the
+    per-article tables concatenated (tested). The batch Scorer has no model
+    and makes the same columns for every article."""
     scorer = _scorer_for(config)
     joined: dict[str, list] = {}
-    order: list[str] | None = None
-    frames: list[pd.DataFrame] = []
+    order: list[str] = []
     skipped: list[Skipped] = []
     for job in jobs:
         try:
             article = (
                 job.article if job.article is not None else _article_from_record(job.record or {})
             )
-            if scorer.model is None:
-                cols, columns = scorer.article_columns(article)
-            else:
-                df = scorer.score_article(article)
+            cols, columns = scorer.article_columns(article)
         except _UnusableRecord as exc:
             if errors == "raise":
                 raise InputError(job.name, f"unusable article: {exc}", job.line) from exc
@@ -356,25 +353,12 @@ def _score_chunk(jobs: Sequence[_Job], config: _Config, errors: Errors = "skip")
             reason = f"scoring failed: {type(exc).__name__}: {exc}"
             skipped.append(Skipped(source=job.name, reason=reason, line=job.line))
             continue
-        if scorer.model is not None:
-            if len(df):
-                frames.append(df)
-        elif cols["sentence"]:
-            if order is None:
-                order = columns
-                joined = {c: list(cols[c]) for c in columns}
-            elif columns == order:
-                for c in columns:
-                    joined[c].extend(cols[c])
-            else:  # pragma: no cover - one scorer makes the same columns for every article
-                frames.append(table_from_columns(dict(cols), columns, len(cols["sentence"])))
-    if order is not None:
-        frames.insert(0, table_from_columns(joined, order, len(joined["sentence"])))
-    table = None
-    if frames:
-        table = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
-        table.attrs = {}
-    n = 0 if table is None else len(table)
+        if cols["sentence"]:
+            order = columns
+            for c in columns:
+                joined.setdefault(c, []).extend(cols[c])
+    n = len(joined["sentence"]) if order else 0
+    table = table_from_columns(joined, order, n) if order else None
     return _ChunkResult(table, skipped, len(jobs), n)
 
 
