@@ -1408,36 +1408,18 @@ class FrameScorer:
         return out, hits
 
     def _factor(
-        self,
-        cue: Cue,
-        text: str,
-        start: int,
-        end: int,
-        memo: dict | None = None,
-        rules: tuple[ContextRule, ...] | None = None,
+        self, text: str, start: int, end: int, memo: dict, rules: tuple[ContextRule, ...]
     ) -> tuple[float, list[str]]:
         """The product of the factors of the context rules that apply to a cue
-        match, and their names. ``memo`` caches sentence-wide conditions;
-        ``rules``: the cue's rules (:meth:`_rules_for`) when looked up already."""
-        memo = {} if memo is None else memo
-        if rules is None:
-            matched = text[start:end]
-            # keyed by the text as written: a rule's cue condition can be case-sensitive
-            rules = self._rule_cache.get((cue.where, matched))
-            if rules is None:
-                rules = self._rules_for(cue, matched)
-        if not rules:
-            return 1.0, []
+        match, and their names. ``rules``: the cue's rules as :meth:`_result`
+        narrowed them; ``memo`` caches sentence-wide conditions and holds the
+        automaton's hits and the keys found (None on the word-by-word path)."""
         factor, names = 1.0, []
         before_text = after_text = None  # the 80 characters each side, when a rule needs them
         raw = memo.get(_RAW)
-        if raw is not None:  # the automaton's keys found in the sentence
-            found = memo.get(_FOUND)
-            if found is None:
-                found = memo[_FOUND] = {h[0] for h in raw}
+        if raw is not None:
+            found = memo[_FOUND]  # the automaton's keys found in the sentence
             need = self._rule_need
-            if isinstance(rules, _RuleSet) and rules.need.isdisjoint(found):
-                rules = rules.plain  # none of the rules that need a literal can apply
         for r in rules:
             if raw is not None:
                 before_keys, sentence_keys = need[r.where]
@@ -1645,6 +1627,7 @@ class FrameScorer:
         keys_found = None  # the automaton's keys found in the sentence (see _factor)
         for cue, start, end in found:
             matched = text[start:end]
+            # keyed by the text as written: a rule's cue condition can be case-sensitive
             rules = rule_cache.get((cue.where, matched))
             if rules is None:
                 rules = self._rules_for(cue, matched)
@@ -1654,7 +1637,7 @@ class FrameScorer:
                 if rules.need.isdisjoint(keys_found):
                     rules = rules.plain  # none of the rules that need a literal can apply
             if rules:
-                factor, names = self._factor(cue, text, start, end, memo, rules)
+                factor, names = self._factor(text, start, end, memo, rules)
             else:
                 factor, names = 1.0, None
             if hits:
