@@ -16,17 +16,23 @@ from pathlib import Path
 from analysis.paths import seed_article_path, shared_corpus_path
 
 
+def jsonl_records(path: str | Path) -> Iterator[dict]:
+    """The records of a JSONL file, read in place (blank lines skipped)."""
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                yield json.loads(line)
+
+
 def source_records() -> tuple[list[dict], str]:
     """The corpus records (id, text, ...) and where they came from."""
     path = shared_corpus_path()
     if path is not None and Path(path).is_file():
-        records = []
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                if line.strip():
-                    rec = json.loads(line)
-                    if isinstance(rec.get("text"), str) and rec["text"].strip():
-                        records.append(rec)
+        records = [
+            rec
+            for rec in jsonl_records(path)
+            if isinstance(rec.get("text"), str) and rec["text"].strip()
+        ]
         return records, str(path)
     seed = seed_article_path()
     print(f"note: shared corpus not found; using the seed article {seed.name}", file=sys.stderr)

@@ -57,6 +57,9 @@ from analysis.paths import (  # noqa: E402
 )
 from analysis.sentences import split_sentences  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _corpus import jsonl_records  # noqa: E402
+
 Spans = list[tuple[int, int]]
 Segmenter = Callable[[str], Spans]
 
@@ -149,13 +152,7 @@ def load_corpus() -> dict[str, str]:
     path = shared_corpus_path()
     if path is None or not Path(path).exists():
         return {}
-    texts = {}
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                rec = json.loads(line)
-                texts[rec["id"]] = rec["text"]
-    return texts
+    return {rec["id"]: rec["text"] for rec in jsonl_records(path)}
 
 
 def load_dev(corpus: dict[str, str]) -> list[tuple[str, Spans]]:
@@ -163,15 +160,11 @@ def load_dev(corpus: dict[str, str]) -> list[tuple[str, Spans]]:
     if path is None or not corpus:
         return []
     out = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip():
-                continue
-            rec = json.loads(line)
-            src = rec.get("source", "")
-            text = rec.get("text") or corpus.get(src.split(":", 1)[1] if src.startswith("corpus:") else "")
-            if text:
-                out.append((text, [(s["start"], s["end"]) for s in rec["sentences"]]))
+    for rec in jsonl_records(path):
+        src = rec.get("source", "")
+        text = rec.get("text") or corpus.get(src.split(":", 1)[1] if src.startswith("corpus:") else "")
+        if text:
+            out.append((text, [(s["start"], s["end"]) for s in rec["sentences"]]))
     return out
 
 

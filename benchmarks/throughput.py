@@ -38,6 +38,7 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 from _corpus import (  # noqa: E402
+    jsonl_records,
     machine_note,
     peak_rss_mb,
     replicate,
@@ -123,13 +124,11 @@ def phase_ratio(n_sentences: int, rounds: int, trace: bool) -> dict:
         from analysis.articles import Article
 
         other = []
-        with open(pn, encoding="utf-8") as fh:
-            for i, line in enumerate(fh):
-                rec = json.loads(line)
-                if isinstance(rec.get("text"), str) and rec["text"].strip():
-                    other.append(Article.from_text(rec["text"], id=str(rec.get("id", i))))
-                if len(other) >= 300:
-                    break
+        for i, rec in enumerate(jsonl_records(pn)):
+            if isinstance(rec.get("text"), str) and rec["text"].strip():
+                other.append(Article.from_text(rec["text"], id=str(rec.get("id", i))))
+            if len(other) >= 300:
+                break
         other_texts = [s.text for a in other for s in split_sentences(a.text)]
         p_cpu = timed(lambda: [scorer.score_article(a) for a in other])[0]
         v_cpu = timed(lambda: [sia.polarity_scores(t) for t in other_texts])[0]
