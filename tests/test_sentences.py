@@ -204,41 +204,24 @@ LINE_ENDINGS = [
     ("A.\u2029B.\u2028C.\x0cD.\x85E.", ["A.", "B.", "C.", "D.", "E."]),
 ]
 
-ALL_CASES = ABBREVIATIONS + NUMBERS + QUOTES + ELLIPSES + PUNCTUATION + LINES + LINE_ENDINGS
+CASE_GROUPS = {
+    "abbreviations-initials": ABBREVIATIONS,
+    "money-decimals-numbers": NUMBERS,
+    "quotations-split-inside-keep-attribution": QUOTES,
+    "ellipses": ELLIPSES,
+    "question-exclamation-brackets": PUNCTUATION,
+    "headlines-bylines-lists-hard-wraps": LINES,
+    "crlf-mixed-line-endings": LINE_ENDINGS,
+}
+ALL_CASES = [
+    pytest.param(text, expected, id=f"{group}-{i}")
+    for group, cases in CASE_GROUPS.items()
+    for i, (text, expected) in enumerate(cases)
+]
 
 
-@pytest.mark.parametrize("text, expected", ABBREVIATIONS)
-def test_abbreviations_and_initials(text, expected):
-    assert texts_of(text) == expected
-
-
-@pytest.mark.parametrize("text, expected", NUMBERS)
-def test_money_decimals_numbers(text, expected):
-    assert texts_of(text) == expected
-
-
-@pytest.mark.parametrize("text, expected", QUOTES)
-def test_quotations_split_inside_and_keep_attribution(text, expected):
-    assert texts_of(text) == expected
-
-
-@pytest.mark.parametrize("text, expected", ELLIPSES)
-def test_ellipses(text, expected):
-    assert texts_of(text) == expected
-
-
-@pytest.mark.parametrize("text, expected", PUNCTUATION)
-def test_question_exclamation_brackets(text, expected):
-    assert texts_of(text) == expected
-
-
-@pytest.mark.parametrize("text, expected", LINES)
-def test_headlines_bylines_lists_hard_wraps(text, expected):
-    assert texts_of(text) == expected
-
-
-@pytest.mark.parametrize("text, expected", LINE_ENDINGS)
-def test_crlf_and_mixed_line_endings(text, expected):
+@pytest.mark.parametrize("text, expected", ALL_CASES)
+def test_split_cases(text, expected):
     assert texts_of(text) == expected
 
 
