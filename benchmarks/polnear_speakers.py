@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import bisect
-import json
 import re
 import sys
 import time
@@ -35,6 +34,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from analysis.paths import polnear_path  # noqa: E402
 from analysis.sentences import split_sentences  # noqa: E402
 from analysis.sourcing import SourceAttributor  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _corpus import jsonl_records  # noqa: E402
 
 _STOP = set("a an the of for with at in on to from and its his her their our mr mrs ms".split())
 
@@ -56,13 +58,11 @@ def load(split: str, limit: int | None) -> list[dict]:
     if path is None:
         sys.exit("PolNeAR not found (../shared/external/polnear/articles.jsonl)")
     out = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            rec = json.loads(line)
-            if rec.get("split") == split:
-                out.append(rec)
-                if limit and len(out) >= limit:
-                    break
+    for rec in jsonl_records(path):
+        if rec.get("split") == split:
+            out.append(rec)
+            if limit and len(out) >= limit:
+                break
     return out
 
 
