@@ -1229,20 +1229,15 @@ class FrameScorer:
         """Cue matches and (when there is a cue) modifier hits ``(kind, scope,
         start, end)``: by the prefilter when it can be used, else word by word
         (the same results; tests compare the two)."""
-        out, hits, _ = self._scan3(text)
-        return out, hits
-
-    def _scan3(self, text: str) -> tuple[list, list, list | None]:
-        """``_scan`` and the automaton's hits (None on the word-by-word path)."""
         pf = self._prefilter
         if pf is not None and not _odd_case(text):
             low = text.lower()
             if len(low) == len(text):
                 raw = pf.ac.find(low)
                 out = self._scan_fast(pf, text, low, raw)
-                return out, (self._mod_hits_fast(pf, text, raw) if out else []), raw
+                return out, (self._mod_hits_fast(pf, text, raw) if out else [])
         out, hits = self._scan_words(text)
-        return out, (hits if out else []), None
+        return out, (hits if out else [])
 
     def _scan_fast(
         self, pf: _Prefilter, text: str, low: str, raw: list
@@ -1582,39 +1577,35 @@ class FrameScorer:
         """Score one sentence (see the module docstring)."""
         text = str(text)
         pf = self._prefilter
+        raw = None  # the automaton's hits (as _scan, inlined)
         if pf is not None and not (
             _ODD_CASE[0] in text or _ODD_CASE[1] in text or _ODD_CASE[2] in text
         ):
             low = text.lower()
-            if len(low) == len(text):  # as _scan3, inlined: most sentences stop here
+            if len(low) == len(text):
                 raw = pf.ac.find(low)
-                found = self._scan_fast(pf, text, low, raw) if raw else None
-                if found:
-                    return self._result(text, found, self._mod_hits_fast(pf, text, raw), raw)
-                obj = _new(FrameScore)  # most background sentences: no cue at all
-                obj.__dict__.update(
-                    labels=self._no_labels.copy(),
-                    scores=self._no_scores.copy(),
-                    frame="neutral",
-                    evidence=(),
-                    suppressed=(),
-                )
-                return obj
-        found, hits, raw = self._scan3(text)
-        if not found:
-            obj = _new(FrameScore)
-            obj.__dict__.update(
-                labels=self._no_labels.copy(),
-                scores=self._no_scores.copy(),
-                frame="neutral",
-                evidence=(),
-                suppressed=(),
-            )
-            return obj
-        return self._result(text, found, hits, raw)
+        if raw is None:  # the word-by-word path
+            found, hits = self._scan_words(text)
+        elif raw:
+            found = self._scan_fast(pf, text, low, raw)
+            hits = self._mod_hits_fast(pf, text, raw) if found else []
+        else:
+            found = None
+        if found:
+            return self._result(text, found, hits, raw)
+        obj = _new(FrameScore)  # most background sentences: no cue at all
+        obj.__dict__.update(
+            labels=self._no_labels.copy(),
+            scores=self._no_scores.copy(),
+            frame="neutral",
+            evidence=(),
+            suppressed=(),
+        )
+        return obj
 
     def _result(self, text: str, found: list, hits: list, raw: list | None) -> FrameScore:
-        """The score of a sentence with cue matches ``found`` (see :meth:`_scan3`)."""
+        """The score of a sentence with cue matches ``found``, modifier hits
+        ``hits`` and the automaton's hits ``raw`` (None on the word-by-word path)."""
         frames = self.lexicon.frames
         quotes = quoted_spans(text) if _QUOTE_CHARS_RE.search(text) else None
         evidence: list[Evidence] = []
