@@ -70,9 +70,6 @@ def _trim_end(text: str, start: int, end: int) -> int:
     return end
 
 
-_MARK = re.compile(r"''|[“”„«»\"]")
-
-
 def _nested(text: str, marks: list[tuple[int, str]], k: int) -> bool:
     """Is the straight opener ``marks[k]`` (inside an open quotation) a nested quotation?
 
@@ -91,9 +88,9 @@ def _nested(text: str, marks: list[tuple[int, str]], k: int) -> bool:
 
 
 def _marks(text: str) -> list[tuple[int, str]]:
-    """(offset, mark) of every quotation mark in ``text``, in order: what
-    ``_MARK.finditer`` finds (a pair of apostrophes is one mark, scanned left to right),
-    by C-level ``str.find`` per mark instead of a regex scan of every character."""
+    """(offset, mark) of every quotation mark in ``text``, in order: what a regex scan for
+    ``''|[“”„«»"]`` finds (a pair of apostrophes is one mark, scanned left to right), by
+    C-level ``str.find`` per mark instead of a regex scan of every character."""
     out: list[tuple[int, str]] = []
     find = text.find
     for ch in ALL_MARKS:

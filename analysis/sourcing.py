@@ -1644,25 +1644,18 @@ def _mask(t: str, st: int, spans: list[QuoteSpan]) -> str:
     return t
 
 
-_RE_ABBREV_DOT = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Jr|Sr|Adm|Capt|Sgt|"
-                            r"Maj|Brig|Prof|Rev|Gens?|Cmdr|Ft|Mt|Va|Fla|Calif|Mass|[A-Z])\.(?=\S|\s+\S)")
 _ABBREV_MARK = "\u2024"  # one dot leader: same length, not a sentence end
-
-
-def _ABBREV_DOT(m: re.Match) -> str:
-    return m.group()[:-1] + _ABBREV_MARK
-
-
-#: the words of _RE_ABBREV_DOT ("Gens?" spelt out; any one capital letter)
+#: titles, ranks and places abbreviated with a period, and any one capital letter (initials)
 _ABBREVS = frozenset("Mr Mrs Ms Dr St Gov Sen Rep Gen Gens Lt Col Jr Sr Adm Capt Sgt Maj Brig Prof "
                      "Rev Cmdr Ft Mt Va Fla Calif Mass".split()
                      + list("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
 
 
 def _mark_abbrev_dots(s: str) -> str:
-    """``_RE_ABBREV_DOT.sub(_ABBREV_DOT, s)`` from the periods out (str.find), not by trying
-    the pattern at every character: a period is marked when the word before it is one of
-    _ABBREVS, not preceded by a word character or a period, and some non-space follows."""
+    """``s`` with the periods of abbreviations and initials replaced by _ABBREV_MARK,
+    found from the periods out (str.find), not by a pattern tried at every character: a
+    period is marked when the word before it is one of _ABBREVS, not preceded by a word
+    character or a period, and some non-space follows."""
     last = len(s.rstrip()) - 1
     p = s.find(".", 0, last)
     hits = []

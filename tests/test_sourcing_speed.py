@@ -31,10 +31,14 @@ def _span(m):
 
 # -- quotes ---------------------------------------------------------------------------------
 
+#: the pattern quotes._marks replaces
+_MARK = re.compile(r"''|[“”„«»\"]")
+
+
 def test_quote_marks_by_find_equal_the_pattern():
     pieces = ["“", "”", "„", "«", "»", '"', "'", "''", "'''", "x", "He said", "\n", "’"]
     for s in _strings(pieces, k=10):
-        want = [(m.start(), m.group()) for m in quotes._MARK.finditer(s)]
+        want = [(m.start(), m.group()) for m in _MARK.finditer(s)]
         assert quotes._marks(s) == want, s
 
 
@@ -116,12 +120,20 @@ def test_clause_start_shortcut_equals_the_walk():
         assert sourcing._clause_start(s) == _clause_start_walk(s), s
 
 
+#: the pattern sourcing._mark_abbrev_dots replaces (its substitution: the period marked)
+_RE_ABBREV_DOT = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Jr|Sr|Adm|Capt|Sgt|"
+                            r"Maj|Brig|Prof|Rev|Gens?|Cmdr|Ft|Mt|Va|Fla|Calif|Mass|[A-Z])\.(?=\S|\s+\S)")
+
+
+def _abbrev_dot(m: re.Match) -> str:
+    return m.group()[:-1] + sourcing._ABBREV_MARK
+
+
 def test_abbreviation_periods_equal_the_pattern():
     pieces = ["Mr", "Mrs", "Gens", "Gen", "Calif", "Califo", "U", "S", "x", "é", "_", ".", " ",
               "  ", "\n", "ab", "Z", "\u2024", "3", "Dr", "MrX", "—", '"']
     for s in _strings(pieces, n=6000, k=14, seps=("",)):
-        assert sourcing._mark_abbrev_dots(s) == sourcing._RE_ABBREV_DOT.sub(
-            sourcing._ABBREV_DOT, s), s
+        assert sourcing._mark_abbrev_dots(s) == _RE_ABBREV_DOT.sub(_abbrev_dot, s), s
 
 
 def test_interview_pattern_on_lower_case_equals_ignorecase():
