@@ -211,7 +211,6 @@ _EVENT_RE = _event_re(f"[{re.escape(_TERM)}{_LB_CHARS}]")
 # matches of different characters only overlap when both are final punctuation ("?!", "?..") or
 # both line breaks ("\r\n"), and an overlapping match ends where the first one does.
 _EVENT_RE_FOR = {ch: _event_re(re.escape(ch)) for ch in _EVENT_CHARS}
-_TERM_CHARS_SET = frozenset(_TERM)
 _match_start = re.Match.start
 _match_end = re.Match.end
 
@@ -226,7 +225,7 @@ def _events(text: str) -> Iterable[re.Match[str]]:
     matches = sorted(
         chain.from_iterable([_EVENT_RE_FOR[ch].finditer(text) for ch in present]), key=_match_start
     )
-    terms = len(_TERM_CHARS_SET.intersection(present))
+    terms = len(_TERM_SET.intersection(present))
     if terms < 2 and len(present) - terms < 2:
         return matches  # one kind of final punctuation and one kind of line break: no overlaps
     # Drop the matches that start inside an earlier one: they end where it ends, so keep the
@@ -416,9 +415,9 @@ class SentenceSplitter:
             return "", p
         raw = window.rsplit(None, 1)[-1]
         start = p - len(raw)
-        token = raw.lstrip(_OPENERS + "—–-")
+        token = raw.lstrip(_TOKEN_STRIP_LEFT)
         start += len(raw) - len(token)
-        return token.rstrip(_CLOSERS + "."), start
+        return token.rstrip(_TOKEN_STRIP_RIGHT), start
 
     def _kind(self, token: str) -> str | None:
         low = token.lower()
