@@ -139,7 +139,7 @@ def cmd_score(args: argparse.Namespace) -> int:
         n_jobs=args.jobs,
         progress=not args.quiet and len(articles) > 1,
         lexicon=args.lexicon,
-        source_rules=_source_rules(getattr(args, "source_rules", None)),
+        source_rules=_source_rules(args.source_rules),
     )
     skipped += list(df.attrs.get("skipped", []))
     _emit_table(
@@ -169,7 +169,7 @@ def _score_streaming(args: argparse.Namespace) -> int:
         n_jobs=args.jobs,
         progress=not args.quiet,
         lexicon=args.lexicon,
-        source_rules=_source_rules(getattr(args, "source_rules", None)),
+        source_rules=_source_rules(args.source_rules),
     )
     print(summary, file=sys.stderr)
     _report_skipped(list(summary.skipped), _out_dir(args.output))
