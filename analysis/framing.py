@@ -521,20 +521,26 @@ def first_letters(pattern: str, k: int = 3) -> set[str] | None:
     >>> sorted(first_letters("(?:an |the )?end to"))
     ['an', 'end', 'the']
     """
+    return _beginnings(pattern, k, _word_leaf, (300, 60))
+
+
+class _Unbounded(Exception):
+    pass
+
+
+def _beginnings(pattern: str, k: int, leaf, limits: tuple[int, int]) -> set[str] | None:
+    """The beginnings ``_expand`` enumerates for a regex with ``leaf``, or None
+    when the regex does not parse, they cannot be enumerated, or one is empty."""
     try:
         parsed = _sre_parser.parse(pattern, re.IGNORECASE)
     except re.error:
         return None
     out: set[str] = set()
     try:
-        _walk(list(parsed), "", k, out, 0)
+        _expand(list(parsed), "", k, out, 0, leaf, limits)
     except _Unbounded:
         return None
     return out if out and "" not in out else None
-
-
-class _Unbounded(Exception):
-    pass
 
 
 def _expand(
@@ -603,10 +609,6 @@ def _word_leaf(name: str, av) -> tuple[set[str], bool]:
     raise _Unbounded  # ANY, CATEGORY, NOT_LITERAL, GROUPREF, ...
 
 
-def _walk(items: list, prefix: str, k: int, out: set[str], depth: int) -> None:
-    _expand(items, prefix, k, out, depth, _word_leaf, (300, 60))
-
-
 #: Characters that a case-insensitive regex matches to an ASCII letter although
 #: ``str.lower`` does not map them to it: dotless i and long s (dotted capital
 #: I also lengthens the text; the Kelvin sign lowers to "k" and is harmless).
@@ -634,16 +636,7 @@ def literal_prefixes(pattern: str, k: int = 8) -> set[str] | None:
     >>> sorted(literal_prefixes(phrase_regex("truce")))
     ['truce', 'truced', 'truces', 'trucing']
     """
-    try:
-        parsed = _sre_parser.parse(pattern, re.IGNORECASE)
-    except re.error:
-        return None
-    out: set[str] = set()
-    try:
-        _walk_prefix(list(parsed), "", k, out, 0)
-    except _Unbounded:
-        return None
-    return out if out and "" not in out else None
+    return _beginnings(pattern, k, _ascii_leaf, (400, 80))
 
 
 def _ascii_lower(ch: str) -> str | None:
@@ -670,10 +663,6 @@ def _ascii_leaf(name: str, av) -> tuple[set[str], bool]:
         lowered = {_ascii_lower(ch) for ch in chars}
         return (set(), True) if None in lowered else (lowered, False)
     return set(), True  # ANY, CATEGORY, NOT_LITERAL, GROUPREF, ATOMIC_GROUP...: stop here
-
-
-def _walk_prefix(items: list, prefix: str, k: int, out: set[str], depth: int) -> None:
-    _expand(items, prefix, k, out, depth, _ascii_leaf, (400, 80))
 
 
 def required_literals(pattern: str) -> set[str] | None:
