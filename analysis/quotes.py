@@ -83,8 +83,7 @@ def _nested(text: str, marks: list[tuple[int, str]], k: int) -> bool:
     m, _ = marks[k + 2]
     if ch2 != STRAIGHT or j - i > 60 or _is_opener(text, j):
         return False
-    between = text[j:m]
-    return "\n" not in text[i:m] and not re.search(r"[.!?]\s+[A-Z“\"]", between[:0] or "")
+    return "\n" not in text[i:m]
 
 
 def _marks(text: str) -> list[tuple[int, str]]:
