@@ -1502,16 +1502,14 @@ class FrameScorer:
         ``\\b``), and the hits ``(start, end, regexes)``; False when the
         automaton cannot be used on this sentence. ``raw``: the automaton's
         hits when the sentence was scanned already."""
+        ac = self._prefilter.ac if self._prefilter is not None else self._rule_ac
         if raw is None:
-            ac = self._prefilter.ac if self._prefilter is not None else self._rule_ac
             if ac is None or not self._rule_filtered or _odd_case(text):
                 return False
             low = text.lower()
             if len(low) != len(text):
                 return False
             raw = ac.find(low)
-        else:
-            ac = self._prefilter.ac if self._prefilter is not None else self._rule_ac
         found: set[str] = set()
         hits = []
         vals = ac.vals
