@@ -128,12 +128,19 @@ _SCORERS: dict[_Config, tuple[tuple, Scorer]] = {}
 _SPECS: dict[_Config, tuple[tuple, _TableSpec]] = {}
 
 
-def _scorer_for(config: _Config) -> Scorer:
+def _per_config(
+    store: dict[_Config, tuple[tuple, Any]], config: _Config, build: Callable[[], Any]
+) -> Any:
+    """``store[config]``, built again when a rules file of ``config`` has changed."""
     stamp = config.stamp()
-    hit = _SCORERS.get(config)
+    hit = store.get(config)
     if hit is None or hit[0] != stamp:
-        hit = _SCORERS[config] = (stamp, config.build())
+        hit = store[config] = (stamp, build())
     return hit[1]
+
+
+def _scorer_for(config: _Config) -> Scorer:
+    return _per_config(_SCORERS, config, config.build)
 
 
 @dataclass(frozen=True)
@@ -202,22 +209,19 @@ def _json_cell(value: Any) -> str:
 
 
 def _spec_for(config: _Config) -> _TableSpec:
-    stamp = config.stamp()
-    hit = _SPECS.get(config)
-    if hit is None or hit[0] != stamp:
-        probe = _scorer_for(config).score_sentences([_PROBE_SENTENCE], article_id="probe")
-        json_cols = tuple(
+    return _per_config(_SPECS, config, lambda: _probe_spec(_scorer_for(config)))
+
+
+def _probe_spec(scorer: Scorer) -> _TableSpec:
+    """The table spec of what ``scorer`` makes, read off the table of one probe sentence."""
+    probe = scorer.score_sentences([_PROBE_SENTENCE], article_id="probe")
+    return _TableSpec(
+        columns=tuple(probe.columns),
+        dtypes=tuple((c, probe[c].dtype) for c in probe.columns),
+        json_columns=tuple(
             c for c in probe.columns if isinstance(probe[c].iloc[0], list | dict | tuple)
-        )
-        hit = _SPECS[config] = (
-            stamp,
-            _TableSpec(
-                columns=tuple(probe.columns),
-                dtypes=tuple((c, probe[c].dtype) for c in probe.columns),
-                json_columns=json_cols,
-            ),
-        )
-    return hit[1]
+        ),
+    )
 
 
 # ----------------------------------------------------------------------- inputs
