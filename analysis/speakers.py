@@ -111,16 +111,15 @@ _GENERIC_ORG = re.compile(
     r"company|commission|council|department|embassy|party|organi[sz]ation|group|firm|bank|union|"
     r"alliance|coalition|bloc|office|parliament|legislature|regime|senate|board|institute|"
     r"foundation|charity|centre|center|university|network|movement|side|sides|team)\s*$")
-_RE_GOVERNMENT_CONTEXT = re.compile(
-    r"(?i)\b(?:minister|ministry|government|president|prime\s+minister|premier|parliament|"
-    r"senator|congress|ambassador|diplomats?|military|army|troops|soldiers|militants?|"
-    r"administration|envoy|embassy|cabinet|ceasefire)\b")  # not "talks", "price war", "union officials"
-#: the words of _RE_GOVERNMENT_CONTEXT ("prime minister" is found by "minister"), the commonest
-#: first: found by C-level ``str.find`` in the lower-cased text, then checked as whole words
+#: government vocabulary (not "talks", "price war", "union officials"; "prime minister" is
+#: found by "minister"), the commonest first: found by C-level ``str.find`` in the
+#: lower-cased text, then checked as whole words
 _GOVERNMENT_WORDS = ("government", "minister", "president", "military", "troops", "army",
                      "soldiers", "ministry", "administration", "parliament", "congress", "cabinet",
                      "ceasefire", "diplomats", "diplomat", "embassy", "ambassador", "envoy",
                      "senator", "premier", "militants", "militant")
+#: the same words as one pattern, for text where ``str.lower`` and IGNORECASE differ
+_RE_GOVERNMENT_CONTEXT = re.compile(r"(?i)\b(?:" + "|".join(_GOVERNMENT_WORDS) + r")\b")
 _GOVERNMENT_USUAL = ("government", "President", "minister", "Minister", "president", "military",
                      "Government", "troops", "army", "soldiers")
 

@@ -44,6 +44,13 @@ def test_quote_marks_by_find_equal_the_pattern():
 
 # -- speakers -------------------------------------------------------------------------------
 
+#: the pattern speakers._government_context replaces (as written before the speed pass)
+_RE_GOVERNMENT_CONTEXT = re.compile(
+    r"(?i)\b(?:minister|ministry|government|president|prime\s+minister|premier|parliament|"
+    r"senator|congress|ambassador|diplomats?|military|army|troops|soldiers|militants?|"
+    r"administration|envoy|embassy|cabinet|ceasefire)\b")
+
+
 @pytest.mark.parametrize("text", [
     "The Prime  Minister spoke.", "xminister", "minister_", "ministers", "MINISTRY said",
     "ſoldiers", "army-led", "diplomats.", "İ army", "armyı", "The Government", "GoVeRnMeNt",
@@ -51,7 +58,7 @@ def test_quote_marks_by_find_equal_the_pattern():
 ])
 def test_government_context_equals_the_pattern(text):
     assert speakers._government_context(text) == (
-        speakers._RE_GOVERNMENT_CONTEXT.search(text) is not None)
+        _RE_GOVERNMENT_CONTEXT.search(text) is not None)
 
 
 def test_government_context_random():
@@ -60,7 +67,7 @@ def test_government_context_random():
               "envoy", "en", "voy", "\n", "é"]
     for s in _strings(pieces, k=5, seps=("", " ", "_", "-")):
         assert speakers._government_context(s) == (
-            speakers._RE_GOVERNMENT_CONTEXT.search(s) is not None), s
+            _RE_GOVERNMENT_CONTEXT.search(s) is not None), s
 
 
 def test_verbs_in_words_equals_verbs_in():
