@@ -810,8 +810,7 @@ class _Prefilter:
     ac: _Automaton
     mod_range: tuple[int, int]  # the numbers of the modifier keys in ac
     cues_of: dict[str, tuple[Cue, ...]]
-    gated: tuple[Cue, ...]
-    gates: tuple[tuple[int, tuple[str, ...]], ...]
+    gated: tuple[Cue, ...]  # (their literals are automaton keys: see _automaton)
     # per gated cue, more sets of literals the sentence must hold one of each
     also: tuple[tuple[tuple[str, ...], ...], ...]
     mods_of: dict[str, tuple[Modifier, ...]]
@@ -875,7 +874,7 @@ class _Prefilter:
         cues_of, mods_of = _minimal(keyed), _minimal(mod_keyed)
         gate_lets = {lit: tuple(sorted(idx)) for lit, idx in lets.items()}
         ac, mod_range = _automaton(cues_of, gate_lets, mods_of, rules, needs or {})
-        return _Prefilter(ac, mod_range, cues_of, tuple(gated), tuple(gates), tuple(also), mods_of)
+        return _Prefilter(ac, mod_range, cues_of, tuple(gated), tuple(also), mods_of)
 
 
 @lru_cache(maxsize=1)
