@@ -367,15 +367,14 @@ _STATEMENT_WHOLE = re.compile(
 _STATED_BY = re.compile(r"(?i)^\s*(?:this|that|it)\s+was\s+(?:stated|said|announced|reported|"
                         r"noted|written)\s+by\s+([^.,;]{2,80})")
 _TOLD_OBJ = re.compile(r"^\s+([A-Z][\w.’'\- ]{1,40}?)(?=[\s,.;]|$)")
-_INTERVIEW_WITH = re.compile(
-    r"(?i)\b(?:in\s+an?\s+(?:\w+\s+)?interview\s+(?:with|to)|in\s+comments\s+to|speaking\s+to|"
-    r"told|in\s+an?\s+(?:op-ed|article|column)\s+(?:for|in)|writing\s+in|wrote\s+in|on)\s+")
-_WORDS = re.compile(r"\S+")
-# _INTERVIEW_WITH without IGNORECASE, for lower-cased text (a case-sensitive scan is faster)
-_INTERVIEW_WITH_LOWER = re.compile(_word_alternation((
+_INTERVIEW_ALTS = (
     r"in\s+an?\s+(?:\w+\s+)?interview\s+(?:with|to)", r"in\s+comments\s+to", r"speaking\s+to",
     "told", r"in\s+an?\s+(?:op-ed|article|column)\s+(?:for|in)", r"writing\s+in", r"wrote\s+in",
-    "on")) + r"\s+")
+    "on")
+_INTERVIEW_WITH = re.compile(r"(?i)\b(?:" + "|".join(_INTERVIEW_ALTS) + r")\s+")
+_WORDS = re.compile(r"\S+")
+# _INTERVIEW_WITH without IGNORECASE, for lower-cased text (a case-sensitive scan is faster)
+_INTERVIEW_WITH_LOWER = re.compile(_word_alternation(_INTERVIEW_ALTS) + r"\s+")
 
 
 def _interview_with(s: str) -> re.Match | None:
