@@ -964,7 +964,7 @@ def _automaton(
 ) -> tuple[_Automaton, tuple[int, int]]:
     """One automaton over the cue keys and the gated cues' literals (first),
     the modifier keys (numbered in one run, returned) and the rules' literals
-    (and ``needs``, see :func:`_rule_keys`). Value: (length - 1, cue key or
+    (and ``needs``, see :func:`_rule_keys`). Value: (cue key or
     None, the word's 3-letter index key when the key fixes it, a slot for the
     alternations tried at such a word, gated cues let through or None,
     modifier key or None, rule entry or None, the key's verifier or None)."""
@@ -978,7 +978,6 @@ def _automaton(
         k3 = k[:3] if len(k) >= 3 and all(ch in _ASCII_WORD for ch in k[:3]) else None
         vals.append(
             (
-                len(k) - 1,
                 k if k in cues_of else None,
                 k3,
                 [],
@@ -1050,7 +1049,7 @@ def _rule_automaton(keys: dict[str, tuple[frozenset[str], frozenset[str] | None]
         return None
     return _Automaton(
         list(keys),
-        [(len(k) - 1, None, None, None, None, None, entry) for k, entry in keys.items()],
+        [(None, None, None, None, None, entry) for entry in keys.values()],
         0,
     )
 
@@ -1240,17 +1239,17 @@ class FrameScorer:
             if i >= first:  # a modifier's or a rule's key
                 continue
             val = vals[i]
-            if val[4] is not None:  # a gated cue's literal
+            if val[3] is not None:  # a gated cue's literal
                 if lets is None:
                     lets = set()
-                lets.update(val[4])
-            if val[1] is None:  # no cue key (a literal)
+                lets.update(val[3])
+            if val[0] is None:  # no cue key (a literal)
                 continue
             if p:
                 ch = text[p - 1]
                 if ch.isalnum() or ch == "_":  # not a word start
                     continue
-            verify = val[7]
+            verify = val[6]
             if verify is not None:
                 for lit in verify:
                     if lit in low:
@@ -1291,18 +1290,18 @@ class FrameScorer:
         entries, groups = self._entries, self._cue_by_group
         for p, val in cands:
             gated = p in gated_at
-            if val is not None and val[3] and not gated:
-                entry = val[3][0]  # the key fixes the word's index key: kept with the key
+            if val is not None and val[2] and not gated:
+                entry = val[2][0]  # the key fixes the word's index key: kept with the key
             else:
-                key, k3 = (None, None) if val is None else (val[1], val[2])
+                key, k3 = (None, None) if val is None else (val[0], val[1])
                 if k3 is None:
                     k3 = _TOKEN_RE.match(text, p).group()[:3].lower()
                 ekey = (key, k3, gated)
                 entry = entries.get(ekey)
                 if entry is None:
                     entry = entries[ekey] = self._entry(*ekey)
-                if val is not None and val[2] is not None and not gated:
-                    val[3].append(entry)
+                if val is not None and val[1] is not None and not gated:
+                    val[2].append(entry)
             for fi, rx in entry:
                 if busy[fi] > p:
                     continue
@@ -1344,8 +1343,8 @@ class FrameScorer:
             if i < m0 or i >= m1:  # not a modifier's key
                 continue
             val = vals[i]
-            key = val[5]
-            k3 = val[2]
+            key = val[4]
+            k3 = val[1]
             if p:
                 ch = text[p - 1]
                 if ch.isalnum() or ch == "_":
@@ -1513,7 +1512,7 @@ class FrameScorer:
         hits = []
         vals = ac.vals
         for i, p, end in raw:
-            entry = vals[i][6]
+            entry = vals[i][5]
             if entry is None:
                 continue
             anywhere, at_word = entry

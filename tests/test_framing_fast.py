@@ -180,5 +180,5 @@ def test_automaton_numbers_cue_keys_first_and_modifier_keys_in_one_run(fast):
     pf = fast._prefilter
     m0, m1 = pf.mod_range
     for i, val in enumerate(pf.ac.vals):
-        assert (val[1] is not None or val[4] is not None) == (i < pf.ac.first)
-        assert (val[5] is not None) == (m0 <= i < m1)
+        assert (val[0] is not None or val[3] is not None) == (i < pf.ac.first)
+        assert (val[4] is not None) == (m0 <= i < m1)
