@@ -133,7 +133,7 @@ def _word_alternation(alts: Sequence[str]) -> str:
 
 
 _MASK = "\x00"
-_QUOTE_CHARS = "“”„«»\""
+_CURLY_QUOTES = "“”„«»"  # the quotation marks other than the straight one
 _AUX = (r"(?:\s+(?:has|have|had|was|were|is|are|will|would|could|also|later|earlier|then|again|"
         r"previously|repeatedly|reportedly|publicly|privately|recently|once|further|subsequently|"
         r"separately|already|now|just|did|does|do|not|never|only|first|himself|herself|itself|"
@@ -1676,9 +1676,6 @@ def _mark_abbrev_dots(s: str) -> str:
         pos = p + 1
     parts.append(s[pos:])
     return "".join(parts)
-
-
-_CURLY_QUOTES = "“”„«»"  # _QUOTE_CHARS but the straight mark
 
 
 def _carry(a: Attribution, mode: str, rule: str) -> Attribution:
