@@ -134,18 +134,9 @@ def _word_alternation(alts: Sequence[str]) -> str:
 
 _MASK = "\x00"
 _CURLY_QUOTES = "“”„«»"  # the quotation marks other than the straight one
-_AUX = (r"(?:\s+(?:has|have|had|was|were|is|are|will|would|could|also|later|earlier|then|again|"
-        r"previously|repeatedly|reportedly|publicly|privately|recently|once|further|subsequently|"
-        r"separately|already|now|just|did|does|do|not|never|only|first|himself|herself|itself|"
-        r"themselves|personally|explicitly|specifically|flatly|firmly|strongly|clearly|quickly|"
-        r"immediately|openly|bluntly|angrily|forcefully|directly|officially|formally|has\s+also|"
-        r"on\s+\w+day|yesterday|today|last\s+week|this\s+week))*\s*$")
-_RE_AUX_TAIL = re.compile(_AUX, re.IGNORECASE)
 _BOUNDARY = re.compile(
     r"(?i)(?:[\x00“”„«»\";:()\[\]]|\s[—–]\s|\s--?\s|\b(?:that|but|because|while|whereas|although|though|"
     r"when|where|after|before|since|if|unless|whether|as|so|and|or)\s)")
-_RE_NOT_VERB_USE = re.compile(r"(?i)(?:\b(?:to|the|a|an|his|her|its|their|our|this|that|these|"
-                              r"those|be|been|being)|\w['’]s)\s+$")
 _RELATIVE = frozenset("which that who whom whose".split())
 _IN_CLAUSE = _RELATIVE | frozenset("as when while after before if because although though since "
                                    "until unless whether what how".split())
@@ -237,7 +228,6 @@ _NP_ADJ = frozenset("senior top former chief deputy foreign defence defense russ
                     "american western european belarusian leading acting unnamed anonymous "
                     "military security intelligence national presidential press".split())
 _BE_FORMS = frozenset("was were is are be been being am".split())
-_RE_AFTER_QUOTE = re.compile(r"[\x00”\"»]\s*,?\s*$")
 _NAME_ONLY = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*$")
 _HARD_BOUNDARY = re.compile(r"[\x00\";:()\[\]]|\s[—–]\s|\s--?\s|—")
 _STOP_SUFFIX = frozenset("to of for with at in on from by about over against into after before "
@@ -307,8 +297,6 @@ _TIME_TAIL = re.compile(
     r"Thursday|Friday|Saturday|Sunday)\b.*$", re.IGNORECASE)
 _ACCORDING = re.compile(r"(?i)\baccording\s+to\s+")
 _OUTLET_VERB = re.compile(r",?\s+(?:(?:reported|said|wrote),?\s+)?(?:cited|quoted|citing|quoting)\s+")
-_AS_SAYING = re.compile(r"^\s*(?:(?:who|which|that)\s+(?:\w+\s+){0,6}?(?:said|told|say|says)\b|"
-                        r"as\s+saying\b|saying\b)")
 _PASSIVE_QUOTED = re.compile(r"\b(?:was|were|is|are|has\s+been|had\s+been)\s+(?:quoted|cited)"
                              r"(?:\s+by\s+([^,]+?))?\s+as\s+saying\b")
 _HEADLINE = re.compile(r"^\s*([A-Z][^:.!?\x00]{1,60}?):\s+\S")
@@ -366,7 +354,6 @@ _STATEMENT_WHOLE = re.compile(
     r"should be)\s+|^\s*)attributed\s+to\s+([^:]{2,100}?:|[^:.]{2,100}\.)\s*")
 _STATED_BY = re.compile(r"(?i)^\s*(?:this|that|it)\s+was\s+(?:stated|said|announced|reported|"
                         r"noted|written)\s+by\s+([^.,;]{2,80})")
-_TOLD_OBJ = re.compile(r"^\s+([A-Z][\w.’'\- ]{1,40}?)(?=[\s,.;]|$)")
 _INTERVIEW_ALTS = (
     r"in\s+an?\s+(?:\w+\s+)?interview\s+(?:with|to)", r"in\s+comments\s+to", r"speaking\s+to",
     "told", r"in\s+an?\s+(?:op-ed|article|column)\s+(?:for|in)", r"writing\s+in", r"wrote\s+in",
@@ -1393,11 +1380,6 @@ class SourceAttributor:
         return out
 
     # -------------------------------------------------------------------------------------
-
-    @staticmethod
-    def _strong(c: Cue) -> bool:
-        return c.rule in ("subject_verb", "quote_then_inverted") and \
-            c.speaker.lower() not in PRONOUNS
 
     def _primary(self, cues: list[Cue], t: str = "") -> Cue:
         """The cue that decides the sentence: the first speech cue; an outlet named only in

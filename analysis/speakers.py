@@ -174,11 +174,9 @@ _PEOPLE_OF = re.compile(r"(?i)^\s*(?:one|a|an|two|three|four|several|some|many|o
 _RE_PREP = re.compile(r"\s(?:of|with|at|for|from|in|on|to|by|who|which|that),?\s|,")
 _PREPS = frozenset("of in at for from with to on by near across into".split())
 
-_LOWER_WORDS = re.compile(r"[a-z]+")
 _TOKEN_PRE = ("", "(", "“", '"', "—", "–")
 _TOKEN_POST = ("", ",", ".", ":", ";", "?", "!", ")", "”", '"', ",”", '."', ".”", ',"', "—",
                "–", "’", "'", ".’", "…")
-_PUNCT = ",.;:!?\"“”‘’'()[]«»—–…\x00"
 _WORD = re.compile(r"[A-Za-z][\w’'.\-]*")
 _CAP_WORD = re.compile(r"\b[A-Z][\w’'\-]+(?:\.[A-Z]\.?)?")
 
@@ -557,29 +555,6 @@ class SourceLexicon:
         before = [r for r in roles if r[1] < cut]
         head = before[-1] if before else roles[0]
         return [head[0]] + [r[0] for r in roles if r is not head]
-
-    def _head_roles(self, full: str) -> list[str]:
-        """Role words of a mention, the head first: the last role before the first
-        preposition ("local officials" -> officials; "the head of the delegation" -> head);
-        roles inside an organisation's name ("General Staff") do not count."""
-        if self.re_role is None:
-            return []
-        hits = list(self.re_role.finditer(full))
-        if not hits:
-            return []
-        taken = []
-        for rx in (self.re_inst, self.re_outlet):
-            if rx is not None:
-                taken += [(m.start(), m.end()) for m in rx.finditer(full)]
-        hits = [m for m in hits if not any(a <= m.start() and m.end() <= b and (b - a) > (
-            m.end() - m.start()) for a, b in taken)]
-        if not hits:
-            return []
-        pm = _RE_PREP.search(full, hits[0].end())
-        cut = pm.start() if pm else len(full)
-        before = [m for m in hits if m.start() < cut]
-        head = before[-1] if before else hits[0]
-        return [head.group().lower()] + [m.group().lower() for m in hits if m is not head]
 
     def is_document(self, mention: str) -> bool:
         """A report, statement, video ... (things that can "show" or "read")."""
@@ -1058,8 +1033,6 @@ _DOC_HEAD = re.compile(
 _RE_PRESS_REPORTS = re.compile(r"(?i)^\s*(?:(?:press|media|news|local|unconfirmed|initial|early|"
                                r"first)\s+)*reports\b(?!\s+(?:by|of)\s)")
 _DEFINITE = re.compile(r"(?i)\s*(?:the|this|that)\b|\s*[A-Z][\w.]*['’]s\b")
-_HEAD_ROLES = {"president", "head of state", "prime minister", "chancellor", "leader", "king",
-               "head of government"}
 _ROLE_FILLER = {"russian", "ukrainian", "us", "u.s.", "american", "belarusian", "head", "state",
                 "country", "senior", "top", "foreign", "defence", "defense", "dia", "department",
                 "president", "of"}
