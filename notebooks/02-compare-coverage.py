@@ -156,18 +156,9 @@ plt.show()
 
 # %%
 outlets = comparison.by_outlet.copy()
-shown = [
-    "outlet",
-    "n_articles",
-    "n_sentences",
-    "diplomacy_share",
-    "escalation_share",
-    "balance",
-    "attributed_share",
-    "anonymous_share",
-    "direct_quote_share",
-]
-display(show_table(outlets[[c for c in shown if c in outlets.columns]]))
+# the package's outlet metrics, without the source-type shares (charted below)
+shown = [c for c in outlets.columns if c != "focus" and not c.startswith("source_")]
+display(show_table(outlets[shown]))
 
 # %%
 ax = source_mix_bars(
