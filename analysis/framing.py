@@ -464,7 +464,6 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-_WORD_RE = re.compile(r"[\w’'-]+")
 _TOKEN_RE = re.compile(r"\w+")
 _QUOTE_CHARS_RE = re.compile('["“”«»„]')
 _CLAUSE_BREAK = re.compile(
