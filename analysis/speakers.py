@@ -226,18 +226,12 @@ def _case_variants(terms) -> dict[str, str]:
     return out
 
 
-def _alternation(terms, *, flags: int = 0) -> re.Pattern[str] | None:
+def _alternation(terms) -> re.Pattern[str] | None:
     """One compiled pattern for a gazetteer: whole words, the longest term first."""
     terms = {t for t in terms if t}
     if not terms:
         return None
-    if flags & re.IGNORECASE:
-        terms = {t.lower() for t in terms} | {t[:1].upper() + t[1:].lower() for t in terms} | {
-            t.title() for t in terms} | {t.upper() for t in terms} | {
-            " ".join(w if w in ("of", "the", "for", "and") else w.capitalize() for w in t.split())
-            for t in terms}
-        flags &= ~re.IGNORECASE
-    return re.compile(rf"(?<![\w’'-])(?:{_trie(terms)})(?![\w-])", flags)
+    return re.compile(rf"(?<![\w’'-])(?:{_trie(terms)})(?![\w-])")
 
 
 def _regular_forms(verb: str) -> list[str]:
@@ -307,11 +301,9 @@ class SourceLexicon:
     person_type: dict[str, str]
     anon_type: dict[str, str]
     re_verb: re.Pattern[str] | None = None
-    re_role: re.Pattern[str] | None = None
     re_inst: re.Pattern[str] | None = None
     re_outlet: re.Pattern[str] | None = None
     re_side: re.Pattern[str] | None = None
-    re_anon: re.Pattern[str] | None = None
     verb_first: dict[str, list[str]] = field(default_factory=dict)
     verb_tokens: dict[str, str] = field(default_factory=dict)  # "said," -> "said"
     verb_token_set: frozenset[str] = frozenset()
@@ -386,11 +378,9 @@ class SourceLexicon:
                 for post in _TOKEN_POST:
                     lex.verb_tokens[pre + w + post] = w
         lex.verb_token_set = frozenset(lex.verb_tokens)
-        lex.re_role = _alternation(role_type, flags=re.IGNORECASE)
         lex.re_inst = _alternation(inst_side)
         lex.re_outlet = _alternation(outlet_side)
         lex.re_side = _alternation(side_of)
-        lex.re_anon = _alternation(anon_type, flags=re.IGNORECASE)
         return lex
 
     # -- pieces ---------------------------------------------------------------------------
