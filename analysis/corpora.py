@@ -55,9 +55,6 @@ CONFLICT_NAMES = {
 }
 #: Title length (characters) before truncation with an ellipsis.
 TITLE_CHARS = 90
-#: The columns of an articles table (same as ``analysis.articles.load_corpus``).
-ARTICLE_FIELDS = ["id", "title", "outlet", "author", "date", "url", "text"]
-
 
 
 @dataclass(frozen=True)
