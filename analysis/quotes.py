@@ -105,14 +105,6 @@ def _marks(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def paragraph_starts(text: str) -> list[int]:
-    """Offsets where paragraphs start (blank-line separated, or a line opening with a quote)."""
-    starts = [0]
-    for m in _PARA_BREAK.finditer(text):
-        starts.append(m.end())
-    return starts
-
-
 def find_quotes(text: str) -> list[QuoteSpan]:
     """All quotation spans of ``text`` (never raises; unbalanced marks are repaired)."""
     if not text or not (any(c in text for c in ALL_MARKS) or "''" in text):
