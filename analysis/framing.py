@@ -884,13 +884,20 @@ def _function_words() -> frozenset[str]:
     return frozenset(r["word"].lower() for r in rows)
 
 
-def _prefixes(pattern: str) -> set[str] | None:
-    """Literal prefixes that can start a word, as long as there are not too many."""
+def _longest_prefixes(pattern: str) -> set[str] | None:
+    """:func:`literal_prefixes` up to 8, else 5, else 3 characters: the longest
+    for which there are not too many."""
     for k in (8, 5, 3):
         keys = literal_prefixes(pattern, k)
         if keys is not None:
-            return {x for x in keys if x[0] in _ASCII_WORD}
+            return keys
     return None
+
+
+def _prefixes(pattern: str) -> set[str] | None:
+    """Literal prefixes that can start a word, as long as there are not too many."""
+    keys = _longest_prefixes(pattern)
+    return None if keys is None else {x for x in keys if x[0] in _ASCII_WORD}
 
 
 def _minimal(items: Sequence[tuple[object, set[str]]]) -> dict[str, tuple]:
@@ -1006,11 +1013,7 @@ def _rule_keys(
         for rx in (r.sentence, r.unless, r.before):
             if rx is None:
                 continue
-            keys = None
-            for k in (8, 5, 3):
-                keys = literal_prefixes(rx.pattern, k)
-                if keys is not None:
-                    break
+            keys = _longest_prefixes(rx.pattern)
             if keys is not None and any(k.strip() in common for k in keys):
                 sets = _uncommon_sets(rx.pattern, common)
                 if sets and not any(x.strip() in common for x in sets[0]):
