@@ -1105,14 +1105,13 @@ class FrameScorer:
             else:
                 for k in keys:
                     by_key.setdefault(k, {}).setdefault(c.frame, []).append(c)
-        group_of = {id(c): f"c{i}" for i, c in enumerate(cues)}
-        self._cue_by_group = {group_of[id(c)]: c for c in cues}
+        # a named group per cue (dicts keyed by the cue itself, not id(): a
+        # scorer is pickled to worker processes)
+        self._groups = {c: f"c{i}" for i, c in enumerate(cues)}
+        self._cue_by_group = {g: c for c, g in self._groups.items()}
 
         def combined(cs: list[Cue]) -> re.Pattern:
-            cs = sorted(cs, key=lambda c: -len(c.pattern))
-            return re.compile(
-                "|".join(f"(?P<{group_of[id(c)]}>{c.regex})" for c in cs), re.IGNORECASE
-            )
+            return self._alternation(sorted(cs, key=lambda c: -len(c.pattern)))
 
         # one alternation per (first letters, frame): a word is tried against
         # at most one regex per frame
@@ -1156,8 +1155,6 @@ class FrameScorer:
         self._rules_by_frame = {
             f: tuple(r for r in self.lexicon.rules if not r.frame or r.frame == f) for f in frames
         }
-        self._groups = {c: group_of[id(c)] for c in cues}
-        # (dicts keyed by the cue itself, not id(): a scorer is pickled to worker processes)
         self._order = {c: (-len(c.pattern), self._first[c] is None, i) for i, c in enumerate(cues)}
         self._frame_no = frame_no
         common = _function_words()
@@ -1329,9 +1326,14 @@ class FrameScorer:
         for f in self.lexicon.frames:
             cs = sorted((c for c in allowed if c.frame == f), key=lambda c: order[c])
             if cs:
-                body = "|".join(f"(?P<{self._groups[c]}>{c.regex})" for c in cs)
-                out.append((self._frame_no[f], re.compile(body, re.IGNORECASE)))
+                out.append((self._frame_no[f], self._alternation(cs)))
         return tuple(out)
+
+    def _alternation(self, cues: Sequence[Cue]) -> re.Pattern:
+        """One regex trying ``cues`` in order, each in its named group."""
+        return re.compile(
+            "|".join(f"(?P<{self._groups[c]}>{c.regex})" for c in cues), re.IGNORECASE
+        )
 
     def _mod_hits_fast(
         self, pf: _Prefilter, text: str, raw: list
