@@ -120,6 +120,7 @@ _GOVERNMENT_WORDS = ("government", "minister", "president", "military", "troops"
                      "senator", "premier", "militants", "militant")
 #: the same words as one pattern, for text where ``str.lower`` and IGNORECASE differ
 _RE_GOVERNMENT_CONTEXT = re.compile(r"(?i)\b(?:" + "|".join(_GOVERNMENT_WORDS) + r")\b")
+#: the commonest of them as usually spelt, looked for in the text itself first
 _GOVERNMENT_USUAL = ("government", "President", "minister", "Minister", "president", "military",
                      "Government", "troops", "army", "soldiers")
 
