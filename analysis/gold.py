@@ -88,15 +88,28 @@ def _corpus_texts(corpus: str | Path | None) -> dict[str, str]:
     return dict(zip(df["id"].astype(str), df["text"], strict=True))
 
 
-def _lee_story(ref: str) -> str | None:
-    """A story of the Lee corpus shipped in gensim, by 1-based line (``"12"`` or ``"lee-0012"``)."""
+def _lee_story(ref: str, stories: list[str]) -> str | None:
+    """A story of the Lee corpus shipped in gensim, by 1-based line (``"12"`` or
+    ``"lee-0012"``); None for a line that is not there (0, negative, too large).
+
+    >>> _lee_story("lee-0002", ["first", "second"]), _lee_story("0", ["first", "second"])
+    ('second', None)
+    """
+    try:
+        n = int(ref.removeprefix("lee-"))
+    except ValueError:
+        return None
+    return stories[n - 1] if 1 <= n <= len(stories) else None
+
+
+def _lee_stories() -> list[str]:
+    """The Lee background stories, or none when gensim's copy cannot be read."""
     from .corpora import read_lee_background
 
     try:
-        n = int(ref.removeprefix("lee-"))
-        return read_lee_background()[n - 1]
-    except (ValueError, IndexError, OSError):
-        return None
+        return read_lee_background()
+    except OSError:
+        return []
 
 
 def load_gold(path: str | Path, *, corpus: str | Path | None = None) -> Gold:
@@ -111,6 +124,7 @@ def load_gold(path: str | Path, *, corpus: str | Path | None = None) -> Gold:
         raise InputError(str(path), "gold file not found")
     records = _read_records(path)
     corpus_texts: dict[str, str] | None = None
+    lee: list[str] | None = None
     rows, texts, meta = [], {}, []
     for rec in records:
         aid = str(rec.get("id") or f"article-{len(meta)}")
@@ -123,7 +137,9 @@ def load_gold(path: str | Path, *, corpus: str | Path | None = None) -> Gold:
                 corpus_texts = _corpus_texts(corpus)
             text = corpus_texts.get(source.split(":", 1)[1])
         elif text is None and source.startswith("lee:"):
-            text = _lee_story(source.split(":", 1)[1])
+            if lee is None:  # read once per gold file, not once per story
+                lee = _lee_stories()
+            text = _lee_story(source.split(":", 1)[1], lee)
         elif text is None and source.startswith("file:"):
             p = Path(source.split(":", 1)[1])
             text = p.read_text(encoding="utf-8") if p.exists() else None
