@@ -924,8 +924,9 @@ def compare_coverage(
     if len(ref_sent) == 0:
         raise InputError(str(corpus or "default corpus"), "no reference article could be scored")
     scored_ids = set(ref_sent["article_id"].astype(str))
+    reported = {str(s.source) for s in skipped}  # a skipped article is reported under its id
     for rec in ref_in.itertuples(index=False):
-        if str(rec.id) not in scored_ids and not any(str(rec.id) in str(s) for s in skipped):
+        if str(rec.id) not in scored_ids and str(rec.id) not in reported:
             skipped.append(Skipped(source=str(rec.id), reason="no sentences were scored"))
     meta_cols = ["id", "title", "outlet", "date"]
     comp = compare(
