@@ -9,7 +9,10 @@ given by path, default ``$FRAMING_CORPUS`` or the shared corpus, read in
 place), ``lee:<line>`` (a story of the Lee corpus inside gensim),
 ``file:<path>``, or the article may carry its own ``text``. Sentences may
 omit ``text`` when their article's text is available: annotations of
-third-party text are kept as offsets only.
+third-party text are kept as offsets only. For the same reason a sentence
+may give its speaker as ``speaker_span: [start, end]`` (and other mentions as
+``speaker_alt_spans``), offsets into the article text, instead of
+``speaker``/``speaker_alt`` strings.
 
     >>> gold = load_gold(seed_gold_path())          # doctest: +SKIP
     >>> gold.sentences.loc[0, "text"]               # doctest: +SKIP
@@ -112,6 +115,34 @@ def _lee_stories() -> list[str]:
         return []
 
 
+def _span(value: object, text: str, where: str, aid: str, i: int) -> str:
+    """The text at ``[start, end)`` of an article, for a speaker given as offsets."""
+    if (
+        not isinstance(value, (list, tuple))
+        or len(value) != 2
+        or not all(isinstance(x, int) and not isinstance(x, bool) for x in value)
+        or not 0 <= value[0] < value[1] <= len(text)
+    ):
+        raise MalformedRecordError(
+            where, f"article {aid} sentence {i}: bad speaker span {value!r} (want [start, end])"
+        )
+    return text[value[0] : value[1]]
+
+
+def _resolve_spans(s: dict, text: str | None, where: str, aid: str, i: int) -> dict:
+    """Fill ``speaker``/``speaker_alt`` from ``speaker_span``/``speaker_alt_spans``
+    (offsets into the article: third-party text is not stored in annotations).
+    Without the article's text the speaker stays unknown (empty)."""
+    if text is None:
+        return s
+    out = dict(s)
+    if s.get("speaker_span") and not s.get("speaker"):
+        out["speaker"] = _span(s["speaker_span"], text, where, aid, i)
+    if s.get("speaker_alt_spans") and not s.get("speaker_alt"):
+        out["speaker_alt"] = [_span(v, text, where, aid, i) for v in s["speaker_alt_spans"]]
+    return out
+
+
 def load_gold(path: str | Path, *, corpus: str | Path | None = None) -> Gold:
     """Load gold labels in the codebook format.
 
@@ -148,6 +179,8 @@ def load_gold(path: str | Path, *, corpus: str | Path | None = None) -> Gold:
         for i, s in enumerate(rec["sentences"]):
             if "text" not in s and text is not None and s.get("start") is not None:
                 s = {**s, "text": text[s["start"] : s["end"]]}  # annotations kept as offsets only
+            if s.get("speaker_span") or s.get("speaker_alt_spans"):
+                s = _resolve_spans(s, text, str(path), aid, i)
             missing = [k for k in ("text", "diplomacy", "escalation", "source_type") if k not in s]
             if missing:
                 raise MalformedRecordError(str(path), f"article {aid} sentence {i}: missing {missing}")
