@@ -23,8 +23,14 @@ def _write(tmp_path, sentences, text=TEXT):
 
 
 def _sentence(start, end, **extra):
-    return {"start": start, "end": end, "diplomacy": 1, "escalation": 0,
-            "source_type": "named_official", **extra}
+    return {
+        "start": start,
+        "end": end,
+        "diplomacy": 1,
+        "escalation": 0,
+        "source_type": "named_official",
+        **extra,
+    }
 
 
 @pytest.mark.parametrize(
@@ -56,8 +62,11 @@ def test_a_bad_span_names_the_sentence(tmp_path, bad):
 
 def test_without_the_text_a_span_leaves_the_speaker_unknown(tmp_path):
     path = tmp_path / "g.jsonl"
-    rec = {"id": "a", "source": "corpus:not-there", "sentences": [
-        {**_sentence(0, 57, speaker_span=[18, 31]), "text": TEXT[:57]}]}
+    rec = {
+        "id": "a",
+        "source": "corpus:not-there",
+        "sentences": [{**_sentence(0, 57, speaker_span=[18, 31]), "text": TEXT[:57]}],
+    }
     path.write_text(json.dumps(rec) + "\n", encoding="utf-8")
     gold = load_gold(path, corpus=tmp_path / "missing.jsonl")
     assert gold.texts["a"] is None
