@@ -32,6 +32,7 @@ _EXPORTS: dict[str, str] = {
     "score_article": "scoring",
     "score_corpus": "batch",
     "score_jsonl_to_parquet": "batch",
+    "skipped_table": "batch",
     "FrameScorer": "framing",
     "load_lexicon": "framing",
     "score_frames": "framing",
@@ -80,7 +81,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .articles import Article, load_article, load_corpus
-    from .batch import score_corpus, score_jsonl_to_parquet
+    from .batch import score_corpus, score_jsonl_to_parquet, skipped_table
     from .compare import compare, compare_coverage, profile_articles, run_compare
     from .corpora import load_default_corpus
     from .errors import FramingError, InputError, InputWarning, LexiconError, Skipped

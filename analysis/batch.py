@@ -505,6 +505,7 @@ def score_corpus(
     source_rules: dict[str, str | Path] | None = None,
     chunksize: int | None = None,
     errors: Errors = "skip",
+    with_skipped: bool = False,
 ) -> pd.DataFrame | Any:
     """Score every article: the sentence table of all of them, in input order.
 
@@ -522,6 +523,12 @@ def score_corpus(
     ``df.attrs["skipped"]`` with the reason (and an ``InputWarning``);
     ``errors="raise"`` stops at the first one instead.
 
+    ``with_skipped=True`` returns ``(table, skipped)`` instead, ``skipped``
+    being :func:`skipped_table` of those articles. On a Dask DataFrame both
+    are lazy and share one graph, so ``dask.compute(table, skipped)`` scores
+    every partition once and still tells which articles were left out (a
+    lazy frame has no ``attrs`` to carry them).
+
     >>> df = score_corpus(pd.DataFrame({"id": ["kyiv-1"], "text": [
     ...     "Ukraine and Russia agreed on Friday to hold a new round of talks."]}),
     ...     progress=False)                                  # doctest: +SKIP
@@ -532,6 +539,8 @@ def score_corpus(
         raise ValueError(f"errors must be 'skip' or 'raise', got {errors!r}")
     config = _Config.make(lexicon, source_rules)
     if _is_dask_collection(articles):
+        if with_skipped:
+            return _score_dask_with_skipped(articles, config, errors)
         return _score_dask(articles, config, errors)
     workers = _resolve_jobs(n_jobs)
 
@@ -569,7 +578,35 @@ def score_corpus(
         out = pd.concat(tables, ignore_index=True)
     out.attrs = {"skipped": skipped}
     _warn_skipped(skipped, "df.attrs['skipped']")
+    if with_skipped:
+        return out, skipped_table(skipped)
     return out
+
+
+#: The columns of :func:`skipped_table`.
+SKIPPED_COLUMNS = ("source", "line", "reason", "kind")
+
+
+def skipped_table(skipped: Iterable[Skipped]) -> pd.DataFrame:
+    """What a run left out or repaired, one row per :class:`~analysis.errors.Skipped`:
+    ``source`` (the article id or file), ``line`` (row or line number, or
+    <NA>), ``reason``, ``kind`` (``skipped`` or ``warning``).
+
+    >>> skipped_table([Skipped("a2", "no text", 3)]).to_dict("records")
+    [{'source': 'a2', 'line': 3, 'reason': 'no text', 'kind': 'skipped'}]
+    """
+    rows = [(s.source, s.line, s.reason, s.kind) for s in skipped]
+    cols = list(zip(*rows, strict=True)) if rows else [(), (), (), ()]
+    text = _text_dtype()
+    return pd.DataFrame(
+        {
+            "source": pd.array(cols[0], dtype=text),
+            "line": pd.array(cols[1], dtype="Int64"),
+            "reason": pd.array(cols[2], dtype=text),
+            "kind": pd.array(cols[3], dtype=text),
+        },
+        columns=list(SKIPPED_COLUMNS),
+    )
 
 
 # -------------------------------------------------------------------- streaming
@@ -769,9 +806,45 @@ def _score_partition(part: pd.DataFrame, config: _Config, errors: Errors) -> pd.
     return spec.conform(result.table)
 
 
-def _score_dask(ddf: Any, config: _Config, errors: Errors) -> Any:
+def _score_partition_and_skips(
+    part: pd.DataFrame, config: _Config, errors: Errors
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Score one Dask partition: its table and :func:`skipped_table` of what it left out."""
+    spec = _spec_for(config)
+    if len(part) == 0:
+        return spec.empty(), skipped_table(())
+    result = _score_chunk(_jobs_from_frame(part), config, errors)
+    for s in result.skipped:
+        log.warning("framing-analysis skipped %s", s)
+    table = spec.empty() if result.table is None else spec.conform(result.table)
+    return table, skipped_table(result.skipped)
+
+
+def _check_dask_input(ddf: Any) -> None:
     if "text" not in ddf.columns:
         found = ", ".join(map(str, ddf.columns))
         raise MissingColumnError("<dask dataframe>", f"no 'text' column; found: {found}")
+
+
+def _score_dask(ddf: Any, config: _Config, errors: Errors) -> Any:
+    _check_dask_input(ddf)
     meta = _spec_for(config).empty()
     return ddf.map_partitions(_score_partition, config, errors, meta=meta, enforce_metadata=True)
+
+
+def _score_dask_with_skipped(ddf: Any, config: _Config, errors: Errors) -> tuple[Any, Any]:
+    """Two lazy frames (the table, the skips) from one task per partition:
+    ``dask.compute(table, skipped)`` runs each partition's scoring once."""
+    _check_dask_input(ddf)
+    import dask
+    import dask.dataframe as dd
+
+    spec = _spec_for(config)
+    score = dask.delayed(_score_partition_and_skips, nout=2, pure=True)
+    pairs = [score(part, config, errors) for part in ddf.to_delayed()]
+    # from_delayed would turn object columns (frame_evidence's lists) into
+    # strings when Dask converts strings to Arrow: keep the pandas path's dtypes
+    with dask.config.set({"dataframe.convert-string": False}):
+        table = dd.from_delayed([t for t, _ in pairs], meta=spec.empty())
+        skipped = dd.from_delayed([k for _, k in pairs], meta=skipped_table(()))
+    return table, skipped

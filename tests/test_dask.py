@@ -112,4 +112,47 @@ def test_local_cluster_two_processes_equals_pandas(articles):
         lazy = score_corpus(dd.from_pandas(frame, npartitions=6))
         got = client.compute(lazy).result()
         assert len(client.scheduler_info()["workers"]) == 2
+        broken = frame.copy()
+        broken.loc[4, "text"] = None
+        pair = score_corpus(dd.from_pandas(broken, npartitions=6), with_skipped=True)
+        got_pair, skipped = (f.result() for f in client.compute(list(pair)))
     pd.testing.assert_frame_equal(_plain(got), expected)
+    kept = expected[expected["article_id"] != broken.loc[4, "id"]]
+    pd.testing.assert_frame_equal(_plain(got_pair), _plain(kept))
+    assert skipped["source"].tolist() == [broken.loc[4, "id"]]
+
+
+def test_with_skipped_gives_the_table_and_what_was_left_out(articles, monkeypatch):
+    import dask
+
+    import analysis.batch as batch
+
+    frame = articles.copy()
+    frame.loc[2, "text"] = None
+    frame.loc[4, "text"] = "   "
+    calls = []
+    real = batch._score_chunk
+
+    def counting(jobs, config, errors="skip"):
+        calls.append(len(jobs))
+        return real(jobs, config, errors)
+
+    monkeypatch.setattr(batch, "_score_chunk", counting)
+    lazy, lazy_skipped = score_corpus(dd.from_pandas(frame, npartitions=3), with_skipped=True)
+    assert isinstance(lazy, dd.DataFrame) and isinstance(lazy_skipped, dd.DataFrame)
+    assert calls == []  # nothing runs before compute
+    got, skipped = dask.compute(lazy, lazy_skipped, scheduler="synchronous")
+    assert len(calls) == 3  # one scoring per partition for both frames
+    monkeypatch.undo()
+    expected, expected_skipped = score_corpus(frame, progress=False, with_skipped=True)
+    pd.testing.assert_frame_equal(_plain(got), _plain(expected))
+    assert skipped["source"].tolist() == ["a2", "a4"] == expected_skipped["source"].tolist()
+    assert skipped["reason"].str.contains("text").all()
+    assert list(skipped.columns) == ["source", "line", "reason", "kind"]
+    assert lazy_skipped.dtypes.to_dict() == skipped.dtypes.to_dict()
+
+
+def test_with_skipped_and_nothing_skipped_gives_an_empty_table(articles):
+    lazy, lazy_skipped = score_corpus(dd.from_pandas(articles, npartitions=2), with_skipped=True)
+    assert len(lazy_skipped.compute(scheduler="synchronous")) == 0
+    assert len(lazy.compute(scheduler="synchronous")) == len(score_corpus(articles, progress=False))
