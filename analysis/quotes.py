@@ -6,6 +6,12 @@ quotation left open at the end of a paragraph continues when the next
 paragraph opens with a quotation mark (the newspaper convention), otherwise
 it is closed there, so one stray mark never swallows the rest of the article.
 
+Single quotation marks (British style: ‘We will not surrender,’ he said / 'We will,' he
+said) count outside double-quoted text, told from apostrophes (don't, Russia's, '90s,
+rock 'n' roll, the soldiers' families) by what stands on either side of the mark: an
+opener follows a space or a line start and is not an elision; a closer follows a non-space
+and is not followed by a letter or digit.
+
     >>> spans = find_quotes('He said, “We are ready.” Then he left.')
     >>> [(s.start, s.end, s.closed) for s in spans]
     [(10, 23, True)]
@@ -107,8 +113,113 @@ def _marks(text: str) -> list[tuple[int, str]]:
 
 def find_quotes(text: str) -> list[QuoteSpan]:
     """All quotation spans of ``text`` (never raises; unbalanced marks are repaired)."""
-    if not text or not (any(c in text for c in ALL_MARKS) or "''" in text):
+    if not text:
         return []
+    spans = _double_quotes(text) if (any(c in text for c in ALL_MARKS) or "''" in text) else []
+    if "‘" in text or "'" in text or "’" in text:
+        single = _single_quotes(text, spans)
+        if single:
+            spans = sorted(spans + single, key=lambda q: q.start)
+    return spans
+
+
+SINGLE_OPEN = "‘"
+SINGLE_CLOSE = "’"
+APOSTROPHE = "'"
+_OPEN_PREV = "([{—–-/"
+#: what follows an apostrophe that starts a word, not a quotation: '90s, 'em, 'tis, rock 'n'
+#: roll, 's-Hertogenbosch
+_ELISION = re.compile(r"(?i)(?:\d\d?s?|em|tis|twas|til|cause|cos|bout|round|n|nuff|s|ll|re|ve|d|t)"
+                      r"(?!\w)")
+
+
+def _single_quotes(text: str, doubles: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Quotations in single marks outside the double-quoted ones (see the module doc)."""
+    n = len(text)
+    find = text.find
+    opens: list[int] = []
+    for ch in (SINGLE_OPEN, APOSTROPHE):
+        p = find(ch)
+        while p >= 0:
+            prev = text[p - 1] if p > 0 else "\n"
+            if (prev.isspace() or prev in _OPEN_PREV) and p + 1 < n:
+                nxt = text[p + 1]
+                if not nxt.isspace() and nxt not in "'’" and not _ELISION.match(text, p + 1):
+                    opens.append(p)
+            p = find(ch, p + 1)
+    if not opens:
+        return []
+    opens.sort()
+    # double-quoted stretches (marks included): single marks inside them are nested quotations
+    blocked = [(q.open_at if q.open_at >= 0 else q.start, (q.close_at if q.close_at >= 0 else q.end) + 1)
+               for q in doubles]
+    para_ends = [m.start() for m in _PARA_BREAK.finditer(text)] + [n]
+    out: list[QuoteSpan] = []
+    chain = max((q.chain for q in doubles), default=0) + 1000
+    bi = pi = 0
+    pos = 0  # nothing before pos is searched again
+    prev_unclosed_para = -1
+    for o in opens:
+        if o < pos:
+            continue
+        while bi < len(blocked) and blocked[bi][1] <= o:
+            bi += 1
+        if bi < len(blocked) and blocked[bi][0] <= o:
+            continue  # inside a double-quoted stretch
+        while para_ends[pi] <= o:
+            pi += 1
+        limit = para_ends[pi]
+        if bi < len(blocked):
+            limit = min(limit, blocked[bi][0])
+        closer_chars = "’" if text[o] == SINGLE_OPEN else "'"
+        close = -1
+        fallback = -1
+        p = o + 1
+        while True:
+            cands = [c for c in (find(ch, p, limit) for ch in closer_chars) if c >= 0]
+            if not cands:
+                break
+            c = min(cands)
+            p = c + 1
+            before = text[c - 1]
+            after = text[c + 1] if c + 1 < n else " "
+            if before.isspace() or after.isalnum() or c == o + 1:
+                continue  # an apostrophe inside a word (don't, Russia's) or an opener
+            if closer_chars == "'" and (after == "'" or before == "'"):
+                continue  # two apostrophes: a double mark
+            if before in "sS" and after == " " and c + 2 < n and text[c + 2].isalnum():
+                if fallback < 0:
+                    fallback = c  # the soldiers' families: a possessive, unless nothing follows
+                continue
+            close = c
+            break
+        if close < 0:
+            close = fallback
+        pstart = para_ends[pi - 1] if pi > 0 else 0
+        at_para_start = not text[pstart:o].strip()
+        if at_para_start and prev_unclosed_para == pi - 1 and out and not out[-1].closed:
+            ch_id = out[-1].chain  # the next paragraph of a quotation left open
+        else:
+            ch_id = chain
+        if close >= 0:
+            out.append(QuoteSpan(o + 1, close, o, close, ch_id, True))
+            chain += ch_id == chain
+            pos = close + 1
+            continue
+        # no closer in the paragraph: a quotation opening its paragraph runs to its end and
+        # goes on when the next paragraph opens with a single mark (the newspaper convention)
+        if not at_para_start or limit != para_ends[pi] or \
+                text[o + 1:limit].rstrip()[-1:] not in ".!?…":
+            continue
+        chain += ch_id == chain
+        out.append(QuoteSpan(o + 1, _trim_end(text, o + 1, limit), o, -1, ch_id, False))
+        prev_unclosed_para = pi
+        pos = limit
+    return out
+
+
+def _double_quotes(text: str) -> list[QuoteSpan]:
+    """The spans of double quotation marks (curly, straight or two apostrophes)."""
     spans: list[QuoteSpan] = []
     para_ends = [m.start() for m in _PARA_BREAK.finditer(text)] + [len(text)]
     pi = 0

@@ -134,6 +134,7 @@ def _word_alternation(alts: Sequence[str]) -> str:
 
 _MASK = "\x00"
 _CURLY_QUOTES = "“”„«»"  # the quotation marks other than the straight one
+_SINGLE_MARKS = "'‘’"  # single quotation marks (made '"' by _mask where they mark a quotation)
 _BOUNDARY = re.compile(
     r"(?i)(?:[\x00“”„«»\";:()\[\]]|\s[—–]\s|\s--?\s|\b(?:that|but|because|while|whereas|although|though|"
     r"when|where|after|before|since|if|unless|whether|as|so|and|or)\s)")
@@ -1607,13 +1608,24 @@ def _mask(t: str, st: int, spans: list[QuoteSpan]) -> str:
     """The sentence with quoted content blanked (\\x00) and every quote mark made straight."""
     if spans:
         parts, pos = [], 0
+        n = len(t)
         for q in spans:
-            a, b = max(q.start - st, pos), min(q.end - st, len(t))
+            a, b = max(q.start - st, pos), min(q.end - st, n)
             if a >= b:
                 continue
+            o = q.open_at - st
+            if 0 <= o < a and o >= pos and t[o] in _SINGLE_MARKS and t[o + 1] != "'":
+                # 'We will,' he said (not the first of two apostrophes: a double mark)
+                parts.append(t[pos:o])
+                parts.append('"')
+                pos = o + 1
             parts.append(t[pos:a])
             parts.append(_MASK * (b - a))
             pos = b
+            c = q.close_at - st
+            if c == b and c < n and t[c] in _SINGLE_MARKS and t[c + 1:c + 2] != "'":
+                parts.append('"')
+                pos = c + 1
         parts.append(t[pos:])
         t = "".join(parts)
     if not t.isascii():  # (the curly marks are not ASCII)
@@ -1669,7 +1681,7 @@ def _carry(a: Attribution, mode: str, rule: str) -> Attribution:
 def _starts_inside(inside: bytearray, st: int, t: str) -> bool:
     k = len(t) - len(t.lstrip())
     return st + k < len(inside) and bool(inside[st + k]) or (
-        t.lstrip()[:1] in "“\"" and st + k + 1 < len(inside) and bool(inside[st + k + 1]))
+        t.lstrip()[:1] in "“\"‘'" and st + k + 1 < len(inside) and bool(inside[st + k + 1]))
 
 
 def _spans_by_sentence(spans: list[QuoteSpan], sents: list[Sentence],
