@@ -235,7 +235,11 @@ _STOP_SUFFIX = frozenset("to of for with at in on from by about over against int
                          "than and or but that spoken talked met called asked".split())
 _RE_ACTION_OBJECT = re.compile(r"\s+(?:(?:responsibility|credit|victory|control|the\s+lives?|"
                                r"up\s+reservists|"
-                               r"(?P<place>the\s+city|the\s+town|the\s+region|territory))\b|"
+                               r"(?:(?:his|her|its|their|a|an|the)\s+)?(?:(?:first|second|third|"
+                               r"fourth|fifth|sixth|narrow|decisive|landslide|big|easy|clear|"
+                               r"surprise|outright|comfortable|resounding)\s+)+(?:victory|win)|"
+                               r"(?P<place>the\s+city|the\s+town|the\s+region|territory|"
+                               r"\d[\d.,]*\s*(?:%|percent|per\s+cent)\s+of\s+the\s+vote))\b|"
                                r"(?P<money>(?:(?:over|more\s+than|about|nearly|some|an\s+additional|another|"
                                r"up\s+to|a\s+further)\s+)?[$€£\d]))")  # "pledged $1 billion": acting
 _NOUNS = (r"response|reply|warning|statement|comments?|remarks|message|appeal|announcement|answer|"
@@ -268,6 +272,17 @@ _PARTICIPLE_PREPS = frozenset("by on in at from for near outside inside during a
                               "overnight yesterday".split())  # "a video posted on Telegram"
 _VERBISH_SET = frozenset("is are was were be been being has have had do does did will would can "
                          "could may might should must shall not there it this said says say".split())
+#: common irregular past tenses: a verb after the subject ("Kovac struck a measured tone,
+#: saying ...", "The minister shook her head and said ..."), not more of the noun phrase
+_IRREGULAR_PAST = frozenset(
+    "shook struck took put went made gave held met led spoke wrote told came ran left kept "
+    "brought sent stood sat won lost hit set cut broke began threw drew fought sought sold paid "
+    "spent built felt found got heard knew saw thought became chose drove flew rose fell grew "
+    "hung laid let meant rode shot shut sang slept stuck swore taught tore understood woke wore "
+    "withdrew oversaw forgave bought caught dealt fled forgot froze hid hurt lay lit quit sank "
+    "stole swept swung upheld wept struck overcame undertook mistook bore beat bent bid bound "
+    "dug fed forbade ground leapt lent shed slid spun split spread strode strove sprang "
+    "dove".split())
 _ED_ADJ = {"armed", "united", "unnamed", "retired", "based", "named", "elected", "appointed",
            "detained", "exiled", "self-proclaimed", "so-called", "unidentified", "authorized",
            "authorised", "related", "affiliated", "backed", "concerned", "displaced", "wounded",
@@ -933,8 +948,9 @@ class SourceAttributor:
         first = parts[0]
         off = 0
         fw = first.split(maxsplit=1)
-        if fw and fw[0].lower() in _CLAUSE_OPENERS and len(parts) > 1:
-            off = len(first) + 1  # "During the briefing, Psaki said ..."
+        if fw and len(parts) > 1 and (fw[0].lower() in _CLAUSE_OPENERS or (
+                len(fw[0]) > 5 and fw[0].endswith("ing") and fw[0][0].isupper())):
+            off = len(first) + 1  # "During the briefing, Psaki said ...", "Speaking in Lyon, ..."
             first = masked[:off + len(parts[1])]
         lead = _LEADING_JUNK.match(first, off)
         off = lead.end() if lead else off
@@ -956,6 +972,7 @@ class SourceAttributor:
                 continue
             if end is not None and wl.isalpha() and wl not in _VERBISH_SET and \
                     wl not in _AUX_WORDS and not wl.endswith(("ed", "s")) and \
+                    wl not in _IRREGULAR_PAST and \
                     wl not in _FUNCTION_WORDS and \
                     k + 1 < len(words) and words[k + 1].start() == m.end() + 1:
                 return None  # "The Odesa region, ...": the phrase goes on, its head is not here
@@ -1344,8 +1361,11 @@ class SourceAttributor:
                     last_quote_attr, last_quote_para = a, para
                 out.append(a)
                 continue
-            # a sentence inside a quotation
-            if chain is not None and _starts_inside(inside, starts[i], t):
+            # a sentence inside a quotation (not one that only opens with a quoted word or
+            # two: "'Stoic' driver identified in crash")
+            if chain is not None and _starts_inside(inside, starts[i], t) and not (
+                    sent_quoted[i] < 0.35 and _quoted_words_only(all_spans_by_sent[i][0], full,
+                                                                 starts[i] + len(t))):
                 if chain in chain_attr:
                     a = _carry(chain_attr[chain], "continuation", "quote_continuation")
                 elif chain in chain_cue:
@@ -1676,6 +1696,16 @@ def _carry(a: Attribution, mode: str, rule: str) -> Attribution:
     """The same source for a sentence that does not name it itself."""
     return Attribution(a.source_type, a.speaker, a.speaker_canonical, a.cue, mode, a.via_outlet,
                        a.anonymous, a.side, rule)
+
+
+def _quoted_words_only(q: QuoteSpan, full: str, end: int) -> bool:
+    """Whether ``q`` (opening a sentence that ends at ``end``) only quotes a word or two
+    ("'Stoic' driver identified", "“Fake news” is his phrase"): closed inside the sentence,
+    at most three words, no clause punctuation before its closing mark."""
+    if not q.closed or q.close_at >= end - 1:
+        return False
+    body = full[q.start:q.end].rstrip()
+    return len(body.split()) <= 3 and body[-1:] not in ",.!?;:…"
 
 
 def _starts_inside(inside: bytearray, st: int, t: str) -> bool:

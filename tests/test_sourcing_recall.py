@@ -59,3 +59,54 @@ def test_single_quotation_marks(at, paragraphs, expected):
     sents, text = sents_of(*paragraphs)
     got = [(a.source_type, a.speaker, a.quote_mode) for a in at.attribute(sents, text)]
     assert got == expected
+
+
+# --- the main clause's subject speaks: irregular past tenses, participial openers ----------
+
+ONE = [
+    # sentence, source_type, speaker
+    ("Mr. Kovac struck a conciliatory tone, saying he understood the voters' anger.",
+     "named_official", "Mr. Kovac"),
+    ("In a speech in Gdansk on Sunday, Mr. Kovac struck a conciliatory tone, saying the port "
+     "would stay open.", "named_official", "Mr. Kovac"),
+    ("Speaking at a rally in Lyon, Duval went after her rival, calling him a coward.",
+     "named_official", "Duval"),
+    ("Addressing reporters in Kigali, the foreign minister took a hard line, warning that "
+     "the border would stay shut.", "named_official", "the foreign minister"),
+    ("Mrs. Duval shook her head and said the plan was dead.", "named_official", "Mrs. Duval"),
+    ("Judge Ortega put off the ruling but said the state could appeal.",
+     "named_official", "Judge Ortega"),
+    ("Kovac took the stage in Tallinn and called the treaty a betrayal.",
+     "named_official", "Kovac"),
+    ("The general held a briefing on Monday, saying the offensive had stalled.",
+     "unnamed_official", "The general"),
+    # winning a vote is acting, not claiming
+    ("Jan Kowalski won the caucus, claiming his third victory in a week.", "unattributed", ""),
+    ("Anna Nowak beat the mayor, claiming 41 percent of the vote.", "unattributed", ""),
+    ("Anna Nowak claimed 41 percent of voters back her plan.", "named_official", "Anna Nowak"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "stype", "speaker"), ONE)
+def test_one_sentence(at, sentence, stype, speaker):
+    sents, text = sents_of(sentence)
+    a = at.attribute(sents, text)[0]
+    assert (a.source_type, a.speaker) == (stype, speaker)
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    # a sentence that only opens with a quoted word is no continued quotation
+    ((["Jan Kowalski said the talks were over.",
+       "\u2018Stoic\u2019 driver named after the crash on the ring road near the town hall."],),
+     ["named_official", "unattributed"]),
+    ((["Jan Kowalski said the talks were over.",
+       "\u201cStoic\u201d driver named after the crash on the ring road near the town hall."],),
+     ["named_official", "unattributed"]),
+    # ... but a quoted clause opening a sentence continues the quotation
+    ((["Jan Kowalski said the talks were over.", "\u201cWe will not negotiate.",
+       "Not now,\u201d and he left the room without another word to the press."],),
+     ["named_official", "named_official", "named_official"]),
+])
+def test_sentence_opening_with_quoted_words(at, paragraphs, expected):
+    sents, text = sents_of(*paragraphs)
+    assert [a.source_type for a in at.attribute(sents, text)] == expected
