@@ -286,7 +286,8 @@ _IRREGULAR_PAST = frozenset(
 _ED_ADJ = {"armed", "united", "unnamed", "retired", "based", "named", "elected", "appointed",
            "detained", "exiled", "self-proclaimed", "so-called", "unidentified", "authorized",
            "authorised", "related", "affiliated", "backed", "concerned", "displaced", "wounded",
-           "informed", "involved", "qualified", "advanced", "red"}
+           "informed", "involved", "qualified", "advanced", "red", "surveyed", "polled",
+           "interviewed", "questioned"}  # (the last four: "those surveyed said")
 _LEADING_JUNK = re.compile(
     r"^(?:(?:but|and|so|yet|however|meanwhile|instead|still|also|then|now|later|earlier|today|"
     r"\w+ly(?=,)|within\s+\w+|yesterday|separately|moreover|furthermore|indeed|in\s+turn|in\s+addition|at\s+the\s+same\s+"

@@ -549,7 +549,7 @@ class SourceLexicon:
 
     def is_document(self, mention: str) -> bool:
         """A report, statement, video ... (things that can "show" or "read")."""
-        return bool(_DOC_HEAD.match(mention) or _DOC_HEAD.match(_lower_first(mention)))
+        return _doc_head(mention) is not None
 
     def side(self, mention: str) -> str:
         """The side a mention belongs to, from the gazetteers ('unknown' when none fits)."""
@@ -592,7 +592,11 @@ class SourceLexicon:
         if low in PRONOUNS:
             kind = PRONOUNS[low]
             return MentionType("", "unknown", False, False, kind == "person")
-        dm = _DOC_HEAD.match(mention) or _DOC_HEAD.match(_lower_first(mention))
+        if low in _BARE_GROUP or _RE_SHARE.match(low):
+            # "Some said", "Another tweeted", "those surveyed", "47 percent said", "six in 10
+            # say": people speaking for themselves (officials are named by a role word)
+            return MentionType("other", "unknown", False, False, low == "another")
+        dm = _doc_head(mention)
         if dm:
             # "a statement from the office of the French president", "satellite imagery"
             evidence = bool(_EVIDENCE_WORDS.intersection(dm.group(1).lower().split())) or bool(
@@ -1005,21 +1009,59 @@ class EntityMemory:
         ents.append(e)
 
 
+#: a quantifier standing for people ("Some said", "Others disagreed", "those surveyed")
+_BARE_GROUP = frozenset(("some", "others", "many", "several", "another", "a few",
+                         "few", "those surveyed", "those polled", "those questioned",
+                         "those interviewed", "many others", "some others", "a majority",
+                         "the majority", "a minority"))
+#: a share of people polled ("47 percent", "six in 10", "two-thirds of voters" is a role's)
+_RE_SHARE = re.compile(r"(?:(?:about|nearly|almost|more\s+than|fewer\s+than|less\s+than|only|"
+                       r"just|roughly|some|over|under)\s+)?(?:\d[\d.,]*\s*(?:%|percent|per\s+cent)|"
+                       r"(?:\d+|one|two|three|four|five|six|seven|eight|nine)[\s-]+in[\s-]+"
+                       r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten))"
+                       r"(?:\s+of\s+(?:those|them|respondents|the\s+\w+))?$")
 _EVIDENCE_WORDS = {"video", "videos", "footage", "image", "images", "imagery", "photo", "photos",
                    "photograph", "photographs", "post", "posts", "letter", "memo", "petition",
                    "recording", "recordings", "satellite", "data", "poll", "survey", "map",
-                   "videotape", "tape", "audiotape"}
+                   "videotape", "tape", "audiotape", "polls", "surveys", "lawsuit", "lawsuits",
+                   "complaint", "ad", "ads", "advertisement", "commercial", "email", "emails",
+                   "e-mail", "e-mails", "tweet", "tweets", "transcript"}
 _DOC_HEAD = re.compile(
     r"^\s*(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]nother|[Nn]ew|"
     r"[Jj]oint|[Oo]fficial|[Rr]ecent|[Ww]ritten|[Ss]eparate|[Ll]atest|[Dd]aily|[Ll]eaked|[Pp]rivate|"
-    r"[Oo]pen|[A-Z][\w’'.-]*(?:’s|'s)?)\s+){0,4}"
+    r"[Oo]pen|[Ee]xit|[Ee]arly|[Pp]reliminary|[Uu]nofficial|[Cc]omplete|[Ff]inal|[Cc]ourt|"
+    r"[Cc]ampaign|[Ff]inance|[Ff]undraising|[Ff]inancial|[Ff]ederal|[Pp]ublic|[Ii]nternal|"
+    r"[Gg]overnment|[Cc]ensus|[Ee]lection|[Oo]pinion|[Nn]ational|[Ss]tatewide|[Ii]ndependent|"
+    r"[Ss]ame|[Pp]revious|[Ee]arlier|[Ff]irst|[Uu]nsigned|[Aa]dvisory|[Cc]onfidential|"
+    r"[Cc]lassified|[Ss]ecret|[Pp]olice|[Mm]edical|[Tt]ax|[Tt]elevision|[Tt]elevised|[Oo]nline|"
+    r"[Ff]ederal|[Rr]eleased|[Pp]ublished|[A-Z][\w’'.-]*(?:’s|'s)?)\s+){0,4}"
     r"(statement|statements|report|reports|document|documents|resolution|communiqu[eé]|readout|"
     r"decree|assessment|update|strategy|memo|memorandum|bulletin|press release|position paper|"
     r"paper|declaration|letter|video|videos|footage|images?|imagery|photos?|photographs?|post|"
     r"posts|recording|satellite imagery|data|poll|survey|map|analysis|study|intelligence update|"
-    r"dossier|note|notice|message|appeal|petition|videotape|tape|audiotape|"
+    r"dossier|note|notice|message|appeal|petition|videotape|tape|audiotape|polls|surveys|"
+    r"results|returns|records|filings?|figures|estimates|projections|tally|"
+    r"lawsuits?|complaint|indictment|ruling|verdict|court papers|court filing|"
+    r"ads?|advertisement|commercial|e-?mails?|tweets?|transcript|studies|"
     r"(?i:plan|peace plan|proposal|roadmap|road map|"
     r"accord|treaty|memorandum|agreement|deal|communique|manifesto|charter|constitution))\b")
+
+#: what may follow a document's head in its mention ("the report of the commission",
+#: "polls released Friday"); anything else ("The figures include"): not a document
+_DOC_TAIL = re.compile(r"\s*(?:$|[,(:;—–-]|(?:of|from|by|in|on|at|for|with|to|about|released|"
+                       r"issued|published|filed|posted|obtained|seen|conducted|taken|cited|shared|"
+                       r"circulated|made|sent|that|which|this|last|over|under|among|after|"
+                       r"before|since|during|\w+ed|\w+ing)\b)")  # "imagery reviewed by CNN"
+
+
+def _doc_head(mention: str) -> re.Match | None:
+    """The document head that opens ``mention`` ("a statement", "Exit polls"), if nothing but
+    a qualifier follows it."""
+    dm = _DOC_HEAD.match(mention) or _DOC_HEAD.match(_lower_first(mention))
+    if dm is None or not _DOC_TAIL.match(mention, dm.end()):
+        return None
+    return dm
+
 
 _RE_PRESS_REPORTS = re.compile(r"(?i)^\s*(?:(?:press|media|news|local|unconfirmed|initial|early|"
                                r"first)\s+)*reports\b(?!\s+(?:by|of)\s)")

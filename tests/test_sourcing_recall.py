@@ -110,3 +110,43 @@ def test_one_sentence(at, sentence, stype, speaker):
 def test_sentence_opening_with_quoted_words(at, paragraphs, expected):
     sents, text = sents_of(*paragraphs)
     assert [a.source_type for a in at.attribute(sents, text)] == expected
+
+
+# --- speakers the lexicons now type: private people, documents, polls, quantifiers -------
+
+SPEAKERS = [
+    ("The actress said she was tired of the old parties.", "other", "The actress"),
+    ("\u201cThe bridge must reopen,\u201d the investor said.", "other", "the investor"),
+    ("Another commenter wrote that the mayor had lied.", "other", "Another commenter"),
+    ("Donors said the fund would run dry by spring.", "other", "Donors"),
+    ("A Georgian shipping magnate told reporters the port was safe.",
+     "other", "A Georgian shipping magnate"),
+    ("The pollster said support for the truce had fallen.", "expert", "The pollster"),
+    ("Several council members said the vote was rigged.", "unnamed_official",
+     "Several council members"),
+    ("The magazine said its reporters had been expelled.", "media", "The magazine"),
+    # people who speak for themselves, named by a quantifier or a share of those polled
+    ("Some said they would leave the city before winter.", "other", "Some"),
+    ("Others said the shelling had stopped at dawn.", "other", "Others"),
+    ("Those surveyed said prices were the main worry.", "other", "Those surveyed"),
+    ("About 47 percent said they trusted the government.", "other", "47 percent"),
+    ("Six in 10 say the war will last another year.", "other", "Six in 10"),
+    # documents, polls and records: a body's are the institution's, the rest other
+    ("Exit polls showed the ruling party far ahead.", "other", "Exit polls"),
+    ("The ruling party won 41 seats, according to preliminary results.",
+     "institution", "preliminary results"),
+    ("The lawsuit says the ministry ignored the warnings.", "other", "The lawsuit"),
+    ("The advert says the minister cannot be trusted.", "unattributed", ""),
+    ("The ad says the minister cannot be trusted.", "other", "The ad"),
+    ("The firm paid no tax last year, according to court filings.",
+     "institution", "court filings"),
+    # a document head followed by a verb is not a document ("The figures include ...")
+    ("The figures include pledged aid and loans.", "unattributed", ""),
+]
+
+
+@pytest.mark.parametrize(("sentence", "stype", "speaker"), SPEAKERS)
+def test_speaker_vocabulary(at, sentence, stype, speaker):
+    sents, text = sents_of(sentence)
+    a = at.attribute(sents, text)[0]
+    assert (a.source_type, a.speaker) == (stype, speaker)
