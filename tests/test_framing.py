@@ -774,6 +774,58 @@ def test_known_failures(scorer, sentence, expected):
     assert labels(scorer.score(sentence)) == expected
 
 
+# Third pass (session 3): general patterns from two new hand-labelled sets
+# (lee_ood2, corpus_fresh); the sentences here are written for the tests.
+THIRD_PASS_CASES = [
+    # a cue inside a hyphenated word
+    ("The truce was part of a UN-brokered accord signed in Doha.", (1, 0)),
+    ("An Egyptian-mediated ceasefire took hold on Sunday.", (1, 0)),
+    # justice, not the war's cost
+    ("He could face a treason charge, a crime punishable by death.", (0, 0)),
+    ("The court sentenced the smuggler to death.", (0, 0)),
+    ("Rebels executed prisoners of war, the report said.", (0, 1)),
+    # a labour strike
+    ("The union says the strike action will not cut power supplies.", (0, 0)),
+    # a party's forces named, and fighters
+    ("Israeli forces entered the refugee camp before dawn.", (0, 1)),
+    # demands to stop the war are coercive (codebook rule 7) ...
+    ("Russia must end the war in Ukraine immediately.", (0, 1)),
+    ("The fighting in the east, which began in 2014, must be stopped now.", (0, 1)),
+    # ... unless put as a negotiated path
+    ("Both sides must end the war through negotiations.", (1, 0)),
+    # accusations of breaking international law
+    ("Moscow is violating international law and the UN Charter.", (0, 1)),
+    # humanitarian or budget aid is not military aid
+    ("Japan announced a humanitarian aid package for Ukraine.", (0, 0)),
+    ("The EU approved a package of economic aid for Kyiv.", (0, 0)),
+    ("Washington announced a new security assistance package for Kyiv.", (0, 1)),
+    # a call with the other side's minister after another contact cue
+    ("The US defense secretary spoke by phone with the Russian defense minister.", (1, 0)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), THIRD_PASS_CASES)
+def test_third_pass_patterns(scorer, sentence, expected):
+    assert labels(scorer.score(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "match"),
+    [
+        ("Qatar brokered a truce between the two sides.", "brokered"),
+        ("Negotiators reported a breakthrough in the talks.", "breakthrough"),
+    ],
+)
+def test_brokered_and_breakthrough_are_not_negations(scorer, sentence, match):
+    (ev,) = [e for e in scorer.score(sentence).evidence if e.match == match]
+    assert not ev.negated
+
+
+def test_broke_still_negates(scorer):
+    (ev,) = [e for e in scorer.score("Moscow broke off the talks.").evidence if e.match == "talks"]
+    assert ev.negated
+
+
 # ------------------------------------------------------------------ seed gold
 
 
