@@ -25,9 +25,13 @@ from analysis.schema import SOURCE_TYPES
 ANNOTATIONS = Path(__file__).resolve().parents[1] / "data" / "annotations"
 SEED = ANNOTATIONS / "seed.json"
 LEE_OOD = ANNOTATIONS / "lee_ood.jsonl"
+LEE_OOD2 = ANNOTATIONS / "lee_ood2.jsonl"
+CORPUS_FRESH = ANNOTATIONS / "corpus_fresh.jsonl"
 
 #: The documented mix of lee_ood.jsonl (README): articles per ``conflict`` value.
 LEE_OOD_MIX = {"israel_palestine": 7, "afghanistan": 6, "india_pakistan": 3, "none": 4}
+#: ... and of lee_ood2.jsonl
+LEE_OOD2_MIX = {"israel_palestine": 8, "afghanistan": 10, "none": 3}
 
 
 def _lee_available() -> bool:
@@ -39,17 +43,41 @@ def _lee_available() -> bool:
         return False
 
 
-@pytest.fixture(scope="module", params=["seed", "lee_ood"])
+def _shared_corpus_available() -> bool:
+    from analysis.paths import shared_corpus_path
+
+    path = shared_corpus_path()
+    return path is not None and path.exists()
+
+
+@pytest.fixture(scope="module", params=["seed", "lee_ood", "lee_ood2", "corpus_fresh"])
 def gold(request):
-    if request.param == "lee_ood" and not _lee_available():
-        pytest.skip("Lee corpus (inside gensim) not available: lee_ood texts cannot be resolved")
-    return load_gold(SEED if request.param == "seed" else LEE_OOD)
+    path = {"seed": SEED, "lee_ood": LEE_OOD, "lee_ood2": LEE_OOD2, "corpus_fresh": CORPUS_FRESH}
+    if request.param.startswith("lee") and not _lee_available():
+        pytest.skip("Lee corpus (inside gensim) not available: texts cannot be resolved")
+    if request.param == "corpus_fresh" and not _shared_corpus_available():
+        pytest.skip("shared corpus not available (read in place; set FRAMING_CORPUS)")
+    return load_gold(path[request.param])
+
+
+def _records(path: Path) -> list[dict]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+@pytest.fixture(
+    scope="module",
+    params=[(LEE_OOD, LEE_OOD_MIX), (LEE_OOD2, LEE_OOD2_MIX)],
+    ids=["lee_ood", "lee_ood2"],
+)
+def lee_file(request) -> tuple[list[dict], dict]:
+    path, mix = request.param
+    return _records(path), mix
 
 
 @pytest.fixture(scope="module")
-def lee_records() -> list[dict]:
-    lines = LEE_OOD.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
+def lee_records(lee_file) -> list[dict]:
+    return lee_file[0]
 
 
 def _mentions(needle: str, haystack: str) -> bool:
@@ -91,7 +119,7 @@ def test_unattributed_iff_no_speaker(gold):
 
 def test_speaker_named_in_sentence_or_opening_quote(gold):
     """The speaker is in the sentence; a continued quotation's speaker is earlier (or, when a
-    quotation is split before its 'he said', in the next sentence)."""
+    quotation is split before its 'he said', in one of the next four sentences)."""
     for aid, group in gold.sentences.groupby("article_id", sort=False):
         texts = group["text"].tolist()
         for i, row in enumerate(group.itertuples()):
@@ -99,7 +127,7 @@ def test_speaker_named_in_sentence_or_opening_quote(gold):
                 continue
             if _mentions(row.speaker, row.text):
                 continue
-            around = " ".join(texts[: i + 2])
+            around = " ".join(texts[: i + 5])
             assert _mentions(row.speaker, around), (aid, row.sentence, row.speaker)
 
 
@@ -107,11 +135,13 @@ def test_speaker_alternatives_occur_in_article(gold):
     for row in gold.sentences.itertuples():
         text = gold.texts[row.article_id] or ""
         for alt in row.speaker_alt:
-            assert alt and alt != row.speaker and alt in text, (row.article_id, row.sentence, alt)
+            assert alt and alt != row.speaker, (row.article_id, row.sentence, alt)
+            assert alt.lower() in text.lower(), (row.article_id, row.sentence, alt)
 
 
-def test_lee_ood_mix_is_as_documented(lee_records):
-    assert Counter(r["conflict"] for r in lee_records) == LEE_OOD_MIX
+def test_lee_ood_mix_is_as_documented(lee_file):
+    lee_records, mix = lee_file
+    assert Counter(r["conflict"] for r in lee_records) == mix
     for r in lee_records:
         n = int(r["id"].removeprefix("lee-"))
         assert r["source"] == f"lee:{n}"
@@ -135,4 +165,33 @@ def test_lee_ood_conflict_stories_match_default_corpus(lee_records):
 def test_lee_ood_non_conflict_stories_carry_no_frame(lee_records):
     for r in lee_records:
         if r["conflict"] == "none":
-            assert all(s["diplomacy"] == 0 and s["escalation"] == 0 for s in r["sentences"]), r["id"]
+            assert all(s["diplomacy"] == 0 and s["escalation"] == 0 for s in r["sentences"]), r[
+                "id"
+            ]
+
+
+def test_lee_tuning_sets_share_no_story():
+    ids = [{r["id"] for r in _records(p)} for p in (LEE_OOD, LEE_OOD2)]
+    assert not ids[0] & ids[1]
+
+
+def test_corpus_fresh_stores_no_third_party_text():
+    """Offsets and labels only: no text, no title, speakers as spans into the article."""
+    records = _records(CORPUS_FRESH)
+    assert len(records) == 20
+    for r in records:
+        assert r["source"] == f"corpus:{r['id']}"
+        assert not r.get("text") and not r.get("title")
+        for s in r["sentences"]:
+            assert not {"text", "speaker", "speaker_alt"} & set(s), (r["id"], s["start"])
+            assert (s["source_type"] == "unattributed") == (not s.get("speaker_span"))
+
+
+def test_corpus_fresh_is_not_in_dev():
+    from analysis.paths import shared_gold_dev_path
+
+    dev = shared_gold_dev_path()
+    if dev is None or not dev.exists():
+        pytest.skip("shared dev gold not available")
+    dev_sources = {r["source"] for r in _records(dev)}
+    assert not dev_sources & {r["source"] for r in _records(CORPUS_FRESH)}
