@@ -121,6 +121,20 @@ class Cue:
 # ---------------------------------------------------------------------------------------
 # regular expressions compiled once
 
+def _title_case(s: str) -> bool:
+    """Whether ``s`` reads like a headline in Title Case ("Kovac Says He Will Run"): of its
+    words longer than three letters, capitalised ones outnumber lower-case ones three to one."""
+    up = low = 0
+    for w in s.split():
+        c = w.lstrip("\"'‘“(\x00")[:1]
+        if len(w) > 3 and c.isalpha():
+            if c.isupper():
+                up += 1
+            else:
+                low += 1
+    return up >= 3 and up >= 3 * low
+
+
 def _word_alternation(alts: Sequence[str]) -> str:
     r"""``\b(?:alt1|alt2|...)`` for alternatives that each begin with a letter, written as a
     branch on that letter followed by ``(?<!\w\w)`` (the same boundary): the same matches,
@@ -321,6 +335,12 @@ _LABEL = re.compile(r"^[\s\"“”]*([A-Z][A-Z .,'’\-]{0,50}[A-Z.])\s*:\s*")
 _RE_INV_NP = re.compile(r"\s+([^,.;:\x00!?]{1,80})(?:,\s*([^.;:\x00!?]{2,100}))?")
 _RE_INV_NP_END = re.compile(r"\s+([^,.;:\x00!?\"]{1,80}?)(?:,\s*([^.;:\x00!?]{2,100}?))?"
                             r"\s*[.!?]?[\"\s]*$")
+#: "said X, “…" (an inverted speaker before a quotation; X, an appositive, then the mark)
+_RE_INV_NP_QUOTE = re.compile(r"\s+([^,.;:\x00!?\"]{1,80}?)(?:,\s*([^.;:\x00!?\"]{2,100}?))?"
+                              r"\s*,\s*[\"\x00]")
+_RE_INV_FIRST = _RE_INV_NP_QUOTE  # "Said Comey, “…”" opening a sentence
+_INVERTING_TITLE = frozenset("Said Says Added Adds Wrote Writes Explained Explains Warned Warns "
+                             "Insisted Insists".split())
 _S_WORDS = frozenset("his its this was has is us thus as yes news series species plus less "
                      "unless whereas towards afterwards officials analysts experts".split())
 _FUNCTION_WORDS = frozenset("on in at with from by to for of after before during over under last this "
@@ -647,10 +667,27 @@ class SourceAttributor:
                                             om.end() + vm.end() - 1, via=om.group()))
         covered = -1
         verb_info = self._verb_info
+        headline = None
         for vs, ve, form in verbs:
             kind, ing, single = verb_info[form]
             if vs < covered:
                 continue  # inside "did not immediately respond to a request for comment"
+            if form[0].isupper():
+                # a Title Case form: "Said Comey, “…”" opening the sentence, or a headline's verb
+                if not masked[:vs].strip(' "\x00\'‘“'):
+                    im = _RE_INV_FIRST.match(masked, ve)
+                    if im and form in _INVERTING_TITLE:
+                        sp = im.group(1).strip()
+                        if len(sp.split()) <= 8 and _looks_like_np(sp) and (
+                                lex.classify(sp, (im.group(2) or "").strip()).source_type):
+                            cues.append(Cue("inverted_first", sp, im.start(1),
+                                            im.start(1) + len(sp), form, vs, ve, kind,
+                                            appositive=(im.group(2) or "").strip()))
+                    continue
+                if headline is None:
+                    headline = _title_case(masked)
+                if not headline:
+                    continue
             if kind == "refusal":
                 covered = ve
             before = masked[max(0, vs - 240):vs]
@@ -717,7 +754,8 @@ class SourceAttributor:
             after_comma = not gerund and not after_quote and kind == "speech" and \
                 near.rstrip().endswith(",") and form in _INVERTING
             if after_comma:
-                am = _RE_INV_NP_END.match(masked, ve)
+                # ", said X." at the end, or ", said X, “…" before a quotation
+                am = _RE_INV_NP_END.match(masked, ve) or _RE_INV_NP_QUOTE.match(masked, ve)
                 if am and len(am.group(1).split()) <= 8 and _looks_like_np(am.group(1)) and \
                         am.group(1).split()[0].lower() not in _CLAUSE_OPENERS | _PARTICIPLE_PREPS:
                     sp = _TIME_TAIL.sub("", am.group(1).strip()).strip()

@@ -63,6 +63,12 @@ PRONOUNS = {
     "their": "plural", "them": "plural", "its": "thing",
 }
 
+#: reporting verbs whose Title Case forms ("Says", "Told") are verbs in a headline or in a
+#: sentence opening "Said X, “…”" (sourcing.py decides where they count)
+_TITLE_CASE_LEMMAS = frozenset(
+    "say tell warn claim admit deny vow urge insist explain announce reveal predict declare "
+    "accuse confirm describe write add tweet".split())
+
 #: capitalised words that never start a personal name
 _NOT_NAME = frozenset(
     """The A An This That These Those But And Or So Yet However Meanwhile Instead Still Also Then
@@ -325,6 +331,12 @@ class SourceLexicon:
             for f in forms:
                 verb_kind[f] = r["kind"]
                 verb_lemma[f] = r["verb"]
+        for f in list(verb_kind):
+            # "Kovac Says He Will Run" (a headline), "Said Comey, “…”": the Title Case forms
+            if verb_lemma[f] in _TITLE_CASE_LEMMAS and " " not in f and not f.endswith("ing"):
+                tf = f[0].upper() + f[1:]
+                verb_kind.setdefault(tf, verb_kind[f])
+                verb_lemma.setdefault(tf, verb_lemma[f])
         role_type, role_unique, role_plural = {}, {}, set()
         for r in t["roles"]:
             term = r["term"].lower()
@@ -1051,7 +1063,8 @@ _DOC_HEAD = re.compile(
 _DOC_TAIL = re.compile(r"\s*(?:$|[,(:;—–-]|(?:of|from|by|in|on|at|for|with|to|about|released|"
                        r"issued|published|filed|posted|obtained|seen|conducted|taken|cited|shared|"
                        r"circulated|made|sent|that|which|this|last|over|under|among|after|"
-                       r"before|since|during|\w+ed|\w+ing)\b)")  # "imagery reviewed by CNN"
+                       r"before|since|during|and|or|out|his|her|their|its|the|a|an|"
+                       r"\w+ed|\w+ing)\b)")  # "imagery reviewed by CNN", "figures her campaign released"
 
 
 def _doc_head(mention: str) -> re.Match | None:

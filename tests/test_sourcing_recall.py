@@ -150,3 +150,30 @@ def test_speaker_vocabulary(at, sentence, stype, speaker):
     sents, text = sents_of(sentence)
     a = at.attribute(sents, text)[0]
     assert (a.source_type, a.speaker) == (stype, speaker)
+
+
+# --- inverted speakers before a quotation, Title Case headlines -------------------------
+
+INVERTED = [
+    ("But, said Olena Marchuk, \u201cwe cannot wait for the spring.\u201d",
+     "named_official", "Olena Marchuk"),
+    ("Because of the floods, explained Tomas Ruiz, \u201cthe harvest is lost.\u201d",
+     "named_official", "Tomas Ruiz"),
+    ("Said Ruiz, \u201cThe harvest is lost.\u201d", "named_official", "Ruiz"),
+    # "Said" as a first name is no inverted verb
+    ("Said Jalili told reporters in Geneva that the talks would go on.",
+     "named_official", "Jalili"),
+    # Title Case headlines
+    ("Kovac Says He Never Promised To Close The Border", "named_official", "Kovac"),
+    ("Former Kovac Adviser Warns Campaign Is In Trouble", "expert", "Former Kovac Adviser"),
+    ("Minister Tells Farmers: Prices Will Fall", "unnamed_official", "Minister"),
+    # ... not a capitalised verb in an ordinary sentence
+    ("The book Said And Done was a best seller in Kyiv last year.", "unattributed", ""),
+]
+
+
+@pytest.mark.parametrize(("sentence", "stype", "speaker"), INVERTED)
+def test_inverted_and_headlines(at, sentence, stype, speaker):
+    sents, text = sents_of(sentence)
+    a = at.attribute(sents, text)[0]
+    assert (a.source_type, a.speaker) == (stype, speaker)
