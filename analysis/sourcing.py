@@ -1749,8 +1749,11 @@ def _quoted_words_only(q: QuoteSpan, full: str, end: int) -> bool:
 
 def _starts_inside(inside: bytearray, st: int, t: str) -> bool:
     k = len(t) - len(t.lstrip())
-    return st + k < len(inside) and bool(inside[st + k]) or (
-        t.lstrip()[:1] in "“\"‘'" and st + k + 1 < len(inside) and bool(inside[st + k + 1]))
+    if st + k < len(inside) and inside[st + k]:
+        return True
+    # after the opening mark: “, ", ‘, ' or two apostrophes ('' as a double mark)
+    w = 2 if t.startswith("''", k) else 1 if t[k:k + 1] in "“\"‘'" else 0
+    return w > 0 and st + k + w < len(inside) and bool(inside[st + k + w])
 
 
 def _spans_by_sentence(spans: list[QuoteSpan], sents: list[Sentence],

@@ -51,6 +51,9 @@ def sents_of(*paragraphs: list[str] | str) -> tuple[list[Sentence], str]:
     (("\u2018We will rebuild the bridge.", "\u2018It will take a year,\u2019 the governor said."),
      [("unnamed_official", "the governor", "continuation"),
       ("unnamed_official", "the governor", "direct")]),
+    # two apostrophes as a double mark (some archives): the next quoted sentence continues
+    ((["''The harvest is lost,'' said Tomas Ruiz, a farmer.", "''We have nothing left.''"],),
+     [("other", "Tomas Ruiz", "direct"), ("other", "Tomas Ruiz", "continuation")]),
     # apostrophes are no quotation: the writer's sentence stays unattributed
     ((["The soldiers' families didn't get the ministry's letter until the '90s ended."],),
      [("unattributed", "", "none")]),
