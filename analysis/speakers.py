@@ -116,7 +116,8 @@ _GENERIC_ORG = re.compile(
     r"(?i)^\s*(?:the|its|their|this|that|both|all|each)\s+(?:\w+\s+){0,2}(?:fund|agency|court|committee|campaign|"
     r"company|commission|council|department|embassy|party|organi[sz]ation|group|firm|bank|union|"
     r"alliance|coalition|bloc|office|parliament|legislature|regime|senate|board|institute|"
-    r"foundation|charity|centre|center|university|network|movement|side|sides|team)\s*$")
+    r"foundation|charity|centre|center|university|network|movement|side|sides|team|"
+    r"airline|carrier|hospital|school|church|league|club|website|hospitals|agencies)\s*$")
 #: government vocabulary (not "talks", "price war", "union officials"; "prime minister" is
 #: found by "minister"), the commonest first: found by C-level ``str.find`` in the
 #: lower-cased text, then checked as whole words
@@ -1037,7 +1038,7 @@ _EVIDENCE_WORDS = {"video", "videos", "footage", "image", "images", "imagery", "
                    "recording", "recordings", "satellite", "data", "poll", "survey", "map",
                    "videotape", "tape", "audiotape", "polls", "surveys", "lawsuit", "lawsuits",
                    "complaint", "ad", "ads", "advertisement", "commercial", "email", "emails",
-                   "e-mail", "e-mails", "tweet", "tweets", "transcript"}
+                   "e-mail", "e-mails", "tweet", "tweets", "transcript", "suit"}
 _DOC_HEAD = re.compile(
     r"^\s*(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]nother|[Nn]ew|"
     r"[Jj]oint|[Oo]fficial|[Rr]ecent|[Ww]ritten|[Ss]eparate|[Ll]atest|[Dd]aily|[Ll]eaked|[Pp]rivate|"
@@ -1053,7 +1054,8 @@ _DOC_HEAD = re.compile(
     r"posts|recording|satellite imagery|data|poll|survey|map|analysis|study|intelligence update|"
     r"dossier|note|notice|message|appeal|petition|videotape|tape|audiotape|polls|surveys|"
     r"results|returns|records|filings?|figures|estimates|projections|tally|"
-    r"lawsuits?|complaint|indictment|ruling|verdict|court papers|court filing|"
+    r"lawsuits?|suit|complaint|indictment|ruling|verdict|court papers|court filing|"
+    r"inquiry|investigation|review|audit|probe|"
     r"ads?|advertisement|commercial|e-?mails?|tweets?|transcript|studies|"
     r"(?i:plan|peace plan|proposal|roadmap|road map|"
     r"accord|treaty|memorandum|agreement|deal|communique|manifesto|charter|constitution))\b")

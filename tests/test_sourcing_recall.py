@@ -143,6 +143,16 @@ SPEAKERS = [
     ("The ad says the minister cannot be trusted.", "other", "The ad"),
     ("The firm paid no tax last year, according to court filings.",
      "institution", "court filings"),
+    # companies and bodies named by a common noun speak as institutions
+    ("Boeing said deliveries to the airline would resume.", "institution", "Boeing"),
+    ("In a blog post on Friday, Twitter said the accounts had been removed.",
+     "institution", "Twitter"),
+    ("The airline added that the pilot had passed all checks.", "institution", "The airline"),
+    ("The inquiry found that the office never searched its own files.",
+     "institution", "The inquiry"),
+    ("The suit says the ministry ignored the warnings.", "other", "The suit"),
+    ("The head of state noted that the talks had stalled.", "named_official",
+     "The head of state"),
     # a document head followed by a verb is not a document ("The figures include ...")
     ("The figures include pledged aid and loans.", "unattributed", ""),
 ]
