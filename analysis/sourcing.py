@@ -327,6 +327,9 @@ _TIME_TAIL = re.compile(
     r"year|night|morning|evening|afternoon|weekend)\b.*$|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday)\b.*$", re.IGNORECASE)
 _ACCORDING = re.compile(r"(?i)\baccording\s+to\s+")
+_AS_REPORTED = re.compile(r"(?i)\bas\s+(?:(?:first|previously|originally|earlier|also)\s+)?"
+                          r"(?P<v>reported|stated|noted|announced|confirmed|revealed|described)"
+                          r"\s+by\s+")
 _OUTLET_VERB = re.compile(r",?\s+(?:(?:reported|said|wrote),?\s+)?(?:cited|quoted|citing|quoting)\s+")
 _PASSIVE_QUOTED = re.compile(r"\b(?:was|were|is|are|has\s+been|had\s+been)\s+(?:quoted|cited)"
                              r"(?:\s+by\s+([^,]+?))?\s+as\s+saying\b")
@@ -950,6 +953,18 @@ class SourceAttributor:
                 s0 = om.start(g)
                 cues.append(Cue("opinion", sp, s0, s0 + len(sp), om.group("cue").strip(),
                                 om.start("cue"), om.end("cue"), "speech"))
+        # as reported by X ("As first reported by Politico, ...")
+        for am in (_AS_REPORTED.finditer(masked) if other and " by " in masked and (
+                "As " in masked or "as " in masked) else ()):
+            xm = _RE_ACCORDING_NP.match(masked, am.end())
+            if not xm:
+                continue
+            sp = _TIME_TAIL.sub("", xm.group(1).strip()).strip()
+            s0 = xm.start(1)
+            if not sp or not lex.classify(sp).source_type:
+                continue
+            cues.append(Cue("according_to", sp, s0, s0 + len(sp), am.group("v"), am.start("v"),
+                            am.end("v"), "speech"))
         # according to X
         for am in (_ACCORDING.finditer(masked) if other and "ccording to" in masked else ()):
             rest = masked[am.end():]

@@ -190,3 +190,21 @@ def test_inverted_and_headlines(at, sentence, stype, speaker):
     sents, text = sents_of(sentence)
     a = at.attribute(sents, text)[0]
     assert (a.source_type, a.speaker) == (stype, speaker)
+
+
+# --- "as reported by X": an adverbial source like "according to" -------------------------
+
+@pytest.mark.parametrize(("sentence", "stype", "speaker", "via"), [
+    ("As reported by Reuters, the port reopened on Monday.", "media", "Reuters", ""),
+    ("As first reported by Politico, the senator will retire in June.", "media", "Politico", ""),
+    ("The truce, as announced by the Defence Ministry on Monday, ends at noon.",
+     "institution", "the Defence Ministry", ""),
+    ("Medinsky said the talks would resume, as reported by Interfax.",
+     "named_official", "Medinsky", "Interfax"),
+    # "as" + a participle without "by" is no source
+    ("As reported earlier, the port reopened on Monday.", "unattributed", "", ""),
+])
+def test_as_reported_by(at, sentence, stype, speaker, via):
+    sents, text = sents_of(sentence)
+    a = at.attribute(sents, text)[0]
+    assert (a.source_type, a.speaker, a.via_outlet) == (stype, speaker, via)
