@@ -311,6 +311,21 @@ def _read_rules(source: str | Path, package: bool) -> list[ContextRule]:
     return out
 
 
+def _check_rule_names(rules: Sequence[ContextRule]) -> None:
+    """Rule names appear in the evidence (``frames.csv:12+name``): each must be
+    unique, or two rules would read as one."""
+    seen: dict[str, str] = {}
+    for r in rules:
+        if r.name in seen:
+            file, _, line = r.where.rpartition(":")
+            raise LexiconError(
+                file,
+                f"rule name {r.name!r} is already used at {seen[r.name]}; give this rule its own name",
+                line=int(line),
+            )
+        seen[r.name] = r.where
+
+
 def _word_keys(pattern: str) -> frozenset[str] | None:
     """First-letter keys of a regex that can only match at a word start (it
     begins with ``\\b``), else None."""
@@ -384,6 +399,7 @@ def load_lexicon(extra: LexiconSource = None) -> Lexicon:
             modifiers += _read_modifiers(path, package=False)
         else:
             cue_rows += _read_cues(path, package=False)
+    _check_rule_names(rules)
     merged: dict[tuple[str, str], dict[str, str]] = {}
     for r in cue_rows:
         merged[(r["frame"], r["cue"].lower())] = r  # later rows override earlier ones

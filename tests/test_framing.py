@@ -799,6 +799,11 @@ THIRD_PASS_CASES = [
     ("Japan announced a humanitarian aid package for Ukraine.", (0, 0)),
     ("The EU approved a package of economic aid for Kyiv.", (0, 0)),
     ("Washington announced a new security assistance package for Kyiv.", (0, 1)),
+    # civil nuclear power, a rank in a name, cricket
+    ("Fifteen countries have signed nuclear power deals with Rosatom.", (0, 0)),
+    ("Shelling near the nuclear power plant cut its external power line.", (0, 1)),
+    ("The statement was attributed to Air Force Brig. Gen. Pat Ryder.", (0, 0)),
+    ("The selectors are worried about the team's pace attack.", (0, 0)),
     # a call with the other side's minister after another contact cue
     ("The US defense secretary spoke by phone with the Russian defense minister.", (1, 0)),
 ]
@@ -1001,6 +1006,8 @@ def test_user_rules_and_modifiers(tmp_path):
         ("frame,subframe,cue,weight\nhumanitarian,aid,,1\n", 2, "empty required"),
         ("rule,frame,cue,factor\nbad,diplomacy,(x,0\n", 2, "not a valid regex"),
         ("modifier,pattern,scope\ndoubt,maybe,3\n", 2, "modifier"),
+        ("rule,frame,cue,factor\nmine,diplomacy,peace,0\nmine,escalation,war,0\n", 3, "already used"),
+        ("rule,frame,cue,factor\ntime_reference,escalation,war,0\n", 2, "already used"),
     ],
 )
 def test_bad_lexicon_row_names_the_line(tmp_path, content, line, message):
