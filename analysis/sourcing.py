@@ -425,6 +425,8 @@ _RE_REFERENCE_AFTER = re.compile(r"\s+(?:was|were|is|are|had|has|would|will|coul
 _RE_ACCORDING_NP = re.compile(r"([^,;:\x00()]{2,100}?)(?=\s*(?:[,;:.\x00()]|$|\s(?:that|which|who|"
                               r"as|when|while|because|and\s+(?:the|a)\s)\b))")
 _RE_CLAUSE_SPLIT = re.compile(r"[,;:\x00]")
+_RE_PLACE_TAIL = re.compile(r"\b(?:in|at|near|from|outside)\s+(?:[A-Z][\w.’'-]*\s*){1,3}$")
+_RE_CAPS_RUN = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}")
 _RE_GAP_BEFORE = re.compile(r"[^\x00“”\".!?]*?(?:[,:]\s*|\s+that\s*|\s*)")
 _RE_GAP_PUNCT_END = re.compile(r"[,:]\s*$")
 _RE_LEADING_THE = re.compile(r"^\s*(?:the\s+)?")
@@ -1006,6 +1008,15 @@ class SourceAttributor:
                 len(fw[0]) > 5 and fw[0].endswith("ing") and fw[0][0].isupper())):
             off = len(first) + 1  # "During the briefing, Psaki said ...", "Speaking in Lyon, ..."
             first = masked[:off + len(parts[1])]
+            if len(parts) > 2 and _RE_PLACE_TAIL.search(parts[0]) and \
+                    _RE_CAPS_RUN.fullmatch(parts[1].strip()):
+                # "Speaking in Salem, New Hampshire, Trump went ...": the place's region, not
+                # the subject (unless an appositive follows: "In Geneva, Psaki, the
+                # spokeswoman, said")
+                seg = _RE_CLAUSE_SPLIT.split(parts[2], maxsplit=1)[0]
+                if len(seg.split()) >= 3:
+                    off += len(parts[1]) + 1
+                    first = masked[:off + len(seg)]
         lead = _LEADING_JUNK.match(first, off)
         off = lead.end() if lead else off
         words = list(_WORDS.finditer(first, off))

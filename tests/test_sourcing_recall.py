@@ -76,6 +76,13 @@ ONE = [
      "named_official", "Duval"),
     ("Addressing reporters in Kigali, the foreign minister took a hard line, warning that "
      "the border would stay shut.", "named_official", "the foreign minister"),
+    # "in City, Region," in the opener: the region is not the subject
+    ("Speaking at a town hall in Salem, New Hampshire, Kovac went after Duval, calling him "
+     "a coward.", "named_official", "Kovac"),
+    ("Speaking in Kharkiv, Ukraine, the governor visited a school, saying classes would "
+     "resume.", "unnamed_official", "the governor"),
+    ("During the briefing in Geneva, Psaki, the spokeswoman, took questions, saying the talks "
+     "would go on.", "named_official", "Psaki"),
     ("Mrs. Duval shook her head and said the plan was dead.", "named_official", "Mrs. Duval"),
     ("Judge Ortega put off the ruling but said the state could appeal.",
      "named_official", "Judge Ortega"),
