@@ -334,7 +334,7 @@ _OUTLET_VERB = re.compile(r",?\s+(?:(?:reported|said|wrote),?\s+)?(?:cited|quote
 _PASSIVE_QUOTED = re.compile(r"\b(?:was|were|is|are|has\s+been|had\s+been)\s+(?:quoted|cited)"
                              r"(?:\s+by\s+([^,]+?))?\s+as\s+saying\b")
 _HEADLINE = re.compile(r"^\s*([A-Z][^:.!?\x00]{1,60}?):\s+\S")
-_LABEL = re.compile(r"^[\s\"“”]*([A-Z][A-Z .,'’\-]{0,50}[A-Z.])\s*:\s*")
+_LABEL = re.compile(r"^[\s\"“”]*([A-Z][A-Z .,'’\-]{0,50}[A-Z.]|Q)\s*:\s*")  # (Q: a question)
 _RE_INV_NP = re.compile(r"\s+([^,.;:\x00!?]{1,80})(?:,\s*([^.;:\x00!?]{2,100}))?")
 _RE_INV_NP_END = re.compile(r"\s+([^,.;:\x00!?\"]{1,80}?)(?:,\s*([^.;:\x00!?]{2,100}?))?"
                             r"\s*[.!?]?[\"\s]*$")
@@ -1288,6 +1288,7 @@ class SourceAttributor:
         last_quote_para = -10
         whole_statement: Attribution | None = None
         label_attr: Attribution | None = None
+        label_question = False  # label_attr is a question's ("Q:"), held for its paragraph
         label_para = -1
         for i, s in enumerate(sents):
             t = s.text
@@ -1320,6 +1321,10 @@ class SourceAttributor:
                     continue
             # transcript labels ("SECRETARY BLINKEN:") at the start of a paragraph
             lm = _LABEL.match(t) if (i == 0 or para_ids[i - 1] != para) else None
+            if label_question and para != label_para:
+                # a question ("Q:", "QUESTION:") holds its own paragraph only: the answer is
+                # someone else's
+                label_attr, label_question = None, False
             if lm and not _NOT_SPEAKER_LABEL.match(lm.group(1).strip()) or (
                     lm and _QUESTION_LABEL.match(lm.group(1).strip())):
                 lab = lm.group(1).strip()
@@ -1327,7 +1332,7 @@ class SourceAttributor:
                     a = Attribution("other", lab, lab, ":", "direct", "", False, "unknown",
                                     "transcript_label", lm.start(1), lm.end(1), lm.end(1),
                                     lm.end(1) + 1)
-                    label_attr, label_para = a, para
+                    label_attr, label_para, label_question = a, para, True
                     out.append(a)
                     continue
                 mt = lex.classify(lab.title())
@@ -1335,7 +1340,7 @@ class SourceAttributor:
                     a = self._make(mem, lab, mt, lm.start(1), lm.end(1), ":", lm.end(1),
                                    lm.end(1) + 1, "transcript_label", "direct", "",
                                    classify_as=lab.title())
-                    label_attr, label_para = a, para
+                    label_attr, label_para, label_question = a, para, False
                     out.append(a)
                     continue
             # mixed-case speaker labels of transcripts ("Vladimir Putin: Citizens of Russia, ...")
@@ -1351,7 +1356,7 @@ class SourceAttributor:
                             and not _NOT_SPEAKER_LABEL.match(lab):
                         a = self._make(mem, lab, mt, pm.start(1), pm.end(1), ":", pm.end(1),
                                        pm.end(1) + 1, "transcript_label", "direct", "")
-                        label_attr, label_para = a, para
+                        label_attr, label_para, label_question = a, para, False
                         out.append(a)
                         continue
             # "This was stated by X": the sentence and its paragraph's earlier sentences

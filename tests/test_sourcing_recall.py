@@ -215,3 +215,23 @@ def test_as_reported_by(at, sentence, stype, speaker, via):
     sents, text = sents_of(sentence)
     a = at.attribute(sents, text)[0]
     assert (a.source_type, a.speaker, a.via_outlet) == (stype, speaker, via)
+
+
+# --- interview transcripts: a question label holds its own paragraph only -----------------
+
+def test_question_label_does_not_speak_the_answer(at):
+    sents, text = sents_of("The mayor spoke to us on Friday.",
+                           "Q: How did the town cope after the flood?",
+                           "A: It was hard, and we lost everything.",
+                           "QUESTION: And now?", "ANSWER: Now we rebuild.")
+    got = [(a.source_type, a.speaker) for a in at.attribute(sents, text)]
+    assert got == [("unattributed", ""), ("other", "Q"), ("unattributed", ""),
+                   ("other", "QUESTION"), ("unattributed", "")]
+
+
+def test_official_label_still_holds_later_paragraphs(at):
+    sents, text = sents_of("MODERATOR: Your answer?",
+                           "SECRETARY KOVAC: We will continue talking.", "Diplomacy is key.")
+    got = [(a.source_type, a.speaker) for a in at.attribute(sents, text)]
+    assert got == [("other", "MODERATOR"), ("named_official", "SECRETARY KOVAC"),
+                   ("named_official", "SECRETARY KOVAC")]
