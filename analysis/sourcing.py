@@ -327,6 +327,12 @@ _TIME_TAIL = re.compile(
     r"year|night|morning|evening|afternoon|weekend)\b.*$|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday)\b.*$", re.IGNORECASE)
 _ACCORDING = re.compile(r"(?i)\baccording\s+to\s+")
+_IN_POLL = re.compile(r"(?:^|(?<=[\s,;(]))(?P<cue>[Ii]n)\s+(?P<sp>(?:the|a|an|this|that|its|their|"
+                      r"his|her|[A-Z][\w.’'/-]*(?:’s|'s)?)\s+(?:[\w.’'/-]+\s+){0,5}?"
+                      r"(?:poll|polls|survey|surveys))(?=\s*(?:[,.;:)\x00]|$|\s(?:of|by|from|"
+                      r"released|published|conducted|taken|last|this|on|in)\b))")
+_RE_POLL_QUALIFIED = re.compile(r"[A-Z]|\d|\b(?:opinion|exit|national|statewide|recent|latest|"
+                                r"new|same|tracking|online|telephone)\b")
 _AS_REPORTED = re.compile(r"(?i)\bas\s+(?:(?:first|previously|originally|earlier|also)\s+)?"
                           r"(?P<v>reported|stated|noted|announced|confirmed|revealed|described)"
                           r"\s+by\s+")
@@ -642,7 +648,8 @@ class SourceAttributor:
         other = hits & 4  # (else none of the strings tested with it below is here)
         if not verbs and not nominal and not (other and (
                 "ccording" in masked or "―" in masked or "—" in masked or "opinion" in masked
-                or " view" in masked or " by " in masked)):
+                or " view" in masked or " by " in masked or " poll" in masked
+                or " survey" in masked)):
             return cues  # fast path: no cue of any kind can be here
         if masked.find(".", 0, len(masked.rstrip()) - 1) >= 0:
             # periods of abbreviations and initials ("Mr.", "U.S.", "J. J. Price") end nothing
@@ -967,6 +974,16 @@ class SourceAttributor:
                 continue
             cues.append(Cue("according_to", sp, s0, s0 + len(sp), am.group("v"), am.start("v"),
                             am.end("v"), "speech"))
+        # "in a CNN poll", "In the latest survey, ...": the poll is the source
+        for pm in (_IN_POLL.finditer(masked) if other and (" poll" in masked or " survey" in masked)
+                   else ()):
+            sp = pm.group("sp")
+            # an opinion poll, not the vote ("went to vote in the poll on Sunday"): a survey,
+            # or a poll named by its maker or qualified as one
+            if (" survey" in sp or _RE_POLL_QUALIFIED.search(sp, 1)) and \
+                    lex.classify(sp).source_type:
+                cues.append(Cue("according_to", sp, pm.start("sp"), pm.end("sp"), pm.group("cue"),
+                                pm.start("cue"), pm.end("cue"), "speech"))
         # according to X
         for am in (_ACCORDING.finditer(masked) if other and "ccording to" in masked else ()):
             rest = masked[am.end():]
@@ -1133,7 +1150,7 @@ class SourceAttributor:
             nouns = {w.rstrip("?s") for w in _NOUNS.split("|")}
             nouns |= {n + "s" for n in nouns}
             bits = {w: (w in verbs) | (w in nouns) << 1 for w in verbs | nouns}
-            for w in ("ccording", "―", "—", "opinion", " view", " by "):
+            for w in ("ccording", "―", "—", "opinion", " view", " by ", " poll", " survey"):
                 bits[w] = 4
             keys = list(bits)
             info = [(bits[w], w) for w in keys]

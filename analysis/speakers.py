@@ -1045,7 +1045,7 @@ _DOC_HEAD = re.compile(
     r"[Oo]pen|[Ee]xit|[Ee]arly|[Pp]reliminary|[Uu]nofficial|[Cc]omplete|[Ff]inal|[Cc]ourt|"
     r"[Cc]ampaign|[Ff]inance|[Ff]undraising|[Ff]inancial|[Ff]ederal|[Pp]ublic|[Ii]nternal|"
     r"[Gg]overnment|[Cc]ensus|[Ee]lection|[Oo]pinion|[Nn]ational|[Ss]tatewide|[Ii]ndependent|"
-    r"[Ss]ame|[Pp]revious|[Ee]arlier|[Ff]irst|[Uu]nsigned|[Aa]dvisory|[Cc]onfidential|"
+    r"[Ss]ame|[Pp]revious|[Ee]arlier|[Ff]irst|[Uu]nsigned|[Mm]ost|[Tt]racking|\d[\w.,-]*|[Aa]dvisory|[Cc]onfidential|"
     r"[Cc]lassified|[Ss]ecret|[Pp]olice|[Mm]edical|[Tt]ax|[Tt]elevision|[Tt]elevised|[Oo]nline|"
     r"[Ff]ederal|[Rr]eleased|[Pp]ublished|[A-Z][\w’'.-]*(?:’s|'s)?)\s+){0,4}"
     r"(statement|statements|report|reports|document|documents|resolution|communiqu[eé]|readout|"

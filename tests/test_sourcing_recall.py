@@ -235,3 +235,23 @@ def test_official_label_still_holds_later_paragraphs(at):
     got = [(a.source_type, a.speaker) for a in at.attribute(sents, text)]
     assert got == [("other", "MODERATOR"), ("named_official", "SECRETARY KOVAC"),
                    ("named_official", "SECRETARY KOVAC")]
+
+
+# --- "in a Fox poll": an opinion poll is the source; "the poll" as the vote is not ---------
+
+@pytest.mark.parametrize(("sentence", "stype", "speaker"), [
+    ("In March, Duval had 38 percent support in a Fox poll.", "other", "a Fox poll"),
+    ("In the most recent YouGov survey, 71 percent backed the truce.", "other",
+     "the most recent YouGov survey"),
+    ("Kovac leads by 57 percent to 33 percent in the 50-state poll.", "other",
+     "the 50-state poll"),
+    ("The party did well in the latest opinion polls.", "other", "the latest opinion polls"),
+    # the election, not a survey
+    ("Residents lined up to vote in the poll on Sunday.", "unattributed", ""),
+    ("Turnout in the poll was the lowest since 1945.", "unattributed", ""),
+    ("He was leading in the polls last week.", "unattributed", ""),
+])
+def test_in_a_poll(at, sentence, stype, speaker):
+    sents, text = sents_of(sentence)
+    a = at.attribute(sents, text)[0]
+    assert (a.source_type, a.speaker) == (stype, speaker)
