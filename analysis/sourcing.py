@@ -1005,6 +1005,12 @@ class SourceAttributor:
         if _ABBREV_MARK in masked:
             cues = [replace(c, speaker=text[c.s_start:c.s_end].strip()) if _ABBREV_MARK in c.speaker
                     else c for c in cues]
+        for k, c in enumerate(cues):
+            if c.speaker.endswith(")") and " (" in c.speaker:
+                # "Rep. Jan Kovac (D-Ohio)", "Anna Nowak (58)": the aside is not the name
+                head = c.speaker[:c.speaker.rfind(" (")].rstrip()
+                if head and len(c.speaker) - len(head) <= 24:
+                    cues[k] = replace(c, speaker=head, s_end=c.s_start + len(head))
         return cues
 
     def _main_subject(self, masked: str) -> tuple[int, int] | None:
@@ -1765,7 +1771,10 @@ def _mark_abbrev_dots(s: str) -> str:
         while a > lim and (s[a - 1].isalnum() or s[a - 1] == "_"):
             a -= 1
         if a < p and not (a > 0 and (s[a - 1].isalnum() or s[a - 1] in "_.")) and \
-                s[a:p] in _ABBREVS:
+                s[a:p] in _ABBREVS or (
+                    # the next initial of "G.K." / "N.C.": one capital after "X."
+                    p - a == 1 and a > 1 and s[a - 1] == "." and s[a].isupper() and
+                    s[a - 2].isupper() and (a == 2 or not s[a - 3].isalnum())):
             hits.append(p)
         p = s.find(".", p + 1, last)
     if not hits:

@@ -354,7 +354,10 @@ class SourceLexicon:
         inst_kind = {r["name"]: r["kind"] or "government" for r in t["institutions"]}
         outlet_side = {r["name"]: r["side"] for r in t["outlets"]}
         side_of = {r["term"]: r["side"] for r in t["sides"]}
-        side_kind = {r["term"]: r["kind"] for r in t["sides"]}
+        side_kind = {}
+        for r in t["sides"]:  # a term listed as a country and as a demonym ("U.S."): the country
+            if side_kind.get(r["term"]) != "country":
+                side_kind[r["term"]] = r["kind"]
         person_type = {r["term"]: (r["type"] or "official") for r in t["sides"] if r["kind"] == "person"}
         anon_type = {r["pattern"].lower(): r["type"] for r in t["anonymity"]}
         lex = cls(verb_kind, verb_lemma, role_type, role_unique, role_plural, inst_side, inst_kind,

@@ -255,3 +255,18 @@ def test_in_a_poll(at, sentence, stype, speaker):
     sents, text = sents_of(sentence)
     a = at.attribute(sents, text)[0]
     assert (a.source_type, a.speaker) == (stype, speaker)
+
+
+# --- initials and asides in names ----------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "stype", "speaker"), [
+    ("\u201cThis is a dark day,\u201d said Rep. J.K. Ortega (D-N.M.), head of the caucus.",
+     "named_official", "Rep. J.K. Ortega"),
+    ("Sen. Anna Kovac (R-Texas) said the bill was dead.", "named_official", "Sen. Anna Kovac"),
+    ("The U.S. said the talks were over.", "institution", "The U.S."),
+    ("U.S. officials said the talks were over.", "unnamed_official", "U.S. officials"),
+])
+def test_initials_and_asides(at, sentence, stype, speaker):
+    sents, text = sents_of(sentence)
+    a = at.attribute(sents, text)[0]
+    assert (a.source_type, a.speaker) == (stype, speaker)
