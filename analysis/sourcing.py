@@ -234,6 +234,9 @@ _ASK_FORMS = frozenset({"asked", "asking", "asks", "requested", "requesting"})
 _RE_ASKED_ANON = re.compile(r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|"
                             r"to\s+remain\s+(?:anonymous|unnamed)|that\s+(?:his|her|their)\s+"
                             r"names?\s+(?:not|be\s+withheld))")
+_RE_WHEN_ASKED = re.compile(r"(?i)\b(?:when|if|after|once|as|before|while|until)(?:\s+being)?\s*$")
+_RE_ASKED_ABOUT = re.compile(r"\s+(?:about|whether|if|why|how|what|when|where|which|who|by|for|"
+                             r"on|to\s+comment|again)\b")
 _RE_SAID_NOTHING = re.compile(r"\s+(?:nothing|little|no\s|not\s|anything)")
 _RE_PLUPERFECT = re.compile(r"\s+had(?:\s+(?:already|earlier|previously|also))?\s*$")
 _CLAUSE_OPENERS = frozenset("during after before despite amid following since while when as in on "
@@ -420,6 +423,13 @@ def _interview_with(s: str) -> re.Match | None:
 
 
 # patterns of the rules below, compiled once (not looked up in re's cache per call)
+#: ", when contacted by Reuters," / ", speaking to reporters," / ", in a statement,": a clause
+#: between a speaker and its verb, not an appositive describing the speaker
+_RE_CLAUSAL_APPOS = re.compile(
+    r",\s*(?:when|while|after|before|if|as|though|although|once|speaking|writing|responding|"
+    r"referring|addressing|commenting|replying|asked|contacted|reached|interviewed|quoted|"
+    r"pressed|questioned|in\s+(?:a|an|the|his|her|their|its)\s+(?:statement|interview|speech|"
+    r"letter|post|tweet|video|message|briefing|televised|written|radio|television|press))\b")
 _RE_APP_CLAUSE = re.compile(r"\s*(?:who|which|whose|whom|where|\w+ed|\w+ing)\b")
 _RE_TAIL_RELATIVE = re.compile(r"\s+(?:who|which|that)\s*$")
 _RE_COMMA_AFTER = re.compile(r"\s*[,:\x00\"]")
@@ -490,6 +500,8 @@ class SourceAttributor:
         if w0[0].islower() and w0 not in _DET and w0 not in _NP_ADJ and \
                 w0 not in self.lex.role_type and w0 not in PRONOUNS:
             return None  # "held a meeting with the World Bank": not a noun phrase
+        if _RE_CLAUSAL_APPOS.match(body, k):
+            app = ""  # "X, speaking to reporters, said": a clause, not a description of X
         mt = self.lex.classify(htxt, app)
         if not mt.source_type:
             return None
@@ -517,6 +529,9 @@ class SourceAttributor:
                 head = body[:k]
                 app = body[k + 1:]
                 h = self._np_span(head, finite=True)
+                if h is not None and _RE_CLAUSAL_APPOS.match(body, k):
+                    # "Kovac, speaking to reporters in Kyiv, said": the clause is no appositive
+                    return offset + h[0], offset + h[1], ""
                 a = self._np_span(app, finite=True, whole=True)
                 if h is not None and a is None and _RE_APP_CLAUSE.match(app):
                     # "The prime minister of Estonia, which was formerly Soviet-ruled, said"
@@ -719,6 +734,9 @@ class SourceAttributor:
                 near = before[-40:]
             if form in _ASK_FORMS and _RE_ASKED_ANON.match(masked, ve):
                 continue  # "who asked not to be named": a condition of anonymity, not a claim
+            if form == "asked" and (_RE_WHEN_ASKED.search(near) or (
+                    near.rstrip().endswith(",") and _RE_ASKED_ABOUT.match(masked, ve))):
+                continue  # "X, when asked about Y, said" / "X, asked about Y, said": X was asked
             if kind == "clausal":
                 if not _RE_CLAUSAL_AFTER.match(masked, ve):
                     continue  # "It concludes a week of negotiations": not reporting
@@ -840,8 +858,9 @@ class SourceAttributor:
                 if alt is not None and (found is None or (
                         lex.name_tokens(text[alt[0]:alt[1]]) and
                         not lex.name_tokens(text[found[0]:found[1]])) or (
-                        found[0] >= alt[1] and _RE_INNER_ROLE.search(text[alt[0]:alt[1]]))):
-                    found = alt
+                        found[0] >= alt[1] and _RE_INNER_ROLE.search(text[alt[0]:alt[1]])) or (
+                        found[0] >= alt[1] and _RE_CLAUSAL_APPOS.match(chunk_all, alt[1] - boff))):
+                    found = alt  # ("X, when contacted by Reuters, said": X, not Reuters)
             if found is None:
                 found = self._np_suffix(chunk, boff + cstart)
                 if found is None:

@@ -270,3 +270,29 @@ def test_initials_and_asides(at, sentence, stype, speaker):
     sents, text = sents_of(sentence)
     a = at.attribute(sents, text)[0]
     assert (a.source_type, a.speaker) == (stype, speaker)
+
+
+# --- a clause between the speaker and its verb is no appositive ---------------------------
+
+@pytest.mark.parametrize(("sentence", "stype", "speaker", "cue"), [
+    ("Kovac, speaking to reporters in Kyiv, said the bridge would reopen.",
+     "named_official", "Kovac", "said"),
+    ("The ministry, when contacted by Reuters, said it had no information.",
+     "institution", "The ministry", "said"),
+    ("The ministry, when asked about the strike, said it had no information.",
+     "institution", "The ministry", "said"),
+    ("The general, asked about the losses, said they were light.",
+     "unnamed_official", "The general", "said"),
+    ("The ministry, in a statement, said the talks had failed.",
+     "institution", "The ministry", "said"),
+    # an appositive still describes the speaker
+    ("Anna Nowak, a political scientist at the University of Gdansk, said the talks had "
+     "failed.", "expert", "Anna Nowak", "said"),
+    # "asked" as the speaker's own question stays a cue
+    ("The minister asked whether the truce would hold.", "unnamed_official", "The minister",
+     "asked"),
+])
+def test_clause_between_speaker_and_verb(at, sentence, stype, speaker, cue):
+    sents, text = sents_of(sentence)
+    a = at.attribute(sents, text)[0]
+    assert (a.source_type, a.speaker, a.cue) == (stype, speaker, cue)
