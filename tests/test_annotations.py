@@ -27,6 +27,7 @@ SEED = ANNOTATIONS / "seed.json"
 LEE_OOD = ANNOTATIONS / "lee_ood.jsonl"
 LEE_OOD2 = ANNOTATIONS / "lee_ood2.jsonl"
 CORPUS_FRESH = ANNOTATIONS / "corpus_fresh.jsonl"
+CORPUS_HOLDOUT = ANNOTATIONS / "corpus_holdout.jsonl"
 
 #: The documented mix of lee_ood.jsonl (README): articles per ``conflict`` value.
 LEE_OOD_MIX = {"israel_palestine": 7, "afghanistan": 6, "india_pakistan": 3, "none": 4}
@@ -50,12 +51,20 @@ def _shared_corpus_available() -> bool:
     return path is not None and path.exists()
 
 
-@pytest.fixture(scope="module", params=["seed", "lee_ood", "lee_ood2", "corpus_fresh"])
+@pytest.fixture(
+    scope="module", params=["seed", "lee_ood", "lee_ood2", "corpus_fresh", "corpus_holdout"]
+)
 def gold(request):
-    path = {"seed": SEED, "lee_ood": LEE_OOD, "lee_ood2": LEE_OOD2, "corpus_fresh": CORPUS_FRESH}
+    path = {
+        "seed": SEED,
+        "lee_ood": LEE_OOD,
+        "lee_ood2": LEE_OOD2,
+        "corpus_fresh": CORPUS_FRESH,
+        "corpus_holdout": CORPUS_HOLDOUT,
+    }
     if request.param.startswith("lee") and not _lee_available():
         pytest.skip("Lee corpus (inside gensim) not available: texts cannot be resolved")
-    if request.param == "corpus_fresh" and not _shared_corpus_available():
+    if request.param.startswith("corpus") and not _shared_corpus_available():
         pytest.skip("shared corpus not available (read in place; set FRAMING_CORPUS)")
     return load_gold(path[request.param])
 
@@ -129,7 +138,7 @@ def test_speaker_named_in_sentence_or_opening_quote(gold):
                 continue
             # speakers given as spans (corpus_fresh) point into the article by construction;
             # a long statement may name its speaker many sentences later
-            window = len(texts) if gold.path.endswith("corpus_fresh.jsonl") else i + 5
+            window = len(texts) if "corpus_" in Path(gold.path).name else i + 5
             around = " ".join(texts[:window])
             assert _mentions(row.speaker, around), (aid, row.sentence, row.speaker)
 
@@ -178,9 +187,10 @@ def test_lee_tuning_sets_share_no_story():
     assert not ids[0] & ids[1]
 
 
-def test_corpus_fresh_stores_no_third_party_text():
+@pytest.mark.parametrize("path", [CORPUS_FRESH, CORPUS_HOLDOUT], ids=["fresh", "holdout"])
+def test_corpus_annotations_store_no_third_party_text(path):
     """Offsets and labels only: no text, no title, speakers as spans into the article."""
-    records = _records(CORPUS_FRESH)
+    records = _records(path)
     assert len(records) == 20
     for r in records:
         assert r["source"] == f"corpus:{r['id']}"
@@ -190,11 +200,14 @@ def test_corpus_fresh_stores_no_third_party_text():
             assert (s["source_type"] == "unattributed") == (not s.get("speaker_span"))
 
 
-def test_corpus_fresh_is_not_in_dev():
+def test_corpus_annotations_share_no_article_with_dev_or_each_other():
     from analysis.paths import shared_gold_dev_path
 
+    fresh = {r["source"] for r in _records(CORPUS_FRESH)}
+    holdout = {r["source"] for r in _records(CORPUS_HOLDOUT)}
+    assert not fresh & holdout
     dev = shared_gold_dev_path()
     if dev is None or not dev.exists():
         pytest.skip("shared dev gold not available")
     dev_sources = {r["source"] for r in _records(dev)}
-    assert not dev_sources & {r["source"] for r in _records(CORPUS_FRESH)}
+    assert not dev_sources & fresh and not dev_sources & holdout
