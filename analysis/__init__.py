@@ -35,6 +35,7 @@ _EXPORTS: dict[str, str] = {
     "skipped_table": "batch",
     "FrameScorer": "framing",
     "load_lexicon": "framing",
+    "load_camps": "camps",
     "score_frames": "framing",
     "SourceAttributor": "sourcing",
     "attribute_sentences": "sourcing",
@@ -82,6 +83,7 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .articles import Article, load_article, load_corpus
     from .batch import score_corpus, score_jsonl_to_parquet, skipped_table
+    from .camps import load_camps
     from .compare import compare, compare_coverage, profile_articles, run_compare
     from .corpora import load_default_corpus
     from .errors import FramingError, InputError, InputWarning, LexiconError, Skipped

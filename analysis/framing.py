@@ -43,8 +43,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import LexiconError
+
+if TYPE_CHECKING:
+    from .camps import Camps
 
 try:  # the prefilter's automaton: all matches in one call (Rust)
     import ahocorasick_rs as _ahocorasick_rs
@@ -1099,11 +1103,25 @@ class FrameScorer:
     'escalation'
     """
 
-    def __init__(self, lexicon: LexiconSource | Lexicon = None, *, prefilter: bool = True) -> None:
+    def __init__(
+        self,
+        lexicon: LexiconSource | Lexicon = None,
+        *,
+        prefilter: bool = True,
+        camps: Camps | str | Path | bool | None = None,
+    ) -> None:
         """``prefilter=False`` looks at every word of a sentence instead of the
         words the automata point to: the same results, slower (for tests and
-        benchmarks)."""
+        benchmarks). ``camps``: who is on which side, for contact inside one
+        camp (codebook rule 4; :mod:`analysis.camps`): None for the shipped
+        ``camps.toml`` (loaded when first needed), a path to your own file or
+        a :class:`~analysis.camps.Camps`, False to switch the rule off."""
         self.lexicon = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
+        if isinstance(camps, str | Path):
+            from .camps import load_camps
+
+            camps = load_camps(camps)
+        self._camps: Camps | bool | None = camps  # None: the shipped camps, on first use
         order = {f: i for i, f in enumerate(self.lexicon.frames)}
         # longer patterns first so that a phrase wins over its first word
         cues = sorted(self.lexicon.cues, key=lambda c: (order[c.frame], -len(c.pattern)))
@@ -1670,6 +1688,8 @@ class FrameScorer:
             seen.add(key)
             evidence.append(ev)
             sums[cue.frame] += weight
+        if self._camps is not False and "diplomacy" in sums and sums["diplomacy"]:
+            self._one_camp(text, evidence, sums)
         scores, labels = {}, {}
         for f, s in sums.items():
             scores[f] = x = round(1.0 - math.exp(-s), 4) if s else 0.0
@@ -1687,6 +1707,35 @@ class FrameScorer:
             suppressed=tuple(suppressed),
         )
         return obj
+
+    def _one_camp(self, text: str, evidence: list[Evidence], sums: dict[str, float]) -> None:
+        """Codebook rule 4: contact cues (calls, meetings, counterparts) whose
+        named parties all belong to one camp keep ``camps.factor`` of their
+        weight; their rule gains ``+one_camp``. Mediators, envoys, talks and
+        peace are diplomacy whoever is named (``patterns.not_contact``)."""
+        contact = [
+            ev for ev in evidence
+            if ev.frame == "diplomacy" and ev.subframe == "contact" and ev.weight > 0
+        ]
+        if not contact:
+            return
+        camps = self._camps
+        if camps is None:
+            from .camps import default_camps
+
+            camps = self._camps = default_camps()
+        assert not isinstance(camps, bool)
+        contact = [ev for ev in contact if not camps.not_contact.search(ev.match)]
+        if not contact or camps.one_camp(text) is None:
+            return
+        for ev in contact:  # not yet handed out: set in place (the dataclass is frozen)
+            ev.__dict__["weight"] = round(ev.weight * camps.factor, 4)
+            ev.__dict__["rule"] = ev.rule + "+one_camp"
+        total = 0.0
+        for ev in evidence:
+            if ev.frame == "diplomacy":
+                total += ev.weight
+        sums["diplomacy"] = total
 
     def score_many(self, texts: Sequence[str]) -> list[FrameScore]:
         return [self.score(t) for t in texts]

@@ -758,8 +758,6 @@ def test_second_pass_known_failures(scorer, sentence, expected):
 KNOWN_FAILURES = [
     # an agreement not to use force: "agreed" alone is a weak cue
     ("Venezuela and Guyana agreed not to use force in their territorial dispute.", (1, 1)),
-    # a summit inside one camp: the scorer has no notion of camps beyond cue words
-    ("European leaders discussed the crisis at a summit in Brussels.", (0, 0)),
     # restraint as escalation held back (seed gold: both frames); "holding back" is no cue
     (
         "A senior analyst told Newsweek that Putin could be holding back to leave room for negotiations.",
@@ -804,6 +802,8 @@ THIRD_PASS_CASES = [
     ("Shelling near the nuclear power plant cut its external power line.", (0, 1)),
     ("The statement was attributed to Air Force Brig. Gen. Pat Ryder.", (0, 0)),
     ("The selectors are worried about the team's pace attack.", (0, 0)),
+    # a summit inside one camp (codebook rule 4; analysis.camps), once a known failure
+    ("European leaders discussed the crisis at a summit in Brussels.", (0, 0)),
     # a call with the other side's minister after another contact cue
     ("The US defense secretary spoke by phone with the Russian defense minister.", (1, 0)),
 ]

@@ -1,0 +1,156 @@
+"""Who is talking to whom: the camps of the conflict (codebook frame rule 4).
+
+Diplomacy is contact *across* the conflict. A call or a meeting whose named
+parties all belong to one camp is coordination inside that camp, so the
+framing scorer keeps only a fraction of its contact cues' weight (the
+evidence carries the rule ``+one_camp``). The camps, the fraction and the
+patterns that tell a participant from a topic are data
+(``analysis/lexicons/camps.toml``); the parties are the countries, capitals,
+demonyms, people and organisations of the sourcing gazetteers
+(``sides.csv``, ``institutions.csv``) whose side has a camp.
+
+    >>> camps = default_camps()
+    >>> camps.one_camp("Zelensky had an hour-long phone call with US President Joe Biden.")
+    'west'
+    >>> camps.one_camp("Blinken spoke with Russian Foreign Minister Sergei Lavrov.") is None
+    True
+    >>> camps.one_camp("Austin spoke with his French counterpart about Russia's invasion.")
+    'west'
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .errors import LexiconError
+from .schema import SIDES
+
+CAMPS_FILE = "camps.toml"
+
+
+@dataclass(frozen=True)
+class Camps:
+    """The camps, and how a sentence's parties are found (see the module docstring)."""
+
+    factor: float
+    min_parties: int
+    camp_of: dict[str, str]  # side -> camp
+    topic_before: re.Pattern[str]
+    topic_after: re.Pattern[str]
+    not_contact: re.Pattern[str]
+    terms: tuple[tuple[re.Pattern[str], dict[str, str]], ...]  # gazetteer pattern, term -> side
+
+    def parties(self, text: str) -> list[tuple[str, int, int, str]]:
+        """``(term, start, end, camp)`` of each party named as a participant, in text order.
+
+        >>> [p[0] for p in default_camps().parties("Biden met Scholz to discuss Russian aggression.")]
+        ['Biden', 'Scholz']
+        """
+        out = []
+        seen: set[tuple[int, int]] = set()  # a term in both gazetteers ("Kremlin") counts once
+        for rx, side_of in self.terms:
+            for m in rx.finditer(text):
+                if m.span() in seen:
+                    continue
+                seen.add(m.span())
+                camp = self.camp_of.get(side_of.get(m.group(), ""))
+                if camp is None:
+                    continue
+                if self.topic_before.search(text, max(0, m.start() - 30), m.start()):
+                    continue
+                if self.topic_after.match(text, m.end(), m.end() + 40):
+                    continue
+                out.append((m.group(), m.start(), m.end(), camp))
+        out.sort(key=lambda p: p[1])
+        return out
+
+    def one_camp(self, text: str) -> str | None:
+        """The camp when at least ``min_parties`` participants are named and all
+        belong to it; None otherwise (parties of two camps, or too few)."""
+        found = self.parties(text)
+        camps = {p[3] for p in found}
+        if len(camps) == 1 and len(found) >= self.min_parties:
+            return camps.pop()
+        return None
+
+
+def _fail(where: str, message: str) -> LexiconError:
+    return LexiconError(where, message)
+
+
+def load_camps(path: str | Path | None = None) -> Camps:
+    """The shipped ``camps.toml`` or a user's file of the same layout; a bad
+    value raises :class:`LexiconError` naming the file and the key."""
+    from .resources import read_rule_table
+    from .speakers import _VALIDATORS, TABLES, _trie
+
+    if path is None:
+        where = f"analysis/lexicons/{CAMPS_FILE}"
+        raw = resources.files("analysis.lexicons").joinpath(CAMPS_FILE).read_text(encoding="utf-8")
+    else:
+        where = str(path)
+        if not Path(path).exists():
+            raise _fail(where, "file not found")
+        raw = Path(path).read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise _fail(where, f"not valid TOML ({exc})") from exc
+    unknown = set(data) - {"factor", "min_parties", "camps", "patterns"}
+    if unknown:
+        raise _fail(where, f"unknown key(s) {sorted(unknown)}")
+    factor = data.get("factor", 0.3)
+    if isinstance(factor, bool) or not isinstance(factor, int | float) or not 0 <= factor <= 1:
+        raise _fail(where, f"factor must be a number from 0 to 1, got {factor!r}")
+    min_parties = data.get("min_parties", 2)
+    if isinstance(min_parties, bool) or not isinstance(min_parties, int) or min_parties < 1:
+        raise _fail(where, f"min_parties must be a whole number >= 1, got {min_parties!r}")
+    camp_of = data.get("camps", {})
+    if not isinstance(camp_of, dict):
+        raise _fail(where, '[camps] must be a table of side = "camp"')
+    for side, camp in camp_of.items():
+        if side not in SIDES:
+            raise _fail(where, f"camps: {side!r} is not a side (one of {', '.join(SIDES)})")
+        if not isinstance(camp, str) or not camp.strip():
+            raise _fail(where, f"camps: {side} = {camp!r} must be a camp name")
+    patterns = data.get("patterns", {})
+    compiled = {}
+    for key, wrap in (
+        ("topic_before", r"(?i)\b(?:{})\s+(?:the\s+)?\Z"),
+        ("topic_after", r"(?i)(?:[’']s\s+(?:\w+\s+){{0,2}}?|\s+)(?:{})\b"),
+        ("not_contact", r"(?i){}"),
+    ):
+        value = patterns.get(key)
+        if not isinstance(value, str) or not value:
+            raise _fail(where, f"patterns.{key} must be a non-empty regex")
+        try:
+            compiled[key] = re.compile(wrap.format(value))
+        except re.error as exc:
+            raise _fail(where, f"patterns.{key} is not a valid regex ({exc})") from exc
+    terms = []
+    for name, column in (("sides", "term"), ("institutions", "name")):
+        fname, req, opt = TABLES[name]
+        rows = read_rule_table(
+            fname, required=req, optional=opt, validate=_VALIDATORS[name], package=True
+        )
+        side_of = {r[column]: r["side"] for r in rows if r["side"] in camp_of and r[column]}
+        if side_of:  # whole words; a hyphen may join two ("a Putin-Biden meeting")
+            terms.append((re.compile(rf"(?<![\w’'])(?:{_trie(side_of)})(?!\w)"), side_of))
+    return Camps(
+        factor=float(factor),
+        min_parties=min_parties,
+        camp_of=dict(camp_of),
+        terms=tuple(terms),
+        **compiled,
+    )
+
+
+@lru_cache(maxsize=1)
+def default_camps() -> Camps:
+    """The shipped camps, loaded once per process."""
+    return load_camps()
