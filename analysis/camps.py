@@ -3,7 +3,8 @@
 Diplomacy is contact *across* the conflict. A call or a meeting whose named
 parties all belong to one camp is coordination inside that camp, so the
 framing scorer keeps only a fraction of its contact cues' weight (the
-evidence carries the rule ``+one_camp``). The camps, the fraction and the
+evidence carries the rule ``+one_camp``); a contact cue with parties of both
+camps right beside it counts more (``+cross_camp``). The camps, the fraction and the
 patterns that tell a participant from a topic are data
 (``analysis/lexicons/camps.toml``); the parties are the countries, capitals,
 demonyms, people and organisations of the sourcing gazetteers
@@ -39,6 +40,8 @@ class Camps:
 
     factor: float
     min_parties: int
+    cross_factor: float
+    window: int
     camp_of: dict[str, str]  # side -> camp
     topic_before: re.Pattern[str]
     topic_after: re.Pattern[str]
@@ -68,6 +71,17 @@ class Camps:
                 out.append((m.group(), m.start(), m.end(), camp))
         out.sort(key=lambda p: p[1])
         return out
+
+    def across(self, text: str, start: int, end: int) -> bool:
+        """Whether parties of two camps are named within ``window`` characters
+        of ``text[start:end]`` (a contact cue).
+
+        >>> text = "The ministers of Ukraine and Russia met in Antalya."
+        >>> default_camps().across(text, text.index("met"), text.index("met") + 3)
+        True
+        """
+        lo, hi = max(0, start - self.window), end + self.window
+        return len({p[3] for p in self.parties(text[lo:hi])}) > 1
 
     def one_camp(self, text: str) -> str | None:
         """The camp when at least ``min_parties`` participants are named and all
@@ -101,7 +115,7 @@ def load_camps(path: str | Path | None = None) -> Camps:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
         raise _fail(where, f"not valid TOML ({exc})") from exc
-    unknown = set(data) - {"factor", "min_parties", "camps", "patterns"}
+    unknown = set(data) - {"factor", "min_parties", "cross_factor", "window", "camps", "patterns"}
     if unknown:
         raise _fail(where, f"unknown key(s) {sorted(unknown)}")
     factor = data.get("factor", 0.3)
@@ -110,6 +124,16 @@ def load_camps(path: str | Path | None = None) -> Camps:
     min_parties = data.get("min_parties", 2)
     if isinstance(min_parties, bool) or not isinstance(min_parties, int) or min_parties < 1:
         raise _fail(where, f"min_parties must be a whole number >= 1, got {min_parties!r}")
+    cross_factor = data.get("cross_factor", 1.0)
+    if (
+        isinstance(cross_factor, bool)
+        or not isinstance(cross_factor, int | float)
+        or not 1 <= cross_factor <= 5
+    ):
+        raise _fail(where, f"cross_factor must be a number from 1 to 5, got {cross_factor!r}")
+    window = data.get("window", 40)
+    if isinstance(window, bool) or not isinstance(window, int) or not 0 <= window <= 400:
+        raise _fail(where, f"window must be a whole number of characters, 0 to 400, got {window!r}")
     camp_of = data.get("camps", {})
     if not isinstance(camp_of, dict):
         raise _fail(where, '[camps] must be a table of side = "camp"')
@@ -144,6 +168,8 @@ def load_camps(path: str | Path | None = None) -> Camps:
     return Camps(
         factor=float(factor),
         min_parties=min_parties,
+        cross_factor=float(cross_factor),
+        window=window,
         camp_of=dict(camp_of),
         terms=tuple(terms),
         **compiled,

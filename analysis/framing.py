@@ -1711,8 +1711,10 @@ class FrameScorer:
     def _one_camp(self, text: str, evidence: list[Evidence], sums: dict[str, float]) -> None:
         """Codebook rule 4: contact cues (calls, meetings, counterparts) whose
         named parties all belong to one camp keep ``camps.factor`` of their
-        weight; their rule gains ``+one_camp``. Mediators, envoys, talks and
-        peace are diplomacy whoever is named (``patterns.not_contact``)."""
+        weight (their rule gains ``+one_camp``); those with parties of both
+        camps beside them weigh ``camps.cross_factor`` times more
+        (``+cross_camp``). Mediators, envoys, talks and peace are diplomacy
+        whoever is named (``patterns.not_contact``): never changed."""
         contact = [
             ev for ev in evidence
             if ev.frame == "diplomacy" and ev.subframe == "contact" and ev.weight > 0
@@ -1726,11 +1728,18 @@ class FrameScorer:
             camps = self._camps = default_camps()
         assert not isinstance(camps, bool)
         contact = [ev for ev in contact if not camps.not_contact.search(ev.match)]
-        if not contact or camps.one_camp(text) is None:
+        if not contact:
             return
+        if camps.one_camp(text) is not None:
+            factor, name = camps.factor, "+one_camp"
+        else:  # contact across the conflict: parties of both camps right beside the cue
+            contact = [ev for ev in contact if camps.across(text, ev.start, ev.end)]
+            factor, name = camps.cross_factor, "+cross_camp"
+            if not contact or factor == 1:
+                return
         for ev in contact:  # not yet handed out: set in place (the dataclass is frozen)
-            ev.__dict__["weight"] = round(ev.weight * camps.factor, 4)
-            ev.__dict__["rule"] = ev.rule + "+one_camp"
+            ev.__dict__["weight"] = round(ev.weight * factor, 4)
+            ev.__dict__["rule"] = ev.rule + name
         total = 0.0
         for ev in evidence:
             if ev.frame == "diplomacy":

@@ -94,6 +94,8 @@ def test_a_user_camps_file(tmp_path):
         ),
         ("[patterns]\ntopic_before = 'x'\n", "patterns.topic_after must be"),
         ("factor = \n", "not valid TOML"),
+        ("cross_factor = 0.5\n", "cross_factor must be a number from 1 to 5"),
+        ("window = -3\n", "window must be a whole number"),
     ],
 )
 def test_bad_camps_file_names_the_key(tmp_path, content, message):
@@ -117,3 +119,18 @@ def test_scorer_with_camps_pickles():
     again = pickle.loads(pickle.dumps(scorer))
     sentence = "Zelensky had an hour-long phone conversation with US President Joe Biden."
     assert again.score(sentence).labels == scorer.score(sentence).labels
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cross"),
+    [
+        ("Putin held a phone call with Biden on Tuesday.", True),
+        ("During that conversation with Biden, Putin said Ukraine was not ready.", True),
+        ("Zelensky met Biden at the White House.", False),
+    ],
+)
+def test_contact_across_the_conflict_counts_more(sentence, cross):
+    fs = FrameScorer().score(sentence)
+    assert any(e.rule.endswith("+cross_camp") for e in fs.evidence) is cross
+    if cross:
+        assert fs.labels["diplomacy"]

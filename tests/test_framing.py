@@ -802,6 +802,9 @@ THIRD_PASS_CASES = [
     ("Shelling near the nuclear power plant cut its external power line.", (0, 1)),
     ("The statement was attributed to Air Force Brig. Gen. Pat Ryder.", (0, 0)),
     ("The selectors are worried about the team's pace attack.", (0, 0)),
+    # the war as the backdrop (codebook rule 5)
+    ("He stressed the need to keep lines of communication open amid the ongoing war against Ukraine.", (1, 0)),
+    ("Grain prices rose amid the war in Ukraine.", (0, 0)),
     # a summit inside one camp (codebook rule 4; analysis.camps), once a known failure
     ("European leaders discussed the crisis at a summit in Brussels.", (0, 0)),
     # a call with the other side's minister after another contact cue
