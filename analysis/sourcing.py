@@ -401,6 +401,20 @@ _QUESTION_LABEL = re.compile(r"(?i)^(?:q|question|questioner|reporter|journalist
 _STATEMENT_WHOLE = re.compile(
     r"(?i)(?:(?:following|this|the)\s+(?:statement|readout|remarks|comments?)\s+(?:is|was|are|were|"
     r"should be)\s+|^\s*)attributed\s+to\s+([^:]{2,100}?:|[^:.]{2,100}\.)\s*")
+# "X provided the following readout:", "X released the following statement ...",
+# "The following is a statement from X:": the statement that follows is X's (codebook rule 7)
+_STATEMENT_BY = re.compile(
+    r"^\s*(?:[A-Z][A-Z .'’-]{2,}\s*[–—-]+\s*)?(?P<sp>[^,;:\x00\"“”]{2,120}?)\s+(?:has\s+)?"
+    r"(?:provided|provides|released|releases|issued|issues|gave|gives|delivered|delivers|"
+    r"made|makes|put\s+out)\s+the\s+following\s+(?:joint\s+)?(?:statement|readout|remarks|"
+    r"comments?|message)\b")
+_STATEMENT_FROM = re.compile(
+    r"(?i)^\s*the\s+following\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?:joint\s+)?(?:statement|"
+    r"readout|remarks|comments?|message)s?\s+(?:from|by|of)\s+(?P<sp>[^:]{2,100}?)\s*[:.]\s*")
+_RE_NEGATED = re.compile(r"(?i)\b(?:not|never|n[’']t)\b|n[’']t\b")
+# verbs that tell what a speech was about rather than what it said
+_TOPIC_VERBS = frozenset("spoke speaks speaking talked talks conveyed conveys laid lays pointed "
+                         "points shared shares".split())
 _STATED_BY = re.compile(r"(?i)^\s*(?:this|that|it)\s+was\s+(?:stated|said|announced|reported|"
                         r"noted|written)\s+by\s+([^.,;]{2,80})")
 _INTERVIEW_ALTS = (
@@ -557,7 +571,7 @@ class SourceAttributor:
 
         "Reuters has spoken to unnamed diplomats who have" -> "unnamed diplomats".
         """
-        body = _RE_TAIL_RELATIVE.sub("", chunk.rstrip(" ,"))
+        body = _RE_TAIL_RELATIVE.sub("", chunk.rstrip(" ,")).rstrip(" ,")
         words = list(_WORDS.finditer(body))
         if not words:
             return None
@@ -909,6 +923,10 @@ class SourceAttributor:
                 # Nato has rejected.": a reference inside the sentence, not its source
             if kind == "cognition" and pw in _IN_CLAUSE:
                 continue  # "before they believe ...": not a claim of theirs
+            if kind == "speech" and form.startswith(("claim", "acknowledg", "admit")) and \
+                    _RE_NEGATED.search(masked, s1, vs) and \
+                    all(w in _AUX_WORDS for w in masked[s1:vs].lower().split()):
+                continue  # "Ukraine has not claimed responsibility": no one speaks
             cues.append(Cue("subject_verb", sp, s0, s1, form, vs, ve, kind, appositive=appos,
                             subordinate=sub))
         # "“…” ― Name" (credit line after a quotation)
@@ -1349,14 +1367,22 @@ class SourceAttributor:
                     "ttributed to" in t or " by " in t) else t
             # statement attributed as a whole
             wm = _STATEMENT_WHOLE.search(mk) if "ttributed to" in mk else None
+            if wm is None and "following" in mk:
+                wm = _STATEMENT_FROM.match(mk) or _STATEMENT_BY.match(mk)
             if wm:
                 sp = wm.group(1).strip().rstrip(":.").strip()
                 mt = lex.classify(sp)
                 if mt.source_type:
                     sp_short = _shorten_named(sp, lex)
                     off = t.find(sp_short, wm.start(1))
-                    a = self._make(mem, sp_short, mt, off, off + len(sp_short), "attributed to",
-                                   wm.start(), wm.start(1), "statement_attributed", "direct", "",
+                    if wm.re is _STATEMENT_WHOLE:
+                        cue_txt, c0, c1 = "attributed to", wm.start(), wm.start(1)
+                    else:
+                        c0 = wm.end(1) if wm.re is _STATEMENT_BY else wm.start()
+                        c1 = wm.end() if wm.re is _STATEMENT_BY else wm.start(1)
+                        cue_txt = t[c0:c1].strip()
+                    a = self._make(mem, sp_short, mt, off, off + len(sp_short), cue_txt,
+                                   c0, c1, "statement_attributed", "direct", "",
                                    appositive=sp if sp_short != sp else "")
                     whole_statement = a
                     out.append(a)
@@ -1429,7 +1455,19 @@ class SourceAttributor:
                                        hm.end(1) + 1, "headline_colon", "indirect", "")
                         out.append(a)
                         continue
-            if whole_statement is not None or (label_attr is not None and para >= label_para):
+            if whole_statement is not None and cues and label_attr is None:
+                # a readout's own report of what someone said ("The Secretary conveyed that
+                # ...") is that speaker's (chain rule); "I"/"we" are the statement's author
+                c = self._primary(cues, t)
+                if c.kind == "speech" and c.rule == "subject_verb" and not c.subordinate and \
+                        c.speaker.lower() not in ("i", "we") and _main_clause_subject(mk, c):
+                    whole_statement_inner = True
+                else:
+                    whole_statement_inner = False
+            else:
+                whole_statement_inner = False
+            if not whole_statement_inner and (whole_statement is not None or (
+                    label_attr is not None and para >= label_para)):
                 # inside a statement attributed as a whole or a transcript turn, the label's
                 # speaker speaks every sentence, including the ones that report others
                 held = whole_statement or label_attr
@@ -1531,6 +1569,15 @@ class SourceAttributor:
         first = min(pool, key=lambda c: (order.get(c.kind, 3), c.subordinate,
                                          c.rule in ("gerund", "conjoined"),
                                          min(c.s_start, c.c_start)))
+        if first.kind == "speech" and first.rule == "subject_verb" and \
+                first.cue.split(None, 1)[0].lower() in _TOPIC_VERBS:
+            # "Putin spoke about ..., the Kremlin said", "Koffler pointed to a comment from
+            # Medvedev, who suggested ...": what was said is the later speaker's (chain rule)
+            for c in sorted(pool, key=lambda c: c.c_start):
+                if c.c_start > first.c_end and c.kind == "speech" and \
+                        c.speaker.lower() not in PRONOUNS and \
+                        self.lex.classify(c.speaker).source_type not in ("", "media"):
+                    return replace(c, subordinate=False)
         if self.lex.classify(first.speaker).source_type == "media":
             # "Postimees reported that Estonian companies had reported damage": the claim's
             # original source speaks, the outlet relays it
@@ -1662,6 +1709,15 @@ class SourceAttributor:
                     p += 1
             out.append(p)
         return out
+
+
+def _main_clause_subject(masked: str, c: Cue) -> bool:
+    """The cue's speaker opens the sentence (after a quotation mark or an opening adverb)."""
+    head = masked[:c.s_start].lstrip(" \"“‘'\x00")
+    if not head:
+        return True
+    lead = _LEADING_JUNK.match(head)
+    return lead is not None and lead.end() == len(head)
 
 
 def _CUE_ORDER(c: Cue) -> tuple[int, int]:

@@ -296,3 +296,66 @@ def test_clause_between_speaker_and_verb(at, sentence, stype, speaker, cue):
     sents, text = sents_of(sentence)
     a = at.attribute(sents, text)[0]
     assert (a.source_type, a.speaker, a.cue) == (stype, speaker, cue)
+
+
+# --- a statement attributed as a whole by its opener (codebook rule 7) ---------------------
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    # "X provided the following readout:": every sentence of the readout is X's ...
+    ((["Ministry Spokesman Tomas K. Varga provided the following readout:"],
+      ["Minister Lind met today with her counterparts from the Baltic states.",
+       "We have moved two more brigades to the northern border."]),
+     [("named_official", "Tomas K. Varga"), ("named_official", "Tomas K. Varga"),
+      ("named_official", "Tomas K. Varga")]),
+    # ... except a sentence of it that reports what someone else said (chain rule)
+    ((["Ministry Spokesman Tomas K. Varga provided the following readout:"],
+      ["The Minister conveyed that the army had finished the new bridge.",
+       "She asked the allies to send more fuel.",
+       "We remain ready to help."]),
+     [("named_official", "Tomas K. Varga"), ("named_official", "The Minister"),
+      ("named_official", "She"), ("named_official", "Tomas K. Varga")]),
+    # a dateline, "released the following statement" and a quoted statement
+    ((["OSLO – Minister of Finance Ingrid M. Dahl released the following statement after "
+       "the vote on the levy."],
+      ["\u201cI welcome the vote.", "It will help our farmers.\u201d"]),
+     [("named_official", "Ingrid M. Dahl"), ("named_official", "Ingrid M. Dahl"),
+      ("named_official", "Ingrid M. Dahl")]),
+    ((["The following is a statement from Foreign Minister Pavel Holub:"],
+      ["The talks in Vienna have failed.", "We will try again next month."]),
+     [("named_official", "Pavel Holub"), ("named_official", "Pavel Holub"),
+      ("named_official", "Pavel Holub")]),
+])
+def test_statement_opened_as_a_whole(at, paragraphs, expected):
+    sents, text = sents_of(*paragraphs)
+    got = [(a.source_type, a.speaker) for a in at.attribute(sents, text)]
+    assert got == expected
+
+
+# --- verbs that report a speech by its topic; claims of responsibility; negated claims ------
+
+@pytest.mark.parametrize(("sentence", "stype", "speaker"), [
+    ("Mr. Lind laid out the cabinet's plan to rebuild the harbour.", "named_official",
+     "Mr. Lind"),
+    ("She pointed to the new radar that the navy installed last spring.", "named_official",
+     "She"),
+    ("Pavel Holub shared his assessment of the situation in the valley.", "named_official",
+     "Pavel Holub"),
+    ("He spoke about the suffering of the villagers in the hills.", "named_official", "He"),
+    ("The Minister conveyed that the harbour had reopened.", "unnamed_official", "The Minister"),
+    ("The Mountain Liberation Front claimed responsibility for the ambush.", "institution",
+     "The Mountain Liberation Front"),
+    # a speech told by its topic, relayed by a closing clause or a later speaker: the later
+    # speaker's (chain rule)
+    ("In his call with Lind on Friday, Holub spoke about \u201cthe terms of the truce\u201d, the "
+     "ministry said without giving details.", "institution", "the ministry"),
+    ("Later, Dahl pointed to a recent remark by Pavel Holub, who suggested that the harbour "
+     "would close.", "named_official", "Pavel Holub"),
+    # a claim not made is no source
+    ("The rebels have not publicly acknowledged losing the pass.", "unattributed", ""),
+    ("The Mountain Liberation Front has not claimed responsibility for the ambush.",
+     "unattributed", ""),
+])
+def test_topic_verbs_and_claims(at, sentence, stype, speaker):
+    sents, text = sents_of(sentence)
+    a = at.attribute(sents, text)[0]
+    assert (a.source_type, a.speaker) == (stype, speaker)
