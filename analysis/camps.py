@@ -31,6 +31,11 @@ from pathlib import Path
 from .errors import LexiconError
 from .schema import SIDES
 
+try:  # one automaton over the gazetteer terms (Rust); a regex without it
+    import ahocorasick_rs as _ahocorasick_rs
+except ImportError:  # pragma: no cover
+    _ahocorasick_rs = None
+
 CAMPS_FILE = "camps.toml"
 
 
@@ -46,7 +51,36 @@ class Camps:
     topic_before: re.Pattern[str]
     topic_after: re.Pattern[str]
     not_contact: re.Pattern[str]
-    terms: tuple[tuple[re.Pattern[str], dict[str, str]], ...]  # gazetteer pattern, term -> side
+    side_of: dict[str, str]  # gazetteer term -> side (only sides with a camp)
+
+    def __post_init__(self) -> None:
+        self._build()
+
+    def _build(self) -> None:
+        """One automaton over every term (leftmost-longest), built in each
+        process (``ahocorasick_rs`` objects do not pickle); a regex without it."""
+        terms = sorted(self.side_of, key=len, reverse=True)
+        if _ahocorasick_rs is not None and terms:
+            find = _ahocorasick_rs.AhoCorasick(
+                terms, matchkind=_ahocorasick_rs.MatchKind.LeftmostLongest
+            ).find_matches_as_indexes
+
+            def finder(text: str) -> list[tuple[str, int, int]]:
+                return [(terms[i], a, b) for i, a, b in find(text, overlapping=False)]
+        else:
+            rx = re.compile("|".join(map(re.escape, terms)) or r"(?!)")
+
+            def finder(text: str) -> list[tuple[str, int, int]]:
+                return [(m.group(), m.start(), m.end()) for m in rx.finditer(text)]
+
+        object.__setattr__(self, "_find", finder)
+
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k != "_find"}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._build()
 
     def parties(self, text: str) -> list[tuple[str, int, int, str]]:
         """``(term, start, end, camp)`` of each party named as a participant, in text order.
@@ -55,38 +89,36 @@ class Camps:
         ['Biden', 'Scholz']
         """
         out = []
-        seen: set[tuple[int, int]] = set()  # a term in both gazetteers ("Kremlin") counts once
-        for rx, side_of in self.terms:
-            for m in rx.finditer(text):
-                if m.span() in seen:
-                    continue
-                seen.add(m.span())
-                camp = self.camp_of.get(side_of.get(m.group(), ""))
-                if camp is None:
-                    continue
-                if self.topic_before.search(text, max(0, m.start() - 30), m.start()):
-                    continue
-                if self.topic_after.match(text, m.end(), m.end() + 40):
-                    continue
-                out.append((m.group(), m.start(), m.end(), camp))
-        out.sort(key=lambda p: p[1])
+        n = len(text)
+        for term, a, b in self._find(text):  # whole words; a hyphen may join two ("Putin-Biden")
+            if a and (text[a - 1].isalnum() or text[a - 1] in "_’'"):
+                continue
+            if b < n and (text[b].isalnum() or text[b] == "_"):
+                continue
+            if self.topic_before.search(text, max(0, a - 30), a):
+                continue
+            if self.topic_after.match(text, b, b + 40):
+                continue
+            out.append((term, a, b, self.camp_of[self.side_of[term]]))
         return out
 
-    def across(self, text: str, start: int, end: int) -> bool:
+    def across(self, text: str, start: int, end: int, parties: list | None = None) -> bool:
         """Whether parties of two camps are named within ``window`` characters
-        of ``text[start:end]`` (a contact cue).
+        of ``text[start:end]`` (a contact cue); ``parties``: :meth:`parties` of
+        ``text`` when known.
 
         >>> text = "The ministers of Ukraine and Russia met in Antalya."
         >>> default_camps().across(text, text.index("met"), text.index("met") + 3)
         True
         """
-        lo, hi = max(0, start - self.window), end + self.window
-        return len({p[3] for p in self.parties(text[lo:hi])}) > 1
+        found = self.parties(text) if parties is None else parties
+        lo, hi = start - self.window, end + self.window
+        return len({p[3] for p in found if p[1] >= lo and p[2] <= hi}) > 1
 
-    def one_camp(self, text: str) -> str | None:
+    def one_camp(self, text: str, parties: list | None = None) -> str | None:
         """The camp when at least ``min_parties`` participants are named and all
         belong to it; None otherwise (parties of two camps, or too few)."""
-        found = self.parties(text)
+        found = self.parties(text) if parties is None else parties
         camps = {p[3] for p in found}
         if len(camps) == 1 and len(found) >= self.min_parties:
             return camps.pop()
@@ -101,7 +133,7 @@ def load_camps(path: str | Path | None = None) -> Camps:
     """The shipped ``camps.toml`` or a user's file of the same layout; a bad
     value raises :class:`LexiconError` naming the file and the key."""
     from .resources import read_rule_table
-    from .speakers import _VALIDATORS, TABLES, _trie
+    from .speakers import _VALIDATORS, TABLES
 
     if path is None:
         where = f"analysis/lexicons/{CAMPS_FILE}"
@@ -156,22 +188,22 @@ def load_camps(path: str | Path | None = None) -> Camps:
             compiled[key] = re.compile(wrap.format(value))
         except re.error as exc:
             raise _fail(where, f"patterns.{key} is not a valid regex ({exc})") from exc
-    terms = []
+    side_of: dict[str, str] = {}
     for name, column in (("sides", "term"), ("institutions", "name")):
         fname, req, opt = TABLES[name]
         rows = read_rule_table(
             fname, required=req, optional=opt, validate=_VALIDATORS[name], package=True
         )
-        side_of = {r[column]: r["side"] for r in rows if r["side"] in camp_of and r[column]}
-        if side_of:  # whole words; a hyphen may join two ("a Putin-Biden meeting")
-            terms.append((re.compile(rf"(?<![\w’'])(?:{_trie(side_of)})(?!\w)"), side_of))
+        for r in rows:
+            if r["side"] in camp_of and r[column]:
+                side_of.setdefault(r[column], r["side"])
     return Camps(
         factor=float(factor),
         min_parties=min_parties,
         cross_factor=float(cross_factor),
         window=window,
         camp_of=dict(camp_of),
-        terms=tuple(terms),
+        side_of=side_of,
         **compiled,
     )
 

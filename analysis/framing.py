@@ -1730,10 +1730,13 @@ class FrameScorer:
         contact = [ev for ev in contact if not camps.not_contact.search(ev.match)]
         if not contact:
             return
-        if camps.one_camp(text) is not None:
+        parties = camps.parties(text)
+        if not parties:
+            return
+        if camps.one_camp(text, parties) is not None:
             factor, name = camps.factor, "+one_camp"
         else:  # contact across the conflict: parties of both camps right beside the cue
-            contact = [ev for ev in contact if camps.across(text, ev.start, ev.end)]
+            contact = [ev for ev in contact if camps.across(text, ev.start, ev.end, parties)]
             factor, name = camps.cross_factor, "+cross_camp"
             if not contact or factor == 1:
                 return
