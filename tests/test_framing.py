@@ -786,6 +786,8 @@ THIRD_PASS_CASES = [
     ("The union says the strike action will not cut power supplies.", (0, 0)),
     # a party's forces named, and fighters
     ("Israeli forces entered the refugee camp before dawn.", (0, 1)),
+    ("Coalition forces moved into the valley overnight.", (0, 1)),
+    ("Houthi drones were launched towards the port.", (0, 1)),
     # demands to stop the war are coercive (codebook rule 7) ...
     ("Russia must end the war in Ukraine immediately.", (0, 1)),
     ("The fighting in the east, which began in 2014, must be stopped now.", (0, 1)),
