@@ -411,6 +411,13 @@ _STATEMENT_BY = re.compile(
 _STATEMENT_FROM = re.compile(
     r"(?i)^\s*the\s+following\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?:joint\s+)?(?:statement|"
     r"readout|remarks|comments?|message)s?\s+(?:from|by|of)\s+(?P<sp>[^:]{2,100}?)\s*[:.]\s*")
+_RE_NAME_BEFORE_APPOS = re.compile(r"(?:^|[\x00\"”’]\s*|[.;:]\s+)([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3}),\s*$")
+_RE_DOC_ISSUER = re.compile(r"\s(?:conducted|carried\s+out|commissioned|published|released|"
+                            r"issued|compiled)\s+by\s+((?:the\s+)?[^,]{2,60}?)(?:\s+(?:earlier|"
+                            r"last|this|on|in|at|between|from|during)\b.*)?$")
+#: what ends an indefinite speaker's head: a participle or a place/membership phrase
+_RE_INDEF_MODIFIER = re.compile(r"\s(?:[a-z]+ing\s+(?:the|a|an|on|in|at|with|for|to|from|"
+                                r"as|his|her|their|its)\b|among\b|in\s+charge\b)")
 _RE_NEGATED = re.compile(r"(?i)\b(?:not|never|n[’']t)\b|n[’']t\b")
 # verbs that tell what a speech was about rather than what it said
 _TOPIC_VERBS = frozenset("spoke speaks speaking talked talks conveyed conveys laid lays pointed "
@@ -452,7 +459,7 @@ _RE_TO_VERB_AFTER = re.compile(r"\s+to\s+[a-z]")
 _RE_WITH_TAIL = re.compile(r"\bwith\s+[\w’'.\- ]{2,60}$")
 _RE_WITH_NP_TAIL = re.compile(r"\bwith\s+((?:the\s+)?[\w’'.\- ]{2,60}?)\s*$")
 _RE_REFERENCE_AFTER = re.compile(r"\s+(?:was|were|is|are|had|has|would|will|could|to)\b|\s*(?:[,.;:)—–]|$)")
-_RE_ACCORDING_NP = re.compile(r"([^,;:\x00()]{2,100}?)(?=\s*(?:[,;:.\x00()]|$|\s(?:that|which|who|"
+_RE_ACCORDING_NP = re.compile(r"([^,;:\x00()]{2,100}?)(?=\s*(?:[,;:\x00()]|\.(?!com\b|org\b|net\b)|$|\s(?:that|which|who|"
                               r"as|when|while|because|and\s+(?:the|a)\s)\b))")
 _RE_CLAUSE_SPLIT = re.compile(r"[,;:\x00]")
 _RE_PLACE_TAIL = re.compile(r"\b(?:in|at|near|from|outside)\s+(?:[A-Z][\w.’'-]*\s*){1,3}$")
@@ -875,6 +882,15 @@ class SourceAttributor:
                         found[0] >= alt[1] and _RE_INNER_ROLE.search(text[alt[0]:alt[1]])) or (
                         found[0] >= alt[1] and _RE_CLAUSAL_APPOS.match(chunk_all, alt[1] - boff))):
                     found = alt  # ("X, when contacted by Reuters, said": X, not Reuters)
+            if found is not None and not found[2] and \
+                    text[found[0]:found[1]].lstrip().lower().startswith(("a ", "an ")):
+                # "“…,” Jan Kowal, an adviser to Mr Duval said": the name before the
+                # indefinite appositive speaks (its closing comma left out)
+                pre = text[max(0, found[0] - 80):found[0]]
+                nm = _RE_NAME_BEFORE_APPOS.search(pre)
+                if nm and lex.name_tokens(nm.group(1)) and _NAME_ONLY.match(nm.group(1)):
+                    n0 = found[0] - len(pre) + nm.start(1)
+                    found = (n0, n0 + len(nm.group(1)), text[found[0]:found[1]].strip())
             if found is None:
                 found = self._np_suffix(chunk, boff + cstart)
                 if found is None:
@@ -1479,7 +1495,7 @@ class SourceAttributor:
                 out.append(a)
                 continue
             if cues:
-                c = self._primary(cues, t)
+                c = self._refine(self._primary(cues, t))
                 via = c.via or self._via(t, mk, c, cues)
                 mt = lex.classify(c.speaker, c.appositive)
                 mode = "indirect"
@@ -1597,6 +1613,26 @@ class SourceAttributor:
                         self.lex.classify(c.speaker).source_type not in ("", "media"):
                     return replace(c, subordinate=False)  # "said Hamas had said"
         return first
+
+    def _refine(self, c: Cue) -> Cue:
+        """The speaker span cut to its source: a document's issuer ("a survey conducted by
+        the Rating polling firm" -> the firm, codebook rule 6) and an indefinite head without
+        its modifier ("a western diplomat among official observers" -> "a western diplomat")."""
+        sp = c.speaker
+        if " by " in sp and c.rule == "according_to":  # ("A report by X warned": the report)
+            m = _RE_DOC_ISSUER.search(sp)
+            if m and self.lex.is_document(sp[:m.start()]):
+                own = m.group(1)
+                if self.lex.classify(own).source_type not in ("", "other"):
+                    k = c.s_start + m.start(1)
+                    return replace(c, speaker=own, s_start=k, s_end=k + len(own), appositive="")
+        elif sp.lower().startswith(("a ", "an ")) and not c.appositive:
+            m = _RE_INDEF_MODIFIER.search(sp)
+            if m and m.start() > 2:
+                head = sp[:m.start()].rstrip()
+                if self.lex.classify(head).source_type:
+                    return replace(c, speaker=head, s_end=c.s_start + len(head))
+        return c
 
     def _via(self, text: str, masked: str, c: Cue, cues: list[Cue]) -> str:
         """The outlet a claim was relayed through ("told Newsweek", "according to Interfax")."""

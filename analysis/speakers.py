@@ -161,6 +161,9 @@ def _whole_word_in(hay: str, text: str, words: tuple[str, ...]) -> bool:
 _RE_TITLE_ABBREV = re.compile(r"\b(?:Rep|Sen|Gov|Gen|Col|Lt|Maj|Adm|Brig|Amb|Hon|Cmdr|Capt)\b\.?\s")
 _RE_FELLOW_ADJ = re.compile(r"\s+(?!(?:at|of|with|in|for|from|and|who)\b)[A-Za-z]")
 _TITLES = frozenset("Mr Mrs Ms Dr Prof President Prime Minister Sheikh Mullah General Gen".split())
+#: titles that only go before a surname ("Senator Hill")
+_NAME_TITLES = frozenset("Mr Mrs Ms Dr Prof Senator Sen Rep Representative Congressman "
+                         "Congresswoman Governor Gov Judge Justice Mayor Ambassador".split())
 _RE_ORG_TAIL = re.compile(r"(?:’s|'s)?\s+(?:administration|government|cabinet|regime|camp|office|"
                           r"team|leadership|movement|party|coalition)\b")
 _COLLECTIVE_ROLES = frozenset({"authorities"})
@@ -483,14 +486,17 @@ class SourceLexicon:
             w = m.group().rstrip(".").removesuffix("’s").removesuffix("'s")
             if not w or w in _NOT_NAME or w.lower() in self.role_type:
                 continue
-            if w in self.inst_side or w in self.outlet_side or (
-                    w in self.org_words and self.side_kind.get(w) != "person"):
+            titled = idx > 0 and caps[idx - 1].end() + 1 == m.start() and \
+                caps[idx - 1].group().rstrip(".") in _NAME_TITLES
+            # "Senator Hill", "Mr Post": a surname after a title, not "The Hill"
+            if not titled and (w in self.inst_side or w in self.outlet_side or (
+                    w in self.org_words and self.side_kind.get(w) != "person")):
                 continue
             if w in self.side_of and self.side_kind.get(w) != "person":
                 continue
             if w.isupper() and len(w) <= 4:  # acronyms: DIA, NATO, MP
                 continue
-            if w in ORG_HEADS:
+            if w in ORG_HEADS and not titled:
                 continue
             if idx == 0 and w.endswith("s") and mention[m.end():m.end() + 4] == " of " and \
                     self.side_kind.get(w) != "person":
@@ -525,7 +531,7 @@ class SourceLexicon:
                     org = True
                     break
                 end = m2.end()
-            if org:
+            if org and not titled:
                 continue
             toks.append(w)
         return tuple(toks)
@@ -618,11 +624,18 @@ class SourceLexicon:
             evidence = bool(_EVIDENCE_WORDS.intersection(dm.group(1).lower().split())) or bool(
                 re.search(r"(?i)\b(?:leaked|private|anonymous|open)\b", dm.group(0)))
             side = self.side(full)
-            if not evidence and _RE_PRESS_REPORTS.match(mention) and side == "unknown":
+            pm = _RE_PRESS_REPORTS.match(mention) if not evidence else None
+            if pm and (side == "unknown" or _RE_FROM_PLACE.match(mention, pm.end())):
                 # "Reports from the area say", "Press reports said": no owner but the press
                 return MentionType("media", side, False, False, False)
             return MentionType("other" if evidence else "institution", side, False,
                                False, False)
+        if (_RE_COMPANY_STEM.search(mention) and _RE_COMPANY_NAME.match(mention)) or (
+                appositive and _RE_COMPANY_APPOS.match(appositive) and
+                not self.name_tokens(mention)[1:]):
+            # "Yallourn Energy", "Acme.com", "the Rating polling firm", "Acme, a software
+            # company": a company speaking as a body
+            return MentionType("institution", self.side(full), False, False, False)
         names = self.name_tokens(mention) or self.name_tokens(appositive)
         hits = self._scan(full)
         if hits and "role" in {tb for _, _, _, tb in hits}:
@@ -679,7 +692,10 @@ class SourceLexicon:
                 rtype = "official"  # "a senior analyst with the Defense Intelligence Agency"
             elif rtype == "official" and (_RE_PRIVATE_STEM.search(fl) or any(
                     n in full for n in self.private_names)) and \
-                    _employer_is_private(full, roles[0], self):
+                    _employer_is_private(full, roles[0], self) and not (
+                    roles[0] in ("official", "officials") and "hospital" in fl):
+                # "hospital officials" are a (public) hospital's officials; its spokesman or
+                # head speaks as staff
                 rtype = "other"  # "a union official", "a Qantas spokesman": not a government's
             if rtype == "official":
                 if plural:
@@ -1081,8 +1097,24 @@ def _doc_head(mention: str) -> re.Match | None:
     return dm
 
 
-_RE_PRESS_REPORTS = re.compile(r"(?i)^\s*(?:(?:press|media|news|local|unconfirmed|initial|early|"
-                               r"first)\s+)*reports\b(?!\s+(?:by|of)\s)")
+#: company names and firms ("Yallourn Energy", "Acme.com", "the Rating polling firm")
+_RE_COMPANY_STEM = re.compile(r"\.com\b|Energy|Airlines|Airways|Inc\b|Corp\b|Ltd\b|LLC|plc\b|"
+                              r"Technologies|Telecom|Petroleum|Pharmaceuticals|firm\b")
+_RE_COMPANY_NAME = re.compile(
+    r"^\s*(?:[Tt]he\s+)?(?:(?:[A-Z][\w&’'-]*\s+){0,3}(?:[A-Z][\w&’'-]*\.com|[A-Z][\w&’'-]*,?\s+"
+    r"(?:Energy|Airlines|Airways|Inc\.?|Corp\.?|Ltd\.?|LLC|plc|Technologies|Telecom|Petroleum|"
+    r"Pharmaceuticals))|(?:[A-Z][\w&’'-]*\s+)?(?:polling|research|consulting|security|software|"
+    r"energy|oil|gas|mining|law|accounting|advertising|marketing|analytics)\s+firm"
+    r"(?:\s+[A-Z][\w&’'-]*){0,3})\s*$")
+_RE_COMPANY_APPOS = re.compile(r"(?i)^\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,5}(?:company|firm|"
+                               r"corporation|manufacturer|maker|producer|retailer|provider|"
+                               r"operator|utility|insurer)\s*$")
+_RE_PRESS_REPORTS = re.compile(r"(?i)^\s*(?:the\s+|these\s+|those\s+|some\s+|other\s+|several\s+|"
+                               r"many\s+)?(?:(?:press|media|news|local|unconfirmed|initial|early|"
+                               r"first|recent|latest|new|further|earlier|later|conflicting)\s+)*"
+                               r"reports\b(?!\s+(?:by|of)\s)")
+#: "reports from London say": the place is where the reports come from, not their owner
+_RE_FROM_PLACE = re.compile(r"\s+from\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?\s*$")
 _DEFINITE = re.compile(r"(?i)\s*(?:the|this|that)\b|\s*[A-Z][\w.]*['’]s\b")
 _ROLE_FILLER = {"russian", "ukrainian", "us", "u.s.", "american", "belarusian", "head", "state",
                 "country", "senior", "top", "foreign", "defence", "defense", "dia", "department",

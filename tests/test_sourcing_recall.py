@@ -359,3 +359,42 @@ def test_topic_verbs_and_claims(at, sentence, stype, speaker):
     sents, text = sents_of(sentence)
     a = at.attribute(sents, text)[0]
     assert (a.source_type, a.speaker) == (stype, speaker)
+
+
+# --- types and spans: titled surnames, companies, unnamed reports, issuers, indefinite heads ----
+
+@pytest.mark.parametrize(("sentence", "stype", "speaker"), [
+    # a title before a surname that is also a common word or an outlet's name
+    ("Senator Hill says more patrol boats will be sent north.", "named_official",
+     "Senator Hill"),
+    ("\u201cThe file is closed,\u201d Senator Post said.", "named_official", "Senator Post"),
+    # "NAME, an adviser to X said" (no closing comma): the name speaks
+    ("\u201cWe need fuel,\u201d Jan Kowal, an adviser to Mr Duval said.", "named_official",
+     "Jan Kowal"),
+    # officials of a hospital are officials; a company is a body
+    ("According to Lviv hospital officials, three miners were hurt.", "unnamed_official",
+     "Lviv hospital officials"),
+    ("The operator, Northgate Energy, believes the grid is at risk.", "institution",
+     "Northgate Energy"),
+    ("According to Shieldsoft.com, a leading antivirus software company, the worm is "
+     "spreading fast.", "institution", "Shieldsoft.com"),
+    # reports with no owner are the press's
+    ("Meanwhile, reports from Lisbon say the navy has left the harbour.", "media",
+     "reports from Lisbon"),
+    ("Recent reports have indicated that the militia is recruiting in the valley.", "media",
+     "Recent reports"),
+    # a document's issuer is its source (codebook rule 6)
+    ("According to the latest survey conducted by the Norstat polling firm earlier this "
+     "month, 40% of voters back the levy.", "institution", "the Norstat polling firm"),
+    # an indefinite speaker without its modifier
+    ("An Italian commander in charge in the Alpine Pass region said the road was shut.",
+     "unnamed_official", "An Italian commander"),
+    ("A senior member of the Mountain Alliance attending the talks in Oslo said a deal was "
+     "near.", "unnamed_official", "A senior member of the Mountain Alliance"),
+    ("\u201cThe vote is over,\u201d said a western diplomat among official observers at the "
+     "meeting.", "unnamed_official", "a western diplomat"),
+])
+def test_types_and_spans(at, sentence, stype, speaker):
+    sents, text = sents_of(sentence)
+    a = at.attribute(sents, text)[0]
+    assert (a.source_type, a.speaker) == (stype, speaker)
