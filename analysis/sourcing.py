@@ -339,6 +339,10 @@ _RE_POLL_QUALIFIED = re.compile(r"[A-Z]|\d|\b(?:opinion|exit|national|statewide|
 _AS_REPORTED = re.compile(r"(?i)\bas\s+(?:(?:first|previously|originally|earlier|also)\s+)?"
                           r"(?P<v>reported|stated|noted|announced|confirmed|revealed|described)"
                           r"\s+by\s+")
+_AS_X_REPORTS = re.compile(r"(?:^\s*|,\s+)[Aa]s\s+(?P<sp>(?:the\s+)?[A-Z][^,;:\x00\"]{1,60}?)\s+"
+                           r"(?:(?:has|had|first|also|previously)\s+)?(?P<v>reports|reported|says|"
+                           r"said|notes|noted|writes|wrote|puts\s+it|put\s+it|explains|explained|"
+                           r"observes|observed|points\s+out|pointed\s+out)\s*,")
 _OUTLET_VERB = re.compile(r",?\s+(?:(?:reported|said|wrote),?\s+)?(?:cited|quoted|citing|quoting)\s+")
 _PASSIVE_QUOTED = re.compile(r"\b(?:was|were|is|are|has\s+been|had\s+been)\s+(?:quoted|cited)"
                              r"(?:\s+by\s+([^,]+?))?\s+as\s+saying\b")
@@ -418,6 +422,10 @@ _RE_DOC_ISSUER = re.compile(r"\s(?:conducted|carried\s+out|commissioned|publishe
 #: what ends an indefinite speaker's head: a participle or a place/membership phrase
 _RE_INDEF_MODIFIER = re.compile(r"\s(?:[a-z]+ing\s+(?:the|a|an|on|in|at|with|for|to|from|"
                                 r"as|his|her|their|its)\b|among\b|in\s+charge\b)")
+_PASSIVE_CHARGE = frozenset("accused suspected suspect convicted charged blamed".split())
+_RE_CHARGE_OF = re.compile(r"\s+(?:of|in|for|over)\b")
+#: "a videotape which officials say shows": the relative clause's subject speaks
+_RE_RELATIVE_SUBJECT = re.compile(r"\s(?:which|that|who|whom)\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)\s*$")
 _RE_NEGATED = re.compile(r"(?i)\b(?:not|never|n[’']t)\b|n[’']t\b")
 # verbs that tell what a speech was about rather than what it said
 _TOPIC_VERBS = frozenset("spoke speaks speaking talked talks conveyed conveys laid lays pointed "
@@ -685,7 +693,7 @@ class SourceAttributor:
         if not verbs and not nominal and not (other and (
                 "ccording" in masked or "―" in masked or "—" in masked or "opinion" in masked
                 or " view" in masked or " by " in masked or " poll" in masked
-                or " survey" in masked)):
+                or " survey" in masked or " reports," in masked or " it," in masked)):
             return cues  # fast path: no cue of any kind can be here
         if masked.find(".", 0, len(masked.rstrip()) - 1) >= 0:
             # periods of abbreviations and initials ("Mr.", "U.S.", "J. J. Price") end nothing
@@ -780,6 +788,9 @@ class SourceAttributor:
                     am_.group("place") and lex.verb_lemma.get(form) != "claim"):
                 continue  # "claimed responsibility", "pledged $1 billion": acting; a place
                 # only after "claim" ("claimed the town"; "says the town is empty" speaks)
+            if form in _PASSIVE_CHARGE and _RE_CHARGE_OF.match(after):
+                continue  # "the man accused of the attacks", "the number one suspect in": no
+                # one speaks
             if kind == "comma_only" and not _RE_COMMA_AFTER.match(after):
                 continue
             gerund = ing and single and not (
@@ -859,6 +870,9 @@ class SourceAttributor:
                 s0, s1 = np
                 sp = text[s0:s1]
                 mt = lex.classify(sp)
+                if gerund and text[s1:vs].strip() == ",":
+                    continue  # "Mr Sharon, blaming Mr Arafat for ..., sent his airforce": an
+                    # aside to the subject; its main verb decides
                 if (mt.source_type or sp.strip().lower() in PRONOUNS) and not (
                         kind == "evidence" and not lex.is_document(sp)):
                     cues.append(Cue("gerund" if gerund else "conjoined", sp, s0, s1, form, vs, ve,
@@ -906,6 +920,14 @@ class SourceAttributor:
                 k = sp.find(" ") + 1
                 sp, s0 = sp[k:], s0 + k
                 low = sp.lower()
+            else:
+                rm = _RE_RELATIVE_SUBJECT.search(masked, s0, vs) if (
+                    " which " in masked or " that " in masked) else None
+                if rm and not any(w.endswith("ed") or w in _VERBISH_SET
+                                  for w in rm.group(1).lower().split()) and \
+                        lex.classify(rm.group(1)).source_type:
+                    sp, s0, s1 = rm.group(1), rm.start(1), rm.end(1)
+                    low = sp.lower()
             if bword == "and" and low not in PRONOUNS and not text[boff + cstart:s0].strip():
                 # "senior officials and the military have implied": both speak
                 prefix = chunk_all[:cstart].rstrip()[:-3].rstrip()
@@ -1027,6 +1049,14 @@ class SourceAttributor:
                 continue
             cues.append(Cue("according_to", sp, s0, s0 + len(sp), am.group("v"), am.start("v"),
                             am.end("v"), "speech"))
+        # "As the BBC reports, ...", "as Kovac put it,": a parenthetical source
+        pm = _AS_X_REPORTS.search(masked) if (other or verbs) and (
+            "As " in masked or ", as " in masked) else None
+        if pm:
+            sp = pm.group("sp").strip()
+            if lex.classify(sp).source_type and sp.lower() not in ("it", "this", "that"):
+                cues.append(Cue("according_to", sp, pm.start("sp"), pm.start("sp") + len(sp),
+                                pm.group("v"), pm.start("v"), pm.end("v"), "speech"))
         # "in a CNN poll", "In the latest survey, ...": the poll is the source
         for pm in (_IN_POLL.finditer(masked) if other and (" poll" in masked or " survey" in masked)
                    else ()):
@@ -1209,7 +1239,8 @@ class SourceAttributor:
             nouns = {w.rstrip("?s") for w in _NOUNS.split("|")}
             nouns |= {n + "s" for n in nouns}
             bits = {w: (w in verbs) | (w in nouns) << 1 for w in verbs | nouns}
-            for w in ("ccording", "―", "—", "opinion", " view", " by ", " poll", " survey"):
+            for w in ("ccording", "―", "—", "opinion", " view", " by ", " poll", " survey",
+                      " reports,", " put it,", " puts it,"):
                 bits[w] = 4
             keys = list(bits)
             info = [(bits[w], w) for w in keys]

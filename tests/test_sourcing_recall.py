@@ -398,3 +398,31 @@ def test_types_and_spans(at, sentence, stype, speaker):
     sents, text = sents_of(sentence)
     a = at.attribute(sents, text)[0]
     assert (a.source_type, a.speaker) == (stype, speaker)
+
+
+# --- parenthetical sources; participles and passives that attribute nothing ---------------
+
+@pytest.mark.parametrize(("sentence", "stype", "speaker"), [
+    ("As the BBC reports, the ferry talks have stalled again.", "media", "the BBC"),
+    ("The truce, as Holub put it, is already dead.", "named_official", "Holub"),
+    ("As spring comes, the ferry talks have stalled again.", "unattributed", ""),
+    # the subject of a relative clause speaks, not the noun it follows
+    ("The rally comes as the palace weighs releasing a recording which officials say shows "
+     "the king laughing.", "unnamed_official", "officials"),
+    # "accused of", "suspected of", "the suspect in": no one speaks
+    ("There is some debate in Oslo about what to do with the man accused of the ferry "
+     "bombing.", "unattributed", ""),
+    ("Police are searching the hills for Varga, the main suspect in the ferry bombing.",
+     "unattributed", ""),
+    ("The cabinet is talking with Sweden and other states about a sailor suspected of "
+     "smuggling arms.", "unattributed", ""),
+    # a participle aside to the subject: its main verb acts
+    ("Mr Holub, blaming the rebels for the ferry bombing, later sent his navy to shell the "
+     "port.", "unattributed", ""),
+    ("Mr Holub, blaming the rebels for the ferry bombing, said the navy would respond.",
+     "named_official", "Mr Holub"),
+])
+def test_parentheticals_and_non_attributions(at, sentence, stype, speaker):
+    sents, text = sents_of(sentence)
+    a = at.attribute(sents, text)[0]
+    assert (a.source_type, a.speaker) == (stype, speaker)
