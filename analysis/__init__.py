@@ -44,6 +44,7 @@ _EXPORTS: dict[str, str] = {
     "FrameModel": "learn",
     "load_gold": "gold",
     "evaluate": "evaluate",
+    "evaluate_sets": "evaluate",
     "cross_validate": "learn",
     # comparison, corpora, pictures, reports
     "profile_articles": "compare",
@@ -87,7 +88,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .compare import compare, compare_coverage, profile_articles, run_compare
     from .corpora import load_default_corpus
     from .errors import FramingError, InputError, InputWarning, LexiconError, Skipped
-    from .evaluate import evaluate
+    from .evaluate import evaluate, evaluate_sets
     from .fetch import fetch_articles
     from .framing import FrameScorer, load_lexicon, score_frames
     from .gold import load_gold

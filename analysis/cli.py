@@ -177,8 +177,21 @@ def _score_streaming(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from .evaluate import evaluate
+    from .evaluate import evaluate, evaluate_sets, sets_to_text
 
+    if args.all or args.gold is None:
+        if args.gold is not None:
+            from .errors import InputError
+
+            raise InputError(args.gold, "give a gold file or --all, not both")
+        table = evaluate_sets(corpus=args.corpus, lexicon=args.lexicon)
+        print(sets_to_text(table))
+        if args.output:
+            from .io import write_table
+
+            write_table(table, args.output)
+            print(f"wrote the table to {args.output}", file=sys.stderr)
+        return EXIT_OK
     result = evaluate(args.gold, corpus=args.corpus, lexicon=args.lexicon, n_errors=args.errors)
     print(result.to_text())
     if args.output:
@@ -244,11 +257,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_score)
 
     s = sub.add_parser("evaluate", help="evaluate the scorers against gold labels", description="Precision, recall and F1 per frame, sourcing accuracy, and the worst errors, on gold in the codebook format.")
-    s.add_argument("gold", help="gold file in the codebook format (.json or .jsonl)")
+    s.add_argument("gold", nargs="?", help="gold file in the codebook format (.json or .jsonl); without it, --all")
+    s.add_argument("--all", action="store_true", help="one row of figures per shipped gold set (tuning and held out; sets whose texts are not on this machine are listed, not scored)")
     s.add_argument("--corpus", help="corpus holding the gold articles' texts (default: $FRAMING_CORPUS or the shared corpus)")
     s.add_argument("--lexicon", action="append", help="an extra frame lexicon CSV (repeatable)")
     s.add_argument("--errors", type=int, default=10, help="how many worst errors to show (default 10)")
-    s.add_argument("-o", "--output", help="write metrics and errors (.json) here")
+    s.add_argument("-o", "--output", help="write metrics and errors (.json) here; with --all, the table (.csv)")
     s.set_defaults(func=cmd_evaluate)
 
     s = sub.add_parser("compare", help="compare an article with other coverage", description="Profile an article and a reference corpus; write profiles.csv, comparison.csv and charts.")

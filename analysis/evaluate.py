@@ -393,6 +393,103 @@ def evaluate(
     )
 
 
+#: The gold sets of ``data/annotations`` (plus the shared dev set), and what they are for.
+#: "tuning": rules were written while reading its errors; "held out": nobody tunes on it.
+GOLD_SETS: tuple[tuple[str, str, str], ...] = (
+    ("seed", "seed.json", "worked example (tuning)"),
+    ("dev", "shared:gold/dev.jsonl", "Russia–Ukraine, tuning"),
+    ("corpus_fresh", "corpus_fresh.jsonl", "Russia–Ukraine, tuning"),
+    ("corpus_holdout", "corpus_holdout.jsonl", "Russia–Ukraine, held out"),
+    ("lee_ood", "lee_ood.jsonl", "other conflicts, tuning"),
+    ("lee_ood2", "lee_ood2.jsonl", "other conflicts, tuning"),
+    ("lee_holdout", "lee_holdout.jsonl", "other conflicts, held out"),
+)
+
+SETS_COLUMNS = [
+    "set", "role", "articles", "sentences",
+    "diplomacy_precision", "diplomacy_recall", "diplomacy_f1",
+    "escalation_precision", "escalation_recall", "escalation_f1",
+    "source_type_accuracy", "source_type_macro_f1", "attributed_f1", "speaker_found",
+    "note",
+]
+
+
+def evaluate_sets(
+    names: Sequence[str] | None = None, *, corpus: str | Path | None = None, lexicon: Any = None
+) -> pd.DataFrame:
+    """One row of figures per gold set of :data:`GOLD_SETS` (``names``: some of
+    them): how well the scorers do where they were tuned and where nobody
+    tuned. A set whose articles' texts are not on this machine (the shared
+    corpus, gensim's Lee corpus) is listed with the reason in ``note`` and no
+    figures, never left out.
+
+        >>> table = evaluate_sets(["seed"])                       # doctest: +SKIP
+        >>> table.loc[0, ["set", "diplomacy_f1"]].tolist()        # doctest: +SKIP
+        ['seed', 1.0]
+    """
+    from .paths import annotations_dir, shared_path
+
+    known = {name: (where, role) for name, where, role in GOLD_SETS}
+    wanted = list(known) if names is None else list(names)
+    unknown = [n for n in wanted if n not in known]
+    if unknown:
+        raise ValueError(f"unknown gold set(s) {unknown}; known: {list(known)}")
+    rows = []
+    for name in wanted:
+        where, role = known[name]
+        row: dict[str, Any] = {c: None for c in SETS_COLUMNS}
+        row.update(set=name, role=role, note="")
+        if where.startswith("shared:"):
+            path = shared_path(*where.removeprefix("shared:").split("/"))
+        else:
+            path = annotations_dir() / where
+        if path is None or not Path(path).exists():
+            row["note"] = f"not on this machine ({where.removeprefix('shared:')})"
+            rows.append(row)
+            continue
+        g = load_gold(path, corpus=corpus)
+        missing = [a for a, t in g.texts.items() if t is None]
+        if missing and g.sentences["text"].isna().any():
+            row["note"] = f"texts of {len(missing)} article(s) not available (offsets only)"
+            rows.append(row)
+            continue
+        m = evaluate(g, lexicon=lexicon, n_errors=0).metrics
+        d, e, src = m["frames"]["diplomacy"], m["frames"]["escalation"], m.get("sourcing", {})
+        row.update(
+            articles=m["n_articles"],
+            sentences=m["n_sentences"],
+            diplomacy_precision=d["precision"],
+            diplomacy_recall=d["recall"],
+            diplomacy_f1=d["f1"],
+            escalation_precision=e["precision"],
+            escalation_recall=e["recall"],
+            escalation_f1=e["f1"],
+            source_type_accuracy=src.get("accuracy"),
+            source_type_macro_f1=src.get("macro_f1"),
+            attributed_f1=src.get("attributed_f1"),
+            speaker_found=src.get("speaker_match_rate"),
+        )
+        rows.append(row)
+    return pd.DataFrame(rows, columns=SETS_COLUMNS)
+
+
+def sets_to_text(table: pd.DataFrame) -> str:
+    """:func:`evaluate_sets` as a plain-text table (two decimals)."""
+    cols = {
+        "set": "set", "role": "role", "sentences": "sent.",
+        "diplomacy_f1": "dipl F1", "escalation_f1": "esc F1",
+        "source_type_accuracy": "src acc", "source_type_macro_f1": "src mF1",
+        "attributed_f1": "attr F1", "speaker_found": "speaker",
+    }
+    out = table[list(cols)].rename(columns=cols).copy()
+    for c in ["dipl F1", "esc F1", "src acc", "src mF1", "attr F1", "speaker"]:
+        out[c] = [f"{v:.2f}" if isinstance(v, float) else "–" for v in out[c]]
+    out["sent."] = [str(int(v)) if v == v and v is not None else "–" for v in out["sent."]]
+    text = out.to_string(index=False)
+    notes = [f"{r.set}: {r.note}" for r in table.itertuples() if r.note]
+    return text + ("\n\n" + "\n".join(notes) if notes else "")
+
+
 def lexicon_coverage(predictions, lexicon: Any = None):
     """How much of the gold the cue lexicon reaches, and how clean each cue is.
 

@@ -214,3 +214,48 @@ def test_lexicon_coverage_on_the_seed(seed_gold_path):
     assert 0.0 <= row["reached by a cue"] <= 1.0
     assert by_cue["fires"].sum() == sum(len(e) for e in pred["frame_evidence"])
     assert by_cue["precision"].between(0, 1).all()
+
+
+# ------------------------------------------------------------------ every gold set at once
+
+
+def test_evaluate_sets_scores_the_seed_and_names_what_is_missing(monkeypatch, tmp_path):
+    import analysis.evaluate as ev
+    from analysis.evaluate import SETS_COLUMNS, evaluate_sets
+
+    monkeypatch.setattr(
+        ev,
+        "GOLD_SETS",
+        (("seed", "seed.json", "worked example"), ("nowhere", "shared:gold/nowhere.jsonl", "x")),
+    )
+    table = evaluate_sets()
+    assert list(table.columns) == SETS_COLUMNS
+    seed, missing = table.iloc[0], table.iloc[1]
+    assert seed["set"] == "seed" and seed["sentences"] == 21 and seed["diplomacy_f1"] == 1.0
+    assert seed["source_type_accuracy"] == 1.0 and seed["note"] == ""
+    assert missing["set"] == "nowhere" and pd.isna(missing["diplomacy_f1"])
+    assert "not on this machine" in missing["note"]
+
+
+def test_evaluate_sets_rejects_an_unknown_name():
+    from analysis.evaluate import evaluate_sets
+
+    with pytest.raises(ValueError, match="unknown gold set"):
+        evaluate_sets(["no-such-set"])
+
+
+def test_cli_evaluate_all_prints_one_row_per_set(monkeypatch, capsys, tmp_path):
+    import analysis.evaluate as ev
+    from analysis.cli import main
+
+    monkeypatch.setattr(
+        ev,
+        "GOLD_SETS",
+        (("seed", "seed.json", "worked example"), ("nowhere", "shared:gold/nowhere.jsonl", "x")),
+    )
+    out_csv = tmp_path / "sets.csv"
+    assert main(["evaluate", "--all", "-o", str(out_csv)]) == 0
+    printed = capsys.readouterr().out
+    assert "seed" in printed and "1.00" in printed
+    assert "nowhere: not on this machine" in printed
+    assert pd.read_csv(out_csv)["set"].tolist() == ["seed", "nowhere"]
