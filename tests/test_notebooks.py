@@ -151,6 +151,8 @@ def test_03_validate_on_the_default_gold_executes(tmp_path):
 
     if shared_gold_dev_path() is not None:  # several articles: grouped cross-validation runs
         assert "supervised model" in text and "folds grouped by article" in text
+    # every gold set, tuned on and held out, one row each
+    assert "held out" in text and "lee_holdout" in text and "corpus_fresh" in text
 
 
 @pytest.mark.slow
@@ -160,7 +162,12 @@ def test_03_validate_with_two_annotations_measures_agreement(tmp_path):
         s["escalation"] = 1 - s["escalation"]
     gold2 = tmp_path / "seed_second_annotator.json"
     gold2.write_text(json.dumps(gold), encoding="utf-8")
-    nb = _run("03-validate-scorers", {"gold": str(seed_gold_path()), "gold2": str(gold2)}, tmp_path)
+    nb = _run(
+        "03-validate-scorers",
+        {"gold": str(seed_gold_path()), "gold2": str(gold2), "all_sets": False},
+        tmp_path,
+    )
     text = _outputs_text(nb)
     assert "cohen_kappa" in text and "agreement not measured" not in text
+    assert "the other gold sets were not scored" in text
     assert "at least three annotated articles" in text  # one article: no grouped CV
