@@ -422,6 +422,8 @@ _RE_DOC_ISSUER = re.compile(r"\s(?:conducted|carried\s+out|commissioned|publishe
 #: what ends an indefinite speaker's head: a participle or a place/membership phrase
 _RE_INDEF_MODIFIER = re.compile(r"\s(?:[a-z]+ing\s+(?:the|a|an|on|in|at|with|for|to|from|"
                                 r"as|his|her|their|its)\b|among\b|in\s+charge\b)")
+_RE_WH_QUESTION = re.compile(r"\s*(?:What|How|Why|When|Where|Who|Whom|Which)\s+(?:has|have|had|did|"
+                             r"does|do|is|are|was|were|will|would|can|could)\b")
 _PASSIVE_CHARGE = frozenset("accused suspected suspect convicted charged blamed".split())
 _RE_CHARGE_OF = re.compile(r"\s+(?:of|in|for|over)\b")
 #: "a videotape which officials say shows": the relative clause's subject speaks
@@ -1525,6 +1527,9 @@ class SourceAttributor:
                     a = held_carry[key] = _carry(held, "continuation", rule)
                 out.append(a)
                 continue
+            if cues and t[-1:] == "?" and _RE_WH_QUESTION.match(t) and chain is None and \
+                    '"' not in t and "“" not in t:
+                cues = ()  # "What has Zelenskiy said?": a subheading asks, no one speaks
             if cues:
                 c = self._refine(self._primary(cues, t))
                 via = c.via or self._via(t, mk, c, cues)
@@ -1802,9 +1807,13 @@ def _resolved_type(mention: str, mt: MentionType, e) -> str:
     if e is None:
         return st
     if not st or mention.strip().lower() in PRONOUNS:
+        if mention.strip().lower() == "it" and e.source_type in (
+                "named_official", "unnamed_official", "expert"):
+            return "institution"  # "It claimed" after "an army spokesman": the body speaks
         return e.source_type  # "he" takes its antecedent's type
-    if st == "named_official" and e.source_type in ("expert", "other") and not mt.roles:
-        return e.source_type  # the surname of an earlier expert
+    if st == "named_official" and not mt.roles and (e.source_type in ("expert", "other") or (
+            e.source_type == "institution" and _NAME_ONLY.match(mention.strip()))):
+        return e.source_type  # the surname of an earlier expert, a company's short name
     if st in ("unnamed_official", "named_official") and not mt.named and \
             e.source_type in ("unnamed_official", "named_official"):
         return e.source_type  # "the spokesperson" keeps its antecedent's type

@@ -635,7 +635,12 @@ class SourceLexicon:
                 not self.name_tokens(mention)[1:]):
             # "Yallourn Energy", "Acme.com", "the Rating polling firm", "Acme, a software
             # company": a company speaking as a body
-            return MentionType("institution", self.side(full), False, False, False)
+            # (its name, for a later bare "McAfee")
+            toks = tuple(w.split(".")[0] for w in mention.split()
+                         if w[:1].isupper() and w.lower() != "the" and
+                         not _RE_COMPANY_STEM.fullmatch(w))
+            return MentionType("institution", self.side(full), False, False, False,
+                               name_tokens=toks[:2])
         names = self.name_tokens(mention) or self.name_tokens(appositive)
         hits = self._scan(full)
         if hits and "role" in {tb for _, _, _, tb in hits}:
@@ -993,8 +998,9 @@ class EntityMemory:
         if mt.name_tokens:
             toks = {t.lower() for t in mt.name_tokens}
             for e in reversed(self.entities):
-                if e.names & toks:
-                    return e
+                if e.names & toks and (e.person or not any(
+                        w[:1].islower() for w in mention.split())):
+                    return e  # (a company's name alone: "McAfee", not "McAfee's manager")
             return None
         if mt.roles and _DEFINITE.match(mention):
             words = content_words(mention)
@@ -1066,7 +1072,7 @@ _DOC_HEAD = re.compile(
     r"[Gg]overnment|[Cc]ensus|[Ee]lection|[Oo]pinion|[Nn]ational|[Ss]tatewide|[Ii]ndependent|"
     r"[Ss]ame|[Pp]revious|[Ee]arlier|[Ff]irst|[Uu]nsigned|[Mm]ost|[Tt]racking|\d[\w.,-]*|[Aa]dvisory|[Cc]onfidential|"
     r"[Cc]lassified|[Ss]ecret|[Pp]olice|[Mm]edical|[Tt]ax|[Tt]elevision|[Tt]elevised|[Oo]nline|"
-    r"[Ff]ederal|[Rr]eleased|[Pp]ublished|[A-Z][\w’'.-]*(?:’s|'s)?)\s+){0,4}"
+    r"[Ff]ederal|[Rr]eleased|[Pp]ublished|[Ss]ource|[Oo]pen-source|[A-Z][\w’'.-]*(?:’s|'s)?)\s+){0,4}"
     r"(statement|statements|report|reports|document|documents|resolution|communiqu[eé]|readout|"
     r"decree|assessment|update|strategy|memo|memorandum|bulletin|press release|position paper|"
     r"paper|declaration|letter|video|videos|footage|images?|imagery|photos?|photographs?|post|"

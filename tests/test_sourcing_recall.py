@@ -426,3 +426,26 @@ def test_parentheticals_and_non_attributions(at, sentence, stype, speaker):
     sents, text = sents_of(sentence)
     a = at.attribute(sents, text)[0]
     assert (a.source_type, a.speaker) == (stype, speaker)
+
+
+# --- pronouns of bodies, company short names, subheading questions, open-source reports ------
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    # "It" after a spokesman is the body he speaks for, never a person's type
+    ((["A navy spokesman said two smugglers were caught.",
+       "It claimed they had been planning to land rifles."],),
+     [("unnamed_official", "A navy spokesman"), ("institution", "It")]),
+    # a company's short name keeps its type
+    ((["According to Shieldsoft.com, a leading antivirus software company, the worm is "
+       "spreading.", "Shieldsoft is recommending that users upgrade."],),
+     [("institution", "Shieldsoft.com"), ("institution", "Shieldsoft")]),
+    # a subheading that asks what someone said
+    ((["What has Holub said?", "Holub said on Monday that the port would reopen."],),
+     [("unattributed", ""), ("named_official", "Holub")]),
+    ((["In recent days, open source reports have shown the wreck of a patrol boat."],),
+     [("other", "open source reports")]),
+])
+def test_bodies_questions_and_reports(at, paragraphs, expected):
+    sents, text = sents_of(*paragraphs)
+    got = [(a.source_type, a.speaker) for a in at.attribute(sents, text)]
+    assert got == expected
