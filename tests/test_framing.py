@@ -808,6 +808,8 @@ THIRD_PASS_CASES = [
     # the war as the backdrop (codebook rule 5)
     ("He stressed the need to keep lines of communication open amid the ongoing war against Ukraine.", (1, 0)),
     ("Grain prices rose amid the war in Ukraine.", (0, 0)),
+    # consular matters are not talks across the conflict
+    ("The opposition urged the government to seek diplomatic access to the detained man.", (0, 0)),
     # a summit inside one camp (codebook rule 4; analysis.camps), once a known failure
     ("European leaders discussed the crisis at a summit in Brussels.", (0, 0)),
     # a call with the other side's minister after another contact cue
