@@ -383,6 +383,10 @@ _RE_INNER_ROLE = re.compile(r"(?i)\S\s+(?:for|of|to)\s+(?:the\s+)?(?:[\w’'-]+\
 _EMERGED_TO = re.compile(r"\s+(?:emerged|appeared|came\s+out|came\s+forward|stepped\s+forward|"
                          r"went\s+on\s+(?:television|radio|air)|took\s+to\s+the\s+airwaves)"
                          r"(?:\s+[\w,]+){0,4}?\s+to\s+$")
+_CONTACT_TO = re.compile(r"\s+(?:spoke|speaks|talked|talks|met|meets|called|calls|phoned)\b"
+                         r"[^.;\x00\"]{0,200}?\s+to\s+$")
+_PURPOSE_FORMS = frozenset("reiterate reaffirm express convey stress underscore emphasize "
+                           "emphasise condemn urge warn".split())
 _RE_CLAUSAL_AFTER = re.compile(r"\s*(?:that\b|[,.;:\x00\"]|$)")
 _PASSIVE_BY = re.compile(
     _word_alternation(("was", "were", "is", "are", "been", "being")) + r"\s+(?:\w+ly\s+)?(?P<v>hailed|welcomed|criticised|criticized|"
@@ -757,6 +761,10 @@ class SourceAttributor:
             lw = near[-24:].rstrip().rpartition(" ")[2].rpartition("\n")[2].lower()
             if kind != "refusal" and (lw in _NOT_VERB_PREV or lw.endswith(("'s", "’s"))):
                 em = _EMERGED_TO.search(before) if near.endswith("to ") else None
+                if em is None and near.endswith("to ") and form in _PURPOSE_FORMS:
+                    # "Sullivan spoke today with Patrushev to reiterate ...": the call's
+                    # purpose is what its subject said
+                    em = _CONTACT_TO.search(before)
                 if em is None:
                     continue  # infinitive or noun use ("refused to say", "the report")
                 # "a spokesman ... emerged soon after to say": the subject of "emerged" speaks

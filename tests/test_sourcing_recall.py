@@ -449,3 +449,17 @@ def test_bodies_questions_and_reports(at, paragraphs, expected):
     sents, text = sents_of(*paragraphs)
     got = [(a.source_type, a.speaker) for a in at.attribute(sents, text)]
     assert got == expected
+
+
+# --- a call's stated purpose; "U-S" -------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "stype", "speaker"), [
+    ("Adviser Anna Lind spoke today with General Kovac, head of the border guard, to reiterate "
+     "the cabinet's opposition to the raid.", "named_official", "Adviser Anna Lind"),
+    ("The minister met with farmers to discuss the harvest.", "unattributed", ""),
+    ("The U-S has conceded that the fate of the hostages is unknown.", "institution", "The U-S"),
+])
+def test_call_purpose_and_us_spelling(at, sentence, stype, speaker):
+    sents, text = sents_of(sentence)
+    a = at.attribute(sents, text)[0]
+    assert (a.source_type, a.speaker) == (stype, speaker)
