@@ -848,8 +848,15 @@ class SourceAttributor:
                         mt = lex.classify(sp, am.group(2) or "")
                         if mt.source_type or sp.lower() in PRONOUNS:
                             s0 = am.start(1)
+                            app = (am.group(2) or "").strip()
+                            if app and not lex.name_tokens(sp) and _NAME_ONLY.match(app) and \
+                                    lex.name_tokens(app) and mt.roles:
+                                # "said Ukrainian political scientist, Volodymyr Fesenko":
+                                # the name speaks, the role describes it
+                                sp, app, s0 = app, sp, am.start(2) + (
+                                    len(am.group(2)) - len(am.group(2).lstrip()))
                             cues.append(Cue("quote_then_inverted", sp, s0, s0 + len(sp), form,
-                                            vs, ve, kind, appositive=(am.group(2) or "").strip()))
+                                            vs, ve, kind, appositive=app))
                             continue
             # -- subject before the verb
             chunk_all = before[:subj_end]

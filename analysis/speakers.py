@@ -716,6 +716,11 @@ class SourceLexicon:
                 st = {"expert": "expert", "other": "other", "media": "media"}[rtype]
             return MentionType(st, side, named, not named and st != "named_official", not plural,
                                tuple(roles), names)
+        if names and not person_hits:
+            places = [(a, b) for key, a, b, tb in hits if tb == "side" and
+                      self.side_kind.get(key) in ("country", "capital")]
+            if places and all(any(a <= full.find(n) < b for a, b in places) for n in names):
+                names = ()  # "South Africa", "New Zealand": a country's words, not a name
         if outlets and not person_hits and not roles and all(
                 any(n in o for o in outlets) or n in ("Digital", "Online", "Live") for n in names):
             return MentionType("media", side, False, False, False, (), (), outlets[0])
@@ -996,7 +1001,9 @@ class EntityMemory:
                     return e
             return None
         if mt.name_tokens:
-            toks = {t.lower() for t in mt.name_tokens}
+            # a full name is matched by its surname ("Volodymyr Fesenko" is not an earlier
+            # "Volodymyr Zelenskiy"); a lone name by itself
+            toks = {mt.name_tokens[-1].lower()}
             for e in reversed(self.entities):
                 if e.names & toks and (e.person or not any(
                         w[:1].islower() for w in mention.split())):

@@ -463,3 +463,23 @@ def test_call_purpose_and_us_spelling(at, sentence, stype, speaker):
     sents, text = sents_of(sentence)
     a = at.attribute(sents, text)[0]
     assert (a.source_type, a.speaker) == (stype, speaker)
+
+
+# --- names: "said ROLE, NAME"; a shared first name is no coreference; two-word countries ---
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    ((["\u201cThe votes are not there,\u201d said Polish political scientist, Jan Kowal."],),
+     [("expert", "Jan Kowal")]),
+    # "Jan Kowal" is not the earlier "Jan Holub": "he" is the scientist
+    ((["Prime Minister Jan Holub said the port would reopen.",
+       "\u201cThe votes are not there,\u201d said political scientist Jan Kowal.",
+       "\u201cOpinion is shifting.", "It will change,\u201d he added."],),
+     [("named_official", "Prime Minister Jan Holub"), ("expert", "political scientist Jan Kowal"),
+      ("expert", "he"), ("expert", "he")]),
+    ((["South Africa said it would abstain in the vote."],),
+     [("institution", "South Africa")]),
+])
+def test_names_and_countries(at, paragraphs, expected):
+    sents, text = sents_of(*paragraphs)
+    got = [(a.source_type, a.speaker) for a in at.attribute(sents, text)]
+    assert got == expected
