@@ -426,6 +426,7 @@ _RE_DOC_ISSUER = re.compile(r"\s(?:conducted|carried\s+out|commissioned|publishe
 #: what ends an indefinite speaker's head: a participle or a place/membership phrase
 _RE_INDEF_MODIFIER = re.compile(r"\s(?:[a-z]+ing\s+(?:the|a|an|on|in|at|with|for|to|from|"
                                 r"as|his|her|their|its)\b|among\b|in\s+charge\b)")
+_RE_REDUCED_REL = re.compile(r"[a-z][\w’'-]*\s+(?:the|a|an|its|their|his|her)\s")
 _RE_WH_QUESTION = re.compile(r"\s*(?:What|How|Why|When|Where|Who|Whom|Which)\s+(?:has|have|had|did|"
                              r"does|do|is|are|was|were|will|would|can|could)\b")
 _PASSIVE_CHARGE = frozenset("accused suspected suspect convicted charged blamed".split())
@@ -959,6 +960,15 @@ class SourceAttributor:
             mt = lex.classify(sp, appos)
             if not mt.source_type and low not in PRONOUNS:
                 continue
+            if low.startswith(("including ", "through ", "via ", "by ")) or (
+                    _RE_REDUCED_REL.match(sp) and sp.split(None, 1)[0] not in _DET and
+                    sp.split(None, 1)[0] not in _NP_ADJ and
+                    sp.split(None, 1)[0] not in lex.role_type and
+                    sp.split(None, 1)[0] not in _AUX_WORDS and
+                    sp.split(None, 1)[0] not in _JUNK_WORDS):
+                continue  # "..., including through the aid the United States announced",
+                # "the aid the cabinet announced": a reference inside a phrase, not the
+                # sentence's source
             if low in ("i", "we", "it") and kind != "speech":
                 continue
             if low in ("i", "we"):

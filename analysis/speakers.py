@@ -1017,6 +1017,13 @@ class EntityMemory:
                     return e
             extra = words - set(mt.roles) - _ROLE_FILLER - {w for r in mt.roles for w in r.split()}
             extra = {w for w in extra if w not in lex.side_of and w.capitalize() not in lex.side_of}
+            if mt.person and extra and not any(w[:1].isupper() for w in mention.split()[1:]):
+                # "the spies’ spokesman" after "The Agency’s Spokesman, Vadym Skibitsky":
+                # a recent named holder of the same role, described in other (common) words
+                for e in reversed(self.entities[-4:]):
+                    if set(mt.roles) & e.roles and e.named and e.person and \
+                            (mt.side == "unknown" or e.side in (mt.side, "unknown")):
+                        return e
             if mt.person and lex.role_type.get(mt.roles[0]) == "official" and not extra:
                 # "the diplomat", "Russia's top diplomat": the last named official of that side
                 side = mt.side

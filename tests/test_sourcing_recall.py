@@ -483,3 +483,19 @@ def test_names_and_countries(at, paragraphs, expected):
     sents, text = sents_of(*paragraphs)
     got = [(a.source_type, a.speaker) for a in at.attribute(sents, text)]
     assert got == expected
+
+
+# --- a named role holder described again in other words; a reference inside a phrase -------
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    ((["The Bureau\u2019s Spokesman, Pavel Holub, said the border was calm.",
+       "The spies\u2019 spokesman said the main risk was sabotage."],),
+     [("named_official", "Pavel Holub"), ("named_official", "The spies\u2019 spokesman")]),
+    ((["We will keep helping the farmers, including through the $2 million in seed aid the "
+       "cabinet announced this week."],),
+     [("unattributed", "")]),
+])
+def test_role_holder_and_inner_reference(at, paragraphs, expected):
+    sents, text = sents_of(*paragraphs)
+    got = [(a.source_type, a.speaker) for a in at.attribute(sents, text)]
+    assert got == expected
