@@ -684,9 +684,9 @@ def test_ten_thousand_sentences_fast_and_safe(at):
             "Peskov told Newsweek that talks would resume.", "“This is open", "and this ” too."]
     texts = [base[i % len(base)] for i in range(10_000)]
     sents, text = sents_of(*[texts[i:i + 5] for i in range(0, len(texts), 5)])
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     out = at.attribute(sents, text)
-    elapsed = time.perf_counter() - t0
+    elapsed = time.process_time() - t0
     assert len(out) == 10_000
     assert elapsed < 10.0  # generous: a shared, loaded machine
 
