@@ -219,17 +219,20 @@ if all_sets:
     from analysis.evaluate import evaluate_sets
 
     sets = evaluate_sets(corpus=corpus)
-    display(
-        show_table(
-            sets[
-                [
-                    "set", "role", "sentences", "diplomacy_f1", "escalation_f1",
-                    "source_type_accuracy", "source_type_macro_f1", "attributed_f1",
-                    "speaker_found", "note",
-                ]
-            ]
-        )
-    )
+    shown = {
+        "set": "gold set",
+        "role": "role",
+        "sentences": "sentences",
+        "diplomacy_f1": "diplomacy F1",
+        "escalation_f1": "escalation F1",
+        "source_type_accuracy": "source type accuracy",
+        "source_type_macro_f1": "macro-F1",
+        "attributed_f1": "attributed F1",
+        "speaker_found": "speaker found",
+    }
+    if sets["note"].astype(bool).any():
+        shown["note"] = "note"
+    display(show_table(sets[list(shown)].rename(columns=shown)))
 else:
     display(Markdown("`all_sets` is off: the other gold sets were not scored."))
 
