@@ -808,6 +808,12 @@ THIRD_PASS_CASES = [
     # the war as the backdrop (codebook rule 5)
     ("He stressed the need to keep lines of communication open amid the ongoing war against Ukraine.", (1, 0)),
     ("Grain prices rose amid the war in Ukraine.", (0, 0)),
+    # "Union" in a state's name is no trade union
+    ("Sanctions are a tool of the United States and the European Union.", (0, 1)),
+    # a sanctions designation; the front
+    ("The Treasury is designating two companies pursuant to E.O. 14024.", (0, 1)),
+    ("Russian troops will keep advancing along the engagement line.", (0, 1)),
+    ("The monitors patrol the line of contact under the ceasefire.", (1, 0)),
     # consular matters are not talks across the conflict
     ("The opposition urged the government to seek diplomatic access to the detained man.", (0, 0)),
     # a summit inside one camp (codebook rule 4; analysis.camps), once a known failure
