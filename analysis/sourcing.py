@@ -387,7 +387,11 @@ _CONTACT_TO = re.compile(r"\s+(?:spoke|speaks|talked|talks|met|meets|called|call
                          r"[^.;\x00\"]{0,200}?\s+to\s+$")
 _PURPOSE_FORMS = frozenset("reiterate reaffirm express convey stress underscore emphasize "
                            "emphasise condemn urge warn".split())
-_RE_CLAUSAL_AFTER = re.compile(r"\s*(?:that\b|[,.;:\x00\"]|$)")
+# a clause follows: "that", punctuation or a quotation, or a subject pronoun and its verb
+# ("Qantas maintains it has to ..."; not "maintains close ties")
+_RE_CLAUSAL_AFTER = re.compile(r"\s*(?:that\b|[,.;:\x00\"]|$)|\s+(?:it|he|she|they|we|I|there)\s+"
+                               r"(?:is|was|are|were|has|had|have|will|would|can|could|must|"
+                               r"should|did|does|do|remains?|remained)\b")
 _PASSIVE_BY = re.compile(
     _word_alternation(("was", "were", "is", "are", "been", "being")) + r"\s+(?:\w+ly\s+)?(?P<v>hailed|welcomed|criticised|criticized|"
     r"condemned|rejected|dismissed|denounced|praised|described|spelt\s+out|spelled\s+out|"
@@ -419,6 +423,17 @@ _STATEMENT_BY = re.compile(
 _STATEMENT_FROM = re.compile(
     r"(?i)^\s*the\s+following\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?:joint\s+)?(?:statement|"
     r"readout|remarks|comments?|message)s?\s+(?:from|by|of)\s+(?P<sp>[^:]{2,100}?)\s*[:.]\s*")
+# "Below are Putin’s key statements ...", "Here are the main remarks of X:": a list of one
+# person's statements; every item after it is theirs (codebook rule 7), the line itself is
+# the writer's
+_STATEMENT_LIST = re.compile(
+    r"^\s*(?:Below|Here|The\s+following)\s+(?:are|is)\s+(?:some\s+of\s+)?(?:the\s+)?(?:"
+    r"(?P<sp>[A-Z][^,;:\x00\"“”]{1,80}?)(?:’s|'s|’|')\s+(?:[a-z]+\s+){0,2}|"
+    r"(?:[a-z]+\s+){0,2}(?=(?:statements|remarks|quotes|comments|theses|quotations|"
+    r"points|answers)\s+(?:of|by|from)\s+[A-Z]))"
+    r"(?:statements|remarks|quotes|comments|theses|quotations|points|answers)\b"
+    r"(?:\s+(?:of|by|from)\s+(?P<sp2>[A-Z][^,;:.\x00\"“”]{1,80}?)(?=\s*(?:[,;:.]|$|\s+(?:that|at|"
+    r"during|in|on|to|which|as)\b)))?")
 _RE_NAME_BEFORE_APPOS = re.compile(r"(?:^|[\x00\"”’]\s*|[.;:]\s+)([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3}),\s*$")
 _RE_DOC_ISSUER = re.compile(r"\s(?:conducted|carried\s+out|commissioned|published|released|"
                             r"issued|compiled)\s+by\s+((?:the\s+)?[^,]{2,60}?)(?:\s+(?:earlier|"
@@ -437,8 +452,16 @@ _RE_NEGATED = re.compile(r"(?i)\b(?:not|never|n[’']t)\b|n[’']t\b")
 # verbs that tell what a speech was about rather than what it said
 _TOPIC_VERBS = frozenset("spoke speaks speaking talked talks conveyed conveys laid lays pointed "
                          "points shared shares".split())
-_STATED_BY = re.compile(r"(?i)^\s*(?:this|that|it)\s+was\s+(?:stated|said|announced|reported|"
-                        r"noted|written)\s+by\s+([^.,;]{2,80})")
+_STATED_BY = re.compile(r"(?i)^\s*(?:this|that|it)\s+(?:was|has\s+been)\s+(?:\w+ly\s+)?(?:stated|said|"
+                        r"announced|reported|noted|written|emphasi[sz]ed|stressed|underlined|"
+                        r"underscored|declared|highlighted|pointed\s+out|mentioned|told|"
+                        r"explained|voiced|expressed|claimed|asserted|affirmed|reiterated|"
+                        r"confirmed)\s+by\s+([^.,;]{2,80})")
+# "X emphasized this during a briefing": the speech verb's object points back to what the
+# previous sentence said (a lead whose attribution follows)
+_SAID_THIS = re.compile(r"\s+(?:this|so)(?=\s*(?:[,.;:]|$|\s+(?:during|in|at|on|while|when|after|"
+                        r"before|as|to|with|speaking|via|through|from|today|yesterday|earlier|"
+                        r"again|also|repeatedly)\b))")
 _INTERVIEW_ALTS = (
     r"in\s+an?\s+(?:\w+\s+)?interview\s+(?:with|to)", r"in\s+comments\s+to", r"speaking\s+to",
     "told", r"in\s+an?\s+(?:op-ed|article|column)\s+(?:for|in)", r"writing\s+in", r"wrote\s+in",
@@ -952,9 +975,21 @@ class SourceAttributor:
                 p0, _ = _clause_start(prefix)
                 pseg = prefix[p0:]
                 psp = self._np_span(pseg, finite=True, whole=True) if pseg.strip() else None
-                if psp is not None and len(pseg[psp[0]:psp[1]].split()) <= 6 and \
+                if psp is not None and (len(pseg[psp[0]:psp[1]].split()) <= 6 or (
+                        # "Adviser to the Head of the Office and member of the team Jan
+                        # Kowal": two titles of one named person, opening the sentence
+                        sp[:1].islower() and lex.name_tokens(sp) and
+                        not boff + p0 + psp[0] and pseg[psp[0]:psp[1]][:1].isupper() and
+                        len(pseg[psp[0]:psp[1]].split()) <= 12 and
+                        not lex.name_tokens(pseg[psp[0]:psp[1]]))) and \
                         lex.classify(pseg[psp[0]:psp[1]]).source_type:
-                    s0 = boff + p0 + psp[0]
+                    if len(pseg[psp[0]:psp[1]].split()) > 6:
+                        # the titles describe the name, which is the speaker
+                        k = sp.find(lex.name_tokens(sp)[0])
+                        appos = (text[boff + p0 + psp[0]:s0 + k].strip() + " " + appos).strip()
+                        s0 += k
+                    else:
+                        s0 = boff + p0 + psp[0]
                     sp = text[s0:s1]
                     low = sp.lower()
             mt = lex.classify(sp, appos)
@@ -1429,6 +1464,20 @@ class SourceAttributor:
             para = para_ids[i]
             cues = per_cues[i]
             chain = sent_chain[i]
+            if whole_statement is None and ("Below " in t or "Here " in t or "following" in t) \
+                    and label_attr is None:
+                lm_ = _STATEMENT_LIST.match(t)
+                sp = (lm_.group("sp") or lm_.group("sp2") or "") if lm_ else ""
+                mt = lex.classify(sp) if sp else None
+                if mt is not None and mt.source_type and mt.person:
+                    # "Below are Putin’s key statements": the list that follows is his
+                    sp_short = _shorten_named(sp, lex)
+                    off = t.find(sp_short)
+                    whole_statement = self._make(
+                        mem, sp_short, mt, off, off + len(sp_short), lm_.group().strip(),
+                        lm_.start(), lm_.end(), "statement_attributed", "continuation", "")
+                    out.append(UNATTRIBUTED)
+                    continue
             if not cues and chain is None and whole_statement is None and label_attr is None \
                     and i > 0 and ":" not in t and " by " not in t:
                 out.append(UNATTRIBUTED)  # fast path: nothing here can attribute the sentence
@@ -1582,6 +1631,13 @@ class SourceAttributor:
                     if o is not c and o.s_start > c.s_end and o.speaker.lower() not in PRONOUNS \
                             and o.kind in ("speech", "cognition"):
                         self._remember(mem, o)
+                if c.rule == "subject_verb" and c.kind == "speech" and i > 0 and \
+                        out[i - 1] is UNATTRIBUTED and para_ids[i - 1] == para and \
+                        _SAID_THIS.match(mk, c.c_end) and (_main_clause_subject(mk, c) or (
+                            c.appositive and mk[:c.s_start].strip() == c.appositive)):
+                    # "X emphasized this during ...": the sentence before is X's (a lead
+                    # attributed afterwards)
+                    out[i - 1] = _carry(a, "continuation", "stated_by")
                 if chain is not None and chain in chain_cue and chain_cue[chain][0] == i:
                     chain_attr[chain] = a
                 if chain is not None and chain in chain_cue or mode in ("direct", "partial"):

@@ -499,3 +499,58 @@ def test_role_holder_and_inner_reference(at, paragraphs, expected):
     sents, text = sents_of(*paragraphs)
     got = [(a.source_type, a.speaker) for a in at.attribute(sents, text)]
     assert got == expected
+
+
+# --- statements carried across sentences: a list of one person's statements; a lead whose
+# attribution follows ("X emphasized this"); two titles of one named person ---------------
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    # the list's items are the person's; the line that introduces it is the writer's
+    (("Below are Holub\u2019s main statements that our desk collected.",
+      "The harbour will reopen in spring.", "\u201cWe are not in a hurry.\u201d"),
+     [("unattributed", ""), ("named_official", "Holub"), ("named_official", "Holub")]),
+    (("Here are the key remarks of Prime Minister Jan Holub:", "The harbour will reopen."),
+     [("unattributed", ""), ("named_official", "Jan Holub")]),
+    (("Here are the facts.", "The harbour will reopen."),
+     [("unattributed", ""), ("unattributed", "")]),
+    # a lead sentence attributed by the next one
+    ((["Norway wants a treaty on guarantees.",
+       "Foreign Minister Anna Berg emphasized this during a briefing."],),
+     [("named_official", "Foreign Minister Anna Berg"),
+      ("named_official", "Foreign Minister Anna Berg")]),
+    ((["The war must end.", "This was stressed by Prime Minister Jan Holub in a speech."],),
+     [("named_official", "Jan Holub"), ("named_official", "Jan Holub")]),
+    # "this week" is a time, not a back-reference
+    ((["The port is open.", "Foreign Minister Anna Berg said this week that ships sail."],),
+     [("unattributed", ""), ("named_official", "Foreign Minister Anna Berg")]),
+    # two coordinated titles before a name: the name speaks, and the title later means them
+    ((["Adviser to the Head of the Cabinet Office and member of the negotiating team Jan Kowal "
+       "noted that talks go on.",
+       "The Adviser to the Head of the Cabinet Office said the talks were hard.",
+       "According to him, a deal is near."],),
+     [("named_official", "Jan Kowal"),
+      ("named_official", "The Adviser to the Head of the Cabinet Office"),
+      ("named_official", "him")]),
+])
+def test_statement_scope_across_sentences(at, paragraphs, expected):
+    sents, text = sents_of(*paragraphs)
+    got = [(a.source_type, a.speaker) for a in at.attribute(sents, text)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Minister Anna Berg reminded that the treaty was signed in 1994.",
+     ("named_official", "Minister Anna Berg")),
+    ("Minister Anna Berg set forth her assessment of the blockade.",
+     ("named_official", "Minister Anna Berg")),
+    ("Minister Anna Berg listed five towns that had been shelled.",
+     ("named_official", "Minister Anna Berg")),
+    # "maintain" reports only before a clause
+    ("The ferry company maintains it will cut routes.", ("institution", "The ferry company")),
+    ("Norway maintains close ties with Iceland.", ("unattributed", "")),
+    ("The island is listed as a heritage site.", ("unattributed", "")),
+])
+def test_more_reporting_verbs(at, sentence, expected):
+    sents, text = sents_of(sentence)
+    a = at.attribute(sents, text)[0]
+    assert (a.source_type, a.speaker) == expected
