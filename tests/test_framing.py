@@ -788,6 +788,7 @@ THIRD_PASS_CASES = [
     ("Israeli forces entered the refugee camp before dawn.", (0, 1)),
     ("Coalition forces moved into the valley overnight.", (0, 1)),
     ("The spokesman said he deeply regretted the deaths.", (0, 1)),
+    ("About 14,000 people, including children, died as a result.", (0, 1)),
     ("Houthi drones were launched towards the port.", (0, 1)),
     # demands to stop the war are coercive (codebook rule 7) ...
     ("Russia must end the war in Ukraine immediately.", (0, 1)),
