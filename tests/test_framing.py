@@ -789,6 +789,9 @@ THIRD_PASS_CASES = [
     ("Coalition forces moved into the valley overnight.", (0, 1)),
     ("The spokesman said he deeply regretted the deaths.", (0, 1)),
     ("About 14,000 people, including children, died as a result.", (0, 1)),
+    ("Both ministers pledged more security and humanitarian assistance to Kyiv.", (0, 1)),
+    ("It will take months for the new arms to arrive.", (0, 1)),
+    ("The defence minister listed seven villages the army had liberated.", (0, 1)),
     ("Houthi drones were launched towards the port.", (0, 1)),
     # demands to stop the war are coercive (codebook rule 7) ...
     ("Russia must end the war in Ukraine immediately.", (0, 1)),
