@@ -935,7 +935,11 @@ class SourceAttributor:
                         lex.name_tokens(text[alt[0]:alt[1]]) and
                         not lex.name_tokens(text[found[0]:found[1]])) or (
                         found[0] >= alt[1] and _RE_INNER_ROLE.search(text[alt[0]:alt[1]])) or (
-                        found[0] >= alt[1] and _RE_CLAUSAL_APPOS.match(chunk_all, alt[1] - boff))):
+                        found[0] >= alt[1] and _RE_CLAUSAL_APPOS.match(chunk_all, alt[1] - boff)) or (
+                        # "Jan Kowal, an analyst at a research group in Arlington, Virginia,
+                        # said": a role describes the named head; what follows is inside it
+                        found[0] >= alt[1] and alt[2] and
+                        lex.name_tokens(text[alt[0]:alt[1]]) and lex.classify(alt[2]).roles)):
                     found = alt  # ("X, when contacted by Reuters, said": X, not Reuters)
             if found is not None and not found[2] and \
                     text[found[0]:found[1]].lstrip().lower().startswith(("a ", "an ")):
@@ -1623,6 +1627,9 @@ class SourceAttributor:
                     rule = "cognition_" + rule
                 if speaker.strip().lower() in PRONOUNS and c.s_start > 3:
                     self._note_antecedent(mem, mk[:c.s_start], speaker.strip().lower())
+                elif speaker.strip().lower() in ("they", "both") and i > 0 and \
+                        para - para_ids[i - 1] <= 1:
+                    self._note_pair(mem, sents[i - 1].text)
                 a = self._make(mem, speaker, mt, c.s_start, c.s_end, c.cue, c.c_start, c.c_end,
                                rule, mode, via, appositive=c.appositive)
                 for o in cues:
@@ -1812,6 +1819,30 @@ class SourceAttributor:
         if mem.resolve(sp, mt, self.lex) is None:
             mem.add(sp, mt, mt.source_type, mt.side, mt.anonymous)
 
+    def _note_pair(self, mem: EntityMemory, prev: str) -> None:
+        """"Both Berg and Holub were asked ... Both ruled it out": two named people who are the
+        previous sentence's subject are what a plural pronoun after it means."""
+        if " and " not in prev:
+            return
+        np = self._main_subject(prev)
+        if np is None:
+            return
+        sp = prev[np[0]:np[1]]
+        if sp.startswith(("Both ", "both ")):
+            sp = sp[5:]
+        parts = sp.split(" and ")
+        if len(parts) != 2:
+            return
+        mts = [self.lex.classify(p.strip()) for p in parts]
+        if not all(mt.person and mt.named and mt.source_type for mt in mts):
+            return
+        for p, mt in zip(parts, mts, strict=True):
+            e = mem.resolve(p.strip(), mt, self.lex)
+            if e is not None:
+                mem.merge(e, p.strip(), mt)
+            else:
+                mem.add(p.strip(), mt, mt.source_type, mt.side, mt.anonymous)
+
     def _make(self, mem: EntityMemory, speaker: str, mt: MentionType, s0: int, s1: int, cue: str,
               c0: int, c1: int, rule: str, mode: str, via: str, *, appositive: str = "",
               classify_as: str | None = None) -> Attribution:
@@ -1933,7 +1964,8 @@ def _strip_aux(before: str) -> int:
                 continue
         k = before.rfind(" ", 0, end)
         w = before[k + 1:end].lower()
-        if w in _AUX_WORDS:
+        if w in _AUX_WORDS and not (w == "both" and not before[:k + 1].strip()):
+            # ("They both said"; a "Both" that opens the clause is its subject)
             end = len(before[:k + 1].rstrip()) if k >= 0 else 0
             continue
         if w in _WEEKDAYS or w in ("week", "month"):

@@ -60,7 +60,7 @@ SIDE_KINDS = ("country", "capital", "demonym", "person")
 PRONOUNS = {
     "he": "person", "she": "person", "they": "plural", "it": "thing",
     "we": "plural", "i": "person", "him": "person", "her": "person", "his": "person",
-    "their": "plural", "them": "plural", "its": "thing",
+    "their": "plural", "them": "plural", "its": "thing", "both": "plural",
 }
 
 #: reporting verbs whose Title Case forms ("Says", "Told") are verbs in a headline or in a
@@ -565,6 +565,11 @@ class SourceLexicon:
             return []
         pm = _RE_PREP.search(full, roles[0][2])
         cut = pm.start() if pm else len(full)
+        # "a military analyst and director of studies at X": the first of two coordinated
+        # roles heads the phrase
+        k = full.find(" and ", roles[0][2], cut)
+        if k >= 0 and any(a > k for _, a, _ in roles):
+            cut = k
         before = [r for r in roles if r[1] < cut]
         head = before[-1] if before else roles[0]
         return [head[0]] + [r[0] for r in roles if r is not head]
@@ -994,7 +999,13 @@ class EntityMemory:
         low = mention.strip().lower()
         if low in PRONOUNS:
             want = PRONOUNS[low]
-            for e in reversed(self.entities):
+            ents = self.entities
+            if want == "plural" and len(ents) >= 2 and ents[-1].person and ents[-2].person and \
+                    ents[-1].named and ents[-2].named and \
+                    ents[-1].source_type == ents[-2].source_type != "institution":
+                # "Putin spoke with Michel ... They confirmed": the two people last mentioned
+                return ents[-1]
+            for e in reversed(ents):
                 if want == "person" and e.person and e.source_type != "institution":
                     return e
                 if want in ("plural", "thing") and (not e.person):

@@ -554,3 +554,34 @@ def test_more_reporting_verbs(at, sentence, expected):
     sents, text = sents_of(sentence)
     a = at.attribute(sents, text)[0]
     assert (a.source_type, a.speaker) == expected
+
+
+# --- a long appositive with a place in it; coordinated roles; "they"/"both" for two people ---
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    # the named head speaks, not the place at the end of its appositive; the first of two
+    # coordinated roles types it, and "he" keeps that type
+    ((["Jan Kowal, a military analyst and director of studies at the CNA, a research group in "
+       "Arlington, Virginia, wrote on Monday that the offensive was unclear.",
+       "He added, \u201cbut I suspect it will stall\u201d."],),
+     [("expert", "Jan Kowal"), ("expert", "He")]),
+    # "They" after two named officials: the two of them
+    ((["Prime Minister Jan Holub told Foreign Minister Anna Berg about the port.",
+       "Berg said the talks would go on.",
+       "They confirmed the importance of the treaty."],),
+     [("named_official", "Prime Minister Jan Holub"), ("named_official", "Berg"),
+      ("named_official", "They")]),
+    # "Both" opening a sentence after "Both X and Y were asked ...": the two named people
+    ((["The army said the port was shelled.",
+       "Both Prime Minister Jan Holub and Foreign Minister Anna Berg were asked about a "
+       "no-fly zone.",
+       "Both ruled it out."],),
+     [("institution", "The army"), ("unattributed", ""), ("named_official", "Both")]),
+    ((["Prime Minister Jan Holub and Foreign Minister Anna Berg met in Oslo.",
+       "They both said the port was safe."],),
+     [("unattributed", ""), ("named_official", "They")]),
+])
+def test_appositive_roles_and_plural_people(at, paragraphs, expected):
+    sents, text = sents_of(*paragraphs)
+    got = [(a.source_type, a.speaker) for a in at.attribute(sents, text)]
+    assert got == expected
