@@ -434,6 +434,8 @@ _STATEMENT_LIST = re.compile(
     r"(?:statements|remarks|quotes|comments|theses|quotations|points|answers)\b"
     r"(?:\s+(?:of|by|from)\s+(?P<sp2>[A-Z][^,;:.\x00\"“”]{1,80}?)(?=\s*(?:[,;:.]|$|\s+(?:that|at|"
     r"during|in|on|to|which|as)\b)))?")
+#: the first person outside quotation marks (a speaker's own words, reported without them)
+_RE_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
 _RE_NAME_BEFORE_APPOS = re.compile(r"(?:^|[\x00\"”’]\s*|[.;:]\s+)([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3}),\s*$")
 _RE_DOC_ISSUER = re.compile(r"\s(?:conducted|carried\s+out|commissioned|published|released|"
                             r"issued|compiled)\s+by\s+((?:the\s+)?[^,]{2,60}?)(?:\s+(?:earlier|"
@@ -1484,7 +1486,9 @@ class SourceAttributor:
                     continue
             if not cues and chain is None and whole_statement is None and label_attr is None \
                     and i > 0 and ":" not in t and " by " not in t:
-                out.append(UNATTRIBUTED)  # fast path: nothing here can attribute the sentence
+                # fast path: nothing here can attribute the sentence (but its first person
+                # may go on with the previous sentence's speaker)
+                out.append(self._first_person_goes_on(t, out[i - 1], para - para_ids[i - 1]))
                 continue
             mk = masked_list[i]
             if mk is None:
@@ -1687,8 +1691,23 @@ class SourceAttributor:
             if label_attr is not None and para >= label_para:
                 out.append(_carry(label_attr, "continuation", "transcript_label"))
                 continue
-            out.append(UNATTRIBUTED)
+            out.append(self._first_person_goes_on(mk, out[i - 1], para - para_ids[i - 1])
+                       if i > 0 and chain is None else UNATTRIBUTED)
         return out
+
+    @staticmethod
+    def _first_person_goes_on(t: str, prev: Attribution, para_gap: int) -> Attribution:
+        """A sentence that names no source but speaks in the first person plural ("That is why
+        our state needs allies") right after a sentence of the same paragraph that reports an
+        official's or expert's words indirectly ("The adviser noted that ...") goes on with
+        that speaker's account; else UNATTRIBUTED."""
+        if para_gap or prev.quote_mode != "indirect" or prev.source_type not in (
+                "named_official", "unnamed_official", "expert") or prev.source_rule not in (
+                "subject_verb", "according_to", "clause_then_inverted", "stated_by"):
+            return UNATTRIBUTED
+        if _RE_FIRST_PERSON.search(t) is None:
+            return UNATTRIBUTED
+        return _carry(prev, "continuation", "first_person")
 
     # -------------------------------------------------------------------------------------
 
@@ -1923,7 +1942,7 @@ def _resolved_type(mention: str, mt: MentionType, e) -> str:
                 "named_official", "unnamed_official", "expert"):
             return "institution"  # "It claimed" after "an army spokesman": the body speaks
         return e.source_type  # "he" takes its antecedent's type
-    if st == "named_official" and not mt.roles and (e.source_type in ("expert", "other") or (
+    if st == "named_official" and not mt.roles and (e.source_type in ("expert", "other", "media") or (
             e.source_type == "institution" and _NAME_ONLY.match(mention.strip()))):
         return e.source_type  # the surname of an earlier expert, a company's short name
     if st in ("unnamed_official", "named_official") and not mt.named and \

@@ -232,7 +232,9 @@ def _case_variants(terms) -> dict[str, str]:
         t = t.lower()
         for v in (t, t[:1].upper() + t[1:], t.title(), t.upper(),
                   " ".join(w if w in ("of", "the", "for", "and") else w.capitalize()
-                           for w in t.split())):
+                           for w in t.split()),
+                  # an acronym first ("TV host")
+                  t.split(" ", 1)[0].upper() + t[t.find(" "):] if 0 < t.find(" ") <= 3 else t):
             out.setdefault(v, t)
     return out
 
@@ -815,6 +817,10 @@ class SourceLexicon:
             ctx = " ".join(words) + " " + surname
             ct = self.classify(ctx.strip(), am.group(1) if am else "")
             if ct.roles:
+                if ct.source_type == "media":
+                    # "TV host Pavel Sokol" (not "Kovac, speaking to reporters, ...")
+                    return "media" if self.classify(ctx.strip()).source_type == "media" else \
+                        "named_official"
                 return ct.source_type if ct.source_type in ("named_official", "expert",
                                                              "other") else "named_official"
         if gov is None:

@@ -585,3 +585,30 @@ def test_appositive_roles_and_plural_people(at, paragraphs, expected):
     sents, text = sents_of(*paragraphs)
     got = [(a.source_type, a.speaker) for a in at.attribute(sents, text)]
     assert got == expected
+
+
+# --- a journalist named earlier keeps the type; first-person plural goes on with a report ----
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    # the interviewer introduced as a TV host is the media when he asks or notes something
+    ((["The war is far away, President Jan Holub said in an interview with the radio and "
+       "TV host Pavel Sokol.",
+       "Pavel Sokol asked the president whether a war was near.",
+       "Sokol, in turn, noted that the talks had stalled."],),
+     [("named_official", "President Jan Holub"), ("media", "Pavel Sokol"), ("media", "Sokol")]),
+    # an official's reported account goes on in the first person plural (same paragraph)
+    ((["Foreign Minister Anna Berg noted that the country had fought alone for a month.",
+       "That is why our state needs allies who will stand by it."],),
+     [("named_official", "Foreign Minister Anna Berg"),
+      ("named_official", "Foreign Minister Anna Berg")]),
+    # not after the writer's own sentence, nor in the next paragraph
+    ((["The country has fought alone for a month.", "That is why our state needs allies."],),
+     [("unattributed", ""), ("unattributed", "")]),
+    (("Foreign Minister Anna Berg noted that the country had fought alone.",
+      "We need allies."),
+     [("named_official", "Foreign Minister Anna Berg"), ("unattributed", "")]),
+])
+def test_media_person_and_first_person(at, paragraphs, expected):
+    sents, text = sents_of(*paragraphs)
+    got = [(a.source_type, a.speaker) for a in at.attribute(sents, text)]
+    assert got == expected
