@@ -381,7 +381,10 @@ _RE_INNER_ROLE = re.compile(r"(?i)\S\s+(?:for|of|to)\s+(?:the\s+)?(?:[\w’'-]+\
                             r"(?:minister|president|prime\s+minister|leader|secretary|chief|"
                             r"commander|governor|king|premier|chancellor|envoy)\s*$")
 _EMERGED_TO = re.compile(r"\s+(?:emerged|appeared|came\s+out|came\s+forward|stepped\s+forward|"
-                         r"went\s+on\s+(?:television|radio|air)|took\s+to\s+the\s+airwaves)"
+                         r"went\s+on\s+(?:television|radio|air)|took\s+to\s+the\s+airwaves|"
+                         # "X tried to explain", "sought to reassure": X speaks
+                         r"tried|tries|sought|seeks|attempted|attempts|hastened|"
+                         r"(?:was|were)\s+quick)"
                          r"(?:\s+[\w,]+){0,4}?\s+to\s+$")
 _CONTACT_TO = re.compile(r"\s+(?:spoke|speaks|talked|talks|met|meets|called|calls|phoned)\b"
                          r"[^.;\x00\"]{0,200}?\s+to\s+$")
@@ -434,6 +437,9 @@ _STATEMENT_LIST = re.compile(
     r"(?:statements|remarks|quotes|comments|theses|quotations|points|answers)\b"
     r"(?:\s+(?:of|by|from)\s+(?P<sp2>[A-Z][^,;:.\x00\"“”]{1,80}?)(?=\s*(?:[,;:.]|$|\s+(?:that|at|"
     r"during|in|on|to|which|as)\b)))?")
+_RE_IT_IS_NOTED = re.compile(r"It\s+(?:is|was|has\s+been)\s+(?:also\s+|further\s+)?(?:noted|"
+                             r"emphasi[sz]ed|stressed|underlined|underscored|pointed\s+out|"
+                             r"stated|specified|indicated|said)\s+that\b")
 #: the first person outside quotation marks (a speaker's own words, reported without them)
 _RE_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
 _RE_NAME_BEFORE_APPOS = re.compile(r"(?:^|[\x00\"”’]\s*|[.;:]\s+)([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3}),\s*$")
@@ -1671,6 +1677,13 @@ class SourceAttributor:
                         a = _carry(a, "continuation", "quote_attributed_later")
                     else:
                         a = _carry(out[si], "continuation", "quote_continuation")
+                elif (i == 0 or para_ids[i - 1] != para) and (
+                        i + 1 == len(sents) or para_ids[i + 1] != para) and \
+                        len(t.split()) <= 10 and \
+                        t.rstrip(" ’”'\"»")[-1:] not in (".", "?", "!", "…", ",", ";", ":"):
+                    # "‘Undermanned, inexperienced units’" alone in its paragraph, no
+                    # sentence end: a subheading quoting the text, no one's new words
+                    a = UNATTRIBUTED
                 elif last_quote_attr is not None and para - last_quote_para <= 2:
                     a = _carry(last_quote_attr, "continuation", "quote_previous_speaker")
                     chain_attr[chain] = last_quote_attr
@@ -1695,12 +1708,17 @@ class SourceAttributor:
                        if i > 0 and chain is None else UNATTRIBUTED)
         return out
 
-    @staticmethod
-    def _first_person_goes_on(t: str, prev: Attribution, para_gap: int) -> Attribution:
+    def _first_person_goes_on(self, t: str, prev: Attribution, para_gap: int) -> Attribution:
         """A sentence that names no source but speaks in the first person plural ("That is why
         our state needs allies") right after a sentence of the same paragraph that reports an
         official's or expert's words indirectly ("The adviser noted that ...") goes on with
         that speaker's account; else UNATTRIBUTED."""
+        if para_gap <= 1 and prev.source_type == "institution" and t.startswith("It ") and \
+                _RE_IT_IS_NOTED.match(t) and self.lex.is_document(prev.speaker):
+            # "According to the resolution, ... It is noted that ...": an agentless report
+            # right after a document's goes on relaying the document (rule 6); a release's
+            # own "It was noted that" (no document before it) stays the writer's
+            return _carry(prev, "continuation", "document_goes_on")
         if para_gap or prev.quote_mode != "indirect" or prev.source_type not in (
                 "named_official", "unnamed_official", "expert") or prev.source_rule not in (
                 "subject_verb", "according_to", "clause_then_inverted", "stated_by"):

@@ -612,3 +612,31 @@ def test_media_person_and_first_person(at, paragraphs, expected):
     sents, text = sents_of(*paragraphs)
     got = [(a.source_type, a.speaker) for a in at.attribute(sents, text)]
     assert got == expected
+
+
+# --- trying to say is saying; a document's report goes on; a quoted subheading --------------
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    ((["Minister Anna Berg also tried to explain the delay in deliveries."],),
+     [("named_official", "Minister Anna Berg")]),
+    ((["The ministry sought to reassure investors that the bank was safe."],),
+     [("institution", "The ministry")]),
+    ((["The army tried to take the bridge."],), [("unattributed", "")]),
+    # an agentless "It is noted that" right after a document's claim relays the document ...
+    ((["According to the resolution, the senate supports aid.",
+       "It is noted that the blockade hurts farmers."],),
+     [("institution", "the resolution"), ("institution", "the resolution")]),
+    # ... but after a person (a readout in its own voice) it stays the writer's
+    ((["Prime Minister Jan Holub said the port was open.", "It was noted that ships sail."],),
+     [("named_official", "Prime Minister Jan Holub"), ("unattributed", "")]),
+    # a short quotation alone in its paragraph with no sentence end is a subheading
+    (("\u201cWe will take the town,\u201d General Jan Holub said on Tuesday.",
+      "\u2018Tired, badly supplied units\u2019",
+      "\u201cWe will hold,\u201d Holub said.", "\u201cThe town is ours.\u201d"),
+     [("named_official", "General Jan Holub"), ("unattributed", ""),
+      ("named_official", "Holub"), ("named_official", "Holub")]),
+])
+def test_try_to_say_document_and_subheading(at, paragraphs, expected):
+    sents, text = sents_of(*paragraphs)
+    got = [(a.source_type, a.speaker) for a in at.attribute(sents, text)]
+    assert got == expected
