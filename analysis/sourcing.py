@@ -440,8 +440,12 @@ _STATEMENT_LIST = re.compile(
 _RE_IT_IS_NOTED = re.compile(r"It\s+(?:is|was|has\s+been)\s+(?:also\s+|further\s+)?(?:noted|"
                              r"emphasi[sz]ed|stressed|underlined|underscored|pointed\s+out|"
                              r"stated|specified|indicated|said)\s+that\b")
+#: a state's stance in the present tense ("The United States condemns ..."): in a release
+#: written as "we", the writer's own voice
+_STANCE_PRESENT = frozenset("condemns welcomes applauds commends reaffirms reiterates supports "
+                            "urges stands calls deplores rejects denounces congratulates".split())
 #: the first person outside quotation marks (a speaker's own words, reported without them)
-_RE_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
+_RE_FIRST_PERSON = re.compile(r"(?:[Ww](?<!\w\w)e|[Oo](?<!\w\w)ur|u(?<!\w\w)s)\b")  # \b(?:we|our|us)\b
 _RE_NAME_BEFORE_APPOS = re.compile(r"(?:^|[\x00\"”’]\s*|[.;:]\s+)([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3}),\s*$")
 _RE_DOC_ISSUER = re.compile(r"\s(?:conducted|carried\s+out|commissioned|published|released|"
                             r"issued|compiled)\s+by\s+((?:the\s+)?[^,]{2,60}?)(?:\s+(?:earlier|"
@@ -1460,6 +1464,11 @@ class SourceAttributor:
             sent_quoted[i] = total / ln
             sent_chain[i] = best
 
+        # a release in a government's own voice: the writer says "we"/"our" outside quotations
+        # in at least two sentences that cite no one (codebook rule 7)
+        # (worked out only when a sentence needs it)
+        own_voice: bool | None = None
+
         # pass 2: decide each sentence in order, with coreference
         mem = EntityMemory(full)
         out: list[Attribution] = []
@@ -1622,6 +1631,15 @@ class SourceAttributor:
                 c = self._refine(self._primary(cues, t))
                 via = c.via or self._via(t, mk, c, cues)
                 mt = lex.classify(c.speaker, c.appositive)
+                if c.cue in _STANCE_PRESENT and c.rule == "subject_verb" and \
+                        mt.source_type == "institution" and not mt.roles and \
+                        lex._is_country(c.speaker) and _main_clause_subject(mk, c) and (
+                        own_voice if own_voice is not None else
+                        (own_voice := _own_voice(full, sents, per_cues, sent_chain))):
+                    # "The United States strongly condemns ..." in a release written as "we":
+                    # the government's own voice, not a source it cites
+                    out.append(UNATTRIBUTED)
+                    continue
                 mode = "indirect"
                 if chain is not None and chain in chain_cue and chain_cue[chain][0] == i:
                     mode = "partial" if chain in embedded_chain else "direct"
@@ -2087,6 +2105,20 @@ def _mark_abbrev_dots(s: str) -> str:
         pos = p + 1
     parts.append(s[pos:])
     return "".join(parts)
+
+
+def _own_voice(full: str, sents: list[Sentence], per_cues, sent_chain) -> bool:
+    """Whether the article is written as "we": two sentences that cite no one and have no
+    quotation say "we"/"our"/"us"."""
+    if _RE_FIRST_PERSON.search(full) is None:
+        return False
+    k = 0
+    for i, s in enumerate(sents):
+        if not per_cues[i] and sent_chain[i] is None and _RE_FIRST_PERSON.search(s.text):
+            k += 1
+            if k >= 2:
+                return True
+    return False
 
 
 def _carry(a: Attribution, mode: str, rule: str) -> Attribution:

@@ -640,3 +640,23 @@ def test_try_to_say_document_and_subheading(at, paragraphs, expected):
     sents, text = sents_of(*paragraphs)
     got = [(a.source_type, a.speaker) for a in at.attribute(sents, text)]
     assert got == expected
+
+
+# --- a release in a government's own voice ("we"): its state's stance is the writer's -------
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    (("The United States strongly condemns the missile strikes today.",
+      "We offer our condolences to the families.",
+      "We will continue to impose costs on the aggressor.",
+      "Russia claims it hit only military targets."),
+     [("unattributed", ""), ("unattributed", ""), ("unattributed", ""),
+      ("institution", "Russia")]),
+    # a news report (no "we" of its own) cites the state
+    (("The United States strongly condemns the missile strikes today.",
+      "The strikes killed six people."),
+     [("institution", "The United States"), ("unattributed", "")]),
+])
+def test_release_in_own_voice(at, paragraphs, expected):
+    sents, text = sents_of(*paragraphs)
+    got = [(a.source_type, a.speaker) for a in at.attribute(sents, text)]
+    assert got == expected
