@@ -388,6 +388,12 @@ _EMERGED_TO = re.compile(r"\s+(?:emerged|appeared|came\s+out|came\s+forward|step
                          r"(?:\s+[\w,]+){0,4}?\s+to\s+$")
 _CONTACT_TO = re.compile(r"\s+(?:spoke|speaks|talked|talks|met|meets|called|calls|phoned)\b"
                          r"[^.;\x00\"]{0,200}?\s+to\s+$")
+#: verbs whose "to" introduces what they answer, not an infinitive ("was responding to X")
+_TO_COMPLEMENT = frozenset(("respond", "reply"))
+_RE_TO_WORDS = re.compile(r"\s+to\s+(?:[\w’'-]+\s+){0,3}?(?:criticism|questions?|claims?|accusations?|"
+                          r"remarks|comments?|statements?|reports?|allegations?|concerns|"
+                          r"requests?|calls?|charges|suggestions?|demands?|threats?|warnings?|"
+                          r"letters?|reporters|journalists)\b")
 _PURPOSE_FORMS = frozenset("reiterate reaffirm express convey stress underscore emphasize "
                            "emphasise condemn urge warn".split())
 # a clause follows: "that", punctuation or a quotation, or a subject pronoun and its verb
@@ -841,10 +847,13 @@ class SourceAttributor:
                 continue
             gerund = ing and single and not (
                 aux and aux[-1] in _BE_FORMS)  # "is calling for": progressive, a finite verb
+            to_inf = _RE_TO_AFTER.match(after) is not None and not (
+                lex.verb_lemma.get(form) in _TO_COMPLEMENT and _RE_TO_WORDS.match(masked, ve))
+            # ("was responding to criticism": what is answered, no infinitive)
             if not gerund and ing and single and (
-                    _RE_TO_AFTER.match(after) or _last_word(masked, boff + subj_end) == "it"):
+                    to_inf or _last_word(masked, boff + subj_end) == "it"):
                 continue  # "is threatening to turn", "It was revealing that": not a claim
-            if gerund and (_RE_TO_AFTER.match(after) or kind == "cognition"):
+            if gerund and (to_inf or kind == "cognition"):
                 continue  # "vowing to make sure", "hoping for": not a claim
             if (kind == "cognition" or form in _COMMIT_FORMS) and _RE_TO_VERB_AFTER.match(after) \
                     and _MASK not in masked:
@@ -1585,6 +1594,9 @@ class SourceAttributor:
                                    sm.start(), sm.start(1), "stated_by", "indirect", "")
                     for j in range(i - 1, -1, -1):
                         if para_ids[j] != para or out[j].source_type != "unattributed":
+                            if j == i - 1 and para - para_ids[j] == 1 and out[j] is UNATTRIBUTED \
+                                    and (j == 0 or para_ids[j - 1] != para_ids[j]):
+                                out[j] = _carry(a, "continuation", "stated_by")  # a lead
                             break
                         out[j] = _carry(a, "continuation", "stated_by")
                     out.append(a)
@@ -1667,7 +1679,10 @@ class SourceAttributor:
                             and o.kind in ("speech", "cognition"):
                         self._remember(mem, o)
                 if c.rule == "subject_verb" and c.kind == "speech" and i > 0 and \
-                        out[i - 1] is UNATTRIBUTED and para_ids[i - 1] == para and \
+                        out[i - 1] is UNATTRIBUTED and (para_ids[i - 1] == para or (
+                            # a lead that is a paragraph of its own
+                            para - para_ids[i - 1] == 1 and
+                            (i == 1 or para_ids[i - 2] != para_ids[i - 1]))) and \
                         _SAID_THIS.match(mk, c.c_end) and (_main_clause_subject(mk, c) or (
                             c.appositive and mk[:c.s_start].strip() == c.appositive)):
                     # "X emphasized this during ...": the sentence before is X's (a lead

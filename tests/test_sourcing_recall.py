@@ -660,3 +660,29 @@ def test_release_in_own_voice(at, paragraphs, expected):
     sents, text = sents_of(*paragraphs)
     got = [(a.source_type, a.speaker) for a in at.attribute(sents, text)]
     assert got == expected
+
+
+# --- a one-sentence lead paragraph attributed by the next; answering is speaking ------------
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    (("The blockade must end at once.",
+      "Speaker Jan Holub said this at a briefing in Riga on Tuesday, according to our "
+      "correspondent.", "The next paragraph is the writer's."),
+     [("named_official", "Speaker Jan Holub"), ("named_official", "Speaker Jan Holub"),
+      ("unattributed", "")]),
+    (("The blockade must end at once.",
+      "This was stressed by Speaker Jan Holub at a briefing."),
+     [("named_official", "Jan Holub"), ("named_official", "Jan Holub")]),
+    # a longer paragraph before is not a lead of the sentence
+    ((["The port is closed.", "The blockade must end."],
+      ["Speaker Jan Holub said this at a briefing."]),
+     [("unattributed", ""), ("unattributed", ""), ("named_official", "Speaker Jan Holub")]),
+    ((["Foreign Minister Anna Berg was responding to criticism of the drills at a news "
+       "conference."],),
+     [("named_official", "Foreign Minister Anna Berg")]),
+    ((["The army is responding to the attack by moving troops."],), [("unattributed", "")]),
+])
+def test_lead_paragraph_and_responding(at, paragraphs, expected):
+    sents, text = sents_of(*paragraphs)
+    got = [(a.source_type, a.speaker) for a in at.attribute(sents, text)]
+    assert got == expected
