@@ -388,6 +388,9 @@ _EMERGED_TO = re.compile(r"\s+(?:emerged|appeared|came\s+out|came\s+forward|step
                          r"(?:\s+[\w,]+){0,4}?\s+to\s+$")
 _CONTACT_TO = re.compile(r"\s+(?:spoke|speaks|talked|talks|met|meets|called|calls|phoned)\b"
                          r"[^.;\x00\"]{0,200}?\s+to\s+$")
+#: the roles that speak for a body
+_SPOKES_ROLES = frozenset(("spokesperson", "spokesman", "spokeswoman", "press secretary",
+                           "spokespeople", "spokesmen", "spokeswomen", "press officer"))
 #: verbs whose "to" introduces what they answer, not an infinitive ("was responding to X")
 _TO_COMPLEMENT = frozenset(("respond", "reply"))
 _RE_TO_WORDS = re.compile(r"\s+to\s+(?:[\w’'-]+\s+){0,3}?(?:criticism|questions?|claims?|accusations?|"
@@ -1679,7 +1682,14 @@ class SourceAttributor:
                             and o.kind in ("speech", "cognition"):
                         self._remember(mem, o)
                 if c.rule == "subject_verb" and c.kind == "speech" and i > 0 and \
-                        out[i - 1] is UNATTRIBUTED and (para_ids[i - 1] == para or (
+                        (out[i - 1] is UNATTRIBUTED or (
+                            # "The Foreign Ministry expects ... | Foreign Ministry spokesperson
+                            # X said this": the body's words are its spokesperson's
+                            out[i - 1].source_type == "institution" and
+                            a.source_type in ("named_official", "unnamed_official") and
+                            out[i - 1].speaker_start >= 0 and
+                            content_words(out[i - 1].speaker) <= content_words(c.speaker))) and (
+                            para_ids[i - 1] == para or (
                             # a lead that is a paragraph of its own
                             para - para_ids[i - 1] == 1 and
                             (i == 1 or para_ids[i - 2] != para_ids[i - 1]))) and \
@@ -1788,7 +1798,17 @@ class SourceAttributor:
                         c.speaker.lower() not in PRONOUNS and \
                         self.lex.classify(c.speaker).source_type not in ("", "media"):
                     return replace(c, subordinate=False)
-        if self.lex.classify(first.speaker).source_type == "media":
+        fst = self.lex.classify(first.speaker).source_type
+        if fst == "institution" and first.kind == "speech":
+            # "The ministry stressed ..., spokesperson Oleg Nikolenko told Reuters": the body's
+            # words come from its spokesperson, who is their speaker (chain rule)
+            for c in pool:
+                if c.c_start > first.c_end and c.kind == "speech" and not c.subordinate:
+                    mt = self.lex.classify(c.speaker, c.appositive)
+                    if mt.person and mt.source_type in ("named_official", "unnamed_official") \
+                            and _SPOKES_ROLES.intersection(mt.roles):
+                        return c
+        if fst == "media":
             # "Postimees reported that Estonian companies had reported damage": the claim's
             # original source speaks, the outlet relays it
             inner = [c for c in pool if c.c_start > first.c_end and c.kind == "speech" and

@@ -686,3 +686,24 @@ def test_lead_paragraph_and_responding(at, paragraphs, expected):
     sents, text = sents_of(*paragraphs)
     got = [(a.source_type, a.speaker) for a in at.attribute(sents, text)]
     assert got == expected
+
+
+# --- a body's words given by its spokesperson: the spokesperson speaks (chain rule) ---------
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    ((["The foreign ministry on Tuesday stressed the role of the UN in the talks, "
+       "spokesperson Jan Holub told Reuters."],),
+     [("named_official", "spokesperson Jan Holub")]),
+    (("The Foreign Ministry expects the talks to resume.",
+      "Foreign Ministry spokesperson Jan Holub said this in a comment."),
+     [("named_official", "Foreign Ministry spokesperson Jan Holub"),
+      ("named_official", "Foreign Ministry spokesperson Jan Holub")]),
+    # someone else saying "this" does not take the body's sentence
+    (("The Foreign Ministry expects the talks to resume.",
+      "President Jan Holub said this in a comment."),
+     [("institution", "The Foreign Ministry"), ("named_official", "President Jan Holub")]),
+])
+def test_spokesperson_of_a_body(at, paragraphs, expected):
+    sents, text = sents_of(*paragraphs)
+    got = [(a.source_type, a.speaker) for a in at.attribute(sents, text)]
+    assert got == expected
