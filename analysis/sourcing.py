@@ -1515,7 +1515,8 @@ class SourceAttributor:
                     and i > 0 and ":" not in t and " by " not in t:
                 # fast path: nothing here can attribute the sentence (but its first person
                 # may go on with the previous sentence's speaker)
-                out.append(self._first_person_goes_on(t, out[i - 1], para - para_ids[i - 1]))
+                out.append(self._first_person_goes_on(t, out[i - 1], para - para_ids[i - 1],
+                                                      sents[i - 1].text))
                 continue
             mk = masked_list[i]
             if mk is None:
@@ -1747,15 +1748,22 @@ class SourceAttributor:
             if label_attr is not None and para >= label_para:
                 out.append(_carry(label_attr, "continuation", "transcript_label"))
                 continue
-            out.append(self._first_person_goes_on(mk, out[i - 1], para - para_ids[i - 1])
+            out.append(self._first_person_goes_on(mk, out[i - 1], para - para_ids[i - 1],
+                                                  sents[i - 1].text)
                        if i > 0 and chain is None else UNATTRIBUTED)
         return out
 
-    def _first_person_goes_on(self, t: str, prev: Attribution, para_gap: int) -> Attribution:
+    def _first_person_goes_on(self, t: str, prev: Attribution, para_gap: int,
+                              prev_text: str = "") -> Attribution:
         """A sentence that names no source but speaks in the first person plural ("That is why
         our state needs allies") right after a sentence of the same paragraph that reports an
         official's or expert's words indirectly ("The adviser noted that ...") goes on with
         that speaker's account; else UNATTRIBUTED."""
+        if prev.source_type != "unattributed" and prev_text.rstrip()[-1:] in (";", ":") and \
+                para_gap <= 1 and prev.speaker:
+            # the sentence before stopped at a semicolon or colon ("... suggested that the plan
+            # includes X; | Y; and Z."): the same report goes on
+            return _carry(prev, "continuation", "list_goes_on")
         if para_gap <= 1 and prev.source_type == "institution" and t.startswith("It ") and \
                 _RE_IT_IS_NOTED.match(t) and self.lex.is_document(prev.speaker):
             # "According to the resolution, ... It is noted that ...": an agentless report

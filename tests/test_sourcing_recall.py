@@ -707,3 +707,18 @@ def test_spokesperson_of_a_body(at, paragraphs, expected):
     sents, text = sents_of(*paragraphs)
     got = [(a.source_type, a.speaker) for a in at.attribute(sents, text)]
     assert got == expected
+
+
+# --- a report that stops at a semicolon goes on in the next sentence --------------------------
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    ((["Unnamed diplomats have suggested that the plan includes escorts through mined waters;",
+       "a truce while ships move; and checks of the cargo in port."],),
+     [("unnamed_official", "Unnamed diplomats"), ("unnamed_official", "Unnamed diplomats")]),
+    ((["The ships sailed through mined waters;", "a truce held while they moved."],),
+     [("unattributed", ""), ("unattributed", "")]),
+])
+def test_report_goes_on_after_semicolon(at, paragraphs, expected):
+    sents, text = sents_of(*paragraphs)
+    got = [(a.source_type, a.speaker) for a in at.attribute(sents, text)]
+    assert got == expected
