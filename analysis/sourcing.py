@@ -948,6 +948,16 @@ class SourceAttributor:
                 ftxt = text[found[0]:found[1]].strip()
                 if ftxt.lower() not in PRONOUNS and not lex.classify(ftxt, found[2]).source_type:
                     found = None
+            if bword in ("after", "before", "following") and cstart > len(bword) + 1:
+                # "A statement issued after a meeting chaired by X called for ...": the
+                # document before the participle speaks (codebook rule 6), not the meeting
+                pre = chunk_all[:cstart - len(bword) - 1].rstrip()
+                pw = pre.rpartition(" ")
+                if pw[1] and (pw[2].endswith("ed") or pw[2] in _IRREGULAR_PAST) and \
+                        pw[2][:1].islower():
+                    hp = self._np_span(pw[0], finite=True, whole=True)
+                    if hp is not None and lex.is_document(pw[0][hp[0]:hp[1]]):
+                        found = (boff + hp[0], boff + hp[1], "")
             if chunk_all.rstrip().endswith(",") or text[:boff + subj_end].rstrip().endswith(
                     (',"', ",”", ",’")):
                 # "Dr. Connie Mariano, who as a Navy captain was ..., said": the head before

@@ -722,3 +722,16 @@ def test_report_goes_on_after_semicolon(at, paragraphs, expected):
     sents, text = sents_of(*paragraphs)
     got = [(a.source_type, a.speaker) for a in at.attribute(sents, text)]
     assert got == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the document before "issued after ..." speaks, not the meeting inside the participle
+    ("A statement issued after a meeting chaired by Prime Minister Jan Holub called for a "
+     "quick return of the envoy.", ("institution", "A statement")),
+    ("A communique released before the summit urged both sides to hold their fire.",
+     ("institution", "A communique")),
+])
+def test_document_before_participle_clause(at, sentence, expected):
+    sents, text = sents_of(sentence)
+    a = at.attribute(sents, text)[0]
+    assert (a.source_type, a.speaker) == expected
