@@ -1525,7 +1525,9 @@ class SourceAttributor:
                     and i > 0 and ":" not in t and " by " not in t:
                 # fast path: nothing here can attribute the sentence (but its first person
                 # may go on with the previous sentence's speaker)
-                out.append(self._first_person_goes_on(t, out[i - 1], para - para_ids[i - 1],
+                prev = out[i - 1]
+                out.append(UNATTRIBUTED if prev.source_type == "unattributed" else
+                           self._first_person_goes_on(t, prev, para - para_ids[i - 1],
                                                       sents[i - 1].text))
                 continue
             mk = masked_list[i]
