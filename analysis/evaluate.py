@@ -399,6 +399,7 @@ GOLD_SETS: tuple[tuple[str, str, str], ...] = (
     ("seed", "seed.json", "worked example (tuning)"),
     ("dev", "shared:gold/dev.jsonl", "Russia–Ukraine, tuning"),
     ("corpus_fresh", "corpus_fresh.jsonl", "Russia–Ukraine, tuning"),
+    ("corpus_tune2", "corpus_tune2.jsonl", "Russia–Ukraine, tuning"),
     ("corpus_holdout", "corpus_holdout.jsonl", "Russia–Ukraine, held out"),
     ("lee_ood", "lee_ood.jsonl", "other conflicts, tuning"),
     ("lee_ood2", "lee_ood2.jsonl", "other conflicts, tuning"),
