@@ -91,7 +91,13 @@ class Camps:
         out = []
         n = len(text)
         for term, a, b in self._find(text):  # whole words; a hyphen may join two ("Putin-Biden")
-            if a and (text[a - 1].isalnum() or text[a - 1] in "_’'"):
+            # inside a word: after a letter, or after an apostrophe that joins
+            # a word ("d'Ukraine"); an opening quote ("'Russia and ...") does not
+            if a and (
+                text[a - 1].isalnum()
+                or text[a - 1] == "_"
+                or (text[a - 1] in "’'" and a > 1 and text[a - 2].isalnum())
+            ):
                 continue
             if b < n and (text[b].isalnum() or text[b] == "_"):
                 continue

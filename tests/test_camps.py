@@ -63,6 +63,20 @@ def test_framer_weakens_contact_inside_one_camp(sentence, diplomacy, one_camp):
         assert all(e.subframe == "contact" and e.weight > 0 for e in weak)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # an opening quotation mark is not an apostrophe inside a word
+        ("'Russia and Ukraine met,' he said.", ["Russia", "Ukraine"]),
+        ("‘Biden met Scholz,’ he said.", ["Biden", "Scholz"]),
+        # an apostrophe that joins a word still hides the name inside it
+        ("Le sommet d'Ukraine a eu lieu.", []),
+    ],
+)
+def test_parties_after_a_quotation_mark(sentence, names):
+    assert [p[0] for p in default_camps().parties(sentence)] == names
+
+
 def test_the_rule_can_be_switched_off():
     sentence = "Zelensky had an hour-long phone conversation with US President Joe Biden."
     assert FrameScorer(camps=False).score(sentence).labels["diplomacy"]
