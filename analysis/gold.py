@@ -139,7 +139,13 @@ def _resolve_spans(s: dict, text: str | None, where: str, aid: str, i: int) -> d
     if s.get("speaker_span") and not s.get("speaker"):
         out["speaker"] = _span(s["speaker_span"], text, where, aid, i)
     if s.get("speaker_alt_spans") and not s.get("speaker_alt"):
-        out["speaker_alt"] = [_span(v, text, where, aid, i) for v in s["speaker_alt_spans"]]
+        alts = s["speaker_alt_spans"]
+        if not isinstance(alts, list):
+            raise MalformedRecordError(
+                where, f"article {aid} sentence {i}: speaker_alt_spans must be a list of "
+                f"[start, end], got {alts!r}"
+            )
+        out["speaker_alt"] = [_span(v, text, where, aid, i) for v in alts]
     return out
 
 

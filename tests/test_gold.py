@@ -60,6 +60,13 @@ def test_a_bad_span_names_the_sentence(tmp_path, bad):
         load_gold(path)
 
 
+@pytest.mark.parametrize("bad", [7, "18,31", {"start": 18}])
+def test_bad_alt_spans_name_the_sentence(tmp_path, bad):
+    path = _write(tmp_path, [_sentence(0, 57, speaker_alt_spans=bad)])
+    with pytest.raises(MalformedRecordError, match=r"article a sentence 0: .*speaker"):
+        load_gold(path)
+
+
 def test_without_the_text_a_span_leaves_the_speaker_unknown(tmp_path):
     path = tmp_path / "g.jsonl"
     rec = {
