@@ -484,8 +484,8 @@ def sets_to_text(table: pd.DataFrame) -> str:
     }
     out = table[list(cols)].rename(columns=cols).copy()
     for c in ["dipl F1", "esc F1", "src acc", "src mF1", "attr F1", "speaker"]:
-        out[c] = [f"{v:.2f}" if isinstance(v, float) else "–" for v in out[c]]
-    out["sent."] = [str(int(v)) if v == v and v is not None else "–" for v in out["sent."]]
+        out[c] = ["–" if pd.isna(v) else f"{v:.2f}" for v in out[c]]
+    out["sent."] = ["–" if pd.isna(v) else str(int(v)) for v in out["sent."]]
     text = out.to_string(index=False)
     notes = [f"{r.set}: {r.note}" for r in table.itertuples() if r.note]
     return text + ("\n\n" + "\n".join(notes) if notes else "")

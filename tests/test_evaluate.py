@@ -258,4 +258,7 @@ def test_cli_evaluate_all_prints_one_row_per_set(monkeypatch, capsys, tmp_path):
     printed = capsys.readouterr().out
     assert "seed" in printed and "1.00" in printed
     assert "nowhere: not on this machine" in printed
+    assert "nan" not in printed  # a set with no figures shows dashes
+    nowhere = next(line for line in printed.splitlines() if line.lstrip().startswith("nowhere "))
+    assert nowhere.split()[2:] == ["–"] * 7
     assert pd.read_csv(out_csv)["set"].tolist() == ["seed", "nowhere"]
