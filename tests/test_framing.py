@@ -807,6 +807,7 @@ THIRD_PASS_CASES = [
     # civil nuclear power, a rank in a name, cricket
     ("Fifteen countries have signed nuclear power deals with Rosatom.", (0, 0)),
     ("Shelling near the nuclear power plant cut its external power line.", (0, 1)),
+    ("Medvedev reminded the West that Russia is a nuclear power and will use all means.", (0, 1)),
     ("The statement was attributed to Air Force Brig. Gen. Pat Ryder.", (0, 0)),
     ("The selectors are worried about the team's pace attack.", (0, 0)),
     # the war as the backdrop (codebook rule 5)
