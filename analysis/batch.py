@@ -793,17 +793,9 @@ def _is_dask_collection(obj: Any) -> bool:
 
 
 def _score_partition(part: pd.DataFrame, config: _Config, errors: Errors) -> pd.DataFrame:
-    """Score one Dask partition of articles (runs on a worker)."""
-    spec = _spec_for(config)
-    if len(part) == 0:
-        return spec.empty()
-    result = _score_chunk(_jobs_from_frame(part), config, errors)
-    for s in result.skipped:
-        # a lazy frame has no attrs to carry these: log them on the worker
-        log.warning("framing-analysis skipped %s", s)
-    if result.table is None:
-        return spec.empty()
-    return spec.conform(result.table)
+    """Score one Dask partition of articles (runs on a worker); skipped articles
+    are logged there (a lazy frame has no attrs to carry them)."""
+    return _score_partition_and_skips(part, config, errors)[0]
 
 
 def _score_partition_and_skips(

@@ -148,3 +148,11 @@ def test_contact_across_the_conflict_counts_more(sentence, cross):
     assert any(e.rule.endswith("+cross_camp") for e in fs.evidence) is cross
     if cross:
         assert fs.labels["diplomacy"]
+
+
+def test_counterparts_from_a_country_are_participants():
+    found = [
+        p[0]
+        for p in default_camps().parties("Austin met his counterparts from France and Germany.")
+    ]
+    assert found == ["Austin", "France", "Germany"]
