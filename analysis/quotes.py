@@ -28,6 +28,7 @@ STRAIGHT = '"'
 STRAIGHT2 = "''"  # two apostrophes used as a double quotation mark (some newspapers' archives)
 ALL_MARKS = OPEN_MARKS + CLOSE_MARKS + STRAIGHT
 
+_SPACES = re.compile(r"\s*")
 _PARA_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[“„«\"])")
 
 
@@ -159,6 +160,11 @@ def _single_quotes(text: str, doubles: list[QuoteSpan]) -> list[QuoteSpan]:
     bi = pi = 0
     pos = 0  # nothing before pos is searched again
     prev_unclosed_para = -1
+    # (paragraph end or limit, closer marks) searched in vain from an earlier opener: a later
+    # opener before the same limit finds no closer either (its candidates are a subset, each
+    # refused for a reason of its own), and it does not open its paragraph, so it is skipped;
+    # without this a paragraph of many unclosed marks (" 'a 'b 'c ...") is quadratic
+    dead: set[tuple[int, str]] = set()
     for o in opens:
         if o < pos:
             continue
@@ -172,6 +178,8 @@ def _single_quotes(text: str, doubles: list[QuoteSpan]) -> list[QuoteSpan]:
         if bi < len(blocked):
             limit = min(limit, blocked[bi][0])
         closer_chars = "’" if text[o] == SINGLE_OPEN else "'"
+        if (limit, closer_chars) in dead:
+            continue
         close = -1
         fallback = -1
         p = o + 1
@@ -195,8 +203,10 @@ def _single_quotes(text: str, doubles: list[QuoteSpan]) -> list[QuoteSpan]:
             break
         if close < 0:
             close = fallback
+            if close < 0:
+                dead.add((limit, closer_chars))
         pstart = para_ends[pi - 1] if pi > 0 else 0
-        at_para_start = not text[pstart:o].strip()
+        at_para_start = _SPACES.match(text, pstart).end() >= o  # (not a copy of the paragraph)
         if at_para_start and prev_unclosed_para == pi - 1 and out and not out[-1].closed:
             ch_id = out[-1].chain  # the next paragraph of a quotation left open
         else:

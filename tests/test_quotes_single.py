@@ -62,3 +62,16 @@ def test_single_quote_runs_over_paragraphs():
 
 def test_unclosed_single_mark_mid_paragraph_is_no_quotation():
     assert quoted("He said 'we will see about that and left the room.") == []
+
+
+@pytest.mark.parametrize("unit", [" 'a", " \u2018a", " 'a b'c"])
+def test_many_unclosed_single_marks_in_one_paragraph_are_linear(unit):
+    # every opener used to search the rest of its paragraph for a closer again (quadratic:
+    # ~10 s for 5,000 marks); an opener after one that found no closer finds none either
+    import time
+    text = unit * 5000
+    t0 = time.perf_counter()
+    spans = find_quotes(text)
+    assert time.perf_counter() - t0 < 1.0
+    assert all(text[q.open_at] in "'\u2018" for q in spans)
+    assert find_quotes("x" + unit * 3) == []
