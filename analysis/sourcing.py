@@ -1271,13 +1271,14 @@ class SourceAttributor:
 
     def attribute(self, sentences: Sequence[Sentence], text: str | None = None) -> list[Attribution]:
         """One :class:`Attribution` per sentence, same order; never raises on odd input."""
+        sents = list(sentences)  # (once: a generator would be spent before the fallback)
         try:
-            return self._attribute(list(sentences), text)
+            return self._attribute(sents, text)
         except Exception as exc:  # noqa: BLE001 - never fail an article on sourcing
             warnings.warn(InputWarning(f"sourcing fell back to sentence-by-sentence rules "
                                        f"({type(exc).__name__}: {exc})"), stacklevel=2)
             out = []
-            for s in sentences:
+            for s in sents:
                 try:
                     out.append(self._attribute([s], None)[0])
                 except Exception:  # noqa: BLE001

@@ -1258,3 +1258,14 @@ def test_asking_for_anonymity_is_not_the_claim(at, sentence, speaker, cue):
     a = one(at, sentence)
     assert (a.source_type, a.speaker, a.cue, a.anonymous) == ("unnamed_official", speaker, cue,
                                                               True)
+
+
+def test_fallback_gives_one_row_per_sentence_for_a_generator(at):
+    # the sentence-by-sentence fallback used to iterate the caller's generator again, after
+    # list() had spent it, and returned no rows at all
+    good = Sentence(0, 19, "The minister spoke.", 0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        rows = at.attribute(s for s in (good, None))  # None breaks the whole-article pass
+    assert len(rows) == 2
+    assert all(isinstance(r, Attribution) for r in rows)
