@@ -115,3 +115,11 @@ def test_fast_table_equals_pandas_inference_on_the_seed(seed_text):
     pd.testing.assert_frame_equal(
         table_from_columns(cols, list(cols), len(df)), rebuilt, check_exact=True
     )
+
+
+@pytest.mark.parametrize("bad", [None, 3, 2.5, b"Talks resumed."])
+def test_score_sentences_names_a_wrong_input_type(bad):
+    from analysis import score_sentences
+
+    with pytest.raises(TypeError, match=r"takes a sequence of sentences .*got "):
+        score_sentences(bad)
