@@ -27,6 +27,7 @@ from typing import Any
 
 import pandas as pd
 
+from .errors import MalformedRecordError
 from .gold import Gold, load_gold
 from .schema import FRAME_LABELS, FRAMES, SOURCE_TYPES
 from .sentences import Sentence
@@ -448,10 +449,15 @@ def evaluate_sets(
             row["note"] = f"not on this machine ({where.removeprefix('shared:')})"
             rows.append(row)
             continue
-        g = load_gold(path, corpus=corpus)
-        missing = [a for a, t in g.texts.items() if t is None]
-        if missing and g.sentences["text"].isna().any():
-            row["note"] = f"texts of {len(missing)} article(s) not available (offsets only)"
+        try:
+            g = load_gold(path, corpus=corpus)
+        except MalformedRecordError as exc:  # offsets only, and the articles are not here
+            row["note"] = (
+                "article texts not on this machine (offsets only: set FRAMING_CORPUS, "
+                "or install gensim for the Lee stories)"
+                if "missing ['text']" in str(exc)
+                else f"not scored: {exc}"
+            )
             rows.append(row)
             continue
         m = evaluate(g, lexicon=lexicon, n_errors=0).metrics

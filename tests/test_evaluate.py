@@ -262,3 +262,13 @@ def test_cli_evaluate_all_prints_one_row_per_set(monkeypatch, capsys, tmp_path):
     nowhere = next(line for line in printed.splitlines() if line.lstrip().startswith("nowhere "))
     assert nowhere.split()[2:] == ["–"] * 7
     assert pd.read_csv(out_csv)["set"].tolist() == ["seed", "nowhere"]
+
+
+def test_evaluate_sets_lists_a_set_whose_article_texts_are_missing(monkeypatch, tmp_path):
+    """On a user's machine without the shared corpus, the corpus sets get a note, no crash."""
+    from analysis.evaluate import evaluate_sets
+
+    monkeypatch.setenv("FRAMING_CORPUS", str(tmp_path / "no-corpus.jsonl"))
+    row = evaluate_sets(["corpus_holdout"]).iloc[0]
+    assert pd.isna(row["diplomacy_f1"])
+    assert "article texts not on this machine" in row["note"]
