@@ -1134,15 +1134,16 @@ def _doc_head(mention: str) -> re.Match | None:
     return dm
 
 
-#: company names and firms ("Yallourn Energy", "Acme.com", "the Rating polling firm")
-_RE_COMPANY_STEM = re.compile(r"\.com\b|Energy|Airlines|Airways|Inc\b|Corp\b|Ltd\b|LLC|plc\b|"
-                              r"Technologies|Telecom|Petroleum|Pharmaceuticals|firm\b")
+#: company names and firms ("Yallourn Energy", "Acme.com", "the Rating polling firm"):
+#: the last word of a company's name (written once for the quick test and the full pattern)
+_COMPANY_SUFFIXES = ("Energy", "Airlines", "Airways", "Inc", "Corp", "Ltd", "LLC", "plc",
+                     "Technologies", "Telecom", "Petroleum", "Pharmaceuticals")
+_RE_COMPANY_STEM = re.compile(r"\.com\b|firm\b|(?:" + "|".join(_COMPANY_SUFFIXES) + r")\b")
 _RE_COMPANY_NAME = re.compile(
     r"^\s*(?:[Tt]he\s+)?(?:(?:[A-Z][\w&’'-]*\s+){0,3}(?:[A-Z][\w&’'-]*\.com|[A-Z][\w&’'-]*,?\s+"
-    r"(?:Energy|Airlines|Airways|Inc\.?|Corp\.?|Ltd\.?|LLC|plc|Technologies|Telecom|Petroleum|"
-    r"Pharmaceuticals))|(?:[A-Z][\w&’'-]*\s+)?(?:polling|research|consulting|security|software|"
-    r"energy|oil|gas|mining|law|accounting|advertising|marketing|analytics)\s+firm"
-    r"(?:\s+[A-Z][\w&’'-]*){0,3})\s*$")
+    r"(?:" + "|".join(_COMPANY_SUFFIXES) + r")\.?)|(?:[A-Z][\w&’'-]*\s+)?(?:polling|research|"
+    r"consulting|security|software|energy|oil|gas|mining|law|accounting|advertising|marketing|"
+    r"analytics)\s+firm(?:\s+[A-Z][\w&’'-]*){0,3})\s*$")
 _RE_COMPANY_APPOS = re.compile(r"(?i)^\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,5}(?:company|firm|"
                                r"corporation|manufacturer|maker|producer|retailer|provider|"
                                r"operator|utility|insurer)\s*$")
