@@ -250,9 +250,7 @@ def _as_sentences(sentences: Sequence[SentenceLike]) -> list[Sentence]:
         raise TypeError(
             "score_sentences takes a sequence of sentences; use score_article for a text"
         )
-    if sentences is None or isinstance(sentences, bytes | int | float) or not hasattr(
-        sentences, "__iter__"
-    ):
+    if isinstance(sentences, bytes) or not hasattr(sentences, "__iter__"):  # None, a number
         raise TypeError(
             "score_sentences takes a sequence of sentences (strings or Sentence objects), "
             f"got {type(sentences).__name__}"
