@@ -452,9 +452,9 @@ def evaluate_sets(
         try:
             g = load_gold(path, corpus=corpus)
         except MalformedRecordError as exc:  # offsets only, and the articles are not here
+            hint = "install gensim" if where.startswith("lee") else "set FRAMING_CORPUS"
             row["note"] = (
-                "article texts not on this machine (offsets only: set FRAMING_CORPUS, "
-                "or install gensim for the Lee stories)"
+                f"article texts not on this machine (offsets only: {hint})"
                 if "missing ['text']" in str(exc)
                 else f"not scored: {exc}"
             )
@@ -477,7 +477,9 @@ def evaluate_sets(
             speaker_found=src.get("speaker_match_rate"),
         )
         rows.append(row)
-    return pd.DataFrame(rows, columns=SETS_COLUMNS)
+    table = pd.DataFrame(rows, columns=SETS_COLUMNS)
+    # counts stay whole numbers when a set has no figures
+    return table.astype({"articles": "Int64", "sentences": "Int64"})
 
 
 def sets_to_text(table: pd.DataFrame) -> str:

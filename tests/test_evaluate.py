@@ -271,4 +271,5 @@ def test_evaluate_sets_lists_a_set_whose_article_texts_are_missing(monkeypatch, 
     monkeypatch.setenv("FRAMING_CORPUS", str(tmp_path / "no-corpus.jsonl"))
     row = evaluate_sets(["corpus_holdout"]).iloc[0]
     assert pd.isna(row["diplomacy_f1"])
-    assert "article texts not on this machine" in row["note"]
+    assert "article texts not on this machine (offsets only: set FRAMING_CORPUS)" in row["note"]
+    assert str(evaluate_sets(["seed", "corpus_holdout"])["sentences"].dtype) == "Int64"
