@@ -126,6 +126,9 @@ def show_table(df, *, index: bool = False, digits: int | None = 2):
 
     if digits is not None:
         df = df.round(digits)
+    nullable = [c for c in df.columns if str(df[c].dtype) in ("Int64", "Int32", "Float64", "boolean")]
+    if nullable:  # na_rep does not reach pandas' <NA> of nullable columns
+        df = df.assign(**{c: df[c].astype(object).where(df[c].notna(), "") for c in nullable})
     return HTML(df.to_html(index=index, escape=True, border=0, classes="dataframe", na_rep=""))
 
 

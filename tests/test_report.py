@@ -265,3 +265,9 @@ def test_failing_notebook_is_reported_not_hidden(tmp_path):
     assert "failed: ValueError: deliberate failure" in index
     page = (tmp_path / "out" / "01-seed-article.html").read_text(encoding="utf-8")
     assert "deliberate failure for the test" in page
+
+
+def test_show_table_leaves_missing_counts_empty():
+    df = pd.DataFrame({"set": ["seed", "dev"], "sentences": pd.array([21, None], dtype="Int64")})
+    html = show_table(df).data
+    assert "<td>21</td>" in html and "NA" not in html
