@@ -53,9 +53,13 @@ def _read_records(path: Path) -> list[dict]:
     stripped = raw.lstrip()
     if stripped.startswith("{") and path.suffix != ".jsonl":
         try:
-            return [json.loads(raw)]
+            rec = json.loads(raw)
         except json.JSONDecodeError:
             pass  # maybe JSON Lines after all
+        else:
+            if not isinstance(rec, dict) or "sentences" not in rec:
+                raise MalformedRecordError(str(path), "not a gold article (no 'sentences')")
+            return [rec]
     records = []
     for i, line in enumerate(raw.splitlines(), start=1):
         if not line.strip():
@@ -115,6 +119,33 @@ def _lee_stories() -> list[str]:
         return []
 
 
+def _check_sentence(s: object, text: str | None, where: str, aid: str, i: int) -> dict:
+    """A gold sentence record, checked: a dict with offsets inside its article
+    (when the text is known), 0/1 frame labels and a codebook source type.
+    Anything else raises an error naming the file, article and sentence
+    (a label the evaluation cannot read must not be scored as something else)."""
+    from .schema import SOURCE_TYPES
+
+    def bad(msg: str) -> MalformedRecordError:
+        return MalformedRecordError(where, f"article {aid} sentence {i}: {msg}")
+
+    if not isinstance(s, dict):
+        raise bad(f"a sentence must be a JSON object, got {type(s).__name__}")
+    start, end = s.get("start"), s.get("end")
+    if start is not None or end is not None:
+        ok = all(isinstance(x, int) and not isinstance(x, bool) for x in (start, end))
+        if not ok or not 0 <= start <= end or (text is not None and end > len(text)):
+            size = f" (article of {len(text)} characters)" if text is not None else ""
+            raise bad(f"bad offsets start={start!r} end={end!r}{size}")
+    for key in ("diplomacy", "escalation"):
+        v = s.get(key)
+        if key in s and (not isinstance(v, (int, float)) or v not in (0, 1)):
+            raise bad(f"{key} must be 0 or 1, got {s[key]!r}")
+    if "source_type" in s and s["source_type"] not in SOURCE_TYPES:
+        raise bad(f"unknown source_type {s['source_type']!r} (one of {', '.join(SOURCE_TYPES)})")
+    return s
+
+
 def _span(value: object, text: str, where: str, aid: str, i: int) -> str:
     """The text at ``[start, end)`` of an article, for a speaker given as offsets."""
     if (
@@ -136,9 +167,9 @@ def _resolve_spans(s: dict, text: str | None, where: str, aid: str, i: int) -> d
     if text is None:
         return s
     out = dict(s)
-    if s.get("speaker_span") and not s.get("speaker"):
+    if s.get("speaker_span") not in (None, []) and not s.get("speaker"):
         out["speaker"] = _span(s["speaker_span"], text, where, aid, i)
-    if s.get("speaker_alt_spans") and not s.get("speaker_alt"):
+    if s.get("speaker_alt_spans") not in (None, []) and not s.get("speaker_alt"):
         alts = s["speaker_alt_spans"]
         if not isinstance(alts, list):
             raise MalformedRecordError(
@@ -182,10 +213,16 @@ def load_gold(path: str | Path, *, corpus: str | Path | None = None) -> Gold:
             text = p.read_text(encoding="utf-8") if p.exists() else None
         texts[aid] = text
         meta.append({k: rec.get(k) for k in ("id", "source", "outlet", "title", "date", "author")})
-        for i, s in enumerate(rec["sentences"]):
+        sentences = rec["sentences"]
+        if not isinstance(sentences, list):
+            raise MalformedRecordError(
+                str(path), f"article {aid}: 'sentences' must be a list, got {type(sentences).__name__}"
+            )
+        for i, s in enumerate(sentences):
+            s = _check_sentence(s, text, str(path), aid, i)
             if "text" not in s and text is not None and s.get("start") is not None:
                 s = {**s, "text": text[s["start"] : s["end"]]}  # annotations kept as offsets only
-            if s.get("speaker_span") or s.get("speaker_alt_spans"):
+            if s.get("speaker_span") not in (None, []) or s.get("speaker_alt_spans") not in (None, []):
                 s = _resolve_spans(s, text, str(path), aid, i)
             missing = [k for k in ("text", "diplomacy", "escalation", "source_type") if k not in s]
             if missing:

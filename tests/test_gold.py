@@ -78,3 +78,62 @@ def test_without_the_text_a_span_leaves_the_speaker_unknown(tmp_path):
     gold = load_gold(path, corpus=tmp_path / "missing.jsonl")
     assert gold.texts["a"] is None
     assert gold.sentences.iloc[0]["speaker"] == ""
+
+
+@pytest.mark.parametrize("bad", [0, False, "", {}])
+def test_a_falsy_span_is_not_taken_for_no_speaker(tmp_path, bad):
+    """Only null or [] mean "no span"; 0, false, "" or {} are errors, not silence."""
+    path = _write(tmp_path, [_sentence(0, 57, speaker_span=bad)])
+    with pytest.raises(MalformedRecordError, match=r"article a sentence 0: bad speaker span"):
+        load_gold(path)
+
+
+@pytest.mark.parametrize("empty", [None, []])
+def test_null_or_empty_span_means_no_speaker(tmp_path, empty):
+    path = _write(tmp_path, [_sentence(0, 57, speaker_span=empty, speaker_alt_spans=empty)])
+    row = load_gold(path).sentences.iloc[0]
+    assert (row["speaker"], row["speaker_alt"]) == ("", [])
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"diplomacy": "yes"}, r"diplomacy must be 0 or 1, got 'yes'"),
+        ({"escalation": 2}, r"escalation must be 0 or 1, got 2"),
+        ({"diplomacy": [1]}, r"diplomacy must be 0 or 1"),
+        ({"diplomacy": None}, r"diplomacy must be 0 or 1, got None"),
+        ({"source_type": "wizard"}, r"unknown source_type 'wizard' \(one of unattributed"),
+        ({"end": 10_000}, r"bad offsets start=0 end=10000 \(article of 104 characters\)"),
+        ({"start": 30, "end": 20}, r"bad offsets start=30 end=20"),
+        ({"start": "0"}, r"bad offsets start='0'"),
+    ],
+)
+def test_bad_labels_and_offsets_name_the_sentence(tmp_path, change, message):
+    """A label the evaluation cannot read must not be scored as something else."""
+    path = _write(tmp_path, [{**_sentence(0, 57), **change}])
+    with pytest.raises(MalformedRecordError, match=r"article a sentence 0: " + message):
+        load_gold(path)
+
+
+@pytest.mark.parametrize(
+    ("sentences", "message"),
+    [("x", r"article a: 'sentences' must be a list, got str"),
+     ([5], r"article a sentence 0: a sentence must be a JSON object, got int")],
+)
+def test_a_malformed_sentence_list_is_an_error(tmp_path, sentences, message):
+    path = _write(tmp_path, sentences)
+    with pytest.raises(MalformedRecordError, match=message):
+        load_gold(path)
+
+
+def test_a_single_json_object_without_sentences_is_an_error(tmp_path):
+    path = tmp_path / "g.json"
+    path.write_text(json.dumps({"id": "a", "text": TEXT}), encoding="utf-8")
+    with pytest.raises(MalformedRecordError, match=r"not a gold article \(no 'sentences'\)"):
+        load_gold(path)
+
+
+def test_labels_as_booleans_or_whole_floats_are_read(tmp_path):
+    path = _write(tmp_path, [{**_sentence(0, 57), "diplomacy": True, "escalation": 0.0}])
+    row = load_gold(path).sentences.iloc[0]
+    assert (row["diplomacy"], row["escalation"]) == (1, 0)
