@@ -236,6 +236,7 @@ class _Job:
     article: Article | None = None
     record: dict[str, Any] | None = None
     line: int | None = None  # the JSONL line it came from, when streaming
+    label: str | None = None  # where it is when positions are not global (a Dask partition's index)
 
     @property
     def name(self) -> str:
@@ -245,6 +246,8 @@ class _Job:
         rid = (self.record or {}).get("id")
         if isinstance(rid, str) and rid:
             return rid
+        if self.label is not None:
+            return self.label
         return f"line {self.line}" if self.line is not None else f"<articles> row {self.index + 1}"
 
 
@@ -285,15 +288,23 @@ def _article_from_record(record: dict[str, Any]) -> Article:
         raise _UnusableRecord(exc.reason) from exc
 
 
-def _jobs_from_frame(frame: pd.DataFrame, where: str = "<articles>") -> list[_Job]:
+def _jobs_from_frame(
+    frame: pd.DataFrame, where: str = "<articles>", *, by_index: bool = False
+) -> list[_Job]:
+    """One job per row. ``by_index``: an article without an id is named by its
+    index label (a Dask partition: positions restart in every partition, the
+    index labels of a frame read or made by Dask do not)."""
     if "text" not in frame.columns:
         found = ", ".join(map(str, frame.columns)) or "no columns"
         raise MissingColumnError(where, f"no 'text' column; found: {found}")
     cols = [c for c in ("id", "text", *META_FIELDS, "path", "language") if c in frame.columns]
-    return [
-        _Job(pos, record=dict(zip(cols, row, strict=True)))
-        for pos, row in enumerate(frame[cols].itertuples(index=False, name=None))
-    ]
+    rows = frame[cols].itertuples(index=False, name=None)
+    if by_index:
+        return [
+            _Job(pos, record=dict(zip(cols, row, strict=True)), label=f"{where} index {label}")
+            for pos, (label, row) in enumerate(zip(frame.index, rows, strict=True))
+        ]
+    return [_Job(pos, record=dict(zip(cols, row, strict=True))) for pos, row in enumerate(rows)]
 
 
 def _jobs_from_iterable(items: Iterable[Any]) -> tuple[list[_Job], list[Skipped]]:
@@ -805,7 +816,7 @@ def _score_partition_and_skips(
     spec = _spec_for(config)
     if len(part) == 0:
         return spec.empty(), skipped_table(())
-    result = _score_chunk(_jobs_from_frame(part), config, errors)
+    result = _score_chunk(_jobs_from_frame(part, "<dask dataframe>", by_index=True), config, errors)
     for s in result.skipped:
         log.warning("framing-analysis skipped %s", s)
     table = spec.empty() if result.table is None else spec.conform(result.table)

@@ -156,3 +156,17 @@ def test_with_skipped_and_nothing_skipped_gives_an_empty_table(articles):
     lazy, lazy_skipped = score_corpus(dd.from_pandas(articles, npartitions=2), with_skipped=True)
     assert len(lazy_skipped.compute(scheduler="synchronous")) == 0
     assert len(lazy.compute(scheduler="synchronous")) == len(score_corpus(articles, progress=False))
+
+
+def test_skipped_articles_without_ids_are_named_by_index_not_by_partition_position(articles):
+    """Positions restart in every partition: two bad rows at the same place of two
+    partitions must not both be called "row 1"."""
+    import dask
+
+    frame = articles[["text"]].copy()  # no id column
+    frame.loc[0, "text"] = None
+    frame.loc[4, "text"] = ""
+    ddf = dd.from_pandas(frame, npartitions=2)
+    assert ddf.divisions[1] == 4  # rows 0 and 4 are each the first of their partition
+    _, skipped = dask.compute(*score_corpus(ddf, with_skipped=True), scheduler="synchronous")
+    assert skipped["source"].tolist() == ["<dask dataframe> index 0", "<dask dataframe> index 4"]
