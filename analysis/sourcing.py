@@ -594,6 +594,25 @@ class SourceAttributor:
             return offset + hard + h0, offset + hard + h1, ""  # the name is the inner role's
         return offset + hard + h0, offset + hard + h1, app.strip()
 
+    def _subject_with_appositive(self, masked: str, vs: int) -> bool:
+        """Whether the sentence opens with "SPEAKER, APPOSITIVE," right before the verb at
+        ``vs`` ("But Kowal, an analyst, said parents want ..."): the subject speaks, what
+        follows the verb is what was said (not an inverted "…, said X." speaker)."""
+        body = masked[:vs].rstrip()
+        if len(body) > 240 or not body.endswith(","):
+            return False
+        k = body.find(",")
+        if k == len(body) - 1:
+            return False
+        head = body[:k].lstrip(' "\x00\'‘“')
+        jm = _LEADING_JUNK.match(head + " ") if _junk_word(head) else None
+        if jm:
+            head = head[jm.end():]
+        if not head or len(head.split()) > 8 or not _looks_like_np(head) or \
+                head.split()[0].lower() in _CLAUSE_OPENERS:
+            return False
+        return bool(self.lex.classify(head.strip()).source_type)
+
     def _np_at(self, chunk: str, offset: int, finite: bool) -> tuple[int, int, str] | None:
         """The speaker noun phrase that ends ``chunk`` (a clause before a verb), or None.
 
@@ -877,7 +896,8 @@ class SourceAttributor:
                 # ", said X." at the end, or ", said X, “…" before a quotation
                 am = _RE_INV_NP_END.match(masked, ve) or _RE_INV_NP_QUOTE.match(masked, ve)
                 if am and len(am.group(1).split()) <= 8 and _looks_like_np(am.group(1)) and \
-                        am.group(1).split()[0].lower() not in _CLAUSE_OPENERS | _PARTICIPLE_PREPS:
+                        am.group(1).split()[0].lower() not in _CLAUSE_OPENERS | _PARTICIPLE_PREPS \
+                        and not self._subject_with_appositive(masked, vs):
                     sp = _TIME_TAIL.sub("", am.group(1).strip()).strip()
                     mt = lex.classify(sp, am.group(2) or "")
                     if sp and (mt.source_type or sp.lower() in PRONOUNS):

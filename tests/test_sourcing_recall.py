@@ -735,3 +735,19 @@ def test_document_before_participle_clause(at, sentence, expected):
     sents, text = sents_of(sentence)
     a = at.attribute(sents, text)[0]
     assert (a.source_type, a.speaker) == expected
+
+
+# --- "NAME, APPOSITIVE, said ...": the subject speaks, not an inverted speaker after the verb ------
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Nadia Ferrante, an economist, said farmers still want cheaper fuel.",
+     ("expert", "Nadia Ferrante")),
+    ("But Ferrante, a researcher at the university, said families still need help.",
+     ("expert", "Ferrante")),
+    # the inverted form still takes the name after the verb
+    ("Prices will fall in spring, said Ferrante, an economist.", ("expert", "Ferrante")),
+])
+def test_subject_appositive_before_said(at, sentence, expected):
+    sents, text = sents_of(sentence)
+    a = at.attribute(sents, text)[0]
+    assert (a.source_type, a.speaker) == expected
