@@ -48,6 +48,7 @@ class Scorer:
         self.framer = FrameScorer(lexicon)
         self.attributor = SourceAttributor(source_rules)
         self.model = model
+        self._probe_table: pd.DataFrame | None = None
 
     @property
     def frames(self) -> tuple[str, ...]:
@@ -66,11 +67,23 @@ class Scorer:
         ``dataclasses.asdict``): this is the hot path of corpus scoring.
         """
         sents = _as_sentences(sentences)
+        if not sents:  # the columns and dtypes of a table with rows, not pandas' guesses for none
+            return self._empty_table()
         cols, columns = self.sentence_columns(sents, text=text, article_id=article_id)
         df = table_from_columns(cols, columns, len(sents))
         if self.model is not None:
             df = self.model.apply(df)
         return df
+
+    def _empty_table(self) -> pd.DataFrame:
+        """A zero-row sentence table with exactly the columns and dtypes this
+        scorer gives a table with rows (read off one probe sentence, once)."""
+        probe = self._probe_table
+        if probe is None:
+            probe = self._probe_table = self.score_sentences(["Talks resumed."], article_id="probe")
+        out = probe.iloc[:0].copy()
+        out.attrs = {}
+        return out
 
     def sentence_columns(
         self,
@@ -257,12 +270,16 @@ def _as_sentences(sentences: Sequence[SentenceLike]) -> list[Sentence]:
         )
     out: list[Sentence] = []
     pos = 0
-    for s in sentences:
+    for i, s in enumerate(sentences):
         if isinstance(s, Sentence):
             out.append(s)
             pos = s.end + 1
         else:
-            s = str(s)
+            if not isinstance(s, str):  # None, a number, bytes: not scored as the text "None"
+                raise TypeError(
+                    f"score_sentences takes strings or Sentence objects; item {i} is "
+                    f"{type(s).__name__}"
+                )
             out.append(Sentence(start=pos, end=pos + len(s), text=s, paragraph=0))
             pos += len(s) + 1
     return out

@@ -34,6 +34,22 @@ def test_score_sentences_empty():
     assert list(df.columns)[: len(SENTENCE_COLUMNS)] == SENTENCE_COLUMNS
 
 
+def test_an_empty_table_has_the_columns_and_dtypes_of_one_with_rows():
+    """Code that concatenates or filters per-article tables must not meet other
+    columns (the sourcing offsets were missing) or object dtypes for no rows."""
+    empty, full = score_sentences([]), score_sentences(["Talks resumed in Geneva."])
+    assert list(empty.columns) == list(full.columns)
+    assert empty.dtypes.to_dict() == full.dtypes.to_dict()
+    assert empty.attrs == {}
+
+
+@pytest.mark.parametrize("bad", [None, 5, b"Talks resumed."])
+def test_an_item_that_is_not_a_sentence_is_an_error_naming_it(bad):
+    """Not scored as the text 'None' or '5'."""
+    with pytest.raises(TypeError, match=f"item 1 is {type(bad).__name__}"):
+        score_sentences(["Talks resumed.", bad])
+
+
 def test_input_is_not_mutated():
     sents = [Sentence(0, 22, "Talks resumed Monday.", 0)]
     before = list(sents)
