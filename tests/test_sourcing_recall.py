@@ -751,3 +751,18 @@ def test_subject_appositive_before_said(at, sentence, expected):
     sents, text = sents_of(sentence)
     a = at.attribute(sents, text)[0]
     assert (a.source_type, a.speaker) == expected
+
+
+# --- a paper known as "The Times" named inside a sentence ("the Times reported") ------------------
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The ferry was delayed by a storm, the Times reported.", ("media", "the Times")),
+    ("Grain prices rose again in March, the Economist said.", ("media", "the Economist")),
+    # a place called "the Hill" is no paper
+    ("Senators on the Hill said the vote would be close.",
+     ("unnamed_official", "Senators on the Hill")),
+])
+def test_the_paper_inside_a_sentence(at, sentence, expected):
+    sents, text = sents_of(sentence)
+    a = at.attribute(sents, text)[0]
+    assert (a.source_type, a.speaker) == expected
