@@ -833,6 +833,48 @@ def test_third_pass_patterns(scorer, sentence, expected):
     assert labels(scorer.score(sentence)) == expected
 
 
+# Fourth pass (session 4): diplomacy error classes recurring across the tuning
+# sets; the sentences here are written for the tests.
+FOURTH_PASS_CASES = [
+    # contact kept up or called for, relations cut (passive voice)
+    ("The two presidents will continue their contacts.", (1, 0)),
+    ("The chancellor pressed for direct contact between the two leaders.", (1, 0)),
+    ("Ties with Minsk will be severed if its army joins the attack.", (1, 1)),
+    # a readout: the parties of a call discuss the conflict ...
+    ("The parties went on to discuss the situation in the Donbas.", (1, 0)),
+    ("The leaders discussed the latest developments around Ukraine.", (1, 0)),
+    # ... but not support inside one camp (codebook rule 4)
+    ("The leaders discussed further military support for Kyiv.", (0, 1)),
+    # a concession on alliance membership (codebook rule 7)
+    ("Washington once proposed to delay Georgia's NATO membership by a decade.", (1, 0)),
+    ("He offered to shelve the bid to join the alliance.", (1, 0)),
+    # a title before a name, a legal delegation, an idiom, a weapon class (rule 3)
+    ("A member of the Russian negotiating team Pavel Orlov gave an interview on Sunday.", (0, 0)),
+    ("Head of the Ukrainian delegation Ivan Petrenko flew home.", (0, 0)),
+    ("Pursuant to a delegation of authority, the minister signed the order.", (0, 0)),
+    ("At the assembly the nations spoke with one voice on the resolution.", (0, 0)),
+    ("The navy tested an intermediary-range missile.", (0, 1)),
+    # talks by a delegation are still talks
+    ("The Ukrainian delegation arrived for talks in Istanbul.", (1, 0)),
+    # peacekeeping as a deployment; peacekeeping as a role
+    ("The council authorised foreign troops to keep the peace in the capital.", (0, 1)),
+    ("Canada offered a battalion of troops for peacekeeping duties.", (0, 1)),
+    ("Minsk claims a peacekeeping role between the two neighbours.", (1, 0)),
+    # peace as a stock value, not a negotiated path
+    ("He called the rebel leader the main obstacle to peace and stability in the region.", (0, 0)),
+    ("Both sides say they want peace.", (1, 0)),
+    # an offer of force is no concession
+    ("Despite an offer of troops, the ministry said none would be sent.", (0, 1)),
+    ("The minister accepted Australia's offer of troops.", (0, 1)),
+    ("Kyiv repeated its offer of talks with Moscow.", (1, 0)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), FOURTH_PASS_CASES)
+def test_fourth_pass_patterns(scorer, sentence, expected):
+    assert labels(scorer.score(sentence)) == expected
+
+
 @pytest.mark.parametrize(
     ("sentence", "match"),
     [
