@@ -308,18 +308,38 @@ def _jobs_from_frame(
 
 
 def _jobs_from_iterable(items: Iterable[Any]) -> tuple[list[_Job], list[Skipped]]:
-    from .articles import Article
+    """Jobs from an iterable of articles: :class:`Article` objects, texts
+    (``str``: a text, never taken for a file name), paths (``pathlib.Path``:
+    a file read with ``load_article``) or records (mappings with ``text``,
+    like a line of JSONL). Anything else is skipped with the reason."""
+    from collections.abc import Mapping
+
+    from .articles import Article, load_article
 
     jobs: list[_Job] = []
     skipped: list[Skipped] = []
     for pos, item in enumerate(items):
+        where = f"<articles> item {pos + 1}"
         if isinstance(item, Article):
             jobs.append(_Job(pos, article=item))
+        elif isinstance(item, str):
+            jobs.append(_Job(pos, record={"text": item}, label=where))
+        elif isinstance(item, Mapping):
+            jobs.append(_Job(pos, record=dict(item), label=where))
+        elif isinstance(item, Path):
+            try:
+                jobs.append(_Job(pos, article=load_article(item)))
+            except (InputError, OSError) as exc:
+                reason = exc.reason if isinstance(exc, InputError) else str(exc)
+                skipped.append(Skipped(source=str(item), reason=reason))
         else:
             skipped.append(
                 Skipped(
-                    source=f"<articles> item {pos + 1}",
-                    reason=f"not an Article ({type(item).__name__})",
+                    source=where,
+                    reason=(
+                        f"not an article ({type(item).__name__}): give Article objects, "
+                        "texts, paths or records with a 'text'"
+                    ),
                 )
             )
     return jobs, skipped
@@ -524,7 +544,8 @@ def score_corpus(
     ``outlet``, ``author``, ``date``, ``url`` when present, as
     ``load_corpus`` returns; each row becomes ``Article.from_text(text, id=...,
     ...)``, so a missing id is the hash of the text),
-    an iterable of :class:`~analysis.articles.Article`, or a
+    an iterable of :class:`~analysis.articles.Article` objects, texts,
+    ``pathlib.Path`` files or records (dicts with ``text``), or a
     ``dask.dataframe.DataFrame`` (then the result is a lazy Dask DataFrame
     with the same columns; ``n_jobs`` and ``progress`` do not apply).
 
@@ -559,7 +580,8 @@ def score_corpus(
         jobs, skipped = _jobs_from_frame(articles), []
     elif isinstance(articles, str | bytes | Path) or not isinstance(articles, Iterable):
         raise TypeError(
-            "score_corpus takes a DataFrame of articles or an iterable of Article, "
+            "score_corpus takes a DataFrame of articles or an iterable of articles (Article, "
+            "text, Path or record), "
             f"got {type(articles).__name__} (use load_corpus(path) for a file or folder)"
         )
     else:

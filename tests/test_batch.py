@@ -105,6 +105,55 @@ def test_iterable_of_articles_equals_dataframe():
     _same(score_corpus(arts, progress=False), score_corpus(frame, progress=False))
 
 
+def test_iterable_of_texts_records_and_paths_equals_dataframe(tmp_path):
+    """A list of texts (the natural call), records (dicts, as JSON lines) and files
+    score like the same articles in a DataFrame."""
+    frame = _frame()
+    expected = score_corpus(frame, progress=False)
+    path = tmp_path / "aid.txt"
+    path.write_text(TEXTS["aid"], encoding="utf-8")
+    items = [
+        TEXTS["talks"],
+        {"id": "strikes", "text": TEXTS["strikes"]},
+        path,
+        {"id": "brief", "text": TEXTS["brief"]},
+    ]
+    got = score_corpus(items, progress=False)
+    assert got["frame"].tolist() == expected["frame"].tolist()
+    assert got["source_type"].tolist() == expected["source_type"].tolist()
+    assert got["article_id"].iloc[0] == Article.from_text(TEXTS["talks"]).id
+    assert got.attrs["skipped"] == []
+
+
+@pytest.mark.parametrize(
+    ("item", "source", "reason"),
+    [
+        (5, "<articles> item 2", "not an article (int)"),
+        (None, "<articles> item 2", "not an article (NoneType)"),
+        ("   ", "<articles> item 2", "empty text"),
+        ({"id": "x"}, "x", "no text"),
+    ],
+)
+def test_unusable_items_of_an_iterable_are_skipped_and_named(item, source, reason):
+    with pytest.warns(InputWarning, match="1 item"):
+        df = score_corpus([TEXTS["brief"], item], progress=False)
+    assert df["sentence"].tolist() == [0]
+    (skip,) = df.attrs["skipped"]
+    assert skip.source == source and reason in skip.reason
+
+
+def test_a_missing_or_empty_file_in_an_iterable_is_skipped_and_named(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    with pytest.warns(InputWarning, match="2 item"):
+        df = score_corpus([tmp_path / "nope.txt", empty, TEXTS["brief"]], progress=False)
+    assert len(df) == 1
+    assert [(s.source, s.reason) for s in df.attrs["skipped"]] == [
+        (str(tmp_path / "nope.txt"), "no such file"),
+        (str(empty), "file is empty"),
+    ]
+
+
 @pytest.mark.parametrize("n_jobs", [1, 2])
 def test_user_lexicon_passes_through(tmp_path, n_jobs):
     lex = tmp_path / "my_frames.csv"
@@ -221,7 +270,7 @@ def test_empty_input_gives_empty_table_with_the_columns():
 
 @pytest.mark.parametrize("bad", ["corpus.jsonl", 42])
 def test_rejects_a_path_or_scalar(bad):
-    with pytest.raises(TypeError, match="DataFrame of articles or an iterable of Article"):
+    with pytest.raises(TypeError, match="DataFrame of articles or an iterable of articles .*use load_corpus"):
         score_corpus(bad, progress=False)
 
 
