@@ -525,6 +525,8 @@ _RE_PLACE_TAIL = re.compile(r"\b(?:in|at|near|from|outside)\s+(?:[A-Z][\w.’'-]
 _RE_CAPS_RUN = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}")
 _RE_GAP_BEFORE = re.compile(r"[^\x00“”\".!?]*?(?:[,:]\s*|\s+that\s*|\s*)")
 _RE_GAP_PUNCT_END = re.compile(r"[,:]\s*$")
+#: an aside between dashes that ends a clause before its verb (" — who ... — ", " -- ... -- ")
+_RE_DASH_ASIDE = re.compile(r"(?:\s(?:—|–|--?)\s|—)[^—–\x00\"]{3,160}?(?:\s(?:—|–|--?)|—)\s*$")
 _RE_LEADING_THE = re.compile(r"^\s*(?:the\s+)?")
 
 
@@ -928,6 +930,14 @@ class SourceAttributor:
                             continue
             # -- subject before the verb
             chunk_all = before[:subj_end]
+            dash_app = ""
+            if chunk_all[-3:].rstrip()[-1:] in ("—", "–", "-"):
+                # "The minister — who has been in a dispute with him — said": the subject
+                # stands before the aside between dashes
+                dm = _RE_DASH_ASIDE.search(chunk_all)
+                if dm:
+                    dash_app = chunk_all[dm.start():].strip(" —–-")
+                    chunk_all = chunk_all[:dm.start()]
             # clause start: last boundary (within the last 160 characters)
             cstart, bword = _clause_start(chunk_all)
             chunk = chunk_all[cstart:]
@@ -1009,6 +1019,8 @@ class SourceAttributor:
                 if found is None:
                     continue
             s0, s1, appos = found
+            if dash_app and not appos and dash_app.startswith(("a ", "an ", "the ", "who ")):
+                appos = dash_app  # "X -- an economist who ... -- said": it describes X
             sp = text[s0:s1].strip()
             s0 = s0 + (len(text[s0:s1]) - len(text[s0:s1].lstrip()))
             s1 = s0 + len(sp)

@@ -766,3 +766,20 @@ def test_the_paper_inside_a_sentence(at, sentence, expected):
     sents, text = sents_of(sentence)
     a = at.attribute(sents, text)[0]
     assert (a.source_type, a.speaker) == expected
+
+
+# --- an aside between dashes separates the subject from its verb -----------------------------
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The mayor \u2014 who had been at odds with the governor for months \u2014 said the bridge "
+     "would reopen.", ("unnamed_official", "The mayor")),
+    ("Nadia Ferrante -- an economist who has studied grain markets -- said prices would fall.",
+     ("expert", "Nadia Ferrante")),
+    # the aside inside the content does not take the subject away from a closing cue
+    ("The drought \u2014 now in its second year \u2014 has ruined the harvest, farmers said.",
+     ("other", "farmers")),
+])
+def test_dash_aside_before_the_verb(at, sentence, expected):
+    sents, text = sents_of(sentence)
+    a = at.attribute(sents, text)[0]
+    assert (a.source_type, a.speaker) == expected
