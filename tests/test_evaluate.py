@@ -273,3 +273,14 @@ def test_evaluate_sets_lists_a_set_whose_article_texts_are_missing(monkeypatch, 
     assert pd.isna(row["diplomacy_f1"])
     assert "article texts not on this machine (offsets only: set FRAMING_CORPUS)" in row["note"]
     assert str(evaluate_sets(["seed", "corpus_holdout"])["sentences"].dtype) == "Int64"
+
+
+def test_every_shipped_gold_file_is_a_gold_set():
+    """A new annotation file must show up in `framing evaluate --all` and the report."""
+    from analysis.evaluate import GOLD_SETS
+    from analysis.paths import annotations_dir
+
+    registered = {where for _, where, _ in GOLD_SETS}
+    shipped = {p.name for p in annotations_dir().iterdir() if p.suffix in (".json", ".jsonl")}
+    assert shipped <= registered, f"not in GOLD_SETS: {sorted(shipped - registered)}"
+    assert len({name for name, _, _ in GOLD_SETS}) == len(GOLD_SETS)
