@@ -867,6 +867,17 @@ FOURTH_PASS_CASES = [
     ("Despite an offer of troops, the ministry said none would be sent.", (0, 1)),
     ("The minister accepted Australia's offer of troops.", (0, 1)),
     ("Kyiv repeated its offer of talks with Moscow.", (1, 0)),
+    # "talks" as a verb with a pronoun; a consular presence
+    ("If a minister talks about it on television, nothing changes.", (0, 0)),
+    ("The consul said a diplomatic presence in the city was not possible.", (0, 0)),
+    # an accusation of breaking agreements in general (like international law)
+    ("Such a test violates international agreements.", (0, 0)),
+    ("Moscow broke the ceasefire agreement within hours.", (1, 0)),
+    # sanctions agreed inside one camp (codebook rule 4) ...
+    ("The agreement on an oil price cap tightens the pressure on the Kremlin.", (0, 1)),
+    # ... but an agreement to lift sanctions is a negotiated step (the
+    # sanctions named keep their escalation cue)
+    ("The agreement would see the sanctions lifted in stages.", (1, 1)),
 ]
 
 
