@@ -1533,7 +1533,8 @@ class SourceAttributor:
         last_quote_para = -10
         whole_statement: Attribution | None = None
         label_attr: Attribution | None = None
-        label_question = False  # label_attr is a question's ("Q:"), held for its paragraph
+        label_para_only = False  # label_attr holds its paragraph only (a question, a lone label)
+        n_labels: int | None = None  # paragraphs that open with a label (counted when needed)
         label_para = -1
         for i, s in enumerate(sents):
             t = s.text
@@ -1593,10 +1594,12 @@ class SourceAttributor:
                     continue
             # transcript labels ("SECRETARY BLINKEN:") at the start of a paragraph
             lm = _LABEL.match(t) if (i == 0 or para_ids[i - 1] != para) else None
-            if label_question and para != label_para:
+            if label_para_only and para != label_para:
                 # a question ("Q:", "QUESTION:") holds its own paragraph only: the answer is
-                # someone else's
-                label_attr, label_question = None, False
+                # someone else's; so does a label no other paragraph repeats ("BOOM: Trump
+                # fired ...", "Grandkids: It was ..."): a headline or a section's lead-in,
+                # not a transcript's turns
+                label_attr, label_para_only = None, False
             if lm and not _NOT_SPEAKER_LABEL.match(lm.group(1).strip()) or (
                     lm and _QUESTION_LABEL.match(lm.group(1).strip())):
                 lab = lm.group(1).strip()
@@ -1604,7 +1607,7 @@ class SourceAttributor:
                     a = Attribution("other", lab, lab, ":", "direct", "", False, "unknown",
                                     "transcript_label", lm.start(1), lm.end(1), lm.end(1),
                                     lm.end(1) + 1)
-                    label_attr, label_para, label_question = a, para, True
+                    label_attr, label_para, label_para_only = a, para, True
                     out.append(a)
                     continue
                 mt = lex.classify(lab.title())
@@ -1612,7 +1615,10 @@ class SourceAttributor:
                     a = self._make(mem, lab, mt, lm.start(1), lm.end(1), ":", lm.end(1),
                                    lm.end(1) + 1, "transcript_label", "direct", "",
                                    classify_as=lab.title())
-                    label_attr, label_para, label_question = a, para, False
+                    if n_labels is None:
+                        n_labels = _label_paragraphs(sents, para_ids)
+                    label_attr, label_para = a, para
+                    label_para_only = n_labels < 2 and not self._names_a_speaker(mt)
                     out.append(a)
                     continue
             # mixed-case speaker labels of transcripts ("Vladimir Putin: Citizens of Russia, ...")
@@ -1628,7 +1634,10 @@ class SourceAttributor:
                             and not _NOT_SPEAKER_LABEL.match(lab):
                         a = self._make(mem, lab, mt, pm.start(1), pm.end(1), ":", pm.end(1),
                                        pm.end(1) + 1, "transcript_label", "direct", "")
-                        label_attr, label_para, label_question = a, para, False
+                        if n_labels is None:
+                            n_labels = _label_paragraphs(sents, para_ids)
+                        label_attr, label_para = a, para
+                        label_para_only = n_labels < 2 and not self._names_a_speaker(mt)
                         out.append(a)
                         continue
             # "This was stated by X": the sentence and its paragraph's earlier sentences
@@ -1824,6 +1833,12 @@ class SourceAttributor:
         return _carry(prev, "continuation", "first_person")
 
     # -------------------------------------------------------------------------------------
+
+    def _names_a_speaker(self, mt) -> bool:
+        """Whether a mention names its speaker by a role or a known person's name
+        ("President of Russia Vladimir Putin", "ZELENSKY"), not just a capitalised word."""
+        return bool(mt.roles) or any(self.lex.side_kind.get(n) == "person"
+                                     for n in mt.name_tokens)
 
     def _primary(self, cues: list[Cue], t: str = "") -> Cue:
         """The cue that decides the sentence: the first speech cue; an outlet named only in
@@ -2045,6 +2060,24 @@ def _main_clause_subject(masked: str, c: Cue) -> bool:
         return True
     lead = _LEADING_JUNK.match(head)
     return lead is not None and lead.end() == len(head)
+
+
+def _label_paragraphs(sents: Sequence[Sentence], para_ids: Sequence[int]) -> int:
+    """How many paragraphs open with a speaker label ("PUTIN:", "Q:", "Jan Kowal: ...")."""
+    n = 0
+    for i, s in enumerate(sents):
+        if i and para_ids[i - 1] == para_ids[i]:
+            continue
+        t = s.text
+        if ":" not in t[:80]:
+            continue
+        lm = _LABEL.match(t) or _PERSON_LABEL.match(t)
+        if lm and (not _NOT_SPEAKER_LABEL.match(lm.group(1).strip()) or
+                   _QUESTION_LABEL.match(lm.group(1).strip())):
+            n += 1
+            if n > 1:
+                break
+    return n
 
 
 def _CUE_ORDER(c: Cue) -> tuple[int, int]:

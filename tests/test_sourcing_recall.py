@@ -783,3 +783,28 @@ def test_dash_aside_before_the_verb(at, sentence, expected):
     sents, text = sents_of(sentence)
     a = at.attribute(sents, text)[0]
     assert (a.source_type, a.speaker) == expected
+
+
+# --- a lone "Word: ..." label is a headline or a lead-in, not a transcript turn --------------------
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    # a one-word label no other paragraph repeats holds its own paragraph only
+    ((["WOW: The Mayor Just Gave A Speech Nobody Expected."],
+      ["The council met for three hours on Tuesday."],
+      ["\u201cWe will rebuild the market,\u201d the mayor said."]),
+     ["unattributed", "the mayor"]),
+    ((["Leftovers: It was a quiet street until the spring.", "Then the trucks came."],
+      ["The bakery closed in April."]),
+     ["Leftovers", "unattributed"]),
+    # transcript turns labelled in two paragraphs still hold the paragraphs after them
+    ((["KOWAL: We have asked for more time."], ["Nobody answered us."],
+      ["NOWAK: The deadline stands."], ["It was set a year ago."]),
+     ["KOWAL", "NOWAK"]),
+])
+def test_lone_label_does_not_hold_the_article(at, paragraphs, expected):
+    sents, text = sents_of(*paragraphs)
+    out = at.attribute(sents, text)
+    if expected == ["KOWAL", "NOWAK"]:
+        assert [a.speaker for a in out] == ["KOWAL", "KOWAL", "NOWAK", "NOWAK"]
+    else:
+        assert [a.speaker or a.source_type for a in out[1:]] == expected
