@@ -878,6 +878,14 @@ FOURTH_PASS_CASES = [
     # ... but an agreement to lift sanctions is a negotiated step (the
     # sanctions named keep their escalation cue)
     ("The agreement would see the sanctions lifted in stages.", (1, 1)),
+    # escalation: troop movements without a war word
+    ("They moved their forces out of the town overnight.", (0, 1)),
+    ("No forces returned to the village that night.", (0, 1)),
+    # technology news is not conflict ...
+    ("Security firms warned that the new email virus is attacking home computers.", (0, 0)),
+    ("The software maker warns users against opening unknown attachments.", (0, 0)),
+    # ... unless a party of a conflict is named
+    ("Russian hackers attacked Ukrainian government websites.", (0, 1)),
 ]
 
 
