@@ -527,6 +527,7 @@ _RE_GAP_BEFORE = re.compile(r"[^\x00“”\".!?]*?(?:[,:]\s*|\s+that\s*|\s*)")
 _RE_GAP_PUNCT_END = re.compile(r"[,:]\s*$")
 #: an aside between dashes that ends a clause before its verb (" — who ... — ", " -- ... -- ")
 _RE_DASH_ASIDE = re.compile(r"(?:\s(?:—|–|--?)\s|—)[^—–\x00\"]{3,160}?(?:\s(?:—|–|--?)|—)\s*$")
+_RE_RELATIVE_APPOS = re.compile(r",\s*(?:who|whose|which|whom)\b")
 _RE_LEADING_THE = re.compile(r"^\s*(?:the\s+)?")
 
 
@@ -1000,6 +1001,9 @@ class SourceAttributor:
                         not lex.name_tokens(text[found[0]:found[1]])) or (
                         found[0] >= alt[1] and _RE_INNER_ROLE.search(text[alt[0]:alt[1]])) or (
                         found[0] >= alt[1] and _RE_CLAUSAL_APPOS.match(chunk_all, alt[1] - boff)) or (
+                        # "Mr. Kowal, whose start-up, Gridline, uses ..., said": what follows
+                        # is inside the relative clause
+                        found[0] >= alt[1] and _RE_RELATIVE_APPOS.match(chunk_all, alt[1] - boff)) or (
                         # "Jan Kowal, an analyst at a research group in Arlington, Virginia,
                         # said": a role describes the named head; what follows is inside it
                         found[0] >= alt[1] and alt[2] and

@@ -808,3 +808,17 @@ def test_lone_label_does_not_hold_the_article(at, paragraphs, expected):
         assert [a.speaker for a in out] == ["KOWAL", "KOWAL", "NOWAK", "NOWAK"]
     else:
         assert [a.speaker or a.source_type for a in out[1:]] == expected
+
+
+# --- a name inside a relative clause between the subject and its verb does not speak -------------
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Mr. Ferrante, whose latest start-up, Fieldnote, uses data to help farms, said prices "
+     "would fall.", ("Mr. Ferrante",)),
+    ("The minister, whose deputy, Ivo Marek, resigned last week, said the plan would pass.",
+     ("The minister",)),
+])
+def test_name_inside_relative_clause(at, sentence, expected):
+    sents, text = sents_of(sentence)
+    a = at.attribute(sents, text)[0]
+    assert (a.speaker,) == expected
