@@ -551,20 +551,10 @@ def percentile_chart(
 
 
 def _metric_label(metric: str) -> str:
-    pal = palette()
-    if metric.startswith("source_") and metric.endswith("_share"):
-        return "source: " + pal.source_label(metric[len("source_"):-len("_share")])
-    nice = {
-        "balance": "balance (diplomacy \u2212 escalation)",
-        "diplomacy_share": "diplomacy sentences",
-        "escalation_share": "escalation sentences",
-        "attributed_share": "attributed sentences",
-        "anonymous_share": "from unnamed sources",
-        "direct_quote_share": "direct quotes",
-        "diplomacy_unattributed_share": "diplomacy in writer's voice",
-        "escalation_unattributed_share": "escalation in writer's voice",
-    }
-    return nice.get(metric, metric.replace("_share", "").replace("_", " "))
+    """The same words for a metric as the tables and the summary (``compare.metric_label``)."""
+    from .compare import metric_label
+
+    return metric_label(metric)
 
 
 # ------------------------------------------------------------------ saving

@@ -535,35 +535,35 @@ class Comparison:
         if self.description and include_reference:
             lines.append(self.description)
         lines.append("")
+        n_sent = int(f["n_sentences"])
         lines.append(
-            f"Of its {int(f['n_sentences'])} sentences, {f['diplomacy_share']:.0%} carry the diplomacy frame "
+            f"Of its {n_sent} sentence{'s' if n_sent != 1 else ''}, {f['diplomacy_share']:.0%} carry the diplomacy frame "
             f"and {f['escalation_share']:.0%} the escalation frame: balance {f['balance']:+.2f} "
             f"(95% interval {f['balance_low']:+.2f} to {f['balance_high']:+.2f}; "
             "positive means more diplomacy than escalation)."
         )
+        if n_sent < FEW_SENTENCES:
+            lines.append(
+                f"- With only {n_sent} sentence{'s' if n_sent != 1 else ''}, each sentence moves a share "
+                f"by {1 / max(n_sent, 1):.0%}: the shares and percentiles below say little."
+            )
         pct = self.percentiles.set_index("metric")
-        for m, name in (
-            ("balance", "balance"),
-            ("diplomacy_share", "share of diplomacy sentences"),
-            ("escalation_share", "share of escalation sentences"),
-            ("attributed_share", "share of attributed sentences"),
-            ("anonymous_share", "share of sentences from unnamed sources"),
-        ):
+        for m in ("balance", "diplomacy_share", "escalation_share", "attributed_share", "anonymous_share"):
             if m in pct.index and not math.isnan(pct.loc[m, "percentile"]):
                 r = pct.loc[m]
                 lines.append(
-                    f"- Its {name} ({r['focus']:.2f}) is {_rank_words(r['percentile'])} "
-                    f"(reference median {r['reference_median']:.2f})."
+                    f"- {metric_label(m)}: {metric_value(m, r['focus'])}, {_rank_words(r['percentile'])} "
+                    f"(reference median {metric_value(m, r['reference_median'])})."
                 )
         unusual = self.percentiles[
             (self.percentiles["percentile"] <= 5) | (self.percentiles["percentile"] >= 95)
         ]
         if len(unusual):
-            names = ", ".join(
-                f"{_metric_words(m)} ({'high' if p >= 95 else 'low'})"
+            names = "; ".join(
+                f"{metric_label(m)} ({'high' if p >= 95 else 'low'})"
                 for m, p in zip(unusual["metric"], unusual["percentile"], strict=True)
             )
-            lines.append(f"- Metrics in the reference's outer 5% on either side: {names}.")
+            lines.append(f"- Measures in the reference's outer 5% on either side: {names}.")
         if len(self.tests):
             omni = self.tests[self.tests["category"] == "(all)"].set_index("test")
             key = "frame distribution"
@@ -586,9 +586,14 @@ class Comparison:
                         )
         if len(self.drivers):
             lines.append("- Sentences that drive the difference (their frame is rarer in the reference):")
+            from .render import frame_name, source_name
+
             for _, d in self.drivers.head(3).iterrows():
                 text = d["text"] if len(d["text"]) <= 140 else d["text"][:139] + "\u2026"
-                lines.append(f"  [{d['frame']}, {d['source_type']}] {text}")
+                lines.append(
+                    f"  [sentence {int(d['sentence']) + 1}: {_FRAME_WORDS.get(d['frame'], frame_name(d['frame']))}; "
+                    f"{source_name(d['source_type'])}] {text}"
+                )
         lines.append("")
         lines.extend(self.notes)
         return "\n".join(lines).rstrip() + "\n"
@@ -602,25 +607,79 @@ _FRAME_WORDS = {
 }
 
 
-def _metric_words(metric: str) -> str:
-    """A profile column in words, e.g. ``side_us_share`` -> 'share of sentences from the us side'."""
+#: Below this many sentences the summary warns that an article's shares move in big steps.
+FEW_SENTENCES = 10
+
+_SIDE_WORDS = {
+    "us": "the US side", "russia": "the Russian side", "ukraine": "the Ukrainian side",
+    "belarus": "the Belarusian side", "eu_nato": "the EU/NATO side", "un": "the UN",
+    "other": "another side", "unknown": "no side the rules know",
+}
+_CARRIER_WORDS = {
+    "unattributed": "in the writer's own voice",
+    "official": "from officials or institutions",
+    "expert": "from experts",
+    "media": "from other media",
+    "other": "from other people",
+}
+
+
+def metric_label(metric: str) -> str:
+    """An article-table metric in words, for tables, charts and summaries.
+
+    >>> metric_label("side_us_share"), metric_label("escalation_expert_share")
+    ('sources of the US side', 'escalation sentences from experts')
+    """
+    from .render import source_name
+
+    fixed = {
+        "balance": "balance (diplomacy \u2212 escalation)",
+        "attributed_share": "attributed sentences",
+        "anonymous_share": "sentences from unnamed sources",
+        "direct_quote_share": "direct quotes",
+    }
+    if metric in fixed:
+        return fixed[metric]
     base = metric.removesuffix("_share")
     if base.startswith("label_"):
-        return f"share of '{_FRAME_WORDS.get(base[6:], base[6:])}' sentences"
+        return f"'{_FRAME_WORDS.get(base[6:], base[6:])}' sentences"
     if base.startswith("side_"):
-        return f"share of sentences from the {base[5:]} side"
+        return f"sources of {_SIDE_WORDS.get(base[5:], base[5:].replace('_', ' ') + ' side')}"
     if base.startswith("source_"):
-        return f"share of sentences from {base[7:].replace('_', ' ')} sources"
+        return f"source: {source_name(base[7:])}"
+    for carrier, words in _CARRIER_WORDS.items():
+        if base.endswith(f"_{carrier}"):
+            return f"{base[: -len(carrier) - 1].replace('_', ' ')} sentences {words}"
     if metric.endswith("_share"):
-        return "share of " + base.replace("_", " ")
+        return f"{base.replace('_', ' ')} sentences"
     return metric.replace("_", " ")
 
 
+def metric_value(metric: str, value: Any) -> str:
+    """A metric's value as people read it: balance signed (+0.33), shares as percentages (67%).
+
+    >>> metric_value("balance", 0.333), metric_value("diplomacy_share", 0.6667)
+    ('+0.33', '67%')
+    """
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return ""
+    if math.isnan(v):
+        return ""
+    return f"{v:+.2f}" if metric == "balance" else f"{v:.0%}" if metric.endswith("_share") else f"{v:.2f}"
+
+
 def _rank_words(percentile: float) -> str:
-    """'higher than 93% of reference articles' / 'lower than 80% of ...' (mid-rank percentile)."""
+    """'higher than 93% of reference articles' / 'lower than 80% of ...' (mid-rank percentile,
+    rounded down so that an article is never said to beat more articles than it does)."""
+    if percentile >= 100:
+        return "higher than every reference article"
+    if percentile <= 0:
+        return "lower than every reference article"
     if percentile >= 50:
-        return f"higher than {percentile:.0f}% of reference articles"
-    return f"lower than {100 - percentile:.0f}% of reference articles"
+        return f"higher than {math.floor(percentile)}% of reference articles"
+    return f"lower than {math.floor(100 - percentile)}% of reference articles"
 
 
 _OUTLET_METRICS = [
@@ -830,6 +889,8 @@ def _load_focus(article: str | Path | None) -> pd.DataFrame:
         raise InputError(str(path), "no such article file")
     art = load_article(path)
     rec = art.as_record()
+    if not str(rec.get("title") or "").strip():  # a label for the charts and summary, not a hash
+        rec["title"] = path.name
     return pd.DataFrame([rec])
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import pandas as pd
@@ -279,7 +280,60 @@ def test_compare_very_different_focus(corpus_tables):
     assert len(c.drivers) > 0 and set(c.drivers["frame"]) <= {"diplomacy", "mixed"}
     assert (c.drivers["lift"] > 1).all()
     text = c.summary()
-    assert "higher than 100% of reference articles" in text and "differs from" in text
+    assert "higher than every reference article" in text and "differs from" in text
+
+
+def test_summary_speaks_in_words_and_percentages(corpus_tables):
+    """No column names (unnamed_official, side_us_share) and no shares as 0.67 in the summary."""
+    ref, focus, _ = corpus_tables
+    text = compare(focus, ref, n_perm=200).summary()
+    assert "_" not in text.replace("Focus Wire", "")
+    assert not re.search(r"\(0\.\d\d\)", text)  # a share is '67%', not '(0.67)'
+    assert re.search(r"diplomacy sentences: \d+%", text)
+    assert "[sentence " in text and "diplomacy only" in text
+
+
+def test_summary_warns_about_a_very_short_article(corpus_tables):
+    ref, _, _ = corpus_tables
+    one = ref[ref["article_id"] == "r0"].head(1).assign(article_id="one")
+    text = compare(one, ref, n_perm=200).summary()
+    assert "Of its 1 sentence," in text and "With only 1 sentence" in text
+
+
+@pytest.mark.parametrize(
+    "metric, words",
+    [
+        ("balance", "balance (diplomacy \u2212 escalation)"),
+        ("diplomacy_share", "diplomacy sentences"),
+        ("label_mixed_share", "'both frames' sentences"),
+        ("source_unnamed_official_share", "source: unnamed official"),
+        ("side_us_share", "sources of the US side"),
+        ("side_unknown_share", "sources of no side the rules know"),
+        ("escalation_expert_share", "escalation sentences from experts"),
+        ("diplomacy_unattributed_share", "diplomacy sentences in the writer's own voice"),
+        ("humanitarian_share", "humanitarian sentences"),
+    ],
+)
+def test_metric_label(metric, words):
+    from analysis.compare import metric_label
+
+    assert metric_label(metric) == words
+
+
+@pytest.mark.parametrize(
+    "pct, words",
+    [
+        (100.0, "higher than every reference article"),
+        (94.85, "higher than 94% of reference articles"),
+        (50.0, "higher than 50% of reference articles"),
+        (20.0, "lower than 80% of reference articles"),
+        (0.0, "lower than every reference article"),
+    ],
+)
+def test_rank_words_never_round_up(pct, words):
+    from analysis.compare import _rank_words
+
+    assert _rank_words(pct) == words
 
 
 def test_compare_similar_focus_not_significant(corpus_tables):
