@@ -822,3 +822,21 @@ def test_name_inside_relative_clause(at, sentence, expected):
     sents, text = sents_of(sentence)
     a = at.attribute(sents, text)[0]
     assert (a.speaker,) == expected
+
+
+# --- present-tense "notes" and "reports" before a clause, a quotation or the sentence's end ---------
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Ferrante notes that the harbour has been closed since March.", ("expert", "Ferrante")),
+    ("\u201cThe harbour is still closed,\u201d Ferrante notes.", ("expert", "Ferrante")),
+    ("Two ferries were cancelled on Sunday, the Kyiv Independent reports.",
+     ("media", "the Kyiv Independent")),
+    # the nouns do not report
+    ("The ministry's reports show the losses of the spring.", ("unattributed", "")),
+    ("The notes were found in a drawer of the old office.", ("unattributed", "")),
+])
+def test_notes_and_reports_present_tense(at, sentence, expected):
+    sents, text = sents_of(
+        "Jan Ferrante, an economist at a university in Warsaw, studies ports.", sentence)
+    a = at.attribute(sents, text)[1]
+    assert (a.source_type, a.speaker) == expected
