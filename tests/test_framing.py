@@ -886,6 +886,15 @@ FOURTH_PASS_CASES = [
     ("The software maker warns users against opening unknown attachments.", (0, 0)),
     # ... unless a party of a conflict is named
     ("Russian hackers attacked Ukrainian government websites.", (0, 1)),
+    # political support for a state's sovereignty is no force ...
+    ("The minister reaffirmed Britain's firm support for Ukraine's sovereignty and territorial integrity.", (0, 0)),
+    ("Georgia's territorial integrity is unconditional, the senators said.", (0, 0)),
+    ("The vote showed broad support for Ukraine and a defense of freedom.", (0, 0)),
+    ("After another Russian invasion, the region was unconditionally backed by its allies.", (0, 0)),
+    # ... but military support and a demand to withdraw are (codebook rule 7)
+    ("The new package of weapons shows support for Ukraine.", (0, 1)),
+    ("The assembly demanded the army's complete and immediate withdrawal from the region.", (0, 1)),
+    ("The rebels demanded an unconditional surrender.", (0, 1)),
 ]
 
 
