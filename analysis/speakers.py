@@ -113,11 +113,11 @@ _ORG_RUN = re.compile(r"\b[A-Z][\w.&’'-]*(?:\s+(?:of|for|and|the|on)?\s*[A-Z][
                       + "|".join(sorted(ORG_HEADS)) + r")\b")
 _ACRONYM = re.compile(r"^\s*(?:[Tt]he\s+)?[A-Z]{2,6}\s*$")  # "the WFP": an organisation
 _GENERIC_ORG = re.compile(
-    r"(?i)^\s*(?:the|its|their|this|that|both|all|each)\s+(?:\w+\s+){0,2}(?:fund|agency|court|committee|campaign|"
+    r"(?i)^\s*(?:the|its|their|this|that|both|all|each)\s+(?:[\w’'-]+\s+){0,2}(?:fund|agency|court|committee|campaign|"
     r"company|commission|council|department|embassy|party|organi[sz]ation|group|firm|bank|union|"
     r"alliance|coalition|bloc|office|parliament|legislature|regime|senate|board|institute|"
     r"foundation|charity|centre|center|university|network|movement|side|sides|team|"
-    r"airline|carrier|hospital|school|church|league|club|website|hospitals|agencies)\s*$")
+    r"airline|carrier|hospital|school|church|league|club|website|hospitals|agencies|panel|tribunal)\s*$")
 #: government vocabulary (not "talks", "price war", "union officials"; "prime minister" is
 #: found by "minister"), the commonest first: found by C-level ``str.find`` in the
 #: lower-cased text, then checked as whole words

@@ -840,3 +840,26 @@ def test_notes_and_reports_present_tense(at, sentence, expected):
         "Jan Ferrante, an economist at a university in Warsaw, studies ports.", sentence)
     a = at.attribute(sents, text)[1]
     assert (a.source_type, a.speaker) == expected
+
+
+# --- more speaker words: politicians, investigators, staffers, citizens, managers; "X's board" ------
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Local politicians said the ferry would run again in May.",
+     ("unnamed_official", "Local politicians")),
+    ("Investigators said the fire had started in the engine room.",
+     ("unnamed_official", "Investigators")),
+    ("A senior staffer said the minister would not travel.", ("unnamed_official", "A senior staffer")),
+    ("Two members of parliament said the vote would be delayed.",
+     ("unnamed_official", "Two members of parliament")),
+    ("The manager said the plant would close for a week.", ("other", "The manager")),
+    ("Citizens said the water had been cut for two days.", ("other", "Citizens")),
+    ("The port's board said the terminal would reopen.", ("institution", "The port's board")),
+    ("The panel said the evidence was not enough.", ("institution", "The panel")),
+    # "member states" stay states speaking as bodies
+    ("EU member states said the sanctions would stay.", ("institution", "EU member states")),
+])
+def test_more_speaker_words(at, sentence, expected):
+    sents, text = sents_of(sentence)
+    a = at.attribute(sents, text)[0]
+    assert (a.source_type, a.speaker) == expected
