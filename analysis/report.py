@@ -121,7 +121,8 @@ def text_block(text: str):
 
 def show_table(df, *, index: bool = False, digits: int | None = 2):
     """A DataFrame as an HTML table for reports: escaped cells, no index column by default,
-    numbers rounded to ``digits``, empty cells for missing values."""
+    numbers shown with ``digits`` decimals (0.0 as 0.00, like its neighbours), empty cells
+    for missing values."""
     from IPython.display import HTML
 
     if digits is not None:
@@ -129,7 +130,8 @@ def show_table(df, *, index: bool = False, digits: int | None = 2):
     nullable = [c for c in df.columns if str(df[c].dtype) in ("Int64", "Int32", "Float64", "boolean")]
     if nullable:  # na_rep does not reach pandas' <NA> of nullable columns
         df = df.assign(**{c: df[c].astype(object).where(df[c].notna(), "") for c in nullable})
-    return HTML(df.to_html(index=index, escape=True, border=0, classes="dataframe", na_rep=""))
+    fmt = {"float_format": f"{{:.{digits}f}}".format} if digits is not None else {}
+    return HTML(df.to_html(index=index, escape=True, border=0, classes="dataframe", na_rep="", **fmt))
 
 
 def collapsed_table(summary: str, df, **to_html: Any):
@@ -138,6 +140,129 @@ def collapsed_table(summary: str, df, **to_html: Any):
 
     table = df.to_html(escape=True, border=0, classes="dataframe", **to_html)
     return HTML(f"<details><summary>{html.escape(summary)}</summary>{table}</details>")
+
+
+def p_value_text(p: Any) -> str:
+    """A p-value as people read it: '< 0.001' rather than '0.000' or '0.0002'.
+
+    >>> p_value_text(0.0002), p_value_text(0.0412), p_value_text(1.0)
+    ('< 0.001', '0.041', '1.000')
+    """
+    try:
+        v = float(p)
+    except (TypeError, ValueError):
+        return ""
+    if v != v:  # NaN
+        return ""
+    return "< 0.001" if v < 0.001 else f"{v:.3f}"
+
+
+def metrics_table(df, metrics: Sequence[str] | None = None, *, keep: Sequence[str] = ()):
+    """Metric columns of an article or outlet table for people: headed in words
+    (``compare.metric_label``), shares as percentages, the balance signed; ``keep``
+    columns go first, renamed from snake_case."""
+    import pandas as pd
+
+    from .compare import metric_columns, metric_label, metric_value
+
+    if metrics is None:  # every metric, not the flags and counts (focus, n_articles)
+        metrics = [
+            m for m in metric_columns(df) if not m.startswith("n_") and df[m].dtype != bool
+        ]
+    metrics = [m for m in metrics if m in df.columns]
+    out = pd.DataFrame(index=df.index)
+    for c in keep:
+        if c in df.columns:
+            out[_COLUMN_WORDS.get(c, c.replace("_", " "))] = df[c]
+    for m in metrics:
+        out[metric_label(m)] = [metric_value(m, v) for v in df[m]]
+    return out
+
+
+_COLUMN_WORDS = {
+    "n_articles": "articles",
+    "n_sentences": "sentences",
+    "source_type": "source",
+    "article_id": "article",
+}
+
+
+def percentile_table(percentiles, metrics: Sequence[str] | None = None):
+    """``Comparison.percentiles`` for people: each measure in words, the article's value,
+    the reference's median and middle half, and the percentile as a whole number."""
+    import pandas as pd
+
+    from .compare import metric_label, metric_value
+
+    df = percentiles
+    if metrics is not None:
+        df = df.set_index("metric").reindex([m for m in metrics if m in set(df["metric"])]).reset_index()
+    rows = []
+    for r in df.to_dict("records"):
+        m = r["metric"]
+        pct = r["percentile"]
+        rows.append(
+            {
+                "measure": metric_label(m),
+                "this article": metric_value(m, r["focus"]),
+                "reference median": metric_value(m, r["reference_median"]),
+                "middle half of the reference": (
+                    f"{metric_value(m, r['reference_q25'])} to {metric_value(m, r['reference_q75'])}"
+                ),
+                "percentile (0\u2013100)": "" if pct != pct else f"{pct:.0f}",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def tests_tables(tests):
+    """``Comparison.tests`` for people: (overall, per category). The overall table has one
+    row per test (sentences compared, Cramér's V, p-value); the other one row per frame
+    label or source type, with shares and their difference as percentages."""
+    import pandas as pd
+
+    from .compare import _FRAME_WORDS
+    from .render import source_name
+
+    overall = tests[tests["category"] == "(all)"]
+    whole = pd.DataFrame(
+        {
+            "what is compared": [
+                "the mix of frame labels" if str(t).startswith("frame") else "the mix of source types"
+                for t in overall["test"]
+            ],
+            "sentences: article": overall["n_focus"].astype(int).to_numpy(),
+            "sentences: reference": overall["n_reference"].astype(int).to_numpy(),
+            "effect size (Cramér's V)": [f"{v:.2f}" for v in overall["effect_size"]],
+            "p-value": [p_value_text(p) for p in overall["p_value"]],
+        }
+    )
+    cats = tests[tests["category"] != "(all)"]
+    share = pd.DataFrame(
+        {
+            "": ["frame label" if str(t).startswith("frame") else "source" for t in cats["test"]],
+            "category": [
+                _FRAME_WORDS.get(c, c) if str(t).startswith("frame") else source_name(c)
+                for t, c in zip(cats["test"], cats["category"], strict=True)
+            ],
+            "share in the article": [f"{v:.0%}" for v in cats["focus_share"]],
+            "share in the reference": [f"{v:.0%}" for v in cats["reference_share"]],
+            "difference (95% interval)": [
+                f"{_signed_pct(d)} ({_signed_pct(lo)} to {_signed_pct(hi)})"
+                for d, lo, hi in zip(
+                    cats["difference"], cats["difference_low"], cats["difference_high"], strict=True
+                )
+            ],
+            "p-value": [p_value_text(p) for p in cats["p_value"]],
+        }
+    )
+    return whole, share
+
+
+def _signed_pct(x: float) -> str:
+    """A difference of shares in points: '+42%', '-3%', and '0%' (never '-0%')."""
+    k = round(float(x) * 100)
+    return f"{k:+d}%" if k else "0%"
 
 
 def _pct(x: float) -> str:

@@ -47,7 +47,15 @@ from analysis.charts import (
     source_mix_bars,
 )
 from analysis.render import frame_name, source_name
-from analysis.report import collapsed_table, md_escape, show_table, text_block
+from analysis.report import (
+    collapsed_table,
+    md_escape,
+    metrics_table,
+    percentile_table,
+    show_table,
+    tests_tables,
+    text_block,
+)
 
 pd.set_option("display.max_colwidth", None)
 pd.set_option("display.max_rows", 200)
@@ -89,27 +97,29 @@ ax = balance_forest(profiles, focus_id=focus_id, title="Balance of diplomacy ove
 plt.show()
 
 # %%
-profile_cols = [
-    "title",
-    "outlet",
-    "n_sentences",
-    "diplomacy_share",
-    "escalation_share",
-    "balance",
-    "balance_low",
-    "balance_high",
-    "attributed_share",
-    "anonymous_share",
-]
 ranked = profiles.sort_values("balance", ascending=False).assign(
     title=lambda d: [
         ("▶ " if f else "") + str(t) for f, t in zip(d["focus"], d["title"], strict=True)
-    ]
+    ],
+    interval=lambda d: [
+        f"{lo:+.2f} to {hi:+.2f}" for lo, hi in zip(d["balance_low"], d["balance_high"], strict=True)
+    ],
+)
+profile_table = metrics_table(
+    ranked,
+    ["balance"],
+    keep=["title", "outlet", "n_sentences"],
+).assign(**{"balance 95% interval": ranked["interval"]})
+profile_table = profile_table.join(
+    metrics_table(
+        ranked,
+        ["diplomacy_share", "escalation_share", "attributed_share", "anonymous_share"],
+    )
 )
 display(
     collapsed_table(
         f"The profiles of all {len(profiles)} articles (one row per article, ▶ the focus)",
-        ranked[[c for c in profile_cols if c in ranked.columns]].round(2),
+        profile_table,
         index=False,
     )
 )
@@ -127,7 +137,6 @@ ax = percentile_chart(
 plt.show()
 
 # %%
-pct = comparison.percentiles.set_index("metric")
 main = [
     "balance",
     "diplomacy_share",
@@ -137,9 +146,14 @@ main = [
     "direct_quote_share",
     "source_unattributed_share",
 ]
-cols = ["focus", "reference_median", "reference_q25", "reference_q75", "percentile"]
-display(show_table(pct.loc[[m for m in main if m in pct.index], ["meaning", *cols]].reset_index()))
-display(collapsed_table(f"All {len(pct)} metrics", pct[["meaning", *cols]].round(2)))
+display(show_table(percentile_table(comparison.percentiles, main)))
+display(
+    collapsed_table(
+        f"All {len(comparison.percentiles)} measures",
+        percentile_table(comparison.percentiles),
+        index=False,
+    )
+)
 
 # %% [markdown]
 # ## Diplomacy against escalation, article by article
@@ -155,10 +169,10 @@ plt.show()
 # focus article as the first row; then the mix of source types per outlet.
 
 # %%
-outlets = comparison.by_outlet.copy()
+outlets = comparison.by_outlet
 # the package's outlet metrics, without the source-type shares (charted below)
-shown = [c for c in outlets.columns if c != "focus" and not c.startswith("source_")]
-display(show_table(outlets[shown]))
+outlet_table = metrics_table(outlets, keep=["outlet", "n_articles", "n_sentences"])
+display(show_table(outlet_table[[c for c in outlet_table.columns if not c.startswith("source:")]]))
 
 # %%
 ax = source_mix_bars(
@@ -181,54 +195,18 @@ plt.show()
 # ## The permutation tests
 #
 # Is the focus article's mix of frame labels (and of source types) different from the
-# reference's pooled sentences? `p_value` from a seeded permutation test; `effect_size`
-# is Cramér's V for the whole mix and the share difference for each category.
+# reference's pooled sentences? The p-value comes from a seeded permutation test: how often
+# as many sentences drawn at random from all of them (article and reference pooled) differ
+# from the rest as much as the article does (below 0.05: unlikely to be chance). The effect size is Cramér's V for the whole mix (0: same mix, below 0.1
+# negligible, 0.1–0.3 small, 0.3–0.5 moderate, above: large). Per category, the share of
+# the article's sentences against the reference's, and the difference with a 95% bootstrap
+# interval over articles. Sentences of one article are not independent draws, so the
+# p-values are optimistic; the percentiles above do not have that problem.
 
 # %%
-tests = comparison.tests
-overall = tests[tests["category"] == "(all)"]
-display(
-    show_table(
-        overall[
-            [
-                "test",
-                "n_focus",
-                "n_reference",
-                "statistic",
-                "effect_size",
-                "effect_measure",
-                "p_value",
-            ]
-        ],
-        digits=4,
-    )
-)
-shares = tests[tests["category"] != "(all)"].assign(
-    category=lambda d: [
-        frame_name(c) if t.startswith("frame") else source_name(c)
-        for t, c in zip(d["test"], d["category"], strict=True)
-    ],
-    interval=lambda d: [
-        f"{lo:+.0%} to {hi:+.0%}"
-        for lo, hi in zip(d["difference_low"], d["difference_high"], strict=True)
-    ],
-)
-display(
-    show_table(
-        shares[
-            [
-                "test",
-                "category",
-                "focus_share",
-                "reference_share",
-                "difference",
-                "interval",
-                "p_value",
-            ]
-        ],
-        digits=3,
-    )
-)
+whole, by_category = tests_tables(comparison.tests)
+display(show_table(whole))
+display(show_table(by_category))
 
 # %% [markdown]
 # ## The sentences that drive the difference
@@ -240,12 +218,16 @@ display(
 # %%
 drivers = comparison.drivers.copy()
 if len(drivers):
-    drivers["frame"] = drivers["frame"].map(frame_name)
-    drivers["source_type"] = drivers["source_type"].map(source_name)
     display(
         show_table(
-            drivers[["sentence", "frame", "source_type", "speaker", "text"]].assign(
-                sentence=lambda d: d["sentence"] + 1
+            pd.DataFrame(
+                {
+                    "#": drivers["sentence"] + 1,
+                    "frame": drivers["frame"].map(frame_name),
+                    "source": drivers["source_type"].map(source_name),
+                    "speaker": drivers["speaker"],
+                    "sentence": drivers["text"],
+                }
             )
         )
     )

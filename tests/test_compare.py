@@ -435,3 +435,11 @@ def test_run_compare_shared_corpus_119_profiles(tmp_path, shared_corpus):
     assert prof["outlet"].nunique() >= 15
     assert len(out.charts) >= 5
     assert "read from" in (tmp_path / "README.txt").read_text()
+
+
+def test_focus_without_a_title_is_labelled_by_its_file_name(tmp_path):
+    from analysis.compare import _load_focus
+
+    art = tmp_path / "one_line.txt"
+    art.write_text("Russia fired missiles at Kyiv overnight, officials said.\n", encoding="utf-8")
+    assert _load_focus(art)["title"].iloc[0] == "one_line.txt"

@@ -134,6 +134,10 @@ def test_02_compare_with_the_embedded_corpus_executes(tmp_path):
     text = _outputs_text(nb)
     assert "Reference:" in text and "Lee" in text
     assert _n_images(nb) >= 4
+    # tables and findings for people: no column names of the package, no '0.000' p-values
+    for raw in ("reference_median", "p_value", "n_focus", "unnamed_official", "float in [0, 1]"):
+        assert raw not in text, raw
+    assert "<td>0.000</td>" not in text
 
 
 @pytest.mark.slow

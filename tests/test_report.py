@@ -271,3 +271,85 @@ def test_show_table_leaves_missing_counts_empty():
     df = pd.DataFrame({"set": ["seed", "dev"], "sentences": pd.array([21, None], dtype="Int64")})
     html = show_table(df).data
     assert "<td>21</td>" in html and "NA" not in html
+
+
+# ----------------------------------------------------- tables for people (02)
+
+
+def test_show_table_gives_every_number_the_same_decimals():
+    html = show_table(pd.DataFrame({"score": [0.0, 0.5912]})).data
+    assert "<td>0.00</td>" in html and "<td>0.59</td>" in html
+
+
+def test_p_value_text():
+    from analysis.report import p_value_text
+
+    assert p_value_text(0.0002) == "< 0.001" and p_value_text(0.0412) == "0.041"
+    assert p_value_text(float("nan")) == ""
+
+
+def _comparison():
+    from analysis.compare import compare
+
+    rows = []
+    for a, (dip, esc, src) in enumerate(
+        [(1, 0, "unnamed_official"), (0, 1, "unattributed"), (0, 1, "named_official")] * 3
+    ):
+        for k in range(4):
+            frame = "diplomacy" if dip and k % 2 == 0 else "escalation" if esc else "neutral"
+            rows.append(
+                {
+                    "article_id": f"a{a}",
+                    "sentence": k,
+                    "text": f"Sentence {k}.",
+                    "frame": frame,
+                    "diplomacy": frame == "diplomacy",
+                    "escalation": frame == "escalation",
+                    "diplomacy_score": 0.9 if frame == "diplomacy" else 0.0,
+                    "escalation_score": 0.9 if frame == "escalation" else 0.0,
+                    "source_type": src,
+                    "speaker": "",
+                    "quote_mode": "none",
+                    "anonymous": src == "unnamed_official",
+                    "side": "unknown",
+                    "title": f"Story {a}",
+                    "outlet": "Wire",
+                }
+            )
+    table = pd.DataFrame(rows)
+    return compare(table[table["article_id"] == "a0"], table[table["article_id"] != "a0"], n_perm=200)
+
+
+def test_percentile_table_speaks_in_words_and_percentages():
+    from analysis.report import percentile_table
+
+    c = _comparison()
+    t = percentile_table(c.percentiles, ["balance", "diplomacy_share", "side_us_share"])
+    assert list(t.columns) == [
+        "measure", "this article", "reference median", "middle half of the reference",
+        "percentile (0\u2013100)",
+    ]
+    assert t["measure"].tolist()[:2] == ["balance (diplomacy \u2212 escalation)", "diplomacy sentences"]
+    assert t.loc[1, "this article"].endswith("%") and t.loc[0, "this article"].startswith(("+", "-"))
+    assert all("." not in v for v in t["percentile (0\u2013100)"])
+    assert not any("_" in v for v in t["measure"])
+
+
+def test_tests_tables_have_no_internal_names_and_no_zero_p():
+    from analysis.report import tests_tables
+
+    whole, share = tests_tables(_comparison().tests)
+    text = whole.to_string() + share.to_string()
+    for raw in ("p_value", "n_focus", "effect_size", "unnamed_official", "mixed", "-0%", "0.000"):
+        assert raw not in text, raw
+    assert set(share["category"]) >= {"diplomacy only", "unnamed official"}
+
+
+def test_metrics_table_leaves_out_flags_and_counts():
+    from analysis.report import metrics_table
+
+    bo = _comparison().by_outlet
+    t = metrics_table(bo, keep=["outlet", "n_articles"])
+    assert "focus" not in t.columns and "n articles" not in t.columns
+    assert t.columns[:2].tolist() == ["outlet", "articles"]
+    assert t["diplomacy sentences"].str.endswith("%").all()
