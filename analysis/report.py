@@ -360,8 +360,10 @@ def resolve_gold(gold: str | Path | None = None) -> Path:
     return shared_gold_dev_path() or seed_gold_path()
 
 
-def validation_findings(result) -> str:
-    """What an ``EvaluationResult`` says, as Markdown bullets (computed, never hand-written)."""
+def validation_findings(result, gold_path: str | Path | None = None) -> str:
+    """What an ``EvaluationResult`` says, as Markdown bullets (computed, never hand-written).
+
+    With ``gold_path``, a shipped gold set says whether the rules were tuned on it."""
     m = result.metrics
     lines = [
         f"- Evaluated on **{m['n_sentences']} hand-labelled sentences of {m['n_articles']} "
@@ -373,6 +375,9 @@ def validation_findings(result) -> str:
         )
         + "."
     ]
+    role_line = _role_line(gold_role(gold_path)) if gold_path is not None else ""
+    if role_line:
+        lines.append(role_line)
     frames = m["frames"]
     parts = [
         f"**{f}** F1 {v['f1']:.2f} (precision {v['precision']:.2f}, recall {v['recall']:.2f}, "
@@ -395,19 +400,100 @@ def validation_findings(result) -> str:
         per = {t: v for t, v in src["per_type"].items() if v.get("support")}
         if per:
             worst = min(per, key=lambda t: per[t]["f1"])
+            from .render import source_name
+
             lines.append(
-                f"- Weakest source type: *{worst.replace('_', ' ')}* "
+                f"- Weakest source type: *{source_name(worst)}* "
                 f"(F1 {per[worst]['f1']:.2f} on {per[worst]['support']} gold sentences)."
             )
     errs = result.errors
     if len(errs):
-        kinds = errs["error"].value_counts()
+        kinds = errs["error"].map(error_words).value_counts()
         lines.append(
-            "- Among the most confident framing errors: "
+            f"- Of the {len(errs)} framing errors shown below (the scorer's most confident): "
             + ", ".join(f"{k} {v}" for k, v in kinds.items())
             + "."
         )
     return "\n".join(lines)
+
+
+def gold_role(gold_path: str | Path) -> str | None:
+    """The role of a shipped gold set ('Russia–Ukraine, tuning', '… held out') when
+    ``gold_path`` is one of them (``evaluate.GOLD_SETS``), else None (the user's own gold)."""
+    from .evaluate import GOLD_SETS
+    from .paths import annotations_dir, shared_path
+
+    try:
+        target = Path(gold_path).resolve()
+    except OSError:
+        return None
+    for _, where, role in GOLD_SETS:
+        if where.startswith("shared:"):
+            path = shared_path(*where.removeprefix("shared:").split("/"))
+        else:
+            path = annotations_dir() / where
+        if path is not None and Path(path).resolve() == target:
+            return role
+    return None
+
+
+def _role_line(role: str | None) -> str:
+    if role is None:
+        return ""
+    if "tuning" in role:
+        return (
+            f"- **These figures flatter the scorers.** This gold ({md_escape(role)}) was used to "
+            "write the rules: its errors were read and fixed. For articles the scorers have not "
+            "seen, read the *held out* rows of the table at the end of this page."
+        )
+    return (
+        f"- This gold ({md_escape(role)}) was labelled before any scorer ran on it and nobody "
+        "tunes on it: the figures are an honest estimate for unseen articles."
+    )
+
+
+#: What an error of ``evaluate.worst_errors`` means, in words.
+_ERROR_WORDS = {"false positive": "false alarm", "false negative": "missed"}
+
+
+def error_words(error: str) -> str:
+    """'false negative escalation' -> 'missed escalation'; 'false positive diplomacy' ->
+    'false alarm: diplomacy' (the scorer gave the frame, the gold does not)."""
+    for raw, words in _ERROR_WORDS.items():
+        if error.startswith(raw):
+            frame = error[len(raw) :].strip()
+            return f"{words} {frame}" if words == "missed" else f"{words}: {frame}"
+    return error
+
+
+def label_metrics_table(per_label: Mapping[str, Mapping[str, Any]], names: Callable[[str], str] = str):
+    """Per-label precision, recall and F1 (``EvaluationResult.metrics``) for people: one row
+    per label that the gold or the scorer uses, counts headed in words, and a blank where a
+    figure is undefined (no gold sentence with the label: no recall; never predicted: no
+    precision), not a 0.00 that reads as a failure."""
+    import pandas as pd
+
+    rows = []
+    for label, v in per_label.items():
+        tp, fp, fn = int(v["tp"]), int(v["fp"]), int(v["fn"])
+        if tp + fp + fn == 0:
+            continue
+        rows.append(
+            {
+                "label": names(label),
+                "precision": v["precision"] if tp + fp else None,
+                "recall": v["recall"] if tp + fn else None,
+                "F1": v["f1"] if tp + fn and tp + fp else None,
+                "gold sentences": tp + fn,
+                "found (agree)": tp,
+                "false alarms": fp,
+                "missed": fn,
+            }
+        )
+    return pd.DataFrame(rows, columns=[
+        "label", "precision", "recall", "F1", "gold sentences", "found (agree)", "false alarms",
+        "missed",
+    ]).astype({"precision": "Float64", "recall": "Float64", "F1": "Float64"})
 
 
 # --------------------------------------------------------------------- kernel

@@ -42,6 +42,8 @@ from analysis.gold import load_gold
 from analysis.render import frame_name, source_name
 from analysis.report import (
     collapsed_table,
+    error_words,
+    label_metrics_table,
     md_escape,
     resolve_gold,
     show_table,
@@ -72,28 +74,30 @@ m = result.metrics
 
 # %%
 display(Markdown(f"Gold: `{md_escape(gold_path.name)}` — {md_escape(gold_path)}"))
-display(Markdown(validation_findings(result)))
+display(Markdown(validation_findings(result, gold_path)))
 
 # %% [markdown]
 # ## Metrics per label
 #
 # Precision: of the sentences the scorer labels with the frame (or source type), the share
 # the gold agrees with. Recall: of the gold's sentences with the label, the share the scorer
-# finds. Support: gold sentences with the label.
+# finds. F1 combines the two (their harmonic mean; 1 is perfect). The counts: gold sentences
+# with the label, those the scorer also labels (found), those it labels but the gold does not
+# (false alarms) and those it misses. Source types that neither the gold nor the scorer uses
+# are left out; a blank is a figure that cannot be computed (no gold sentence, or no
+# prediction, with that label).
 
 # %%
-COUNTS = ["support", "tp", "fp", "fn"]
-frames = pd.DataFrame(m["frames"]).T.rename_axis("frame")
-frames[COUNTS] = frames[COUNTS].astype(int)
-display(show_table(frames[["precision", "recall", "f1", "support", "tp", "fp", "fn"]], index=True))
+display(show_table(label_metrics_table(m["frames"]).rename(columns={"label": "frame"})))
 
 # %%
 if "sourcing" in m:
-    per_type = pd.DataFrame(m["sourcing"]["per_type"]).T.rename_axis("source type")
-    per_type.index = [source_name(t) for t in per_type.index]
-    per_type[COUNTS] = per_type[COUNTS].astype(int)
     display(
-        show_table(per_type[["precision", "recall", "f1", "support", "tp", "fp", "fn"]], index=True)
+        show_table(
+            label_metrics_table(m["sourcing"]["per_type"], source_name).rename(
+                columns={"label": "source type"}
+            )
+        )
     )
 
 # %% [markdown]
@@ -115,24 +119,32 @@ if "pred_source_type" in pred.columns:
         fill_value=0,
     )
     src_conf.index = [f"gold: {source_name(t)}" for t in src_conf.index]
-    src_conf.columns = [source_name(t) for t in src_conf.columns]
+    src_conf.columns = [f"predicted: {source_name(t)}" for t in src_conf.columns]
     display(show_table(src_conf, index=True))
 
 # %% [markdown]
 # ## The worst framing errors, with their evidence
 #
-# The errors the scorer was most confident about: a false positive with strong cues, or a
-# false negative where no cue fired. The evidence is what the lexicon matched.
+# The errors the scorer was most confident about: a false alarm with strong cues, or a
+# missed frame where no cue fired at all. The evidence is what the lexicon matched.
 
 # %%
-errors = result.errors.assign(
-    sentence=lambda d: d["sentence"] + 1,
-    gold_frame=lambda d: d["gold_frame"].map(frame_name),
-    pred_frame=lambda d: d["pred_frame"].map(frame_name),
-)
+errors = result.errors
 display(
     show_table(
-        errors[["article_id", "sentence", "error", "gold_frame", "pred_frame", "evidence", "text"]]
+        pd.DataFrame(
+            {
+                "article": errors["article_id"],
+                "#": errors["sentence"] + 1,
+                "error": errors["error"].map(error_words),
+                "gold label": errors["gold_frame"].map(frame_name),
+                "scorer's label": errors["pred_frame"].map(frame_name),
+                "evidence": errors["evidence"].where(
+                    errors["evidence"].astype(bool), "(no cue fired)"
+                ),
+                "sentence": errors["text"],
+            }
+        )
     )
 )
 
@@ -146,7 +158,8 @@ display(
 
 # %%
 by_frame, by_cue = lexicon_coverage(pred)
-display(show_table(by_frame))
+shares = ["reached by a cue", "other sentences with a cue (false alarms)"]
+display(show_table(by_frame.assign(**{c: by_frame[c].map("{:.0%}".format) for c in shares})))
 by_cue = by_cue.assign(cue=by_cue["cue"].str.slice(0, 60))
 display(show_table(by_cue.head(15)))
 noisy = by_cue[by_cue["fires"] >= 3].sort_values(["precision", "fires"], ascending=[True, False])

@@ -353,3 +353,57 @@ def test_metrics_table_leaves_out_flags_and_counts():
     assert "focus" not in t.columns and "n articles" not in t.columns
     assert t.columns[:2].tolist() == ["outlet", "articles"]
     assert t["diplomacy sentences"].str.endswith("%").all()
+
+
+# ------------------------------------------------------ validation page (03)
+
+
+def test_gold_role_knows_the_shipped_sets(tmp_path):
+    from analysis.paths import seed_gold_path
+    from analysis.report import gold_role
+
+    assert "tuning" in gold_role(seed_gold_path())
+    assert gold_role(tmp_path / "mine.jsonl") is None
+
+
+def _eval_result():
+    from analysis.evaluate import evaluate
+    from analysis.gold import load_gold
+    from analysis.paths import seed_gold_path
+
+    return evaluate(load_gold(seed_gold_path()), n_errors=5)
+
+
+def test_validation_findings_say_when_the_rules_were_tuned_on_the_gold(tmp_path):
+    from analysis.paths import seed_gold_path
+    from analysis.report import validation_findings
+
+    result = _eval_result()
+    assert "flatter the scorers" in validation_findings(result, seed_gold_path())
+    assert "flatter" not in validation_findings(result, tmp_path / "mine.jsonl")
+    text = validation_findings(result)
+    assert "false negative" not in text and "false positive" not in text
+
+
+def test_error_words():
+    from analysis.report import error_words
+
+    assert error_words("false negative escalation") == "missed escalation"
+    assert error_words("false positive diplomacy") == "false alarm: diplomacy"
+
+
+def test_label_metrics_table_blanks_what_cannot_be_computed():
+    from analysis.report import label_metrics_table
+
+    per = {
+        "named_official": {"precision": 1.0, "recall": 0.5, "f1": 0.67, "support": 2, "tp": 1, "fp": 0, "fn": 1},
+        "media": {"precision": 0.0, "recall": 0.0, "f1": 0.0, "support": 0, "tp": 0, "fp": 0, "fn": 0},
+        "expert": {"precision": 0.0, "recall": 0.0, "f1": 0.0, "support": 0, "tp": 0, "fp": 2, "fn": 0},
+    }
+    t = label_metrics_table(per, lambda s: s.replace("_", " "))
+    assert t["label"].tolist() == ["named official", "expert"]  # media: nobody uses it
+    expert = t.set_index("label").loc["expert"]
+    assert expert["precision"] == 0.0 and pd.isna(expert["recall"]) and pd.isna(expert["F1"])
+    html = show_table(t).data
+    assert "NA" not in html and "nan" not in html
+    assert "tp" not in t.columns and "false alarms" in t.columns
