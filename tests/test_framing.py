@@ -294,7 +294,9 @@ GENERALISATION_CASES = [
     ('Hamas has carried out dozens of suicide bombings since the uprising began.', (0, 1)),
     ('Islamic Jihad said it would study the proposal.', (0, 0)),
     ('The envoy gave both sides 48 hours to show they were serious about halting violence.', (1, 1)),
-    ('The minister said they were working to get the violence down so that negotiations could begin.', (1, 0)),
+    # (the violence named is a description of fighting: escalation too, as the
+    # hand-labelled sets have it; fourth pass)
+    ('The minister said they were working to get the violence down so that negotiations could begin.', (1, 1)),
     ('Two buildings in the compound were engulfed in flames and destroyed after the air raid.', (0, 1)),
     ("Around 200 firemen were able to stem the flames' spread, preventing major damage to the cathedral.", (0, 0)),
     ('Unions will advise members to reject the offer because it includes a wage freeze.', (0, 0)),
@@ -730,13 +732,6 @@ SECOND_PASS_KNOWN_FAILURES = [
         "two named people meeting: the scorer does not know they lead opposing sides",
     ),
     _xfail(
-        "Mr Sharon has told Washington that Israel wants an end to Palestinian violence before "
-        "any political negotiations.",
-        (1, 1),
-        "an end to violence is read as a ceasefire cue (violence suppressed); as a demand on the "
-        "other side it is also escalation (rule 7) - a precondition for talks is borderline",
-    ),
-    _xfail(
         "Mr Vajpayee says India's patience is running out.",
         (0, 1),
         "'patience is running out' is a weak cue: in domestic news it is frustration, not a "
@@ -895,6 +890,16 @@ FOURTH_PASS_CASES = [
     ("The new package of weapons shows support for Ukraine.", (0, 1)),
     ("The assembly demanded the army's complete and immediate withdrawal from the region.", (0, 1)),
     ("The rebels demanded an unconditional surrender.", (0, 1)),
+    # violence and bloodshed named while their end is sought are a description of
+    # fighting (escalation too); the war or the conflict ended is the event's name
+    ("The envoy left after failing to bring a halt to the bloodshed.", (1, 1)),
+    ("Officials noted a sharp drop in violence after the truce.", (1, 1)),
+    (
+        "Mr Sharon has told Washington that Israel wants an end to Palestinian violence before "
+        "any political negotiations.",
+        (1, 1),
+    ),  # a known failure of the second pass until now
+    ("Kyiv wants to negotiate an end to the war.", (1, 0)),
 ]
 
 
