@@ -826,7 +826,10 @@ class SourceAttributor:
             # "to say", "the report", "Ukraine's demand": not a finite verb here (the word
             # before the verb, as _last_word(near, len(near)) reads it, inline)
             lw = near[-24:].rstrip().rpartition(" ")[2].rpartition("\n")[2].lower()
-            if kind != "refusal" and (lw in _NOT_VERB_PREV or lw.endswith(("'s", "’s"))):
+            if kind != "refusal" and (lw in _NOT_VERB_PREV or lw.endswith(("'s", "’s"))) and \
+                    not ((lw == "been" or lw == "be") and (kind == "stative" or (
+                        ing and _RE_CLAUSAL_AFTER.match(masked, ve)))):
+                # ("have been sceptical", "has been saying that": a finite verb after all)
                 em = _EMERGED_TO.search(before) if near.endswith("to ") else None
                 if em is None and near.endswith("to ") and form in _PURPOSE_FORMS:
                     # "Sullivan spoke today with Patrushev to reiterate ...": the call's
@@ -2129,7 +2132,7 @@ _AUX_WORDS = frozenset(
     "already now just did does do not never only first himself herself itself themselves "
     "personally explicitly specifically flatly firmly strongly clearly quickly immediately openly "
     "bluntly angrily forcefully directly officially formally yesterday today meanwhile however "
-    "though too, also, however, meanwhile, though, all both".split())
+    "though too, also, however, meanwhile, though, all both been be".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 

@@ -863,3 +863,20 @@ def test_more_speaker_words(at, sentence, expected):
     sents, text = sents_of(sentence)
     a = at.attribute(sents, text)[0]
     assert (a.source_type, a.speaker) == expected
+
+
+# --- "have been sceptical", "has been saying": a form of "be" before a stative or -ing verb ---------
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Some economists have been sceptical about the bank's ability to cut rates this year.",
+     ("expert", "Some economists")),
+    ("Western diplomats are optimistic that the grain deal can be renewed.",
+     ("unnamed_official", "Western diplomats")),
+    ("Ferrante has been saying that the harbour would reopen.", ("named_official", "Ferrante")),
+    # a passive after "been" still has no speaker
+    ("Ferrante had been told that the harbour would reopen.", ("unattributed", "")),
+])
+def test_be_before_stative_or_progressive(at, sentence, expected):
+    sents, text = sents_of(sentence)
+    a = at.attribute(sents, text)[0]
+    assert (a.source_type, a.speaker) == expected
