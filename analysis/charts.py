@@ -196,11 +196,10 @@ def article_strip(
     ax.add_artist(leg1)
     ax.legend(handles=src_handles, title="shape: who is speaking", loc="lower left",
               bbox_to_anchor=(1.01, 0.0), frameon=False, fontsize=8, title_fontsize=9)
-    name = title
-    if name is None and "title" in df.columns and len(df) and by_frame:
-        name = shorten(df["title"].iloc[0], 70)
-    ax.set_title(f"Sentence by sentence: {name}" if name else "Sentence by sentence: frame and source",
-                 loc="left", fontsize=11)
+    if title is None:  # like every chart: ``title`` is the whole title, else one is made
+        name = shorten(df["title"].iloc[0], 70) if "title" in df.columns and len(df) and by_frame else ""
+        title = f"Sentence by sentence: {name}" if name else "Sentence by sentence: frame and source"
+    ax.set_title(title, loc="left", fontsize=11)
     data = pd.DataFrame({
         "article_id": ids, "sentence": x - 1, "frame": df["frame"].astype(str), "source_type": stypes,
         "x": x, "y": y, "color": colors, "marker": stypes.map(pal.source_marker),

@@ -269,6 +269,81 @@ def _pct(x: float) -> str:
     return f"{x:.0%}"
 
 
+def _n(k: int, noun: str, plural: str | None = None) -> str:
+    """'1 sentence', '3 sentences'."""
+    return f"{k} {noun if k == 1 else plural or noun + 's'}"
+
+
+def speaker_key(name: Any) -> str:
+    """The same speaker however an article writes it: 'The State Department' and 'State
+    Department' are one speaker (case and a leading article ignored).
+
+    >>> speaker_key("The State Department") == speaker_key("State Department")
+    True
+    """
+    words = " ".join(str(name or "").split()).lower()
+    for article in ("the ", "a ", "an "):
+        if words.startswith(article):
+            return words[len(article) :]
+    return words
+
+
+def _speaker_column(scored) -> str:
+    return "speaker_canonical" if "speaker_canonical" in scored.columns else "speaker"
+
+
+def _speaker_groups(scored):
+    """Sentences grouped by speaker_key; each group named by its most frequent spelling."""
+    col = _speaker_column(scored)
+    names = scored[col].fillna("").astype(str).str.strip()
+    cited = scored[names != ""].assign(_name=names[names != ""])
+    key = cited["_name"].map(speaker_key)
+    shown = cited.groupby(key)["_name"].agg(lambda s: s.value_counts().index[0])
+    return cited.assign(speaker_shown=key.map(shown))
+
+
+def speaker_table(scored):
+    """Who is cited in one article: one row per speaker (spellings merged by ``speaker_key``),
+    with the source type, sentence count, the sentences carrying each frame and how they are
+    quoted; most cited first."""
+    import pandas as pd
+
+    from .render import source_name
+
+    cols = ["speaker", "source", "sentences", "with diplomacy", "with escalation", "quoted as"]
+    if len(scored) == 0:
+        return pd.DataFrame(columns=cols)
+    cited = _speaker_groups(scored)
+    if len(cited) == 0:
+        return pd.DataFrame(columns=cols)
+    modes = cited["quote_mode"] if "quote_mode" in cited.columns else pd.Series("", index=cited.index)
+    table = (
+        cited.assign(_mode=modes.fillna("").astype(str))
+        .groupby("speaker_shown", sort=False)
+        .agg(
+            source=("source_type", lambda s: source_name(s.mode().iloc[0])),
+            sentences=("text", "size"),
+            dip=("diplomacy", "sum"),
+            esc=("escalation", "sum"),
+            quoted=("_mode", lambda s: ", ".join(QUOTE_WORDS.get(m, m) for m in sorted(set(s) - {"none", ""}))),
+        )
+        .sort_values("sentences", ascending=False, kind="stable")
+        .reset_index()
+    )
+    table.columns = cols
+    return table
+
+
+#: How a quote mode reads (``quote_mode`` of the sentence table).
+QUOTE_WORDS = {
+    "direct": "direct quote",
+    "partial": "quoted phrase",
+    "indirect": "reported speech",
+    "continuation": "quote running on",
+    "none": "",
+}
+
+
 def article_findings(scored) -> str:
     """What the numbers say about one scored article, as Markdown bullets.
 
@@ -288,7 +363,7 @@ def article_findings(scored) -> str:
     lines = []
     n_par = scored["paragraph"].nunique() if "paragraph" in scored.columns else 1
     lines.append(
-        f"- **{n} sentences** in {n_par} paragraph{'s' if n_par != 1 else ''}: "
+        f"- **{_n(n, 'sentence')}** in {_n(n_par, 'paragraph')}: "
         f"{dip.sum()} ({_pct(dip.mean())}) carry the **diplomacy** frame, "
         f"{esc.sum()} ({_pct(esc.mean())}) the **escalation** frame "
         f"({(frame == 'mixed').sum()} both, {(frame == 'neutral').sum()} neither)."
@@ -304,23 +379,27 @@ def article_findings(scored) -> str:
     if len(counts):
         mix = ", ".join(f"{source_name(t)} {k}" for t, k in counts.items())
         lines.append(
-            f"- **{attributed.sum()} of {n} sentences ({_pct(attributed.mean())}) are attributed** "
+            f"- **{attributed.sum()} of {_n(n, 'sentence')} ({_pct(attributed.mean())}) "
+            f"{'is' if attributed.sum() == 1 else 'are'} attributed** "
             f"to a source ({mix}); the rest is the writer's own voice."
         )
     else:
         lines.append(
             "- No sentence is attributed to a source: the article is all in the writer's own voice."
         )
-    col = "speaker_canonical" if "speaker_canonical" in scored.columns else "speaker"
-    speakers = scored.loc[attributed, col].fillna("").astype(str)
-    speakers = speakers[speakers.str.len() > 0].value_counts()
-    if len(speakers):
-        top = ", ".join(f"{md_escape(s)} ({k})" for s, k in speakers.head(4).items())
-        lines.append(f"- Most cited: {top}.")
+    speakers = _speaker_groups(scored[attributed.to_numpy()])["speaker_shown"].value_counts()
+    if len(speakers) and speakers.iloc[0] > 1:
+        top = ", ".join(f"{md_escape(s)} ({k})" for s, k in speakers.head(4).items() if k > 1)
+        lines.append(f"- Most cited (sentences): {top}.")
+    elif len(speakers):
+        names = ", ".join(md_escape(s) for s in speakers.index[:4])
+        more = f" and {len(speakers) - 4} more" if len(speakers) > 4 else ""
+        lines.append(f"- Cited, in one sentence each: {names}{more}.")
     if "anonymous" in scored.columns and attributed.any():
         anon = (scored["anonymous"].astype(bool) & attributed).sum()
         lines.append(
-            f"- {anon} of the {attributed.sum()} attributed sentences cite a source that is not named."
+            f"- {anon} of the {_n(int(attributed.sum()), 'attributed sentence')} "
+            f"{'cites' if attributed.sum() == 1 else 'cite'} a source that is not named."
         )
     for name, flag in (("diplomacy", dip), ("escalation", esc)):
         k = int(flag.sum())
@@ -330,22 +409,24 @@ def article_findings(scored) -> str:
         top_type = stype[flag & attributed].value_counts()
         carrier = f"; most often cited: {source_name(top_type.index[0])}" if len(top_type) else ""
         lines.append(
-            f"- Of the {k} {name} sentences, {own} ({_pct(own / k)}) are in the writer's own voice{carrier}."
+            f"- Of the {_n(k, name + ' sentence')}, {own} ({_pct(own / k)}) "
+            f"{'is' if own == 1 else 'are'} in the writer's own voice{carrier}."
         )
-    pos = scored["sentence"].astype(float) / max(n - 1, 1) if "sentence" in scored.columns else None
-    if pos is not None and dip.any() and esc.any():
-        where = []
-        for name, flag in (("diplomacy", dip), ("escalation", esc)):
-            m = pos[flag].mean()
-            where.append(f"{name} {'early' if m < 0.4 else 'late' if m > 0.6 else 'throughout'}")
+    if "sentence" in scored.columns and n >= 4 and (dip.any() or esc.any()):
+        first = (scored["sentence"].rank(method="first") <= n / 2).to_numpy()
+        where = [
+            f"{name} {int((flag & first).sum())} and {int((flag & ~first).sum())}"
+            for name, flag in (("diplomacy", dip), ("escalation", esc))
+        ]
         lines.append(
-            "- Where the frames sit (mean position in the article): " + ", ".join(where) + "."
+            f"- Where the frames sit (sentences in the first half of the article and in the "
+            f"second): {'; '.join(where)}."
         )
     label_counts = frame.value_counts()
     if len(label_counts):
         top = label_counts.index[0]
         lines.append(
-            f"- The most common label is *{frame_name(top)}* ({label_counts.iloc[0]} sentences)."
+            f"- The most common label is *{frame_name(top)}* ({_n(int(label_counts.iloc[0]), 'sentence')})."
         )
     return "\n".join(lines)
 

@@ -26,10 +26,12 @@
 # lexicon, a source type and speaker from attribution rules (see the codebook).
 #
 # **Findings.** Computed from the scored sentences in the next section, so they stay
-# true for whatever article is given. Then: the annotated article, the sentence
-# table, the framing strip and the sourcing breakdown.
+# true for whatever article is given. Then: the annotated article, the framing strip,
+# the sourcing breakdown and the sentence table.
 
 # %% tags=["remove_cell"]
+from pathlib import Path
+
 import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import Markdown, display
@@ -38,7 +40,7 @@ from analysis import ScoredArticle, score_article
 from analysis.charts import article_strip, frame_source_heatmap
 from analysis.paths import seed_article_path
 from analysis.render import frame_name, source_name
-from analysis.report import article_findings, md_escape, show_table
+from analysis.report import QUOTE_WORDS, article_findings, md_escape, show_table, speaker_table
 
 pd.set_option("display.max_colwidth", 120)
 pd.set_option("display.max_rows", 200)
@@ -57,7 +59,7 @@ meta = scored.attrs.get("article", {})
 # %%
 display(
     Markdown(
-        f"**{md_escape(meta.get('title') or article_path)}**"
+        f"**{md_escape(meta.get('title') or Path(article_path).name)}**"
         + (f" — {md_escape(meta['outlet'])}" if meta.get("outlet") else "")
     )
 )
@@ -80,52 +82,54 @@ display(ScoredArticle(scored))
 # its shape the source type. Runs of one colour show where the article dwells on a frame.
 
 # %%
-ax = article_strip(scored, title="Frame of each sentence, in reading order")
+ax = article_strip(scored, title="The frame of each sentence, in reading order")
 plt.show()
 
 # %% [markdown]
 # ## The sourcing breakdown
 #
-# Who is cited, how often, and which frames their sentences carry.
+# Who is cited, how often, and which frames their sentences carry (counts of sentences; a
+# sentence with both frames counts in both columns).
 
 # %%
 sources = (
     scored.assign(source=scored["source_type"].map(source_name))
     .groupby("source", sort=False)
     .agg(
-        sentences=("text", "size"), diplomacy=("diplomacy", "sum"), escalation=("escalation", "sum")
+        sentences=("text", "size"),
+        **{
+            "with diplomacy": ("diplomacy", "sum"),
+            "with escalation": ("escalation", "sum"),
+        },
     )
     .sort_values("sentences", ascending=False)
 )
-sources["share of article"] = (sources["sentences"] / len(scored)).map("{:.0%}".format)
+sources["share of the article"] = (sources["sentences"] / len(scored)).map("{:.0%}".format)
 display(show_table(sources, index=True))
 
 # %%
 ax = frame_source_heatmap(scored, title="Frame label by source type (share of each row)")
 plt.show()
 
+# %% [markdown]
+# Each speaker, however the article spells them ("the State Department", "State Department"),
+# with the sentences attributed to them and how they are quoted: a direct quote (inside
+# quotation marks), a quoted phrase, reported speech ("said that ..."), or a quote running
+# on from the sentence before.
+
 # %%
-speaker_col = "speaker_canonical" if "speaker_canonical" in scored.columns else "speaker"
-cited = scored[scored[speaker_col].fillna("").astype(str) != ""]
-speakers = (
-    cited.groupby(speaker_col, sort=False)
-    .agg(
-        type=("source_type", lambda s: source_name(s.mode().iloc[0])),
-        sentences=("text", "size"),
-        diplomacy=("diplomacy", "sum"),
-        escalation=("escalation", "sum"),
-        quote=("quote_mode", lambda s: ", ".join(sorted(set(s.astype(str)) - {"none"}))),
-    )
-    .sort_values("sentences", ascending=False)
-    .rename_axis("speaker")
-)
-display(show_table(speakers, index=True))
+speakers = speaker_table(scored)
+if len(speakers):
+    display(show_table(speakers))
+else:
+    display(Markdown("No sentence names a speaker."))
 
 # %% [markdown]
 # ## The sentence table
 #
-# One row per sentence (numbered as in the annotated article): the labels, the scores
-# behind them, and the source (`analysis.schema` documents every column).
+# One row per sentence (numbered as in the annotated article): the frame label, the score of
+# each frame (0 to 1; the frame is given from 0.5), who the sentence is attributed to and
+# how it is quoted (`analysis.schema` documents every column of the full table).
 
 # %%
 table = pd.DataFrame(
@@ -137,7 +141,7 @@ table = pd.DataFrame(
         "escalation score": scored["escalation_score"],
         "source": scored["source_type"].map(source_name),
         "speaker": scored["speaker"],
-        "quote": scored["quote_mode"],
+        "quoted as": scored["quote_mode"].map(lambda m: QUOTE_WORDS.get(m, m)),
     }
 )
 display(show_table(table))

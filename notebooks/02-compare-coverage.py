@@ -102,7 +102,8 @@ ranked = profiles.sort_values("balance", ascending=False).assign(
         ("▶ " if f else "") + str(t) for f, t in zip(d["focus"], d["title"], strict=True)
     ],
     interval=lambda d: [
-        f"{lo:+.2f} to {hi:+.2f}" for lo, hi in zip(d["balance_low"], d["balance_high"], strict=True)
+        f"{lo:+.2f} to {hi:+.2f}"
+        for lo, hi in zip(d["balance_low"], d["balance_high"], strict=True)
     ],
 )
 profile_table = metrics_table(

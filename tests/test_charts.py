@@ -154,3 +154,12 @@ def test_draw_compare_charts_writes_six(tmp_path, tables):
     for stem in stems:
         for suffix in (".png", ".svg", ".csv"):
             assert stem.with_suffix(suffix).stat().st_size > 0
+
+
+def test_article_strip_title_is_the_whole_title(tables):
+    focus = tables[0]
+    ax = article_strip(focus, title="The focus article, sentence by sentence")
+    assert ax.get_title(loc="left") == "The focus article, sentence by sentence"
+    assert article_strip(focus.assign(title="Talks stall")).get_title(loc="left") == (
+        "Sentence by sentence: Talks stall"
+    )

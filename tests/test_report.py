@@ -407,3 +407,45 @@ def test_label_metrics_table_blanks_what_cannot_be_computed():
     html = show_table(t).data
     assert "NA" not in html and "nan" not in html
     assert "tp" not in t.columns and "false alarms" in t.columns
+
+
+# ------------------------------------------------------ the article page (01)
+
+
+def test_article_findings_of_one_sentence_are_singular():
+    scored = _scored(
+        [(0, 0, "Russia fired missiles, officials said.", "escalation", False, True,
+          "unnamed_official", "officials", "officials", True)]
+    )
+    text = article_findings(scored)
+    assert "**1 sentence** in 1 paragraph:" in text
+    assert "**1 of 1 sentence (100%) is attributed**" in text
+    assert "1 of the 1 attributed sentence cites" in text
+    assert "Of the 1 escalation sentence," in text and "(1 sentence)" in text
+    assert "1 sentences" not in text and "Most cited" not in text
+
+
+def test_article_findings_say_where_the_frames_sit_in_counts():
+    rows = [
+        (i, i, f"S{i}.", f, f == "diplomacy", f == "escalation", "unattributed", "", "", False)
+        for i, f in enumerate(["diplomacy", "diplomacy", "neutral", "escalation", "escalation", "escalation"])
+    ]
+    text = article_findings(_scored(rows))
+    assert "diplomacy 2 and 0; escalation 0 and 3" in text
+    assert "throughout" not in text
+
+
+def test_speaker_table_merges_spellings_of_one_speaker():
+    from analysis.report import speaker_table
+
+    rows = [
+        (0, 0, "A.", "diplomacy", True, False, "institution", "State Department", "State Department", False),
+        (1, 0, "B.", "diplomacy", True, False, "institution", "the State Department", "the State Department", False),
+        (2, 0, "C.", "escalation", False, True, "named_official", "Medinsky", "Vladimir Medinsky", False),
+        (3, 0, "D.", "neutral", False, False, "unattributed", "", "", False),
+    ]
+    t = speaker_table(_scored(rows).assign(quote_mode=["indirect", "indirect", "direct", "none"]))
+    assert t["speaker"].tolist() == ["State Department", "Vladimir Medinsky"]
+    assert t["sentences"].tolist() == [2, 1] and t["source"].tolist() == ["institution", "named official"]
+    assert t.loc[1, "quoted as"] == "direct quote" and "none" not in t["quoted as"].tolist()
+    assert speaker_table(_scored(rows[3:])).empty
