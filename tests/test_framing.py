@@ -900,6 +900,15 @@ FOURTH_PASS_CASES = [
         (1, 1),
     ),  # a known failure of the second pass until now
     ("Kyiv wants to negotiate an end to the war.", (1, 0)),
+    # a place or people targeted (passive) is force or pressure
+    ("The port district was targeted overnight.", (0, 1)),
+    ("Several oligarchs are being targeted as well.", (0, 1)),
+    ("The campaign targeted young voters online.", (0, 0)),
+    # a nuclear status or disarmament is no threat ...
+    ("The minister backs the goal of nuclear disarmament.", (0, 0)),
+    ("Two nuclear powers would act as guarantors of the deal.", (1, 0)),
+    # ... a nuclear threat is
+    ("He warned that nuclear powers could use their arsenals.", (0, 1)),
 ]
 
 
