@@ -258,7 +258,8 @@ _RE_ACTION_OBJECT = re.compile(r"\s+(?:(?:responsibility|credit|victory|control|
                                r"(?P<place>the\s+city|the\s+town|the\s+region|territory|"
                                r"\d[\d.,]*\s*(?:%|percent|per\s+cent)\s+of\s+the\s+vote))\b|"
                                r"(?P<money>(?:(?:over|more\s+than|about|nearly|some|an\s+additional|another|"
-                               r"up\s+to|a\s+further)\s+)?[$€£\d]))")  # "pledged $1 billion": acting
+                               r"up\s+to|a\s+further)\s+)?(?:[$€£\d]|(?:hundreds|thousands|millions|"
+                               r"billions|dozens|scores)\s+of\b)))")  # "pledged $1 billion": acting
 _NOUNS = (r"response|reply|warning|statement|comments?|remarks|message|appeal|announcement|answer|"
           r"assessment|threat|claim")
 _RE_NOMINAL_NOUN = re.compile(_word_alternation(_NOUNS.split("|")) + r"\b")  # \b(?:_NOUNS)\b

@@ -178,6 +178,7 @@ _COLLECTIVE = re.compile(
     r"(?i)^\s*(?:(?:the|its|their|both|all)\s+)?(?:[\w’'.-]+\s+){0,3}?(?:leadership|government|"
     r"administration|regime|unions|union|police|army|military|militia|navy|cabinet|parliament|"
     r"team|campaign|camp|party|coalition|movement|office|agencies|charities|"
+    r"countries|nations|governments|capitals|"
     r"junta|opposition|Republicans|Democrats|Israelis|Palestinians|Americans|Russians|Ukrainians|Pakistanis|Indians|"
     r"Afghans|Iraqis|Iranians|Syrians|Chinese|British|French|Germans|Europeans|Arabs)\s*$")
 _PEOPLE_OF = re.compile(r"(?i)^\s*(?:one|a|an|two|three|four|several|some|many|other)\s+"

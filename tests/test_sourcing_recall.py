@@ -880,3 +880,24 @@ def test_be_before_stative_or_progressive(at, sentence, expected):
     sents, text = sents_of(sentence)
     a = at.attribute(sents, text)[0]
     assert (a.source_type, a.speaker) == expected
+
+
+# --- plural states speak as bodies; a pledge of "hundreds of" things is acting ---------------------
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Western nations insisted they could not sign a text without the word war.",
+     ("institution", "Western nations")),
+    ("Several African countries said the grain corridor must stay open.",
+     ("institution", "Several African countries")),
+    ("European governments warned that the pipeline would be closed.",
+     ("institution", "European governments")),
+    # the people of countries are people
+    ("Refugees from neighbouring countries said the border was closed.",
+     ("other", "Refugees from neighbouring countries")),
+    # pledging things is acting, pledging to act too
+    ("Western countries have pledged dozens of howitzers to the army.", ("unattributed", "")),
+])
+def test_plural_states_and_pledged_quantities(at, sentence, expected):
+    sents, text = sents_of(sentence)
+    a = at.attribute(sents, text)[0]
+    assert (a.source_type, a.speaker) == expected
