@@ -576,14 +576,16 @@ class Comparison:
                     f"(permutation test p = {r['p_value']:.3g}, Cramér's V = {r['effect_size']:.2f}, {strength})."
                 )
                 cats = self.tests[(self.tests["test"] == "frame share")]
-                for _, c in cats.iterrows():
-                    # both: permutation p < 0.05 and a bootstrap interval (articles resampled) clear of 0
-                    if c["p_value"] < 0.05 and (c["difference_low"] > 0 or c["difference_high"] < 0):
-                        lines.append(
-                            f"  {_FRAME_WORDS.get(c['category'], c['category'])}: {c['focus_share']:.0%} of its sentences vs {c['reference_share']:.0%} "
-                            f"in the reference (difference {c['difference']:+.0%}, 95% interval "
-                            f"{c['difference_low']:+.0%} to {c['difference_high']:+.0%})."
-                        )
+                # both: permutation p < 0.05 and a bootstrap interval (articles resampled) clear of 0
+                clear = cats[(cats["p_value"] < 0.05) & ((cats["difference_low"] > 0) | (cats["difference_high"] < 0))]
+                if len(clear):
+                    lines.append("  Frame labels that differ on their own:")
+                for _, c in clear.iterrows():
+                    lines.append(
+                        f"    {_FRAME_WORDS.get(c['category'], c['category'])}: {c['focus_share']:.0%} of its sentences vs {c['reference_share']:.0%} "
+                        f"in the reference (difference {c['difference']:+.0%}, 95% interval "
+                        f"{c['difference_low']:+.0%} to {c['difference_high']:+.0%})."
+                    )
         if len(self.drivers):
             lines.append("- Sentences that drive the difference (their frame is rarer in the reference):")
             from .render import frame_name, source_name

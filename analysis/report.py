@@ -813,6 +813,15 @@ def _error_text(exc: BaseException) -> str:
 # ---------------------------------------------------------------------- index
 
 
+#: What an input left out means, on the index page.
+_INPUT_DEFAULTS = {
+    "article": "the seed article",
+    "corpus": "$FRAMING_CORPUS if set, else the embedded default corpus (described above)",
+    "gold": "the shared dev gold when on this machine, else the seed article's hand labels",
+    "gold2": "none (agreement between annotators not measured)",
+}
+
+
 def _index_html(
     *,
     article_title: str,
@@ -833,7 +842,8 @@ def _index_html(
             f"{html.escape(part.blurb)}{status}</li>"
         )
     inputs = "".join(
-        f"<li><code>{html.escape(k)}</code>: {html.escape(str(v) if v is not None else 'default')}</li>"
+        f"<li><code>{html.escape(k)}</code>: "
+        f"{html.escape(str(v) if v is not None else _INPUT_DEFAULTS.get(k, 'default'))}</li>"
         for k, v in params.items()
     )
     return f"""<!DOCTYPE html>

@@ -291,6 +291,8 @@ def test_summary_speaks_in_words_and_percentages(corpus_tables):
     assert not re.search(r"\(0\.\d\d\)", text)  # a share is '67%', not '(0.67)'
     assert re.search(r"diplomacy sentences: \d+%", text)
     assert "[sentence " in text and "diplomacy only" in text
+    # a label that differs on its own is introduced as such, not as support of the overall verdict
+    assert "Frame labels that differ on their own:" in text
 
 
 def test_summary_warns_about_a_very_short_article(corpus_tables):

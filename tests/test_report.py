@@ -449,3 +449,12 @@ def test_speaker_table_merges_spellings_of_one_speaker():
     assert t["sentences"].tolist() == [2, 1] and t["source"].tolist() == ["institution", "named official"]
     assert t.loc[1, "quoted as"] == "direct quote" and "none" not in t["quoted as"].tolist()
     assert speaker_table(_scored(rows[3:])).empty
+
+
+def test_index_says_what_a_left_out_input_means():
+    page = report._index_html(
+        article_title="T", reference="Reference: x", results=[], seconds=1.0,
+        params={"article": "a.txt", "corpus": None, "gold": None, "gold2": None},
+    )
+    assert ": default<" not in page
+    assert "<code>gold2</code>: none (agreement between annotators not measured)" in page
