@@ -369,8 +369,9 @@ def frame_scatter(
     title: str | None = None,
     label_outlets: bool = True,
 ) -> Axes:
-    """Diplomacy share (x) against escalation share (y): one grey dot per reference article,
-    outlet means as labelled circles (size = number of articles), the focus as a black diamond."""
+    """Diplomacy share (x) against escalation share (y): one grey dot per reference article
+    (articles at the same point share one dot, its area growing with their number), outlet means
+    as labelled circles (size = number of articles), the focus as a black diamond."""
     pal = palette()
     df = profiles.reset_index(drop=True).copy()
     df["_focus"] = _focus_mask(df, focus_id)
@@ -379,7 +380,12 @@ def frame_scatter(
     ref = df[~df["_focus"]]
     foc = df[df["_focus"]]
     ax.plot([0, 1], [0, 1], color="#999999", linewidth=0.8, linestyle=":", zorder=1)
-    ax.scatter(ref["diplomacy_share"], ref["escalation_share"], s=14, color=pal.reference, alpha=0.55,
+    # articles at the same point (short articles: 0%, 50%, 100% ...) are one dot whose area
+    # grows with their number, not a pile that looks like one article
+    same = (ref.assign(_x=ref["diplomacy_share"].astype(float).round(4),
+                       _y=ref["escalation_share"].astype(float).round(4))
+            .groupby(["_x", "_y"]).size().reset_index(name="n"))
+    ax.scatter(same["_x"], same["_y"], s=14 * same["n"], color=pal.reference, alpha=0.55,
                edgecolors="none", label="reference article", zorder=2)
     rows = [{"kind": "article", "label": r.get("title", ""), "outlet": r.get("outlet", ""),
              "article_id": r["article_id"], "diplomacy_share": r["diplomacy_share"],
@@ -424,7 +430,8 @@ def frame_scatter(
     ax.grid(color="#EEEEEE")
     ax.set_axisbelow(True)
     handles = [
-        Line2D([], [], marker="o", linestyle="", color=pal.reference, alpha=0.6, markersize=4, label="reference article"),
+        Line2D([], [], marker="o", linestyle="", color=pal.reference, alpha=0.6, markersize=4,
+               label="reference article (bigger dot:\nseveral at the same point)"),
         Line2D([], [], marker="o", linestyle="", markerfacecolor="none", markeredgecolor="#4D4D4D", markersize=11,
                label="outlet mean (bigger: more articles)"),
         Line2D([], [], marker="D", linestyle="", color=pal.focus, markersize=8, label="focus article"),

@@ -163,3 +163,13 @@ def test_article_strip_title_is_the_whole_title(tables):
     assert article_strip(focus.assign(title="Talks stall")).get_title(loc="left") == (
         "Sentence by sentence: Talks stall"
     )
+
+
+def test_frame_scatter_articles_at_one_point_make_a_bigger_dot(tables):
+    *_, profiles = tables
+    ref = profiles[~profiles["focus"]].head(9).copy()
+    ref.loc[ref.index[:5], ["diplomacy_share", "escalation_share"]] = [0.0, 0.5]  # five identical
+    ax = frame_scatter(ref, label_outlets=False)
+    sizes = sorted(ax.collections[0].get_sizes())
+    assert len(sizes) == 5 and sizes[-1] == 5 * sizes[0]
+    assert (ax.plotted["kind"] == "article").sum() == 9  # the CSV keeps one row per article
