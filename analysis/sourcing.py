@@ -250,7 +250,7 @@ _NAME_ONLY = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*$")
 _HARD_BOUNDARY = re.compile(r"[\x00\";:()\[\]]|\s[—–]\s|\s--?\s|—")
 _STOP_SUFFIX = frozenset("to of for with at in on from by about over against into after before "
                          "than and or but that spoken talked met called asked".split())
-_RE_ACTION_OBJECT = re.compile(r"\s+(?:(?:responsibility|credit|victory|control|the\s+lives?|"
+_RE_ACTION_OBJECT = re.compile(r"\s+(?:(?:responsibility|credit|victory|control|the\s+lives?|(?P<into>into)|"
                                r"up\s+reservists|"
                                r"(?:(?:his|her|its|their|a|an|the)\s+)?(?:(?:first|second|third|"
                                r"fourth|fifth|sixth|narrow|decisive|landslide|big|easy|clear|"
@@ -866,9 +866,11 @@ class SourceAttributor:
                 continue  # "32% of Republican claims as false": the noun
             am_ = _RE_ACTION_OBJECT.match(after)
             if am_ and (not am_.group("money") or form in _COMMIT_FORMS) and not (
-                    am_.group("place") and lex.verb_lemma.get(form) != "claim"):
-                continue  # "claimed responsibility", "pledged $1 billion": acting; a place
-                # only after "claim" ("claimed the town"; "says the town is empty" speaks)
+                    am_.group("place") and lex.verb_lemma.get(form) != "claim") and not (
+                    am_.group("into") and lex.verb_lemma.get(form) in ("say", "tell", "add")):
+                continue  # "claimed responsibility", "pledged $1 billion", "slammed into":
+                # acting; a place only after "claim" ("claimed the town"; "says the town is
+                # empty" speaks)
             if form in _PASSIVE_CHARGE and _RE_CHARGE_OF.match(after):
                 continue  # "the man accused of the attacks", "the number one suspect in": no
                 # one speaks

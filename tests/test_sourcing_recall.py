@@ -901,3 +901,26 @@ def test_plural_states_and_pledged_quantities(at, sentence, expected):
     sents, text = sents_of(sentence)
     a = at.attribute(sents, text)[0]
     assert (a.source_type, a.speaker) == expected
+
+
+# --- more speech verbs: denounce, slam, question, hail, lament, downplay, voice ... ------------------
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The mayor denounced the shelling as a crime against civilians.",
+     ("unnamed_official", "The mayor")),
+    ("Ferrante questioned whether the harbour could reopen before winter.",
+     ("named_official", "Ferrante")),
+    ("The spokesman downplayed the losses on the southern front.",
+     ("unnamed_official", "The spokesman")),
+    ("Residents lamented that the market had been closed for months.", ("other", "Residents")),
+    ("The prime minister hailed the agreement as a turning point.",
+     ("named_official", "The prime minister")),
+    ("The foreign minister slammed the decision as reckless.",
+     ("named_official", "The foreign minister")),
+    # physical senses: a missile slamming into a town speaks for no one
+    ("Two missiles slammed into the town overnight.", ("unattributed", "")),
+])
+def test_more_speech_verbs(at, sentence, expected):
+    sents, text = sents_of(sentence)
+    a = at.attribute(sents, text)[0]
+    assert (a.source_type, a.speaker) == expected
