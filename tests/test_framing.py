@@ -909,6 +909,12 @@ FOURTH_PASS_CASES = [
     ("Two nuclear powers would act as guarantors of the deal.", (1, 0)),
     # ... a nuclear threat is
     ("He warned that nuclear powers could use their arsenals.", (0, 1)),
+    # the narrower contexts: e-mail is no technology story, a readout is about
+    # the conflict, a waiver of sanctions is a negotiated step, hate is no force
+    ("Gunmen attacked the compound at night, an email from the consulate said.", (0, 1)),
+    ("The leaders were expected to discuss climate change.", (0, 0)),
+    ("The bill would bar the president from waiving sanctions under any new agreement.", (1, 1)),
+    ("Minorities are still targeted by hate online.", (0, 0)),
 ]
 
 
