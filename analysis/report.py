@@ -265,6 +265,13 @@ def _signed_pct(x: float) -> str:
     return f"{k:+d}%" if k else "0%"
 
 
+def _label_order(counts) -> list[str]:
+    """The four frame labels in their usual order, then any user label present."""
+    from .schema import FRAME_LABELS
+
+    return [*FRAME_LABELS, *[f for f in counts.index if f not in FRAME_LABELS]]
+
+
 def _pct(x: float) -> str:
     return f"{x:.0%}"
 
@@ -367,6 +374,13 @@ def article_findings(scored) -> str:
         f"{dip.sum()} ({_pct(dip.mean())}) carry the **diplomacy** frame, "
         f"{esc.sum()} ({_pct(esc.mean())}) the **escalation** frame "
         f"({(frame == 'mixed').sum()} both, {(frame == 'neutral').sum()} neither)."
+    )
+    labels = frame.value_counts()
+    lines.append(
+        "- By label, as in the charts and the annotated article (a sentence with both frames "
+        "counted once): "
+        + ", ".join(f"{frame_name(f)} {int(labels.get(f, 0))}" for f in _label_order(labels))
+        + "."
     )
     bal = dip.mean() - esc.mean()
     lean = "diplomacy" if bal > 0.05 else "escalation" if bal < -0.05 else "neither frame clearly"
@@ -829,7 +843,19 @@ def _index_html(
     results: list[tuple[ReportPart, str | None]],
     seconds: float,
     params: Mapping[str, Any],
+    findings: str = "",
 ) -> str:
+    findings_html = ""
+    if findings:  # Markdown of article_findings: its article text is escaped already
+        import mistune
+
+        findings_html = (
+            "<h2>What the numbers say</h2>"
+            f"{mistune.html(findings)}"
+            '<p class="note">Counted from the automatic labels of every sentence; the pages '
+            "below show the evidence, and the last one how often the labels agree with a human "
+            "reader.</p>"
+        )
     items = []
     items.append(
         '<li><a href="article.html"><strong>The annotated article</strong></a> — every sentence '
@@ -858,6 +884,7 @@ padding:2rem 1rem;line-height:1.55}}
 h1{{font-size:1.5rem;margin-bottom:.2rem}} .sub{{color:#555;margin-top:0}}
 li{{margin:.5rem 0}} .fa-fail{{color:#b00020;font-weight:bold}}
 .ref{{background:#f6f6f6;border-left:4px solid #999;padding:.6rem .9rem;font-size:.92rem}}
+.note{{color:#555;font-size:.9rem}}
 footer{{color:#666;font-size:.8rem;margin-top:2rem;border-top:1px solid #ddd;padding-top:.5rem}}
 </style></head>
 <body>
@@ -866,6 +893,8 @@ footer{{color:#666;font-size:.8rem;margin-top:2rem;border-top:1px solid #ddd;pad
 <p>How this article frames the conflict (diplomacy or escalation) and whom it lets speak,
 compared with other coverage. All labels are automatic; the last page says how often they
 agree with a human reader.</p>
+{findings_html}
+<h2>The pages</h2>
 <ol>{"".join(items)}</ol>
 <h2>What the article is compared with</h2>
 <p class="ref">{html.escape(reference)}</p>
@@ -974,6 +1003,7 @@ def build_report(
             results=results,
             seconds=seconds,
             params={"article": article_path, "corpus": corpus_path, "gold": gold, "gold2": gold2},
+            findings=article_findings(scored),
         ),
     )
     write_text(

@@ -183,6 +183,12 @@ plt.show()
 
 # %% [markdown]
 # ## Frames by source: the focus against the pooled reference
+#
+# Who carries each frame label. Each row adds up to 100%: of the sentences with that label,
+# the share attributed to each kind of source (counts in brackets). Read a row of the focus
+# article against the same row of the reference, e.g. whether its diplomacy comes from
+# named officials or from unnamed ones more often than usual. The reference pools the
+# sentences of all its articles, so long articles weigh more there.
 
 # %%
 ax = frame_source_heatmap(focus, title="Focus article: frame label by source type")

@@ -225,7 +225,10 @@ display(Markdown(model_note))
 # before any scorer was run on them). The held-out rows are the honest estimate for
 # articles the scorers have never seen; the gap between the two kinds of row is how much
 # the tuning flatters the scorers. Sets whose texts are not on this machine are listed
-# without figures.
+# without figures. Macro-F1 is the mean F1 over the source types, so that a rare type counts
+# as much as a common one; attributed F1 scores only "attributed or the writer's own voice";
+# speaker found is the share of gold-attributed sentences where the scorer names the same
+# speaker.
 
 # %%
 if all_sets:

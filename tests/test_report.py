@@ -123,6 +123,8 @@ def test_article_findings_are_computed_from_the_table():
         "2 (50%) carry the **diplomacy** frame, 2 (50%) the **escalation** frame (1 both, 1 neither)"
         in text
     )
+    # the label counts of the charts and legend, so that 2 'diplomacy' above and 1 there agree
+    assert "diplomacy 1, escalation 1, both frames 1, neither frame 1." in text
     assert "**+0.00**" in text and "leans towards neither frame clearly" in text
     assert "**2 of 4 sentences (50%) are attributed**" in text
     assert "1 of the 2 attributed sentences cite a source that is not named" in text
@@ -458,3 +460,19 @@ def test_index_says_what_a_left_out_input_means():
     )
     assert ": default<" not in page
     assert "<code>gold2</code>: none (agreement between annotators not measured)" in page
+
+
+def test_index_leads_with_the_findings_escaped():
+    scored = _scored(
+        [(0, 0, "Talks resumed.", "diplomacy", True, False, "unattributed", "", "", False),
+         (1, 0, "<script>x</script> said.", "escalation", False, True, "named_official",
+          "<script>x</script>", "<script>x</script>", False)]
+    )
+    page = report._index_html(
+        article_title="T", reference="Reference: x", results=[], seconds=1.0,
+        params={"article": "a.txt"}, findings=article_findings(scored),
+    )
+    assert "<h2>What the numbers say</h2>" in page
+    assert "<strong>2 sentences</strong>" in page
+    assert "<script>" not in page
+    assert page.index("What the numbers say") < page.index("The pages")
