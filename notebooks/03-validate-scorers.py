@@ -263,7 +263,15 @@ else:
 if gold2 is not None:
     agreement = annotation_agreement(gold_data, load_gold(gold2, corpus=corpus))
     unmatched = agreement.attrs.get("unmatched", (0, 0))
-    display(show_table(agreement, digits=3))
+    display(
+        show_table(
+            agreement.assign(
+                label=agreement["label"].str.replace("_", " "),
+                agreement=agreement["agreement"].map("{:.0%}".format),
+            ).rename(columns={"agreement": "same label", "cohen_kappa": "Cohen's kappa"}),
+            digits=2,
+        )
+    )
     if any(unmatched):
         display(
             Markdown(
