@@ -890,6 +890,7 @@ FOURTH_PASS_CASES = [
     ("The new package of weapons shows support for Ukraine.", (0, 1)),
     ("The assembly demanded the army's complete and immediate withdrawal from the region.", (0, 1)),
     ("The rebels demanded an unconditional surrender.", (0, 1)),
+    ("Party elders are calling for the senator's withdrawal from the race.", (0, 0)),
     # violence and bloodshed named while their end is sought are a description of
     # fighting (escalation too); the war or the conflict ended is the event's name
     ("The envoy left after failing to bring a halt to the bloodshed.", (1, 1)),
