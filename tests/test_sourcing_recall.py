@@ -924,3 +924,18 @@ def test_more_speech_verbs(at, sentence, expected):
     sents, text = sents_of(sentence)
     a = at.attribute(sents, text)[0]
     assert (a.source_type, a.speaker) == expected
+
+
+# --- people for or against something speak for themselves --------------------------------------
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Backers of the pipeline, however, say it would lower prices.",
+     ("other", "Backers of the pipeline")),
+    ("Sceptics said the ceasefire would not hold for long.", ("other", "Sceptics")),
+    ("Demonstrators outside the embassy said they would return on Sunday.",
+     ("other", "Demonstrators outside the embassy")),
+])
+def test_people_for_and_against(at, sentence, expected):
+    sents, text = sents_of(sentence)
+    a = at.attribute(sents, text)[0]
+    assert (a.source_type, a.speaker) == expected
