@@ -564,6 +564,11 @@ class Comparison:
                 for m, p in zip(unusual["metric"], unusual["percentile"], strict=True)
             )
             lines.append(f"- Measures in the reference's outer 5% on either side: {names}.")
+            if unusual["metric"].str.startswith("side_").any():
+                lines.append(
+                    "  (The sides are those of the Russia\u2013Ukraine war: against coverage of "
+                    "another conflict they say more about the conflict than about the article.)"
+                )
         if len(self.tests):
             omni = self.tests[self.tests["category"] == "(all)"].set_index("test")
             key = "frame distribution"

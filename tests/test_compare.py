@@ -445,3 +445,12 @@ def test_focus_without_a_title_is_labelled_by_its_file_name(tmp_path):
     art = tmp_path / "one_line.txt"
     art.write_text("Russia fired missiles at Kyiv overnight, officials said.\n", encoding="utf-8")
     assert _load_focus(art)["title"].iloc[0] == "one_line.txt"
+
+
+def test_summary_qualifies_unusual_sides(corpus_tables):
+    ref, focus, _ = corpus_tables
+    c = compare(focus, ref, n_perm=200)
+    pct = c.percentiles.copy()
+    pct.loc[pct["metric"] == "side_us_share", "percentile"] = 99.0
+    text = Comparison(**{**c.__dict__, "percentiles": pct}).summary()
+    assert "sources of the US side (high)" in text and "sides are those of the Russia" in text
