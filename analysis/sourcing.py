@@ -529,6 +529,9 @@ _RE_GAP_PUNCT_END = re.compile(r"[,:]\s*$")
 #: an aside between dashes that ends a clause before its verb (" — who ... — ", " -- ... -- ")
 _RE_DASH_ASIDE = re.compile(r"(?:\s(?:—|–|--?)\s|—)[^—–\x00\"]{3,160}?(?:\s(?:—|–|--?)|—)\s*$")
 _RE_RELATIVE_APPOS = re.compile(r",\s*(?:who|whose|which|whom)\b")
+#: heads of bodies that speak, after a lower-case modifier ("the appeals court")
+_BODY_HEADS = frozenset("court ministry committee council agency department office commission "
+                        "government army police service board panel tribunal".split())
 _RE_LEADING_THE = re.compile(r"^\s*(?:the\s+)?")
 
 
@@ -1252,9 +1255,10 @@ class SourceAttributor:
         first = parts[0]
         off = 0
         fw = first.split(maxsplit=1)
-        if fw and len(parts) > 1 and (fw[0].lower() in _CLAUSE_OPENERS or (
+        if fw and len(parts) > 1 and (fw[0].lower() in _CLAUSE_OPENERS or fw[0] == "There" or (
                 len(fw[0]) > 5 and fw[0].endswith("ing") and fw[0][0].isupper())):
-            off = len(first) + 1  # "During the briefing, Psaki said ...", "Speaking in Lyon, ..."
+            off = len(first) + 1  # "During the briefing, Psaki said ...", "Speaking in Lyon, ...",
+            # "There, the chairman declined ... but said"
             first = masked[:off + len(parts[1])]
             if len(parts) > 2 and _RE_PLACE_TAIL.search(parts[0]) and \
                     _RE_CAPS_RUN.fullmatch(parts[1].strip()):
@@ -1277,8 +1281,16 @@ class SourceAttributor:
             if k == 0 and wl in ("he", "she", "they", "it"):
                 end = m.end()
                 break
-            if w[0].isupper() or wl in _DET or wl in _NP_ADJ or wl in lex.role_type:
+            if w[0].isupper() or wl in _DET or wl in _NP_ADJ or wl in lex.role_type or (
+                    end is not None and wl in _BODY_HEADS):
                 end = m.end()
+                continue
+            if end is not None and wl.isalpha() and k + 1 < len(words) and \
+                    wl not in _VERBISH_SET and wl not in _AUX_WORDS and \
+                    wl not in _FUNCTION_WORDS and (
+                        words[k + 1].group().lower().rstrip(".,") in lex.role_type or
+                        words[k + 1].group().lower().rstrip(".,") in _BODY_HEADS):
+                end = m.end()  # "The district chairman", "the appeals court": a modifier
                 continue
             if wl in ("of", "for", "and") and end is not None and k + 1 < len(words) and (
                     words[k + 1].group()[0].isupper() or words[k + 1].group().lower() in _DET):

@@ -939,3 +939,19 @@ def test_people_for_and_against(at, sentence, expected):
     sents, text = sents_of(sentence)
     a = at.attribute(sents, text)[0]
     assert (a.source_type, a.speaker) == expected
+
+
+# --- "X did something and said ...": a lower-case modifier inside the opening subject -----------------
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The district governor toured the damaged school and said repairs would start in May.",
+     ("unnamed_official", "The district governor")),
+    ("The appeals court overturned the ban and said the rally could go ahead.",
+     ("institution", "The appeals court")),
+    ("There, the regional mayor declined to name the contractors but said the work was done.",
+     ("unnamed_official", "the regional mayor")),
+])
+def test_modifier_in_conjoined_subject(at, sentence, expected):
+    sents, text = sents_of(sentence)
+    a = at.attribute(sents, text)[0]
+    assert (a.source_type, a.speaker) == expected
