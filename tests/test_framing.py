@@ -916,6 +916,10 @@ FOURTH_PASS_CASES = [
     ("The leaders were expected to discuss climate change.", (0, 0)),
     ("The bill would bar the president from waiving sanctions under any new agreement.", (1, 1)),
     ("Minorities are still targeted by hate online.", (0, 0)),
+    # a neutral party, venue or status (a position between the sides)
+    ("Vienna is seen as a neutral venue for the meeting.", (1, 0)),
+    ("The plan foresees a neutral, nuclear-free status for the island.", (1, 0)),
+    ("Neutral observers were not allowed in.", (0, 0)),
 ]
 
 
