@@ -481,7 +481,8 @@ def render_fragment(scored: pd.DataFrame, *, title: str | None = None) -> str:
             s for s in src_counts if s not in SOURCE_TYPES
         ]
         mix = ", ".join(f"{html.escape(source_name(s))} {src_counts[s]}" for s in order)
-        out.append(f'<p class="fa-summary">{len(rows)} sentences. Sources: {mix}.</p>')
+        noun = "sentence" if len(rows) == 1 else "sentences"
+        out.append(f'<p class="fa-summary">{len(rows)} {noun}. Sources: {mix}.</p>')
     out.append("</div>")
 
     # the article, paragraph by paragraph

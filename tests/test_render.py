@@ -328,6 +328,11 @@ def test_empty_table_renders():
     assert "no sentences" in page and "<h1>Nothing</h1>" in page
 
 
+def test_one_sentence_is_singular_in_the_summary():
+    page = render_article(make_table().iloc[:1])
+    assert "1 sentence. Sources:" in page and "1 sentences" not in page
+
+
 def test_user_frame_and_odd_label_get_safe_class():
     t = make_table()
     t.loc[5, "frame"] = 'humanitarian" onmouseover="x'
