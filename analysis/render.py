@@ -551,7 +551,8 @@ def render_fragment(scored: pd.DataFrame, *, title: str | None = None) -> str:
         out.append("</tbody></table></details>")
     out.append(
         '<p class="fa-foot">Annotated by framing-analysis: frames from a cue lexicon, sources '
-        "from attribution rules (see the codebook). Automatic labels make mistakes; "
+        "from attribution rules (the scheme is in docs/scheme.md of framing-analysis). "
+        "Automatic labels make mistakes; "
         "check the evidence before quoting a number.</p>"
     )
     out.append("</div>")

@@ -23,7 +23,8 @@
 # the seed article shipped in `seeds/` (Antiwar.com, *State Department: Blinken
 # Hasn't Spoken With Russian FM Since Before Invasion*). Every sentence is scored by
 # the package's rule-based scorers (`analysis.score_article`): two frames from a cue
-# lexicon, a source type and speaker from attribution rules (see the codebook).
+# lexicon, a source type and speaker from attribution rules (`docs/scheme.md` explains
+# the frames, the source types and the hard cases).
 #
 # **Findings.** Computed from the scored sentences in the next section, so they stay
 # true for whatever article is given. Then: the annotated article, the framing strip,
