@@ -1108,7 +1108,8 @@ class SourceAttributor:
                 continue  # "before they believe ...": not a claim of theirs
             if kind == "speech" and form.startswith(("claim", "acknowledg", "admit")) and \
                     _RE_NEGATED.search(masked, s1, vs) and \
-                    all(w in _AUX_WORDS for w in masked[s1:vs].lower().split()):
+                    all(w in _AUX_WORDS or w.endswith(("n't", "n’t"))
+                        for w in masked[s1:vs].lower().split()):
                 continue  # "Ukraine has not claimed responsibility": no one speaks
             cues.append(Cue("subject_verb", sp, s0, s1, form, vs, ve, kind, appositive=appos,
                             subordinate=sub))
@@ -2162,7 +2163,9 @@ def _strip_aux(before: str) -> int:
                 continue
         k = before.rfind(" ", 0, end)
         w = before[k + 1:end].lower()
-        if w in _AUX_WORDS and not (w == "both" and not before[:k + 1].strip()):
+        if (w in _AUX_WORDS or w.endswith(("n't", "n’t"))) and not (
+                w == "both" and not before[:k + 1].strip()):
+            # (a negative contraction is an auxiliary: "Moscow didn't say")
             # ("They both said"; a "Both" that opens the clause is its subject)
             end = len(before[:k + 1].rstrip()) if k >= 0 else 0
             continue

@@ -955,3 +955,19 @@ def test_modifier_in_conjoined_subject(at, sentence, expected):
     sents, text = sents_of(sentence)
     a = at.attribute(sents, text)[0]
     assert (a.source_type, a.speaker) == expected
+
+
+# --- a negative contraction is an auxiliary, not part of the speaker ---------------------------------
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Moscow didn't say whether the convoy would be allowed through.", ("institution", "Moscow")),
+    ("The ministry hasn\u2019t said when the bridge will reopen.", ("institution", "The ministry")),
+    # "has not claimed responsibility" still names no speaker, contracted or not
+    ("Kyiv hasn't claimed responsibility for the blast at the depot.", ("unattributed", "")),
+    # an imperative opening with "Don't" has no speaker
+    ("Don't blame the farmers for the price of bread.", ("unattributed", "")),
+])
+def test_negative_contractions(at, sentence, expected):
+    sents, text = sents_of(sentence)
+    a = at.attribute(sents, text)[0]
+    assert (a.source_type, a.speaker) == expected
