@@ -128,8 +128,10 @@ display(
 # %% [markdown]
 # ## Where the article stands on each measure
 #
-# The focus article's percentile among the reference articles for each metric
-# (50: typical; beyond the shaded 5–95 band: unusual).
+# The focus article's percentile among the reference articles for each measure: the share
+# of reference articles with a lower value, ties counting half (50: typical; beyond the
+# shaded 5–95 band: unusual). A measure the article cannot have (diplomacy in the writer's
+# voice, when it has no diplomacy sentence) has no percentile.
 
 # %%
 ax = percentile_chart(
