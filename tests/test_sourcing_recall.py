@@ -971,3 +971,20 @@ def test_negative_contractions(at, sentence, expected):
     sents, text = sents_of(sentence)
     a = at.attribute(sents, text)[0]
     assert (a.source_type, a.speaker) == expected
+
+
+# --- fighters and others of a war speak for themselves (not typed as a named person) --------------
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Separatists said the village had been taken on Tuesday.", ("other", "Separatists")),
+    ("Conscripts said they had been sent to the front without training.",
+     ("other", "Conscripts")),
+    ("Sailors said the ship had been hit twice.", ("other", "Sailors")),
+    # a leader of them is an official, as before
+    ("Rebel commanders said the village had been taken.",
+     ("unnamed_official", "Rebel commanders")),
+])
+def test_fighters_speak_for_themselves(at, sentence, expected):
+    sents, text = sents_of(sentence)
+    a = at.attribute(sents, text)[0]
+    assert (a.source_type, a.speaker) == expected
