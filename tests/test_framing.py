@@ -920,6 +920,10 @@ FOURTH_PASS_CASES = [
     ("Vienna is seen as a neutral venue for the meeting.", (1, 0)),
     ("The plan foresees a neutral, nuclear-free status for the island.", (1, 0)),
     ("Neutral observers were not allowed in.", (0, 0)),
+    # a frozen conflict is a ceasefire by another name, not an asset freeze
+    ("Kyiv rejects any plan to freeze the conflict.", (1, 0)),
+    ("The war could be frozen for years, analysts said.", (1, 0)),
+    ("The bank froze the accounts of two oligarchs.", (0, 1)),
 ]
 
 
