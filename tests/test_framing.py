@@ -924,6 +924,13 @@ FOURTH_PASS_CASES = [
     ("Kyiv rejects any plan to freeze the conflict.", (1, 0)),
     ("The war could be frozen for years, analysts said.", (1, 0)),
     ("The bank froze the accounts of two oligarchs.", (0, 1)),
+    # domestic politics is neither frame (codebook: news about other matters) ...
+    ("Senate negotiators reached a compromise on the spending bill.", (0, 0)),
+    ("The state's delegation to the party convention backed the governor.", (0, 0)),
+    ("The two candidates are deadlocked in the primary.", (0, 0)),
+    # ... unless the conflict's vocabulary is there
+    ("Lawmakers urged the president to push for a ceasefire deal.", (1, 0)),
+    ("Senators met the foreign minister to discuss the peace talks.", (1, 0)),
 ]
 
 
