@@ -532,6 +532,12 @@ _RE_RELATIVE_APPOS = re.compile(r",\s*(?:who|whose|which|whom)\b")
 #: heads of bodies that speak, after a lower-case modifier ("the appeals court")
 _BODY_HEADS = frozenset("court ministry committee council agency department office commission "
                         "government army police service board panel tribunal".split())
+#: an appositive that is a participle clause ("X, blaming the rebels for ..., said"), not a
+#: description of X (an adjective in -ing is: "X, acting governor of the region, said")
+_RE_PARTICIPLE_APPOS = re.compile(
+    r"\s*(?!\s)(?!(?:acting|outgoing|incoming|leading|ruling|visiting|presiding|managing|founding|"
+    r"serving|governing|sitting|retiring|commanding|consulting|contributing|coordinating|"
+    r"reigning|longstanding|long-serving|standing)\b)[a-z]+ing\b")
 _RE_LEADING_THE = re.compile(r"^\s*(?:the\s+)?")
 
 
@@ -587,7 +593,7 @@ class SourceAttributor:
         if w0[0].islower() and w0 not in _DET and w0 not in _NP_ADJ and \
                 w0 not in self.lex.role_type and w0 not in PRONOUNS:
             return None  # "held a meeting with the World Bank": not a noun phrase
-        if _RE_CLAUSAL_APPOS.match(body, k):
+        if _RE_CLAUSAL_APPOS.match(body, k) or _RE_PARTICIPLE_APPOS.match(app):
             app = ""  # "X, speaking to reporters, said": a clause, not a description of X
         mt = self.lex.classify(htxt, app)
         if not mt.source_type:
@@ -635,7 +641,8 @@ class SourceAttributor:
                 head = body[:k]
                 app = body[k + 1:]
                 h = self._np_span(head, finite=True)
-                if h is not None and _RE_CLAUSAL_APPOS.match(body, k):
+                if h is not None and (_RE_CLAUSAL_APPOS.match(body, k) or
+                                      _RE_PARTICIPLE_APPOS.match(app)):
                     # "Kovac, speaking to reporters in Kyiv, said": the clause is no appositive
                     return offset + h[0], offset + h[1], ""
                 a = self._np_span(app, finite=True, whole=True)

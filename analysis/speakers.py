@@ -865,7 +865,11 @@ class SourceLexicon:
                    for key, _, _, tb in self._scan(mention))
 
 
-_RE_CONTEXT_APPOSITIVE = re.compile(r"\s*,\s*([^,.;:()\"“”]{2,80})")
+#: (not a participle clause: "Holub, blaming the rebels for ..., said" says nothing of Holub)
+_RE_CONTEXT_APPOSITIVE = re.compile(
+    r"\s*,\s*(?!\s)(?!(?!(?:acting|outgoing|incoming|leading|ruling|visiting|presiding|managing|"
+    r"founding|serving|governing|sitting|retiring|commanding|consulting|contributing|"
+    r"coordinating|reigning|longstanding|standing)\b)[a-z]+ing\b)([^,.;:()\"“”]{2,80})")
 
 
 def _lower_first(s: str) -> str:

@@ -988,3 +988,20 @@ def test_fighters_speak_for_themselves(at, sentence, expected):
     sents, text = sents_of(sentence)
     a = at.attribute(sents, text)[0]
     assert (a.source_type, a.speaker) == expected
+
+
+# --- a participle clause after a name does not describe who the person is ----------------------------
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Minister Ivo Marek, blaming the protesters for the damage, said the army would stay.",
+     ("named_official", "Minister Ivo Marek")),
+    ("Ivo Marek, thanking the volunteers for their work, said the defence ministry would pay.",
+     ("named_official", "Ivo Marek")),
+    # an adjective in -ing still describes: "acting governor"
+    ("Ivo Marek, acting governor of the region, said the road was open.",
+     ("named_official", "Ivo Marek")),
+])
+def test_participle_clause_is_no_description(at, sentence, expected):
+    sents, text = sents_of(sentence)
+    a = at.attribute(sents, text)[0]
+    assert (a.source_type, a.speaker) == expected
