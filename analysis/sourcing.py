@@ -538,6 +538,13 @@ _RE_PARTICIPLE_APPOS = re.compile(
     r"\s*(?!\s)(?!(?:acting|outgoing|incoming|leading|ruling|visiting|presiding|managing|founding|"
     r"serving|governing|sitting|retiring|commanding|consulting|contributing|coordinating|"
     r"reigning|longstanding|long-serving|standing)\b)[a-z]+ing\b")
+#: adverbs that open a sentence before its subject, up to a comma ("Publicly, the nominee ...")
+_OPENER_ADVERBS = frozenset(
+    "there here publicly privately likewise similarly separately early earlier later finally "
+    "additionally ultimately overall instead notably specifically initially originally "
+    "previously recently currently nevertheless nonetheless otherwise indeed crucially "
+    "importantly officially secretly elsewhere afterwards afterward eventually lately "
+    "increasingly again now then today yesterday tonight meanwhile still yet also".split())
 _RE_LEADING_THE = re.compile(r"^\s*(?:the\s+)?")
 
 
@@ -1263,10 +1270,12 @@ class SourceAttributor:
         first = parts[0]
         off = 0
         fw = first.split(maxsplit=1)
-        if fw and len(parts) > 1 and (fw[0].lower() in _CLAUSE_OPENERS or fw[0] == "There" or (
+        if fw and len(parts) > 1 and (fw[0].lower() in _CLAUSE_OPENERS or
+                                      fw[0].lower() in _OPENER_ADVERBS or (
                 len(fw[0]) > 5 and fw[0].endswith("ing") and fw[0][0].isupper())):
             off = len(first) + 1  # "During the briefing, Psaki said ...", "Speaking in Lyon, ...",
-            # "There, the chairman declined ... but said"
+            # "There, the chairman declined ... but said", "Publicly, the nominee ... and
+            # dismisses", "Early in his campaign, Trump attacked ..., calling"
             first = masked[:off + len(parts[1])]
             if len(parts) > 2 and _RE_PLACE_TAIL.search(parts[0]) and \
                     _RE_CAPS_RUN.fullmatch(parts[1].strip()):

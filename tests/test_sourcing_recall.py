@@ -1005,3 +1005,19 @@ def test_participle_clause_is_no_description(at, sentence, expected):
     sents, text = sents_of(sentence)
     a = at.attribute(sents, text)[0]
     assert (a.source_type, a.speaker) == expected
+
+
+# --- an opening adverb before a comma is not the subject of a later "and said" / ", saying" ----------
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Likewise, Ivo Marek visited the port and said the cranes would be repaired.",
+     ("Ivo Marek",)),
+    ("Early in the week, Ivo Marek toured the port, saying the cranes would be repaired.",
+     ("Ivo Marek",)),
+    ("Later, the regional governor visited the port and said the cranes would be repaired.",
+     ("the regional governor",)),
+])
+def test_opening_adverb_is_not_the_subject(at, sentence, expected):
+    sents, text = sents_of(sentence)
+    a = at.attribute(sents, text)[0]
+    assert (a.speaker,) == expected
