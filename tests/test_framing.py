@@ -751,8 +751,6 @@ def test_second_pass_known_failures(scorer, sentence, expected):
 
 
 KNOWN_FAILURES = [
-    # an agreement not to use force: "agreed" alone is a weak cue
-    ("Venezuela and Guyana agreed not to use force in their territorial dispute.", (1, 1)),
     # restraint as escalation held back (seed gold: both frames); "holding back" is no cue
     (
         "A senior analyst told Newsweek that Putin could be holding back to leave room for negotiations.",
@@ -931,6 +929,9 @@ FOURTH_PASS_CASES = [
     # ... unless the conflict's vocabulary is there
     ("Lawmakers urged the president to push for a ceasefire deal.", (1, 0)),
     ("Senators met the foreign minister to discuss the peace talks.", (1, 0)),
+    # an agreement not to use force (a known failure until the fourth pass)
+    ("Venezuela and Guyana agreed not to use force in their territorial dispute.", (1, 1)),
+    ("Both governments pledged never to attack each other.", (1, 1)),
 ]
 
 
