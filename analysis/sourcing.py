@@ -625,12 +625,17 @@ class SourceAttributor:
         if k == len(body) - 1:
             return False
         head = body[:k].lstrip(' "\x00\'‘“')
+        if not head or head.split(None, 1)[0].lower() in _CLAUSE_OPENERS:
+            return False  # "In nearby Decatur, the plant is ..., said X": a clause's opener
         jm = _LEADING_JUNK.match(head + " ") if _junk_word(head) else None
         if jm:
             head = head[jm.end():]
         if not head or len(head.split()) > 8 or not _looks_like_np(head) or \
                 head.split()[0].lower() in _CLAUSE_OPENERS:
             return False
+        app = _NP_CUT.split(body[k + 1:-1], 1)[0]  # (up to a relative clause)
+        if not _looks_like_np(app):
+            return False  # "Kyiv, the city said to be calm, is ..., said X": a clause
         return bool(self.lex.classify(head.strip()).source_type)
 
     def _np_at(self, chunk: str, offset: int, finite: bool) -> tuple[int, int, str] | None:

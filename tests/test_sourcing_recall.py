@@ -746,6 +746,9 @@ def test_document_before_participle_clause(at, sentence, expected):
      ("expert", "Ferrante")),
     # the inverted form still takes the name after the verb
     ("Prices will fall in spring, said Ferrante, an economist.", ("expert", "Ferrante")),
+    # a place opening the clause before ", said X" is no subject with an appositive
+    ("In nearby Kalush, the mill is still open, but it is losing money, said Ferrante, an "
+     "economist.", ("expert", "Ferrante")),
 ])
 def test_subject_appositive_before_said(at, sentence, expected):
     sents, text = sents_of(sentence)
