@@ -836,6 +836,9 @@ FOURTH_PASS_CASES = [
     # a readout: the parties of a call discuss the conflict ...
     ("The parties went on to discuss the situation in the Donbas.", (1, 0)),
     ("The leaders discussed the latest developments around Ukraine.", (1, 0)),
+    ("The two presidents continued their exchange of opinions on the crisis.", (1, 0)),
+    # ... but a readout inside one camp about the front is not contact across it
+    ("The leaders discussed the situation on the front line.", (0, 0)),
     # ... but not support inside one camp (codebook rule 4)
     ("The leaders discussed further military support for Kyiv.", (0, 1)),
     # a concession on alliance membership (codebook rule 7)
