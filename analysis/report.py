@@ -404,7 +404,7 @@ def article_findings(scored) -> str:
     speakers = _speaker_groups(scored[attributed.to_numpy()])["speaker_shown"].value_counts()
     if len(speakers) and speakers.iloc[0] > 1:
         top = ", ".join(f"{md_escape(s)} ({k})" for s, k in speakers.head(4).items() if k > 1)
-        lines.append(f"- Most cited (sentences): {top}.")
+        lines.append(f"- Most cited (number of sentences): {top}.")
     elif len(speakers):
         names = ", ".join(md_escape(s) for s in speakers.index[:4])
         more = f" and {len(speakers) - 4} more" if len(speakers) > 4 else ""
