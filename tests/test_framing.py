@@ -935,6 +935,9 @@ FOURTH_PASS_CASES = [
     # an agreement not to use force (a known failure until the fourth pass)
     ("Venezuela and Guyana agreed not to use force in their territorial dispute.", (1, 1)),
     ("Both governments pledged never to attack each other.", (1, 1)),
+    # readiness for talks, or talks made hard
+    ("It is hard to talk after what they did to the village.", (1, 0)),
+    ("He said he was ready to talk about his tax plan.", (0, 0)),
 ]
 
 
