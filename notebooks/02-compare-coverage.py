@@ -246,7 +246,3 @@ else:
 # %%
 ax = article_strip(focus, title="The focus article, sentence by sentence")
 plt.show()
-
-# %%
-for note in comparison.notes:
-    display(Markdown(f"*{md_escape(note)}*"))
