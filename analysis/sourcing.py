@@ -545,6 +545,7 @@ _OPENER_ADVERBS = frozenset(
     "previously recently currently nevertheless nonetheless otherwise indeed crucially "
     "importantly officially secretly elsewhere afterwards afterward eventually lately "
     "increasingly again now then today yesterday tonight meanwhile still yet also".split())
+_RE_COMPARED_WITH = re.compile(r"\s+(?:with|to)\b")
 _RE_LEADING_THE = re.compile(r"^\s*(?:the\s+)?")
 
 
@@ -893,6 +894,8 @@ class SourceAttributor:
                 continue  # "claimed responsibility", "pledged $1 billion", "slammed into":
                 # acting; a place only after "claim" ("claimed the town"; "says the town is
                 # empty" speaks)
+            if form[:6] == "compar" and _RE_COMPARED_WITH.match(after):
+                continue  # "rose five percent compared with last year": no one compares
             if form in _PASSIVE_CHARGE and _RE_CHARGE_OF.match(after):
                 continue  # "the man accused of the attacks", "the number one suspect in": no
                 # one speaks
@@ -2169,7 +2172,8 @@ _AUX_WORDS = frozenset(
     "already now just did does do not never only first himself herself itself themselves "
     "personally explicitly specifically flatly firmly strongly clearly quickly immediately openly "
     "bluntly angrily forcefully directly officially formally yesterday today meanwhile however "
-    "though too, also, however, meanwhile, though, all both been be".split())
+    "though too, also, however, meanwhile, though, all both been be often long frequently "
+    "consistently vehemently sharply bitterly loudly".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 

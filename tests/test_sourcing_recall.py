@@ -1024,3 +1024,20 @@ def test_opening_adverb_is_not_the_subject(at, sentence, expected):
     sents, text = sents_of(sentence)
     a = at.attribute(sents, text)[0]
     assert (a.speaker,) == expected
+
+
+# --- "compared X to Y", "has often disagreed with": speech; "compared with last year": no one ------
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Ukrainian negotiators compared the guarantees they seek to a mutual defence pact.",
+     ("unnamed_official", "Ukrainian negotiators")),
+    ("The opposition leader has often disagreed with the government's line on the war.",
+     ("named_official", "The opposition leader")),
+    ("Officials have long argued that the port must stay open.",
+     ("unnamed_official", "Officials")),
+    ("Grain exports rose by a fifth compared with last year.", ("unattributed", "")),
+])
+def test_compare_and_disagree(at, sentence, expected):
+    sents, text = sents_of(sentence)
+    a = at.attribute(sents, text)[0]
+    assert (a.source_type, a.speaker) == expected
