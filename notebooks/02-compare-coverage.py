@@ -160,6 +160,12 @@ display(
 
 # %% [markdown]
 # ## Diplomacy against escalation, article by article
+#
+# Each grey dot is a reference article (a bigger dot: several articles at the same point),
+# the circle the mean of an outlet, the black diamond the focus article. Above the dotted
+# line an article has more escalation sentences than diplomacy ones; towards the bottom
+# left, most of its sentences carry neither frame. A sentence with both frames counts on
+# both axes.
 
 # %%
 ax = frame_scatter(profiles, focus_id=focus_id, title="Share of diplomacy and escalation sentences")
