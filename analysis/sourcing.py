@@ -1031,7 +1031,9 @@ class SourceAttributor:
                         lex.name_tokens(text[alt[0]:alt[1]]) and
                         not lex.name_tokens(text[found[0]:found[1]])) or (
                         found[0] >= alt[1] and _RE_INNER_ROLE.search(text[alt[0]:alt[1]])) or (
-                        found[0] >= alt[1] and _RE_CLAUSAL_APPOS.match(chunk_all, alt[1] - boff)) or (
+                        found[0] >= alt[1] and (
+                            _RE_CLAUSAL_APPOS.match(chunk_all, alt[1] - boff) or
+                            _RE_PARTICIPLE_APPOS.match(chunk_all, alt[1] - boff + 1))) or (
                         # "Mr. Kowal, whose start-up, Gridline, uses ..., said": what follows
                         # is inside the relative clause
                         found[0] >= alt[1] and _RE_RELATIVE_APPOS.match(chunk_all, alt[1] - boff)) or (

@@ -1000,6 +1000,10 @@ def test_fighters_speak_for_themselves(at, sentence, expected):
      ("named_official", "Minister Ivo Marek")),
     ("Ivo Marek, thanking the volunteers for their work, said the defence ministry would pay.",
      ("named_official", "Ivo Marek")),
+    # the participle clause holds a name of its own: the head before it speaks
+    ("KYIV -- President Ivo Marek, opening the Museum of Modern History and Culture on "
+     "Saturday, said it would tell the story of the country.",
+     ("named_official", "President Ivo Marek")),
     # an adjective in -ing still describes: "acting governor"
     ("Ivo Marek, acting governor of the region, said the road was open.",
      ("named_official", "Ivo Marek")),
