@@ -1583,7 +1583,7 @@ class SourceAttributor:
         whole_statement: Attribution | None = None
         label_attr: Attribution | None = None
         label_para_only = False  # label_attr holds its paragraph only (a question, a lone label)
-        n_labels: int | None = None  # paragraphs that open with a label (counted when needed)
+        transcript: bool | None = None  # labelled turns come back (worked out when needed)
         label_para = -1
         for i, s in enumerate(sents):
             t = s.text
@@ -1646,8 +1646,9 @@ class SourceAttributor:
             if label_para_only and para != label_para:
                 # a question ("Q:", "QUESTION:") holds its own paragraph only: the answer is
                 # someone else's; so does a label no other paragraph repeats ("BOOM: Trump
-                # fired ...", "Grandkids: It was ..."): a headline or a section's lead-in,
-                # not a transcript's turns
+                # fired ...", "Grandkids: It was ...") or a section's lead-in among others
+                # ("The Gap Goes On: ..."), unless it names a speaker: a headline, not a
+                # transcript's turn
                 label_attr, label_para_only = None, False
             if lm and not _NOT_SPEAKER_LABEL.match(lm.group(1).strip()) or (
                     lm and _QUESTION_LABEL.match(lm.group(1).strip())):
@@ -1664,10 +1665,10 @@ class SourceAttributor:
                     a = self._make(mem, lab, mt, lm.start(1), lm.end(1), ":", lm.end(1),
                                    lm.end(1) + 1, "transcript_label", "direct", "",
                                    classify_as=lab.title())
-                    if n_labels is None:
-                        n_labels = _label_paragraphs(sents, para_ids)
+                    if transcript is None:
+                        transcript = _label_paragraphs(sents, para_ids)
                     label_attr, label_para = a, para
-                    label_para_only = n_labels < 2 and not self._names_a_speaker(mt)
+                    label_para_only = not transcript and not self._names_a_speaker(mt)
                     out.append(a)
                     continue
             # mixed-case speaker labels of transcripts ("Vladimir Putin: Citizens of Russia, ...")
@@ -1683,10 +1684,10 @@ class SourceAttributor:
                             and not _NOT_SPEAKER_LABEL.match(lab):
                         a = self._make(mem, lab, mt, pm.start(1), pm.end(1), ":", pm.end(1),
                                        pm.end(1) + 1, "transcript_label", "direct", "")
-                        if n_labels is None:
-                            n_labels = _label_paragraphs(sents, para_ids)
+                        if transcript is None:
+                            transcript = _label_paragraphs(sents, para_ids)
                         label_attr, label_para = a, para
-                        label_para_only = n_labels < 2 and not self._names_a_speaker(mt)
+                        label_para_only = not transcript and not self._names_a_speaker(mt)
                         out.append(a)
                         continue
             # "This was stated by X": the sentence and its paragraph's earlier sentences
@@ -2111,9 +2112,12 @@ def _main_clause_subject(masked: str, c: Cue) -> bool:
     return lead is not None and lead.end() == len(head)
 
 
-def _label_paragraphs(sents: Sequence[Sentence], para_ids: Sequence[int]) -> int:
-    """How many paragraphs open with a speaker label ("PUTIN:", "Q:", "Jan Kowal: ...")."""
-    n = 0
+def _label_paragraphs(sents: Sequence[Sentence], para_ids: Sequence[int]) -> bool:
+    """Whether the article reads as a transcript: paragraphs open with speaker labels
+    ("PUTIN:", "Q:", "Jan Kowal: ..."), and a label comes back or questions are labelled
+    (distinct "Title: ..." lead-ins of sections are no transcript's turns)."""
+    seen: set[str] = set()
+    question = repeated = False
     for i, s in enumerate(sents):
         if i and para_ids[i - 1] == para_ids[i]:
             continue
@@ -2121,12 +2125,19 @@ def _label_paragraphs(sents: Sequence[Sentence], para_ids: Sequence[int]) -> int
         if ":" not in t[:80]:
             continue
         lm = _LABEL.match(t) or _PERSON_LABEL.match(t)
-        if lm and (not _NOT_SPEAKER_LABEL.match(lm.group(1).strip()) or
-                   _QUESTION_LABEL.match(lm.group(1).strip())):
-            n += 1
-            if n > 1:
-                break
-    return n
+        if lm is None:
+            continue
+        lab = lm.group(1).strip()
+        if _QUESTION_LABEL.match(lab):
+            question = True
+        elif _NOT_SPEAKER_LABEL.match(lab):
+            continue
+        key = lab.lower()
+        repeated = repeated or key in seen
+        seen.add(key)
+        if len(seen) > 1 and (repeated or question):
+            return True
+    return False
 
 
 def _CUE_ORDER(c: Cue) -> tuple[int, int]:

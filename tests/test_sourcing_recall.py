@@ -799,16 +799,23 @@ def test_dash_aside_before_the_verb(at, sentence, expected):
     ((["Leftovers: It was a quiet street until the spring.", "Then the trucks came."],
       ["The bakery closed in April."]),
      ["Leftovers", "unattributed"]),
-    # transcript turns labelled in two paragraphs still hold the paragraphs after them
+    # section lead-ins, each once, are no transcript turns either
+    ((["Old Debts: The council met for three hours.", "Nobody left early."],
+      ["The bakery closed in April."],
+      ["New Roads: The bridge opened in May.", "Traffic doubled."],
+      ["It cost twice the estimate."]),
+     ["Old Debts", "unattributed", "New Roads", "New Roads", "unattributed"]),
+    # transcript turns whose labels come back still hold the paragraphs after them
     ((["KOWAL: We have asked for more time."], ["Nobody answered us."],
-      ["NOWAK: The deadline stands."], ["It was set a year ago."]),
+      ["NOWAK: The deadline stands."], ["It was set a year ago."],
+      ["KOWAL: Then we will wait."]),
      ["KOWAL", "NOWAK"]),
 ])
 def test_lone_label_does_not_hold_the_article(at, paragraphs, expected):
     sents, text = sents_of(*paragraphs)
     out = at.attribute(sents, text)
     if expected == ["KOWAL", "NOWAK"]:
-        assert [a.speaker for a in out] == ["KOWAL", "KOWAL", "NOWAK", "NOWAK"]
+        assert [a.speaker for a in out] == ["KOWAL", "KOWAL", "NOWAK", "NOWAK", "KOWAL"]
     else:
         assert [a.speaker or a.source_type for a in out[1:]] == expected
 
