@@ -935,9 +935,16 @@ class SourceAttributor:
                     sp = _TIME_TAIL.sub("", am.group(1).strip()).strip()
                     mt = lex.classify(sp, am.group(2) or "")
                     if sp and (mt.source_type or sp.lower() in PRONOUNS):
-                        cues.append(Cue("clause_then_inverted", sp, am.start(1),
-                                        am.start(1) + len(sp), form, vs, ve, kind,
-                                        appositive=(am.group(2) or "").strip()))
+                        s0 = am.start(1)
+                        app = (am.group(2) or "").strip()
+                        if app and not lex.name_tokens(sp) and _NAME_ONLY.match(app) and \
+                                lex.name_tokens(app) and mt.roles:
+                            # "..., said the company's chief executive, Jan Kowal.": the
+                            # name speaks, the role describes it
+                            sp, app, s0 = app, sp, am.start(2) + (
+                                len(am.group(2)) - len(am.group(2).lstrip()))
+                        cues.append(Cue("clause_then_inverted", sp, s0, s0 + len(sp), form,
+                                        vs, ve, kind, appositive=app))
                         continue
             after_comma = False
             if after_quote:

@@ -1052,3 +1052,17 @@ def test_compare_and_disagree(at, sentence, expected):
     sents, text = sents_of(sentence)
     a = at.attribute(sents, text)[0]
     assert (a.source_type, a.speaker) == expected
+
+
+# --- ", said ROLE, NAME." at the end: the name is the speaker, the role describes it ---------------
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The mill is losing money, said the company's chief executive, Ivo Marek.",
+     ("other", "Ivo Marek")),
+    ("The front is stable, said the regional governor, Ivo Marek.",
+     ("named_official", "Ivo Marek")),
+])
+def test_inverted_role_then_name(at, sentence, expected):
+    sents, text = sents_of(sentence)
+    a = at.attribute(sents, text)[0]
+    assert (a.source_type, a.speaker) == expected
