@@ -124,7 +124,7 @@ def test_article_findings_are_computed_from_the_table():
         in text
     )
     # the label counts of the charts and legend, so that 2 'diplomacy' above and 1 there agree
-    assert "diplomacy 1, escalation 1, both frames 1, neither frame 1." in text
+    assert "diplomacy only 1, escalation only 1, both frames 1, neither frame 1." in text
     assert "**+0.00**" in text and "leans towards neither frame clearly" in text
     assert "**2 of 4 sentences (50%) are attributed**" in text
     assert "1 of the 2 attributed sentences cite a source that is not named" in text
