@@ -263,8 +263,8 @@ def describe_reference(df: pd.DataFrame | None = None, *, source: str | None = N
             "analysis/lexicons/lee_conflict_terms.csv). It is a different conflict, period, "
             "outlet and genre (short wire-style radio news) from most articles you will analyse, "
             "so percentiles against it say how an article compares with that coverage, not with "
-            "coverage of the same war. The side_* columns are coded for the Russia-Ukraine war "
-            "(us, russia, ukraine, ...) and mean little against this reference. " + how
+            "coverage of the same war. The shares by side (US, Russian, Ukrainian, ...) are coded "
+            "for the Russia-Ukraine war and mean little against this reference. " + how
         )
     outlets = ""
     if df is not None and "outlet" in df.columns:
