@@ -938,6 +938,10 @@ FOURTH_PASS_CASES = [
     # readiness for talks, or talks made hard
     ("It is hard to talk after what they did to the village.", (1, 0)),
     ("He said he was ready to talk about his tax plan.", (0, 0)),
+    # a warning of consequences
+    ("Any further delay will have grave consequences for Moscow, he warned.", (0, 1)),
+    ("Stalling the talks would have negative consequences for both countries.", (1, 1)),
+    ("The decision could have big consequences in November.", (0, 0)),
 ]
 
 
