@@ -354,7 +354,7 @@ _RE_INV_NP_END = re.compile(r"\s+([^,.;:\x00!?\"]{1,80}?)(?:,\s*([^.;:\x00!?]{2,
                             r"\s*[.!?]?[\"\s]*$")
 #: "said X, “…" (an inverted speaker before a quotation; X, an appositive, then the mark)
 _RE_INV_NP_QUOTE = re.compile(r"\s+([^,.;:\x00!?\"]{1,80}?)(?:,\s*([^.;:\x00!?\"]{2,100}?))?"
-                              r"\s*,\s*[\"\x00]")
+                              r"\s*[,:]\s*[\"\x00]")
 _RE_INV_FIRST = _RE_INV_NP_QUOTE  # "Said Comey, “…”" opening a sentence
 _INVERTING_TITLE = frozenset("Said Says Added Adds Wrote Writes Explained Explains Warned Warns "
                              "Insisted Insists".split())
@@ -1326,6 +1326,8 @@ class SourceAttributor:
                         words[k + 1].group().lower().rstrip(".,") in _BODY_HEADS):
                 end = m.end()  # "The district chairman", "the appeals court": a modifier
                 continue
+            if end is not None and wl.endswith("ly") and len(wl) > 4:
+                break  # "Mr. Schultz generally supported ... and said": an adverb ends it
             if wl in ("of", "for", "and") and end is not None and k + 1 < len(words) and (
                     words[k + 1].group()[0].isupper() or words[k + 1].group().lower() in _DET):
                 continue

@@ -1090,11 +1090,12 @@ _BARE_GROUP = frozenset(("some", "others", "many", "several", "another", "a few"
                          "the majority", "a minority"))
 #: a share of people polled ("47 percent", "six in 10", "two-thirds of voters" is a role's)
 _RE_SHARE = re.compile(r"(?:(?:about|nearly|almost|more\s+than|fewer\s+than|less\s+than|only|"
-                       r"just|roughly|some|over|under)\s+)?(?:\d[\d.,]*\s*(?:%|percent|per\s+cent)|"
+                       r"just|roughly|some|over|under|another|a\s+further)\s+)?(?:\d[\d.,]*\s*(?:%|percent|per\s+cent)|"
                        r"(?:\d+|one|two|three|four|five|six|seven|eight|nine)[\s-]+in[\s-]+"
                        r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten))"
                        r"(?:\s+of\s+(?:those|them|respondents|the\s+\w+))?$")
-_EVIDENCE_WORDS = {"video", "videos", "footage", "image", "images", "imagery", "photo", "photos",
+_EVIDENCE_WORDS = {"video", "videos", "footage", "book", "memoir", "clip", "clips", "film",
+                   "documentary", "image", "images", "imagery", "photo", "photos",
                    "photograph", "photographs", "post", "posts", "letter", "memo", "petition",
                    "recording", "recordings", "satellite", "data", "poll", "survey", "map",
                    "videotape", "tape", "audiotape", "polls", "surveys", "lawsuit", "lawsuits",
@@ -1112,7 +1113,7 @@ _DOC_HEAD = re.compile(
     r"(statement|statements|report|reports|document|documents|resolution|communiqu[eé]|readout|"
     r"decree|assessment|update|strategy|memo|memorandum|bulletin|press release|position paper|"
     r"paper|declaration|letter|video|videos|footage|images?|imagery|photos?|photographs?|post|"
-    r"posts|recording|satellite imagery|data|poll|survey|map|analysis|study|intelligence update|"
+    r"posts|recording|satellite imagery|book|memoir|clips?|film|documentary|data|poll|survey|map|analysis|study|intelligence update|"
     r"dossier|note|notice|message|appeal|petition|videotape|tape|audiotape|polls|surveys|"
     r"results|returns|records|filings?|figures|estimates|projections|tally|"
     r"lawsuits?|suit|complaint|indictment|ruling|verdict|court papers|court filing|"

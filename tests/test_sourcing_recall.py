@@ -1066,3 +1066,21 @@ def test_inverted_role_then_name(at, sentence, expected):
     sents, text = sents_of(sentence)
     a = at.attribute(sents, text)[0]
     assert (a.source_type, a.speaker) == expected
+
+
+# --- books and clips speak; "Said X: “…”"; "another N percent"; an adverb ends the opening subject ---
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("\u201cThe convoy left at dawn,\u201d the book said.", ("other", "the book")),
+    ("The clip says the bridge was hit twice.", ("other", "The clip")),
+    ("Said Ferrante: \u201cI do not think the port will open this year.\u201d",
+     ("named_official", "Ferrante")),
+    ("Another 12 percent said they would leave the city.", ("other", "Another 12 percent")),
+    ("Several cast members said the director had left.", ("other", "Several cast members")),
+    ("The mayor generally backed the plan and said the market would reopen.",
+     ("unnamed_official", "The mayor")),
+])
+def test_books_clips_and_shares(at, sentence, expected):
+    sents, text = sents_of(sentence)
+    a = at.attribute(sents, text)[0]
+    assert (a.source_type, a.speaker) == expected
