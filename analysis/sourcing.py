@@ -546,6 +546,14 @@ _OPENER_ADVERBS = frozenset(
     "importantly officially secretly elsewhere afterwards afterward eventually lately "
     "increasingly again now then today yesterday tonight meanwhile still yet also".split())
 _RE_COMPARED_WITH = re.compile(r"\s+(?:with|to)\b")
+#: a party-and-state or an age in brackets after a name ("(R-Ohio)", "(D-N.Y.)", "(58)")
+_RE_NAME_ASIDE = re.compile(r"(?<=[A-Za-z.]) \((?:[DRI]-[A-Z][\w.]{1,12}(?: [A-Z][\w.]{1,12})?|\d{1,3})\)")
+
+
+def _blank(m: re.Match) -> str:
+    return " " * len(m.group())
+
+
 _RE_LEADING_THE = re.compile(r"^\s*(?:the\s+)?")
 
 
@@ -792,6 +800,10 @@ class SourceAttributor:
                 or " view" in masked or " by " in masked or " poll" in masked
                 or " survey" in masked or " reports," in masked or " it," in masked)):
             return cues  # fast path: no cue of any kind can be here
+        if "(" in masked:
+            # "Rep. Jan Kowal (R-Ohio), a panel member, said", "Anna Nowak (58), a farmer,
+            # said": a party or an age after a name is no boundary of the speaker's phrase
+            masked = _RE_NAME_ASIDE.sub(_blank, masked)
         if masked.find(".", 0, len(masked.rstrip()) - 1) >= 0:
             # periods of abbreviations and initials ("Mr.", "U.S.", "J. J. Price") end nothing
             # (a sentence whose only period ends it has none)

@@ -1084,3 +1084,16 @@ def test_books_clips_and_shares(at, sentence, expected):
     sents, text = sents_of(sentence)
     a = at.attribute(sents, text)[0]
     assert (a.source_type, a.speaker) == expected
+
+
+# --- a party or an age in brackets after a name does not cut the speaker's phrase -----------------
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("\u201cThey would simply seize them,\u201d Rep. Ivo Marek (R-Ohio), a member of the panel, "
+     "said in an interview.", ("named_official", "Ivo Marek")),
+    ("\u201cWe lost everything,\u201d Olena Marek (58), a farmer, said.", ("other", "Olena Marek")),
+])
+def test_bracketed_party_or_age(at, sentence, expected):
+    sents, text = sents_of(sentence)
+    a = at.attribute(sents, text)[0]
+    assert (a.source_type, a.speaker) == expected
