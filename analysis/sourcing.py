@@ -1154,6 +1154,9 @@ class SourceAttributor:
                     all(w in _AUX_WORDS or w.endswith(("n't", "n’t"))
                         for w in masked[s1:vs].lower().split()):
                 continue  # "Ukraine has not claimed responsibility": no one speaks
+            if (pw in ("what", "how", "why") or low.startswith(("what ", "how ", "why "))) and \
+                    _RE_NEGATED.search(masked, s1, vs):
+                continue  # "What he didn't explain was ...": the writer's point, not a claim
             cues.append(Cue("subject_verb", sp, s0, s1, form, vs, ve, kind, appositive=appos,
                             subordinate=sub))
         # "“…” ― Name" (credit line after a quotation)

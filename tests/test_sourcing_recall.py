@@ -1097,3 +1097,17 @@ def test_bracketed_party_or_age(at, sentence, expected):
     sents, text = sents_of(sentence)
     a = at.attribute(sents, text)[0]
     assert (a.source_type, a.speaker) == expected
+
+
+# --- "What he didn't explain was ...": the writer's point, not a claim of his ------------------------
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("What the minister didn\u2019t explain was why the convoy had waited for a week.",
+     ("unattributed", "")),
+    ("The minister didn't say why the convoy had waited for a week.",
+     ("unnamed_official", "The minister")),
+])
+def test_negated_wh_clause(at, sentence, expected):
+    sents, text = sents_of(sentence)
+    a = at.attribute(sents, text)[0]
+    assert (a.source_type, a.speaker) == expected
