@@ -951,6 +951,19 @@ def test_fourth_pass_patterns(scorer, sentence, expected):
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "Another POW swap took place on Friday.",
+        "Dozens of prisoners of war were exchanged at the border.",
+        "The two sides held a captives exchange.",
+    ],
+)
+def test_prisoner_exchanges_in_other_words_are_diplomacy(scorer, sentence):
+    # (the escalation label of "prisoners of war" is left to the existing cues)
+    assert scorer.score(sentence).labels["diplomacy"]
+
+
+@pytest.mark.parametrize(
     ("sentence", "match"),
     [
         ("Qatar brokered a truce between the two sides.", "brokered"),
