@@ -240,12 +240,14 @@ def _case_variants(terms) -> dict[str, str]:
     return out
 
 
-def _alternation(terms) -> re.Pattern[str] | None:
-    """One compiled pattern for a gazetteer: whole words, the longest term first."""
+def _alternation(terms, *, after_ex: bool = False) -> re.Pattern[str] | None:
+    """One compiled pattern for a gazetteer: whole words, the longest term first
+    (``after_ex``: also right after "ex-", as in "the ex-president")."""
     terms = {t for t in terms if t}
     if not terms:
         return None
-    return re.compile(rf"(?<![\w’'-])(?:{_trie(terms)})(?![\w-])")
+    before = r"(?:(?<![\w’'-])|(?<=\b[Ee]x-))" if after_ex else r"(?<![\w’'-])"
+    return re.compile(rf"{before}(?:{_trie(terms)})(?![\w-])")
 
 
 def _regular_forms(verb: str) -> list[str]:
@@ -392,7 +394,7 @@ class SourceLexicon:
         for v, key in anon_variants.items():
             gaz.setdefault(v, []).append(("anon", key))
         lex.gaz = gaz
-        lex.re_all = _alternation(gaz)
+        lex.re_all = _alternation(gaz, after_ex=True)
         lex.re_verb = _alternation(verb_kind)
         for f in sorted(verb_kind, key=len, reverse=True):
             lex.verb_first.setdefault(f.split()[0], []).append(f)
@@ -545,8 +547,11 @@ class SourceLexicon:
             return []
         out = []
         for m in self.re_all.finditer(full):
+            a = m.start()
+            ex = a >= 3 and full[a - 1] == "-"  # "the ex-president": only a role follows "ex-"
             for table, key in self.gaz.get(m.group(), ()):
-                out.append((key, m.start(), m.end(), table))
+                if not ex or table == "role":
+                    out.append((key, a, m.end(), table))
         return out
 
     def _side_from(self, hits) -> str:

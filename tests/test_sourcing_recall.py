@@ -162,6 +162,13 @@ SPEAKERS = [
      "The head of state"),
     # a document head followed by a verb is not a document ("The figures include ...")
     ("The figures include pledged aid and loans.", "unattributed", ""),
+    # "ex-" before a role is "former": a former official speaks as a commentator (expert)
+    ("The ex-president of Moldova added that the sanctions were working.", "expert",
+     "The ex-president of Moldova"),
+    ("An ex-minister said the deal would not survive the winter.", "expert", "An ex-minister"),
+    ("Ex-President Ionescu added that the border had been quiet.", "expert",
+     "Ex-President Ionescu"),
+    ("The ex-Soviet republic said that the border had been quiet.", "unattributed", ""),
 ]
 
 
