@@ -1678,7 +1678,10 @@ class SourceAttributor:
                     lm and _QUESTION_LABEL.match(lm.group(1).strip())):
                 lab = lm.group(1).strip()
                 if _QUESTION_LABEL.match(lab):
-                    a = Attribution("other", lab, lab, ":", "direct", "", False, "unknown",
+                    # the interviewer's turn is the outlet's (codebook: media); someone in the
+                    # audience asking speaks for themselves
+                    qtype = "other" if lab.lower() == "audience member" else "media"
+                    a = Attribution(qtype, lab, lab, ":", "direct", "", False, "unknown",
                                     "transcript_label", lm.start(1), lm.end(1), lm.end(1),
                                     lm.end(1) + 1)
                     label_attr, label_para, label_para_only = a, para, True

@@ -639,7 +639,7 @@ def test_transcript_labels(at):
                            "SECRETARY BLINKEN: We have no plans to do so.",
                            "There is nothing to discuss at this point.")
     q, a, b = at.attribute(sents, text)
-    assert (q.source_type, q.speaker) == ("other", "QUESTION")
+    assert (q.source_type, q.speaker) == ("media", "QUESTION")
     assert (a.source_type, a.speaker) == ("named_official", "SECRETARY BLINKEN")
     assert (b.source_type, b.speaker) == ("named_official", "SECRETARY BLINKEN")
 

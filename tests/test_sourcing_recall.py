@@ -232,16 +232,32 @@ def test_question_label_does_not_speak_the_answer(at):
                            "A: It was hard, and we lost everything.",
                            "QUESTION: And now?", "ANSWER: Now we rebuild.")
     got = [(a.source_type, a.speaker) for a in at.attribute(sents, text)]
-    assert got == [("unattributed", ""), ("other", "Q"), ("unattributed", ""),
-                   ("other", "QUESTION"), ("unattributed", "")]
+    assert got == [("unattributed", ""), ("media", "Q"), ("unattributed", ""),
+                   ("media", "QUESTION"), ("unattributed", "")]
 
 
 def test_official_label_still_holds_later_paragraphs(at):
     sents, text = sents_of("MODERATOR: Your answer?",
                            "SECRETARY KOVAC: We will continue talking.", "Diplomacy is key.")
     got = [(a.source_type, a.speaker) for a in at.attribute(sents, text)]
-    assert got == [("other", "MODERATOR"), ("named_official", "SECRETARY KOVAC"),
+    assert got == [("media", "MODERATOR"), ("named_official", "SECRETARY KOVAC"),
                    ("named_official", "SECRETARY KOVAC")]
+
+
+# the interviewer's turn is the outlet's (codebook: media), and so are the turn's further
+# sentences; someone in the audience asking speaks for themselves
+@pytest.mark.parametrize(("label", "stype"), [
+    ("QUESTION", "media"), ("Q", "media"), ("MODERATOR", "media"), ("INTERVIEWER", "media"),
+    ("HOST", "media"), ("REPORTER", "media"), ("AUDIENCE MEMBER", "other"),
+])
+def test_question_turn_is_the_interviewers(at, label, stype):
+    sents, text = sents_of([f"{label}: Minister, thank you for joining us tonight.",
+                            "Will the harbour reopen before winter?"],
+                           ["MINISTER HALVORSEN: We hope so.", "We are working on it."])
+    got = [(a.source_type, a.speaker) for a in at.attribute(sents, text)]
+    assert got == [(stype, label), (stype, label),
+                   ("named_official", "MINISTER HALVORSEN"),
+                   ("named_official", "MINISTER HALVORSEN")]
 
 
 # --- "in a Fox poll": an opinion poll is the source; "the poll" as the vote is not ---------
