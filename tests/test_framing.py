@@ -950,6 +950,46 @@ def test_fourth_pass_patterns(scorer, sentence, expected):
     assert labels(scorer.score(sentence)) == expected
 
 
+FIFTH_PASS_CASES = [
+    # the war's cost and its shape: dying, encirclement, a long war
+    ("People are dying while the leaders argue.", (0, 1)),
+    ("The port city is almost surrounded, officials said.", (0, 1)),
+    ("The garrison was surrounded by enemy forces overnight.", (0, 1)),
+    ("The minister was surrounded by aides at the launch.", (0, 0)),
+    ("Analysts fear the conflict could prove long and costly.", (0, 1)),
+    ("It will be a long and exhausting conflict, the general said.", (0, 1)),
+    ("The two-year-long dispute over the budget is over.", (0, 0)),
+    # conquest, overthrow, occupation, seizure with a real object
+    ("The campaign was a war of conquest.", (0, 1)),
+    ("She savoured a note of conquest after the vote.", (0, 0)),
+    ("The rebels tried to overthrow the government.", (0, 1)),
+    ("He wants to overthrow the system, his critics say.", (0, 0)),
+    ("Their aim is to occupy the whole country.", (0, 1)),
+    ("Protesters plan an Occupy-style camp outside the hall.", (0, 0)),
+    ("The army seized Mosul in a week.", (0, 1)),
+    ("They are seizing the moment.", (0, 0)),
+    # sanctions in legal wording
+    ("Citizens are prohibited from engaging in transactions with the central bank.", (0, 1)),
+    ("The measure immobilizes the assets of the central bank.", (0, 1)),
+    ("The order bans the importation of crude oil.", (0, 1)),
+    ("The new rules restrict the regime's access to its reserves.", (0, 1)),
+    # invitations to talk, mediation, a way out, talking to the other side
+    ("The door is open, they are welcome to come and talk.", (1, 0)),
+    ("The alliance's door is open to new members.", (0, 0)),
+    ("The store's door is open to shoppers until noon.", (0, 0)),
+    ("The chancellor promised to take the matter up with the other government.", (1, 0)),
+    ("They need a face-saving way out.", (1, 0)),
+    ("We need to talk to Russia.", (1, 0)),
+    ("I am in favour of a quick meeting with Putin.", (1, 0)),
+    ("She needs to talk to reporters.", (0, 0)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), FIFTH_PASS_CASES)
+def test_fifth_pass_patterns(scorer, sentence, expected):
+    assert labels(scorer.score(sentence)) == expected
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
