@@ -521,6 +521,8 @@ _RE_WITH_NP_TAIL = re.compile(r"\bwith\s+((?:the\s+)?[\w’'.\- ]{2,60}?)\s*$")
 _RE_REFERENCE_AFTER = re.compile(r"\s+(?:was|were|is|are|had|has|would|will|could|to)\b|\s*(?:[,.;:)—–]|$)")
 _RE_ACCORDING_NP = re.compile(r"([^,;:\x00()]{2,100}?)(?=\s*(?:[,;:\x00()]|\.(?!com\b|org\b|net\b)|$|\s(?:that|which|who|"
                               r"as|when|while|because|and\s+(?:the|a)\s)\b))")
+_RE_THAT_ACCORDING = re.compile(r"\s*(?:That|This)(?:[’']s|\s+is|\s+was)\s+(?:\w+ly\s+)?according\s+to\s")
+_RE_YEARS_ASIDE = re.compile(r"\s*\((?:in office\s+)?(?:19|20)\d\d\s*(?:[-–—]|to)\s*(?:(?:19|20)?\d\d|present)\)\s+")
 _RE_CLAUSE_SPLIT = re.compile(r"[,;:\x00]")
 _RE_PLACE_TAIL = re.compile(r"\b(?:in|at|near|from|outside)\s+(?:[A-Z][\w.’'-]*\s*){1,3}$")
 _RE_CAPS_RUN = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}")
@@ -1267,6 +1269,13 @@ class SourceAttributor:
                 continue
             sp = xm.group(1).strip()
             s0 = am.end() + xm.start(1)
+            if rest[xm.end():xm.end() + 1] == "(" or rest[xm.end():xm.end() + 2] == " (":
+                ym = _RE_YEARS_ASIDE.match(rest, xm.end())
+                xm2 = _RE_ACCORDING_NP.match(rest, ym.end()) if ym else None
+                if xm2 and xm2.group(1)[:1].isupper():
+                    # "ex-President of Poland (1995-2005) Alexander Kwasniewski": the years
+                    # in office between the role and the name
+                    sp = rest[xm.start(1):xm2.end(1)].strip()
             mt = lex.classify(sp)
             if not mt.source_type and sp.lower() not in ("him", "her", "them", "it"):
                 continue
@@ -1882,6 +1891,8 @@ class SourceAttributor:
             out.append(self._first_person_goes_on(mk, out[i - 1], para - para_ids[i - 1],
                                                   sents[i - 1].text)
                        if i > 0 and chain is None else UNATTRIBUTED)
+        if "ccording to" in full:
+            _according_points_back(sents, para_ids, out)
         return out
 
     def _first_person_goes_on(self, t: str, prev: Attribution, para_gap: int,
@@ -2174,6 +2185,27 @@ def _CUE_ORDER(c: Cue) -> tuple[int, int]:
 def _outlet_name(mention: str, lex: SourceLexicon) -> str:
     m = lex.re_outlet.search(mention) if lex.re_outlet is not None else None
     return m.group() if m else mention
+
+
+def _according_points_back(sents: list[Sentence], para_ids: list[int],
+                           out: list[Attribution]) -> None:
+    """"That's according to X": the claims just before are X's, the earlier sentences of
+    its paragraph or, when it opens a paragraph, a short paragraph before it (a lead)."""
+    for i, s in enumerate(sents):
+        a = out[i]
+        if i == 0 or a.source_rule != "according_to" or not _RE_THAT_ACCORDING.match(s.text):
+            continue
+        para = para_ids[i]
+        if para_ids[i - 1] == para:
+            js = [j for j in range(i - 1, -1, -1) if para_ids[j] == para]
+        else:
+            js = [j for j in range(i - 1, -1, -1) if para_ids[j] == para_ids[i - 1]]
+            if len(js) > 3:
+                continue
+        if not all(out[j] is UNATTRIBUTED for j in js):
+            continue
+        for j in js:
+            out[j] = _carry(a, "continuation", "according_to")
 
 
 def _resolved_type(mention: str, mt: MentionType, e) -> str:

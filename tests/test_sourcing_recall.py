@@ -1134,3 +1134,41 @@ def test_negated_wh_clause(at, sentence, expected):
     sents, text = sents_of(sentence)
     a = at.attribute(sents, text)[0]
     assert (a.source_type, a.speaker) == expected
+
+
+# --- a former official introduced with the years in office between role and name keeps
+# the expert type when later named by surname or pronoun -----------------------------------
+
+@pytest.mark.parametrize("intro", [
+    "That view is shared, according to ex-President of Ruritania (1990-2000) Jan Kowalczyk.",
+    "The army is tired, according to former defence minister (2004–2008) Jan Kowalczyk.",
+    "The army is tired, according to former Ruritanian president Jan Kowalczyk.",
+])
+def test_former_official_keeps_expert_type_by_surname(at, intro):
+    sents, text = sents_of([intro], ["Kowalczyk said the talks would fail.",
+                                     "He added that the winter would be hard."])
+    got = [(a.source_type, a.speaker) for a in at.attribute(sents, text)]
+    assert got[0][0] == "expert" and "Jan Kowalczyk" in got[0][1]
+    assert got[1:] == [("expert", "Kowalczyk"), ("expert", "He")]
+
+
+# --- "That's according to X": the lead just before is X's ----------------------------------
+
+@pytest.mark.parametrize(("paras", "expected"), [
+    ([["The siege will end in defeat.", "The cost will be enormous."],
+      ["That's according to Marta Lind, a political scientist at Halden University."]],
+     ["expert"] * 3),
+    ([["The siege will end in defeat.", "That is according to Marta Lind, a political scientist."]],
+     ["expert"] * 2),
+    # a long paragraph before it is the writer's own account
+    ([["Rain fell.", "The siege went on.", "Food ran short.", "The wells dried up."],
+      ["That's according to Marta Lind, a political scientist."]],
+     ["unattributed"] * 4 + ["expert"]),
+    # not a pointer back: the sentence attributes its own claim
+    ([["The siege will end in defeat."],
+      ["According to Marta Lind, a political scientist, the wells dried up."]],
+     ["unattributed", "expert"]),
+])
+def test_that_is_according_to_points_back(at, paras, expected):
+    sents, text = sents_of(*paras)
+    assert [a.source_type for a in at.attribute(sents, text)] == expected
