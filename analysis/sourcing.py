@@ -1735,7 +1735,8 @@ class SourceAttributor:
                     sp_short = _shorten_named(sp, lex)
                     off = t.find(sp_short)
                     a = self._make(mem, sp_short, mt, off, off + len(sp_short), "stated by",
-                                   sm.start(), sm.start(1), "stated_by", "indirect", "")
+                                   sm.start(), sm.start(1), "stated_by", "indirect", "",
+                                   appositive=sp if sp_short != sp else "")
                     for j in range(i - 1, -1, -1):
                         if para_ids[j] != para or out[j].source_type != "unattributed":
                             if j == i - 1 and para - para_ids[j] == 1 and out[j] is UNATTRIBUTED \

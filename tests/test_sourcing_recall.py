@@ -1172,3 +1172,20 @@ def test_former_official_keeps_expert_type_by_surname(at, intro):
 def test_that_is_according_to_points_back(at, paras, expected):
     sents, text = sents_of(*paras)
     assert [a.source_type for a in at.attribute(sents, text)] == expected
+
+
+# --- "This was stated by <role> <Name>": the role is remembered, so "the <role>" later is
+# that named official ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("intro", "later"), [
+    ("This was stated by Adviser to the Head of the Office of the President of Ruritania "
+     "Petro Hrabar.", "The Adviser to the Head of the President's Office noted that the goal "
+     "is a treaty."),
+    ("This was stated by Deputy Head of the Presidential Office of Ruritania Petro Hrabar.",
+     "The Deputy Head of the Presidential Office added that the goal is a treaty."),
+])
+def test_stated_by_role_is_remembered(at, intro, later):
+    sents, text = sents_of(["Ruritania will do its utmost to end the war.", intro],
+                           [later, "\"We want guarantees,\" he explained."])
+    got = [a.source_type for a in at.attribute(sents, text)]
+    assert got == ["named_official"] * 4
