@@ -522,6 +522,8 @@ _RE_REFERENCE_AFTER = re.compile(r"\s+(?:was|were|is|are|had|has|would|will|coul
 _RE_ACCORDING_NP = re.compile(r"([^,;:\x00()]{2,100}?)(?=\s*(?:[,;:\x00()]|\.(?!com\b|org\b|net\b)|$|\s(?:that|which|who|"
                               r"as|when|while|because|and\s+(?:the|a)\s)\b))")
 _RE_THAT_ACCORDING = re.compile(r"\s*(?:That|This)(?:[’']s|\s+is|\s+was)\s+(?:\w+ly\s+)?according\s+to\s")
+_SUBORDINATOR_END = frozenset(("if", "when", "unless", "once", "until", "whenever", "though",
+                               "although", "while", "whether"))
 _RE_YEARS_ASIDE = re.compile(r"\s*\((?:in office\s+)?(?:19|20)\d\d\s*(?:[-–—]|to)\s*(?:(?:19|20)?\d\d|present)\)\s+")
 _RE_CLAUSE_SPLIT = re.compile(r"[,;:\x00]")
 _RE_PLACE_TAIL = re.compile(r"\b(?:in|at|near|from|outside)\s+(?:[A-Z][\w.’'-]*\s*){1,3}$")
@@ -1120,6 +1122,9 @@ class SourceAttributor:
                         s0 = boff + p0 + psp[0]
                     sp = text[s0:s1]
                     low = sp.lower()
+            if low.rpartition(" ")[2] in _SUBORDINATOR_END:
+                continue  # "to defend its borders if threatened", "the talks, when asked":
+                # a reduced clause ("if [it is] threatened"), no one who speaks
             mt = lex.classify(sp, appos)
             if not mt.source_type and low not in PRONOUNS:
                 continue

@@ -1189,3 +1189,23 @@ def test_stated_by_role_is_remembered(at, intro, later):
                            [later, "\"We want guarantees,\" he explained."])
     got = [a.source_type for a in at.attribute(sents, text)]
     assert got == ["named_official"] * 4
+
+
+# --- a reduced clause after "if"/"when"/"unless" ("if threatened", "when asked") has no
+# speaker: the words before the subordinator are not one ---------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Their job, like a mutual-defence pledge, would be to defend Ruritania’s borders if "
+    "threatened.",
+    "The pact obliges members to shield Poland’s airspace if threatened.",
+    "Troops would move to secure NATO’s eastern flank when warned.",
+    "The garrison would defend Moldova’s capital unless told otherwise.",
+])
+def test_reduced_clause_after_subordinator_has_no_speaker(at, sentence):
+    assert at.attribute(*sents_of(sentence))[0].source_type == "unattributed"
+
+
+def test_speaker_before_subordinate_clause_still_found(at):
+    a = at.attribute(*sents_of(
+        "The minister, when asked about the convoy, said it would arrive on Friday."))[0]
+    assert (a.source_type, a.speaker) == ("unnamed_official", "The minister")
