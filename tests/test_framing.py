@@ -982,6 +982,27 @@ FIFTH_PASS_CASES = [
     ("We need to talk to Russia.", (1, 0)),
     ("I am in favour of a quick meeting with Putin.", (1, 0)),
     ("She needs to talk to reporters.", (0, 0)),
+    # pressure on a party to the conflict (not on a nominee), sanctions in other words
+    ("The allies vowed to keep the pressure on Moscow.", (0, 1)),
+    ("Party leaders kept the pressure on the nominee.", (0, 0)),
+    ("The new rules restrict the junta's access to its foreign reserves.", (0, 1)),
+    ("The levy will deprive the regime of billions in export revenues.", (0, 1)),
+    # deterrent commitments, widening, rationales and blame for war
+    ("We will defend every inch of allied territory.", (0, 1)),
+    ("Moscow warned against direct involvement in the conflict.", (0, 1)),
+    ("The essay laid out a pretext for invasion.", (0, 1)),
+    ("He blamed the alliance for starting the war.", (0, 1)),
+    # fighting words without war words, demonising a government
+    ("Armoured columns are pushing into the suburbs.", (0, 1)),
+    ("The army is preparing a counteroffensive in the south.", (0, 1)),
+    ("Private military companies recruit in prisons.", (0, 1)),
+    ("The stated aim is to demilitarise the country.", (0, 1)),
+    ("He condemned a campaign of cruelty against civilians.", (0, 1)),
+    ("The general denounced the neo-Nazi regime in the capital.", (0, 1)),
+    ("Neo-Nazis marched in the town.", (0, 0)),
+    # a diplomatic resolution (not tact)
+    ("Both sides want to resolve the dispute diplomatically.", (1, 0)),
+    ("She answered diplomatically when asked about her rival.", (0, 0)),
 ]
 
 
