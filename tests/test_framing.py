@@ -1003,6 +1003,11 @@ FIFTH_PASS_CASES = [
     # a diplomatic resolution (not tact)
     ("Both sides want to resolve the dispute diplomatically.", (1, 0)),
     ("She answered diplomatically when asked about her rival.", (0, 0)),
+    # a body where both sides sit meets; the leaders in one room
+    ("The Security Council met on Friday to discuss the crisis on the border.", (1, 0)),
+    ("The mediators hope to get both presidents in the same room next month.", (1, 0)),
+    # the sanctions office alone (it also grants licences) is weak
+    ("OFAC also issued a general license for humanitarian shipments.", (0, 0)),
 ]
 
 
