@@ -524,6 +524,9 @@ _RE_ACCORDING_NP = re.compile(r"([^,;:\x00()]{2,100}?)(?=\s*(?:[,;:\x00()]|\.(?!
 _RE_THAT_ACCORDING = re.compile(r"\s*(?:That|This)(?:[’']s|\s+is|\s+was)\s+(?:\w+ly\s+)?according\s+to\s")
 _SUBORDINATOR_END = frozenset(("if", "when", "unless", "once", "until", "whenever", "though",
                                "although", "while", "whether"))
+_PERCEIVER_START = ("we ", "i ", "you ", "they ")
+_RE_PERCEIVED = re.compile(r"(?i)(?:we|i|you|they)\s+(?:(?:have|had|'ve|’ve)\s+)?(?:all\s+)?"
+                           r"(?:heard|saw|seen|watched|listened\s+to)\s+")
 _RE_YEARS_ASIDE = re.compile(r"\s*\((?:in office\s+)?(?:19|20)\d\d\s*(?:[-–—]|to)\s*(?:(?:19|20)?\d\d|present)\)\s+")
 _RE_CLAUSE_SPLIT = re.compile(r"[,;:\x00]")
 _RE_PLACE_TAIL = re.compile(r"\b(?:in|at|near|from|outside)\s+(?:[A-Z][\w.’'-]*\s*){1,3}$")
@@ -1090,6 +1093,11 @@ class SourceAttributor:
             if low.startswith(("which ", "who ", "that ")):
                 k = sp.find(" ") + 1
                 sp, s0 = sp[k:], s0 + k
+                low = sp.lower()
+            elif low.startswith(_PERCEIVER_START) and (pm_ := _RE_PERCEIVED.match(sp)) and \
+                    pm_.end() < len(sp):
+                # "We heard the President say ...": the one heard speaks
+                sp, s0 = sp[pm_.end():], s0 + pm_.end()
                 low = sp.lower()
             else:
                 rm = _RE_RELATIVE_SUBJECT.search(masked, s0, vs) if (
@@ -1763,12 +1771,17 @@ class SourceAttributor:
                                        hm.end(1) + 1, "headline_colon", "indirect", "")
                         out.append(a)
                         continue
-            if whole_statement is not None and cues and label_attr is None:
+            if cues and ((whole_statement is not None and label_attr is None) or (
+                    label_attr is not None and label_para_only and para == label_para and
+                    label_attr.source_type == "media")):
                 # a readout's own report of what someone said ("The Secretary conveyed that
-                # ...") is that speaker's (chain rule); "I"/"we" are the statement's author
+                # ...") is that speaker's (chain rule); "I"/"we" are the statement's author;
+                # so is an interviewer's relaying of it ("The President also said ...")
                 c = self._primary(cues, t)
                 if c.kind == "speech" and c.rule == "subject_verb" and not c.subordinate and \
-                        c.speaker.lower() not in ("i", "we") and _main_clause_subject(mk, c):
+                        c.speaker.lower() not in ("i", "we", "you") and (
+                        _main_clause_subject(mk, c) or
+                        _RE_PERCEIVED.fullmatch(mk, 0, c.s_start) is not None):
                     whole_statement_inner = True
                 else:
                     whole_statement_inner = False

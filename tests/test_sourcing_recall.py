@@ -1209,3 +1209,36 @@ def test_speaker_before_subordinate_clause_still_found(at):
     a = at.attribute(*sents_of(
         "The minister, when asked about the convoy, said it would arrive on Friday."))[0]
     assert (a.source_type, a.speaker) == ("unnamed_official", "The minister")
+
+
+# --- an interviewer relaying what someone said ("The Chancellor also said ...") gives that
+# speaker the sentence (chain rule); the answer turn stays the answerer's ---------------------
+
+def test_question_turn_relaying_a_statement_is_the_original_speakers(at):
+    sents, text = sents_of(
+        ["QUESTION: Minister, thanks for joining us.",
+         "We heard the Chancellor announce new tariffs today.",
+         "The Chancellor also said further tariffs are on the table.", "Why wait?"],
+        ["MINISTER HALVORSEN: We are not waiting.",
+         "The Chancellor said so because we are ready."],
+        ["QUESTION: You said last week that the border would stay open.", "Is it still?"])
+    got = [(a.source_type, a.speaker) for a in at.attribute(sents, text)]
+    assert got == [("media", "QUESTION"), ("named_official", "the Chancellor"),
+                   ("named_official", "The Chancellor"), ("media", "QUESTION"),
+                   ("named_official", "MINISTER HALVORSEN"),
+                   ("named_official", "MINISTER HALVORSEN"),
+                   ("media", "QUESTION"), ("media", "QUESTION")]
+
+
+# --- "We heard X say ...", "You saw X announce ...": the one heard or seen speaks ------------
+
+@pytest.mark.parametrize(("sentence", "stype", "speaker"), [
+    ("We heard the Chancellor announce new tariffs today.", "named_official", "the Chancellor"),
+    ("You saw Kovac say on Monday that the talks were over.", "named_official", "Kovac"),
+    ("We heard the spokesman say that the convoy is safe.", "unnamed_official",
+     "the spokesman"),
+    ("We saw the crowd cheer as the tanks rolled past.", "unattributed", ""),
+])
+def test_perceiver_is_not_the_speaker(at, sentence, stype, speaker):
+    a = at.attribute(*sents_of(sentence))[0]
+    assert (a.source_type, a.speaker) == (stype, speaker)
