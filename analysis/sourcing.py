@@ -372,7 +372,8 @@ _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,}(?:,[^—–\n]{0,40}?)?\s*(?:
                        r"(?:[—–]|--?)\s*")
 _OPINION = re.compile(
     r"(?i)\b(?P<cue>in|to)\s+(?:(?P<sp>his|her|their)\s+(?:opinion|view|words)|the\s+(?:opinion|view)s?"
-    r"\s+of\s+(?P<sp2>[^,;:.\x00]{2,60}))\b")
+    r"\s+of\s+(?P<sp2>[^,;:.\x00]{2,60})|(?P<sp3>(?-i:(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*))[’']s\s+"
+    r"(?:opinion|view))\b")
 _PERSON_LABEL = re.compile(r"^[\s\"“]*((?:[A-Z][\w.’'-]*\s+(?:of\s+(?:the\s+)?)?){0,6}"
                            r"[A-Z][\w.’'-]*)\s*:\s+(?=\S)")
 _RE_NOUN_CLAIMS = re.compile(r"\s+(?:as|of|about|were|are|was|is|have|had|by|and|or|that\s+"
@@ -1236,7 +1237,7 @@ class SourceAttributor:
         # "in his opinion", "in the view of X"
         if other and ("opinion" in masked or " view" in masked):
             for om in _OPINION.finditer(masked):
-                g = "sp" if om.group("sp") else "sp2"
+                g = "sp" if om.group("sp") else "sp2" if om.group("sp2") else "sp3"
                 sp = om.group(g).strip()
                 mt = lex.classify(sp)
                 if not mt.source_type and sp.lower() not in PRONOUNS:

@@ -1242,3 +1242,18 @@ def test_question_turn_relaying_a_statement_is_the_original_speakers(at):
 def test_perceiver_is_not_the_speaker(at, sentence, stype, speaker):
     a = at.attribute(*sents_of(sentence))[0]
     assert (a.source_type, a.speaker) == (stype, speaker)
+
+
+# --- "In X's view, ...": X's opinion, as "in the view of X" ----------------------------------
+
+@pytest.mark.parametrize(("sentence", "stype", "speaker"), [
+    ("In Kovac’s view, the missile shield was built to weaken Ruritania.", "named_official",
+     "Kovac"),
+    ("In Jan Kovac's opinion, the shield is a threat.", "named_official", "Jan Kovac"),
+    ("In Moscow’s view, the alliance is a threat.", "institution", "Moscow"),
+    ("In the Kremlin’s view, the alliance is a threat.", "institution", "the Kremlin"),
+    ("In Monday’s view of the parade, the tanks looked new.", "unattributed", ""),
+])
+def test_in_x_s_view(at, sentence, stype, speaker):
+    a = at.attribute(*sents_of(sentence))[0]
+    assert (a.source_type, a.speaker) == (stype, speaker)
