@@ -1257,3 +1257,15 @@ def test_perceiver_is_not_the_speaker(at, sentence, stype, speaker):
 def test_in_x_s_view(at, sentence, stype, speaker):
     a = at.attribute(*sents_of(sentence))[0]
     assert (a.source_type, a.speaker) == (stype, speaker)
+
+
+# --- "went on saying", as "went on to say" ----------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Kovac went on saying that the border would stay shut.",
+    "Kovac went on saying: “We proposed a venue on the first day.”",
+    "Kovac continued saying that the border would stay shut.",
+])
+def test_went_on_saying(at, sentence):
+    a = at.attribute(*sents_of(sentence))[0]
+    assert (a.source_type, a.speaker) == ("named_official", "Kovac")
