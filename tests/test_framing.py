@@ -1008,6 +1008,10 @@ FIFTH_PASS_CASES = [
     ("The mediators hope to get both presidents in the same room next month.", (1, 0)),
     # the sanctions office alone (it also grants licences) is weak
     ("OFAC also issued a general license for humanitarian shipments.", (0, 0)),
+    # an act of aggression; a wider conflagration (a bare one is a row or a fire)
+    ("They described the move as an act of aggression.", (0, 1)),
+    ("Diplomats fear a wider regional conflagration.", (0, 1)),
+    ("The conflagration over his remarks dominated the week.", (0, 0)),
 ]
 
 
