@@ -525,6 +525,12 @@ _RE_ACCORDING_NP = re.compile(r"([^,;:\x00()]{2,100}?)(?=\s*(?:[,;:\x00()]|\.(?!
 _RE_THAT_ACCORDING = re.compile(r"\s*(?:That|This)(?:[’']s|\s+is|\s+was)\s+(?:\w+ly\s+)?according\s+to\s")
 _SUBORDINATOR_END = frozenset(("if", "when", "unless", "once", "until", "whenever", "though",
                                "although", "while", "whether"))
+_FRONTED_START = ("another ", "one ", "a further ", "the other ", "the main ", "the key ",
+                  "the first ", "the last ", "the final ", "a second ", "the second ")
+_RE_FRONTED_OBJECT = re.compile(r"(?i)(?:another|one|a\s+further|the\s+other|the\s+main|the\s+key|"
+                                r"the\s+first|the\s+last|the\s+final|a\s+second|the\s+second)\s+"
+                                r"(?:(?:important|key|main|major|further)\s+)?(?:point|thing|issue|"
+                                r"matter|message|concern|argument|topic|subject)\s+(?:that\s+)?")
 _PERCEIVER_START = ("we ", "i ", "you ", "they ")
 _RE_PERCEIVED = re.compile(r"(?i)(?:we|i|you|they)\s+(?:(?:have|had|'ve|’ve)\s+)?(?:all\s+)?"
                            r"(?:heard|saw|seen|watched|listened\s+to)\s+")
@@ -1094,6 +1100,12 @@ class SourceAttributor:
             if low.startswith(("which ", "who ", "that ")):
                 k = sp.find(" ") + 1
                 sp, s0 = sp[k:], s0 + k
+                low = sp.lower()
+            elif low.startswith(_FRONTED_START) and (fm_ := _RE_FRONTED_OBJECT.match(sp)) and \
+                    fm_.end() < len(sp):
+                # "Another point the President emphasised was that ...": the fronted object
+                # is what was said, the speaker follows it
+                sp, s0 = sp[fm_.end():], s0 + fm_.end()
                 low = sp.lower()
             elif low.startswith(_PERCEIVER_START) and (pm_ := _RE_PERCEIVED.match(sp)) and \
                     pm_.end() < len(sp):

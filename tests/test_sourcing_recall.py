@@ -1269,3 +1269,16 @@ def test_in_x_s_view(at, sentence, stype, speaker):
 def test_went_on_saying(at, sentence):
     a = at.attribute(*sents_of(sentence))[0]
     assert (a.source_type, a.speaker) == ("named_official", "Kovac")
+
+
+# --- "Another point X emphasised was that ...": the fronted object is not part of the speaker
+
+@pytest.mark.parametrize(("sentence", "stype", "speaker"), [
+    ("Another point the President of Ruritania emphasised was that the troops are safe.",
+     "named_official", "the President of Ruritania"),
+    ("One thing Kovac stressed was that the border would stay shut.", "named_official", "Kovac"),
+    ("One official said the border would stay shut.", "unnamed_official", "One official"),
+])
+def test_fronted_object_before_speaker(at, sentence, stype, speaker):
+    a = at.attribute(*sents_of(sentence))[0]
+    assert (a.source_type, a.speaker) == (stype, speaker)
