@@ -1410,7 +1410,14 @@ class SourceAttributor:
     # -------------------------------------------------------------------------------------
 
     def attribute(self, sentences: Sequence[Sentence], text: str | None = None) -> list[Attribution]:
-        """One :class:`Attribution` per sentence, same order; never raises on odd input."""
+        """One :class:`Attribution` per sentence, same order; never raises on odd
+        sentences (a rule that fails falls back to sentence-by-sentence rules), but a
+        text, bytes or None instead of a sequence of sentences is a TypeError."""
+        if isinstance(sentences, str | bytes) or not hasattr(sentences, "__iter__"):
+            raise TypeError(
+                "attribute takes a sequence of Sentence objects (split_sentences(text)), "
+                f"got {type(sentences).__name__}"
+            )
         sents = list(sentences)  # (once: a generator would be spent before the fallback)
         try:
             return self._attribute(sents, text)

@@ -1269,3 +1269,12 @@ def test_fallback_gives_one_row_per_sentence_for_a_generator(at):
         rows = at.attribute(s for s in (good, None))  # None breaks the whole-article pass
     assert len(rows) == 2
     assert all(isinstance(r, Attribution) for r in rows)
+
+
+@pytest.mark.parametrize("bad", [None, 5, "Putin said talks failed.", b"Putin said talks failed."])
+def test_attribute_rejects_what_is_not_a_sequence_of_sentences(bad):
+    """A text would be attributed character by character; None raised a bare TypeError."""
+    from analysis.sourcing import SourceAttributor
+
+    with pytest.raises(TypeError, match=r"sequence of Sentence objects .*got " + type(bad).__name__):
+        SourceAttributor().attribute(bad)
