@@ -164,6 +164,19 @@ _RE_LAST_BOUNDARY_CHAR = re.compile(r'.*[\x00";:()\[\]]', re.DOTALL)
 _RE_TAIL_CONJ = re.compile(r"(?i)[\s,](and|but)$")
 
 
+def _name_over_role(lex: SourceLexicon, sp: str, am: re.Match[str], mt: MentionType) -> tuple[str, str, int]:
+    """An inverted speaker ``sp`` (group 1 of ``am``) and its appositive (group 2)
+    as (speaker, appositive, speaker start): when the speaker is a role and the
+    appositive a bare name, the name speaks and the role describes it
+    ("said Ukrainian political scientist, Volodymyr Fesenko"; "..., said the
+    company's chief executive, Jan Kowal.")."""
+    app = (am.group(2) or "").strip()
+    if app and not lex.name_tokens(sp) and _NAME_ONLY.match(app) and \
+            lex.name_tokens(app) and mt.roles:
+        return app, sp, am.start(2) + (len(am.group(2)) - len(am.group(2).lstrip()))
+    return sp, app, am.start(1)
+
+
 def _looks_like_np(s: str) -> bool:
     """No finite verb in ``s`` ("Kyiv expected a clear answer" is a clause, not a speaker)."""
     words = s.split()
@@ -961,20 +974,13 @@ class SourceAttributor:
                     sp = _TIME_TAIL.sub("", am.group(1).strip()).strip()
                     mt = lex.classify(sp, am.group(2) or "")
                     if sp and (mt.source_type or sp.lower() in PRONOUNS):
-                        s0 = am.start(1)
-                        app = (am.group(2) or "").strip()
-                        if app and not lex.name_tokens(sp) and _NAME_ONLY.match(app) and \
-                                lex.name_tokens(app) and mt.roles:
-                            # "..., said the company's chief executive, Jan Kowal.": the
-                            # name speaks, the role describes it
-                            sp, app, s0 = app, sp, am.start(2) + (
-                                len(am.group(2)) - len(am.group(2).lstrip()))
+                        sp, app, s0 = _name_over_role(lex, sp, am, mt)
                         cues.append(Cue("clause_then_inverted", sp, s0, s0 + len(sp), form,
                                         vs, ve, kind, appositive=app))
                         continue
             after_comma = False
             if after_quote:
-                am = (_RE_INV_NP if after_quote else _RE_INV_NP_END).match(masked, ve)
+                am = _RE_INV_NP.match(masked, ve)
                 if am:
                     sp = am.group(1).strip()
                     sp = _TIME_TAIL.sub("", sp).strip()
@@ -982,14 +988,7 @@ class SourceAttributor:
                             ("that", "on ", "in ", "at ", "to ", "the following")):
                         mt = lex.classify(sp, am.group(2) or "")
                         if mt.source_type or sp.lower() in PRONOUNS:
-                            s0 = am.start(1)
-                            app = (am.group(2) or "").strip()
-                            if app and not lex.name_tokens(sp) and _NAME_ONLY.match(app) and \
-                                    lex.name_tokens(app) and mt.roles:
-                                # "said Ukrainian political scientist, Volodymyr Fesenko":
-                                # the name speaks, the role describes it
-                                sp, app, s0 = app, sp, am.start(2) + (
-                                    len(am.group(2)) - len(am.group(2).lstrip()))
+                            sp, app, s0 = _name_over_role(lex, sp, am, mt)
                             cues.append(Cue("quote_then_inverted", sp, s0, s0 + len(sp), form,
                                             vs, ve, kind, appositive=app))
                             continue
