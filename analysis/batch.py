@@ -68,8 +68,6 @@ META_FIELDS: tuple[str, ...] = ("title", "outlet", "author", "date", "url")
 _RECORD_KEYS: tuple[str, ...] = ("id", "text", *META_FIELDS, "language")
 
 #: A sentence used once per process to learn the exact columns and dtypes of the table.
-_PROBE_SENTENCE = "Officials said the talks would resume in Geneva on Monday."
-
 #: Default number of articles per batch (Parquet row group) when streaming.
 DEFAULT_BATCH_SIZE = 256
 
@@ -214,7 +212,7 @@ def _spec_for(config: _Config) -> _TableSpec:
 
 def _probe_spec(scorer: Scorer) -> _TableSpec:
     """The table spec of what ``scorer`` makes, read off the table of one probe sentence."""
-    probe = scorer.score_sentences([_PROBE_SENTENCE], article_id="probe")
+    probe = scorer.probe_table()
     return _TableSpec(
         columns=tuple(probe.columns),
         dtypes=tuple((c, probe[c].dtype) for c in probe.columns),

@@ -75,13 +75,21 @@ class Scorer:
             df = self.model.apply(df)
         return df
 
+    #: The sentence every probe table is made of (any sentence with a frame and a source).
+    PROBE_SENTENCE = "Officials said the talks would resume in Geneva on Monday."
+
+    def probe_table(self) -> pd.DataFrame:
+        """A one-row table of :attr:`PROBE_SENTENCE`, scored once per scorer: the
+        columns and dtypes every table of this scorer has (the empty table, the
+        batch path's schema and Dask's ``meta`` are read off it). Do not modify it."""
+        if self._probe_table is None:
+            self._probe_table = self.score_sentences([self.PROBE_SENTENCE], article_id="probe")
+        return self._probe_table
+
     def _empty_table(self) -> pd.DataFrame:
         """A zero-row sentence table with exactly the columns and dtypes this
-        scorer gives a table with rows (read off one probe sentence, once)."""
-        probe = self._probe_table
-        if probe is None:
-            probe = self._probe_table = self.score_sentences(["Talks resumed."], article_id="probe")
-        out = probe.iloc[:0].copy()
+        scorer gives a table with rows."""
+        out = self.probe_table().iloc[:0].copy()
         out.attrs = {}
         return out
 
