@@ -29,6 +29,7 @@ import pandas as pd
 
 from .errors import EmptyInputError, InputError, MalformedRecordError
 from .paths import seed_article_path, shared_corpus_path
+from .schema import SOURCE_TYPES
 
 GOLD_SENTENCE_COLUMNS = [
     "article_id", "sentence", "start", "end", "text",
@@ -124,8 +125,6 @@ def _check_sentence(s: object, text: str | None, where: str, aid: str, i: int) -
     (when the text is known), 0/1 frame labels and a codebook source type.
     Anything else raises an error naming the file, article and sentence
     (a label the evaluation cannot read must not be scored as something else)."""
-    from .schema import SOURCE_TYPES
-
     def bad(msg: str) -> MalformedRecordError:
         return MalformedRecordError(where, f"article {aid} sentence {i}: {msg}")
 
