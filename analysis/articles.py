@@ -328,14 +328,13 @@ def _make_article(
     clean = {k: _coerce(meta.get(k), k, where, line, repairs) for k in ("id", *META_FIELDS)}
     if clean["title"] is None and guess:
         clean["title"] = guess_title(text)
-    if clean["id"] is None:
-        clean["id"] = text_id(text)
+    article_id = clean["id"] or text_id(text)
     lang = _coerce(language, "language", where, line, repairs) or detect_language(text)
     flag = _language_warning(lang, where, line)
     if flag is not None:
         repairs.append(flag)
     return Article(
-        id=clean["id"],
+        id=article_id,
         title=clean["title"],
         outlet=clean["outlet"],
         author=clean["author"],
@@ -911,7 +910,7 @@ def _read_csv(path: Path, log: _Log) -> list[_Row]:
         delimiter = max(";\t|", key=first.count) if any(c in first for c in ";\t|") else ","
     reader = csv.reader(io.StringIO(raw, newline=""), delimiter=delimiter)
     header: list[str] | None = None
-    rows: list[tuple[int, dict[str, str]]] = []
+    rows: list[tuple[int, dict[str, str | None]]] = []
     start = 1
     try:
         for values in reader:
@@ -959,11 +958,11 @@ def _read_folder(root: Path, log: _Log) -> list[_Row]:
             elif (here / d).is_symlink():  # os.walk would pass over it without a word
                 dirnames.remove(d)
                 log.skip(str(here / d), "symbolic link to a folder not followed (could loop)")
-        for f in filenames:
-            if _is_hidden(f):
-                log.skip(str(here / f), "hidden or backup file not read")
+        for name in filenames:
+            if _is_hidden(name):
+                log.skip(str(here / name), "hidden or backup file not read")
             else:
-                files.append(here / f)
+                files.append(here / name)
     files.sort(key=lambda q: q.relative_to(root).parts)
     stems = {
         (q.parent, q.stem)

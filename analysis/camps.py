@@ -27,10 +27,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .errors import LexiconError
 from .schema import SIDES
 
+_ahocorasick_rs: Any
 try:  # one automaton over the gazetteer terms (Rust); a regex without it
     import ahocorasick_rs as _ahocorasick_rs
 except ImportError:  # pragma: no cover
@@ -52,6 +54,11 @@ class Camps:
     topic_after: re.Pattern[str]
     not_contact: re.Pattern[str]
     side_of: dict[str, str]  # gazetteer term -> side (only sides with a camp)
+    if TYPE_CHECKING:  # an instance attribute set by _build, not a dataclass field
+
+        def _find(self, text: str) -> list[tuple[str, int, int]]:
+            """(term, start, end) of each gazetteer term in ``text``."""
+            ...
 
     def __post_init__(self) -> None:
         self._build()

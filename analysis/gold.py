@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -132,8 +133,13 @@ def _check_sentence(s: object, text: str | None, where: str, aid: str, i: int) -
         raise bad(f"a sentence must be a JSON object, got {type(s).__name__}")
     start, end = s.get("start"), s.get("end")
     if start is not None or end is not None:
-        ok = all(isinstance(x, int) and not isinstance(x, bool) for x in (start, end))
-        if not ok or not 0 <= start <= end or (text is not None and end > len(text)):
+        if (
+            not (isinstance(start, int) and isinstance(end, int))
+            or isinstance(start, bool)
+            or isinstance(end, bool)
+            or not 0 <= start <= end
+            or (text is not None and end > len(text))
+        ):
             size = f" (article of {len(text)} characters)" if text is not None else ""
             raise bad(f"bad offsets start={start!r} end={end!r}{size}")
     for key in ("diplomacy", "escalation"):
@@ -192,7 +198,9 @@ def load_gold(path: str | Path, *, corpus: str | Path | None = None) -> Gold:
     records = _read_records(path)
     corpus_texts: dict[str, str] | None = None
     lee: list[str] | None = None
-    rows, texts, meta = [], {}, []
+    rows: list[dict[str, Any]] = []
+    texts: dict[str, str | None] = {}
+    meta: list[dict[str, Any]] = []
     for rec in records:
         aid = str(rec.get("id") or f"article-{len(meta)}")
         source = str(rec.get("source") or "")

@@ -665,8 +665,12 @@ class SentenceSplitter:
         """The sentences, those longer than ``max_chars`` cut at whitespace into shorter ones."""
         max_chars = self.max_chars
         half = max_chars // 2
-        columns: tuple[list[int], list[int], list[str], list[int]] = ([], [], [], [])
-        add_start, add_end, add_text, add_para = (column.append for column in columns)
+        out_starts: list[int] = []
+        out_ends: list[int] = []
+        out_texts: list[str] = []
+        out_paras: list[int] = []
+        add_start, add_end = out_starts.append, out_ends.append
+        add_text, add_para = out_texts.append, out_paras.append
         for start, end, para in zip(starts, ends, paras, strict=True):
             while end - start > max_chars:
                 hi = start + max_chars
@@ -686,7 +690,7 @@ class SentenceSplitter:
                 add_end(end)
                 add_text(text[start:end])
                 add_para(para)
-        return _sentences(*columns)
+        return _sentences(out_starts, out_ends, out_texts, out_paras)
 
 
 @functools.lru_cache(maxsize=1)
