@@ -39,7 +39,7 @@ import sys
 import time
 import warnings
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,7 +83,7 @@ class _Config:
     source_rules: tuple[tuple[str, str], ...] | None = None
 
     @classmethod
-    def make(cls, lexicon: LexiconArg, source_rules: dict[str, str | Path] | None) -> _Config:
+    def make(cls, lexicon: LexiconArg, source_rules: Mapping[str, str | Path] | None) -> _Config:
         lex: tuple[str, ...] | None
         if lexicon is None:
             lex = None
@@ -109,7 +109,7 @@ class _Config:
 
     def stamp(self) -> tuple:
         """Size and modification time of every rules file: a changed file means a new Scorer."""
-        out = []
+        out: list[tuple[str, int | None, int | None]] = []
         for p in (*(self.lexicon or ()), *(v for _, v in self.source_rules or ())):
             try:
                 st = os.stat(p)
@@ -531,7 +531,7 @@ def score_corpus(
     progress: bool = True,
     *,
     lexicon: LexiconArg = None,
-    source_rules: dict[str, str | Path] | None = None,
+    source_rules: Mapping[str, str | Path] | None = None,
     chunksize: int | None = None,
     errors: Errors = "skip",
     with_skipped: bool = False,
@@ -575,7 +575,8 @@ def score_corpus(
     workers = _resolve_jobs(n_jobs)
 
     if isinstance(articles, pd.DataFrame):
-        jobs, skipped = _jobs_from_frame(articles), []
+        jobs = _jobs_from_frame(articles)
+        skipped: list[Skipped] = []
     elif isinstance(articles, str | bytes | Path) or not isinstance(articles, Iterable):
         raise TypeError(
             "score_corpus takes a DataFrame of articles or an iterable of articles (Article, "
@@ -718,7 +719,7 @@ def score_jsonl_to_parquet(
     n_jobs: int = 1,
     progress: bool = True,
     lexicon: LexiconArg = None,
-    source_rules: dict[str, str | Path] | None = None,
+    source_rules: Mapping[str, str | Path] | None = None,
     compression: str = "zstd",
 ) -> StreamSummary:
     """Score a JSONL corpus of any size into a Parquet sentence table, memory flat.

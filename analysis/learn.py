@@ -210,7 +210,8 @@ class FrameModel:
     ) -> None:
         self.lexicon = lexicon
         self.C = C
-        self.ngram_range = tuple(ngram_range)
+        lo, hi = ngram_range
+        self.ngram_range: tuple[int, int] = (lo, hi)
         self.min_df = min_df
         self.calibration_folds = calibration_folds
         self.threshold = threshold

@@ -231,7 +231,7 @@ def _segments(text: str, marks: Iterable[_Mark]) -> list[tuple[str, list[_Mark]]
 
 
 def _fmt_score(row: Mapping[str, Any], frame: str) -> str:
-    v = row.get(f"{frame}_score")
+    v: Any = row.get(f"{frame}_score")
     try:
         return f"{float(v):.2f}"
     except (TypeError, ValueError):
