@@ -395,7 +395,7 @@ def frame_scatter(
     ax.set_xlim(-0.02, top)
     ax.set_ylim(-0.02, top)
     ax.set_aspect("equal")
-    fig_w = ax.figure.get_size_inches()[0] * max(ax.get_position().width, 0.5)
+    fig_w = _root_figure(ax).get_size_inches()[0] * max(ax.get_position().width, 0.5)
     unit = (top + 0.01) / (fig_w * 72)  # data units per point (approximate, equal aspect)
     labeller = _Labeller(ax, unit)
     for _, r in foc.iterrows():
@@ -566,6 +566,22 @@ def _metric_label(metric: str) -> str:
 # ------------------------------------------------------------------ saving
 
 
+def _root_figure(ax: Axes) -> Figure:
+    """The figure an Axes is drawn on (the top figure when it sits in a subfigure)."""
+    fig: Any = ax.figure
+    while not isinstance(fig, Figure):  # a SubFigure: its .figure is the parent
+        fig = fig.figure
+    return fig
+
+
+def _plotted(ax: Axes) -> pd.DataFrame:
+    """The tidy table a chart function of this module attached to its Axes."""
+    data = getattr(ax, "plotted", None)
+    if data is None:
+        raise ValueError("this Axes was not drawn by a chart function of analysis.charts")
+    return data
+
+
 def save_figure(fig_or_ax: Figure | Axes, path_stem: str | Path, data: pd.DataFrame | None = None) -> list[Path]:
     """Write ``<stem>.png``, ``<stem>.svg`` and ``<stem>.csv`` (the plotted data) atomically.
 
@@ -575,7 +591,7 @@ def save_figure(fig_or_ax: Figure | Axes, path_stem: str | Path, data: pd.DataFr
     from .io import atomic_path, write_table
 
     if isinstance(fig_or_ax, Axes):
-        fig = fig_or_ax.figure
+        fig = _root_figure(fig_or_ax)
         if data is None:
             data = getattr(fig_or_ax, "plotted", None)
     else:
@@ -590,10 +606,13 @@ def save_figure(fig_or_ax: Figure | Axes, path_stem: str | Path, data: pd.DataFr
     if stem.suffix in (".png", ".svg", ".csv"):
         stem = stem.with_suffix("")
     paths = []
-    for suffix, kw in ((".png", {"dpi": 150}), (".svg", {})):
+    for suffix, dpi in ((".png", 150), (".svg", None)):
         target = stem.with_name(stem.name + suffix)
         with atomic_path(target) as tmp:
-            fig.savefig(tmp, format=suffix[1:], bbox_inches="tight", **kw)
+            if dpi is None:
+                fig.savefig(tmp, format=suffix[1:], bbox_inches="tight")
+            else:
+                fig.savefig(tmp, format=suffix[1:], bbox_inches="tight", dpi=dpi)
         paths.append(target)
     paths.append(write_table(data, stem.with_name(stem.name + ".csv")))
     return paths
@@ -633,37 +652,37 @@ def draw_compare_charts(
     n = len(focus_sentences)
     fig = _figure((max(9.0, min(18.0, 0.2 * n + 5)), 3.6))
     ax = article_strip(focus_sentences.assign(title=title), fig.add_subplot())
-    save(fig, "article_strip", ax.plotted)
+    save(fig, "article_strip", _plotted(ax))
 
     fig = _figure((10.5, max(4.0, 0.14 * len(profiles) + 1.8)))
     ax = balance_forest(profiles, fig.add_subplot())
-    save(fig, "balance_forest", ax.plotted)
+    save(fig, "balance_forest", _plotted(ax))
 
     bo = comparison.by_outlet
     if (~bo["focus"]).sum() >= 2:
         fig = _figure((10.5, max(3.5, 0.32 * len(bo) + 1.8)))
         ax = source_mix_bars(bo, fig.add_subplot(), label="outlet",
                              title="Who speaks: source mix of the focus article and of each reference outlet")
-        save(fig, "source_mix_by_outlet", ax.plotted)
+        save(fig, "source_mix_by_outlet", _plotted(ax))
     else:  # one reference outlet: one bar per article says more
         fig = _figure((10.5, max(3.5, 0.16 * len(profiles) + 1.8)))
         ax = source_mix_bars(profiles, fig.add_subplot(), label="title",
                              title="Who speaks: source mix of the focus article (top) and of each reference article")
-        save(fig, "source_mix_by_article", ax.plotted)
+        save(fig, "source_mix_by_article", _plotted(ax))
 
     fig = _figure((13.0, 4.2))
     a1, a2 = fig.subplots(1, 2)
     h1 = frame_source_heatmap(focus_sentences, a1, title="Focus article: who carries each frame")
     h2 = frame_source_heatmap(reference_sentences, a2, title="Reference articles (pooled): who carries each frame")
-    data = pd.concat([h1.plotted.assign(group="focus"), h2.plotted.assign(group="reference")], ignore_index=True)
+    data = pd.concat([_plotted(h1).assign(group="focus"), _plotted(h2).assign(group="reference")], ignore_index=True)
     save(fig, "frame_source_heatmap", data)
 
     fig = _figure((9.0, 7.5))
     ax = frame_scatter(profiles, fig.add_subplot())
-    save(fig, "frame_scatter", ax.plotted)
+    save(fig, "frame_scatter", _plotted(ax))
 
     pct = comparison.percentiles
     fig = _figure((9.5, 6.0))
     ax = percentile_chart(pct, fig.add_subplot())
-    save(fig, "percentiles", ax.plotted)
+    save(fig, "percentiles", _plotted(ax))
     return stems
