@@ -118,7 +118,7 @@ def _sentences_for(rows: pd.DataFrame, text: str | None) -> tuple[list[Sentence]
         ok = st is not None and en is not None and not pd.isna(st) and not pd.isna(en)
         if ok:
             st, en = int(st), int(en)
-        if fits and (not ok or text[st:en] != r.text):
+        if fits and (not ok or text is None or text[st:en] != r.text):
             fits = False
         if not ok:
             st, en = pos, pos + len(r.text)
