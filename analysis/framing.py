@@ -75,6 +75,12 @@ BUILTIN_FRAMES: tuple[str, ...] = ("diplomacy", "escalation")
 LEXICON_FILE = "frames.csv"
 RULES_FILE = "frame_rules.csv"
 MODIFIERS_FILE = "frame_modifiers.csv"
+PLACES_FILE = "frame_places.csv"
+
+#: ``{state}``, ``{demonym}`` or ``{city}`` in a regex cue stands for the
+#: names of that kind in ``frame_places.csv`` (matched as written, capitalised).
+_PLACE_KINDS = ("state", "demonym", "city")
+_PLACEHOLDER_RE = re.compile(r"\{(" + "|".join(_PLACE_KINDS) + r")\}")
 
 _NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 _MODIFIERS = ("negated", "hedged")
@@ -237,6 +243,36 @@ def _compile(where: str, line: str, pattern: str, what: str) -> re.Pattern:
         raise LexiconError(where, f"{what} is not a valid regex ({exc})", line=int(line)) from exc
 
 
+@lru_cache(maxsize=1)
+def place_names() -> dict[str, str]:
+    """``{kind: regex alternation}`` of the names in ``frame_places.csv``
+    (longest first, case-sensitive), for the ``{state}``/``{demonym}``/``{city}``
+    placeholders of regex cues."""
+    rows = read_rule_table(
+        PLACES_FILE,
+        required=["name", "kind"],
+        validate=lambda r: None if r["kind"] in _PLACE_KINDS else f"kind {r['kind']!r} must be one of {', '.join(_PLACE_KINDS)}",
+        package=True,
+    )
+    out = {}
+    for kind in _PLACE_KINDS:
+        names = sorted({r["name"] for r in rows if r["kind"] == kind}, key=lambda n: (-len(n), n))
+        out[kind] = "(?-i:" + "|".join(re.escape(n) for n in names) + ")"
+    return out
+
+
+def expand_places(pattern: str) -> str:
+    """A regex cue with its place placeholders replaced by the name lists.
+
+    >>> bool(re.fullmatch(expand_places("{demonym} troops"), "Ethiopian troops", re.I))
+    True
+    """
+    if "{" not in pattern:
+        return pattern
+    names = place_names()
+    return _PLACEHOLDER_RE.sub(lambda m: names[m.group(1)], pattern)
+
+
 def _validate_cue(row: dict[str, str]) -> str | None:
     if not _NAME_RE.match(row["frame"]):
         return f"frame {row['frame']!r} must be a lowercase name (letters, digits, _)"
@@ -247,7 +283,9 @@ def _validate_cue(row: dict[str, str]) -> str | None:
         return problem
     pattern = row["cue"]
     try:
-        rx = re.compile(pattern if row.get("kind") == "regex" else phrase_regex(pattern), re.I)
+        rx = re.compile(
+            expand_places(pattern) if row.get("kind") == "regex" else phrase_regex(pattern), re.I
+        )
     except (re.error, ValueError) as exc:
         return f"cue {pattern!r} is not a valid pattern ({exc})"
     if rx.groups:
@@ -422,7 +460,7 @@ def load_lexicon(extra: LexiconSource = None) -> Lexicon:
             continue
         regex = r["cue"] if r.get("kind") == "regex" else phrase_regex(r["cue"])
         if r.get("kind") == "regex":
-            regex = rf"(?<![\w])(?:{regex})(?![\w])"
+            regex = rf"(?<![\w])(?:{expand_places(regex)})(?![\w])"
         cues.append(
             Cue(f, r["subframe"], r["cue"], weight, regex, f"{Path(r['_file']).name}:{r['_line']}")
         )

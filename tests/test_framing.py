@@ -1020,6 +1020,43 @@ def test_fifth_pass_patterns(scorer, sentence, expected):
     assert labels(scorer.score(sentence)) == expected
 
 
+# Sixth pass: a coverage audit of the cue concepts (inflections, spellings,
+# near-synonyms) instead of one tuning-set error at a time; state, demonym and
+# city names come from frame_places.csv ({state}, {demonym}, {city} in a cue).
+SIXTH_PASS_CASES = [
+    # the communiqué with its accent; prisoner swaps
+    ("We have the Istanbul Communiqué, which sets out our position.", (1, 0)),
+    ("The leaders issued a joint communiqué on the talks.", (1, 0)),
+    ("The sides swapped 390 prisoners each on Friday.", (1, 0)),
+    ("The band swapped guitars for synthesisers.", (0, 0)),
+    # a counterpart, troops, isolation and pressure named by any state
+    ("The minister met his Armenian counterpart in Moscow.", (1, 0)),
+    ("Eritrean and Ethiopian troops were seen near the town.", (0, 1)),
+    ("Venezuelan troops massed near the river.", (0, 1)),
+    ("The sanctions are meant to isolate Belarus.", (0, 1)),
+    ("Washington must keep the pressure on Tehran.", (0, 1)),
+    ("Republican senators kept the pressure on the nominee.", (0, 0)),
+    ("The president spoke with his Republican counterparts in Congress.", (0, 0)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SIXTH_PASS_CASES)
+def test_sixth_pass_patterns(scorer, sentence, expected):
+    assert labels(scorer.score(sentence)) == expected
+
+
+def test_place_placeholders_expand_from_the_places_file():
+    from analysis.framing import expand_places, place_names
+
+    names = place_names()
+    assert set(names) == {"state", "demonym", "city"}
+    rx = re.compile(expand_places("{demonym} counterparts?"), re.I)
+    assert rx.fullmatch("Armenian counterpart")
+    assert not rx.fullmatch("armenian counterpart")  # names match as written
+    assert not rx.fullmatch("Republican counterparts")
+    assert expand_places("no placeholder (?:\\w+ ){0,2}") == "no placeholder (?:\\w+ ){0,2}"
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
