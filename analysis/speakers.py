@@ -107,10 +107,13 @@ ORG_HEADS = frozenset(
     Secretariat Board Association Federation Coalition Alliance Front Brigade Battalion Regiment
     Corps Legion Society Times Post News Journal Herald Tribune Gazette Daily Telegraph Press
     Radio TV Television Channel Media Agency Inc Ltd Club School Initiative Project Frontieres
-    Frontières Doctors""".split()
+    Frontières Doctors Headquarters Presidency Church""".split()
 )
 _ORG_RUN = re.compile(r"\b[A-Z][\w.&’'-]*(?:\s+(?:of|for|and|the|on)?\s*[A-Z][\w.&’'-]*)*\s+(?:"
                       + "|".join(sorted(ORG_HEADS)) + r")\b")
+#: an organisation's head word before the rest of its name ("the Commission on Presidential
+#: Debates", "the Ministry of Emergency Situations")
+_ORG_OF = re.compile(r"\b(?:" + "|".join(sorted(ORG_HEADS)) + r")\s+(?:of|for|on)(?:\s+the)?\s+[A-Z]")
 _ACRONYM = re.compile(r"^\s*(?:[Tt]he\s+)?[A-Z]{2,6}\s*$")  # "the WFP": an organisation
 _GENERIC_ORG = re.compile(
     r"(?i)^\s*(?:the|its|their|this|that|both|all|each)\s+(?:[\w’'-]+\s+){0,2}(?:fund|agency|court|committee|campaign|"
@@ -167,6 +170,22 @@ _NAME_TITLES = frozenset("Mr Mrs Ms Dr Prof Senator Sen Rep Representative Congr
 _RE_ORG_TAIL = re.compile(r"(?:’s|'s)?\s+(?:administration|government|cabinet|regime|camp|office|"
                           r"team|leadership|movement|party|coalition)\b")
 _COLLECTIVE_ROLES = frozenset({"authorities"})
+#: "of", "for", "of the" after an organisation's head word, before the rest of its name
+_RE_OF_NAME = re.compile(r"\s(?:of|for|on)(?:\s+the)?\s(?=[A-Z])")
+_RE_NAME_GOES_ON = re.compile(r"\s(?:(?:of|for|on|and)(?:\s+the)?\s)?(?=[A-Z])")
+#: a place or name with a lower-case participle or adjective ("Moscow-installed")
+_RE_HYPHEN_ADJ = re.compile(r"[A-Z][\w’']*-(?!(?:one|two|three|four|five|six|seven|eight|nine)\b)"
+                            r"[a-z][\w-]*")
+#: a body named by its holder ("Zelensky's office", "the prosecutor general's office")
+_RE_POSS_BODY = re.compile(r"(?:’s|'s)\s+(?:[a-z]+\s+)?(?:office|administration|government|"
+                           r"cabinet|regime|press service|press office|secretariat|"
+                           r"headquarters)\s*$")
+#: bodies whose officers are no officials of a state ("a program officer at the Hewlett
+#: Foundation", "director of the Center for ...")
+_RE_NON_STATE_BODY = re.compile(r"(?i)\b(?:foundation|institute|cent(?:er|re)|university|"
+                                r"think[ -]tank|endowment|host committee|consultancy)\b")
+#: a current office after a former one ("former president, now deputy head of ...")
+_RE_NOW = re.compile(r"(?i)\b(?:now|currently|current|presently)\b")
 #: role words that are also adjectives before a noun ("fellow ministers", "local police")
 _ADJ_ROLES = frozenset({"fellow", "local", "militant"})  # "militant group Lashkar-e-Toiba"
 #: where a noun phrase's head ends and its post-modifier begins ("Unions representing
@@ -487,10 +506,29 @@ class SourceLexicon:
         if not caps:
             return ()
         toks = []
+        org_of = -1  # end of the last word of an organisation's name after "Ministry of"
         for idx, m in enumerate(caps):
             w = m.group().rstrip(".").removesuffix("’s").removesuffix("'s")
+            if org_of >= 0 and m.start() == org_of + 1 and w.lower() not in self.role_type \
+                    and w not in _NAME_TITLES:
+                # "the Ministry of Emergency Situations", "Headquarters for the Treatment of
+                # Prisoners": the rest of the body's name, not a person's
+                om = _RE_NAME_GOES_ON.match(mention, m.end())
+                # ("the Bureau of Meteorology's Claire Richards": the name ends at "'s")
+                org_of = om.end() - 1 if om and w == m.group().rstrip(".") else -1
+                continue
+            org_of = -1
+            if w in ORG_HEADS:
+                om = _RE_OF_NAME.match(mention, m.end())
+                if om and not any(x.strip(",").lower() in self.role_type
+                                  for x in mention[:m.start()].split()):
+                    # (not after a title: "Deputy Head of the Presidential Office of
+                    # Ruritania Petro Hrabar" ends with a person's name)
+                    org_of = om.end() - 1
             if not w or w in _NOT_NAME or w.lower() in self.role_type:
                 continue
+            if _RE_HYPHEN_ADJ.fullmatch(w):
+                continue  # "the Moscow-installed governor", "Kyiv-based": an adjective
             titled = idx > 0 and caps[idx - 1].end() + 1 == m.start() and \
                 caps[idx - 1].group().rstrip(".") in _NAME_TITLES
             # "Senator Hill", "Mr Post": a surname after a title, not "The Hill"
@@ -507,7 +545,7 @@ class SourceLexicon:
                     self.side_kind.get(w) != "person":
                 continue  # "Truckloads of armed men", "Dozens of residents": not a name
             if idx == 0 and w.endswith("ing") and m.start() == len(mention) - len(mention.lstrip()) \
-                    and self.side_kind.get(w) != "person":
+                    and self.side_kind.get(w) != "person" and " " in mention.strip():
                 continue  # "Boasting 108,000 residents": a participle, not a name
             before = mention[:m.start()].split()
             if before and (self.side_kind.get(w) != "person" or
@@ -643,6 +681,11 @@ class SourceLexicon:
                 return MentionType("media", side, False, False, False)
             return MentionType("other" if evidence else "institution", side, False,
                                False, False)
+        pb = _RE_POSS_BODY.search(mention) if ("’s" in mention or "'s" in mention) else None
+        if pb and not _RE_PREP.search(mention, 0, pb.start()):
+            # "Zelensky's office", "Ukraine's prosecutor general's office": the body speaks
+            # (not "the head of Zelensky's office")
+            return MentionType("institution", self.side(full), False, False, False)
         if (_RE_COMPANY_STEM.search(mention) and _RE_COMPANY_NAME.match(mention)) or (
                 appositive and _RE_COMPANY_APPOS.match(appositive) and
                 not self.name_tokens(mention)[1:]):
@@ -702,7 +745,8 @@ class SourceLexicon:
             former = _role_rx("former", roles[0]).search(full) if (
                 "former" in fl or "ex-" in fl or "retired" in fl) else None
             if rtype == "official" and former:
-                rtype = "expert"
+                if not self._holds_office_now(full, former, hits, len(mention)):
+                    rtype = "expert"  # not "former president, now deputy head of the council"
             if roles[0] == "captain" and re.search(r"\bCaptain\s+[A-Z]", full):
                 rtype = "official"  # a military rank before a name, not a team's captain
             if (rtype == "expert" or roles[0] in _EXECUTIVE_ROLES) and not former and \
@@ -762,7 +806,7 @@ class SourceLexicon:
             # "The Palestinian leadership", "Unions", "the Israelis": a body or a people
             # speaking as one (codebook: an organisation or state speaking as a body)
             country = True
-        if insts or country or _ORG_RUN.search(mention) or \
+        if insts or country or _ORG_RUN.search(mention) or _ORG_OF.search(mention) or \
                 _GENERIC_ORG.search(mention) or _ACRONYM.match(mention):
             return MentionType("institution", side, False, False, False)
         if re.search(r"(?i)\b(?:officials|authorities|diplomats)\b", mention):
@@ -777,6 +821,25 @@ class SourceLexicon:
         if anon:
             return MentionType("unnamed_official", side, False, True, False)
         return MentionType("", side, False, False, False)
+
+    def _holds_office_now(self, full: str, former: re.Match, hits, nm: int) -> bool:
+        """A former official who holds another office now: "former president X, now deputy
+        head of the Security Council", "X, the former president who is now ...", "Former
+        president X, deputy chairman of ..." (the appositive names a current office, not
+        one of a private body: "former ambassador X, a director at the Atlantic Council")."""
+        now = _RE_NOW.search(full, former.end())
+        start = now.end() if now else (nm + 1 if former.end() <= nm else -1)
+        if start < 0:
+            return False
+        for k, a, b, tb in hits:
+            if tb != "role" or a < start or self.role_type.get(k) != "official":
+                continue
+            if re.search(r"(?i)\b(?:former|ex-|retired|then)\s*(?:\S+\s+){0,3}?$", full[max(0, a - 40):a]):
+                continue
+            if not _employer_is_private(full[a:], k, self) and not _RE_NON_STATE_BODY.search(
+                    full, a, a + 80):
+                return True
+        return False
 
     def type_from_context(self, mention: str, mt: MentionType, text: str,
                           gov: bool | Callable[[], bool] | None = None) -> str:
@@ -904,8 +967,13 @@ def _employer_is_government(full: str, role: str, lex: SourceLexicon) -> bool:
     if not m:
         return False
     # the employer named before the role ("the DIA analyst") or after it ("with the DIA")
-    where = full[max(0, m.start() - 40):m.start()] + " | " + (m.group(1) or "")
-    return any(lex.inst_kind.get(i.group()) in _GOVERNMENT_KINDS
+    before = full[max(0, m.start() - 40):m.start()]
+    where = before + " | " + (m.group(1) or "")
+    n = len(before.rstrip())
+    # a lower-case body word right before the role is the field, not the employer: "a
+    # military analyst", "Russian military expert X" (not "a DIA analyst")
+    return any(lex.inst_kind.get(i.group()) in _GOVERNMENT_KINDS and
+               not (i.end() == n and i.group()[:1].islower())
                for i in lex.re_inst.finditer(where))
 
 
