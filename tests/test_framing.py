@@ -1037,6 +1037,26 @@ SIXTH_PASS_CASES = [
     ("Washington must keep the pressure on Tehran.", (0, 1)),
     ("Republican senators kept the pressure on the nominee.", (0, 0)),
     ("The president spoke with his Republican counterparts in Congress.", (0, 0)),
+    # named agreements and formats of talks, by a general pattern
+    ("It is a reworking of the Budapest Memorandum of 1994.", (1, 0)),
+    ("Kyiv still cites the Helsinki Final Act.", (1, 0)),
+    ("The leaders met in the Normandy format in Paris.", (1, 0)),
+    ("The Astana process has stalled since the spring.", (1, 0)),
+    ("He read the Declaration of Independence aloud.", (0, 0)),
+    ("The Paris Accord commits countries to cut emissions.", (0, 0)),
+    ("Allies coordinated in the Ramstein format on Tuesday.", (0, 1)),  # weapons, not talks
+    ("The Senate process took longer than expected.", (0, 0)),
+    # near-synonyms of talks, concessions and guarantees
+    ("The peace-making effort of the Vatican continued.", (1, 0)),
+    ("Both sides showed some flexibility on the timetable.", (1, 0)),
+    ("The sides narrowed their differences on the draft.", (1, 0)),
+    ("Colleagues at the office settled their differences over lunch.", (0, 0)),
+    ("Turkey pushed for a political settlement of the crisis.", (1, 0)),
+    ("He opposed the re-settlement of refugees in the state.", (0, 0)),
+    ("The two sides exchanged draft memoranda.", (1, 0)),
+    ("Kyiv wants security assurances from its partners.", (1, 0)),
+    ("Analysts do not rule out a conflict freeze next year.", (1, 0)),
+    ("Putin and Macron spoke by phone on Sunday.", (1, 0)),
 ]
 
 
