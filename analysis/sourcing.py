@@ -250,6 +250,20 @@ _RE_ASKED_ANON = re.compile(r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|
 _RE_WHEN_ASKED = re.compile(r"(?i)\b(?:when|if|after|once|as|before|while|until)(?:\s+being)?\s*$")
 _RE_ASKED_ABOUT = re.compile(r"\s+(?:about|whether|if|why|how|what|when|where|which|who|by|for|"
                              r"on|to\s+comment|again)\b")
+#: a negation right before a speech verb ("did not say", "hasn't said", "would never say")
+_RE_NEG_BEFORE = re.compile(r"(?:\b(?:did|does|do|has|have|had|would|could|will|can)\s+not|"
+                            r"n['’]t|\bcannot|\bnever)\s+(?:\w+\s+)?$")
+
+
+def _any_negated(cues, t: str) -> bool:
+    """Whether one speech cue of several is negated (cheap test first)."""
+    if " not " not in t and "n't" not in t and "n’t" not in t and "never" not in t and \
+            "cannot" not in t:
+        return False
+    return any(c.kind == "speech" and _RE_NEG_BEFORE.search(t, max(0, c.c_start - 24), c.c_start)
+               for c in cues)
+
+
 _RE_SAID_NOTHING = re.compile(r"\s+(?:nothing|little|no\s|not\s|anything)")
 _RE_PLUPERFECT = re.compile(r"\s+had(?:\s+(?:already|earlier|previously|also))?\s*$")
 _CLAUSE_OPENERS = frozenset("during after before despite amid following since while when as in on "
@@ -357,7 +371,8 @@ _AS_X_REPORTS = re.compile(r"(?:^\s*|,\s+)[Aa]s\s+(?P<sp>(?:the\s+)?[A-Z][^,;:\x
                            r"(?:(?:has|had|first|also|previously)\s+)?(?P<v>reports|reported|says|"
                            r"said|notes|noted|writes|wrote|puts\s+it|put\s+it|explains|explained|"
                            r"observes|observed|points\s+out|pointed\s+out)\s*,")
-_OUTLET_VERB = re.compile(r",?\s+(?:(?:reported|said|wrote),?\s+)?(?:cited|quoted|citing|quoting)\s+")
+_OUTLET_VERB = re.compile(r"(?:\s+(?:News|Digital|TV|Radio|Online|newspaper))?"  # "Bloomberg News"
+                          r",?\s+(?:(?:reported|said|wrote),?\s+)?(?:cited|quoted|citing|quoting)\s+")
 _PASSIVE_QUOTED = re.compile(r"\b(?:was|were|is|are|has\s+been|had\s+been)\s+(?:quoted|cited)"
                              r"(?:\s+by\s+([^,]+?))?\s+as\s+saying\b")
 _HEADLINE = re.compile(r"^\s*([A-Z][^:.!?\x00]{1,60}?):\s+\S")
@@ -1980,7 +1995,18 @@ class SourceAttributor:
         cited = [c for c in pool if c.rule == "outlet_cited"]
         if cited:
             return cited[0]
-        first = min(pool, key=lambda c: (order.get(c.kind, 3), c.subordinate,
+        if t and _any_negated(pool, t):
+            # "Israeli forces did not say how many ..., although officials had said it was
+            # two": a speaker who says nothing gives way to one who says something, as one
+            # who declines to comment does
+            def rank(c: Cue) -> int:
+                k = order.get(c.kind, 3)
+                return 2 if k == 0 and _RE_NEG_BEFORE.search(t, max(0, c.c_start - 24),
+                                                                c.c_start) else k
+        else:
+            def rank(c: Cue) -> int:
+                return order.get(c.kind, 3)
+        first = min(pool, key=lambda c: (rank(c), c.subordinate,
                                          c.rule in ("gerund", "conjoined"),
                                          min(c.s_start, c.c_start)))
         if first.kind == "speech" and first.rule == "subject_verb" and \

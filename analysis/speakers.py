@@ -168,7 +168,8 @@ _TITLES = frozenset("Mr Mrs Ms Dr Prof President Prime Minister Sheikh Mullah Ge
 _NAME_TITLES = frozenset("Mr Mrs Ms Dr Prof Senator Sen Rep Representative Congressman "
                          "Congresswoman Governor Gov Judge Justice Mayor Ambassador".split())
 _RE_ORG_TAIL = re.compile(r"(?:’s|'s)?\s+(?:administration|government|cabinet|regime|camp|office|"
-                          r"team|leadership|movement|party|coalition)\b")
+                          r"team|leadership|movement|party|coalition|army|navy|air force|forces|"
+                          r"police|ministry|presidency|delegation)\b")
 _COLLECTIVE_ROLES = frozenset({"authorities"})
 #: "of", "for", "of the" after an organisation's head word, before the rest of its name
 _RE_OF_NAME = re.compile(r"\s(?:of|for|on)(?:\s+the)?\s(?=[A-Z])")
@@ -196,7 +197,8 @@ _RE_NAME_ORG = re.compile(r"\s(?:from|of|at|with)\s+(.{2,80})$")
 _COLLECTIVE = re.compile(
     r"(?i)^\s*(?:(?:the|its|their|both|all)\s+)?(?:[\w’'.-]+\s+){0,3}?(?:leadership|government|"
     r"administration|regime|unions|union|police|army|military|militia|navy|cabinet|parliament|"
-    r"team|campaign|camp|party|coalition|movement|office|agencies|charities|"
+    r"team|campaign|camp|party|coalition|movement|office|agencies|charities|groups|"
+    r"organi[sz]ations|"
     r"countries|nations|governments|capitals|"
     r"junta|opposition|Republicans|Democrats|Israelis|Palestinians|Americans|Russians|Ukrainians|Pakistanis|Indians|"
     r"Afghans|Iraqis|Iranians|Syrians|Chinese|British|French|Germans|Europeans|Arabs)\s*$")
@@ -735,7 +737,9 @@ class SourceLexicon:
             return MentionType("institution", side, False, False, False, tuple(roles))
         if roles and not named:
             pm = _RE_POSTMOD.search(mention)
-            if pm and _COLLECTIVE.match(mention, 0, pm.start()) and not any(
+            if pm and _COLLECTIVE.match(mention, 0, pm.start()) and not (
+                    pm.group().strip() == "of" and
+                    mention[:pm.start()].rstrip().lower().endswith("groups")) and not any(
                     a < pm.start() for _, a, _, tb in hits if tb == "role"):
                 # "Unions representing Qantas maintenance workers": the head is the body
                 return MentionType("institution", side, False, False, False, tuple(roles))
@@ -1231,7 +1235,9 @@ _RE_PRESS_REPORTS = re.compile(r"(?i)^\s*(?:the\s+|these\s+|those\s+|some\s+|oth
                                r"first|recent|latest|new|further|earlier|later|conflicting)\s+)*"
                                r"reports\b(?!\s+(?:by|of)\s)")
 #: "reports from London say": the place is where the reports come from, not their owner
-_RE_FROM_PLACE = re.compile(r"\s+from\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?\s*$")
+_RE_FROM_PLACE = re.compile(r"\s+(?:from\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?|"
+                            r"in\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){0,2}(?:press|media|newspapers))"
+                            r"\s*$")  # (or "reports in the Russian press": the press's)
 _DEFINITE = re.compile(r"(?i)\s*(?:the|this|that)\b|\s*[A-Z][\w.]*['’]s\b")
 _ROLE_FILLER = {"russian", "ukrainian", "us", "u.s.", "american", "belarusian", "head", "state",
                 "country", "senior", "top", "foreign", "defence", "defense", "dia", "department",

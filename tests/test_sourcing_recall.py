@@ -1333,3 +1333,53 @@ SIXTH_PASS = [
 def test_sixth_pass(at, sentence, stype, speaker):
     a = at.attribute(*sents_of(sentence))[0]
     assert (a.source_type, a.speaker) == (stype, speaker)
+
+
+SIXTH_PASS_LEXICON = [
+    # bodies named by lower-case words (institutions.csv): air force, forces, intelligence,
+    # presidency, delegation
+    ("The Ruritanian air force said it had shot down 20 of 25 drones.", "institution",
+     "The Ruritanian air force"),
+    ("Russian forces said they had taken the village.", "institution", "Russian forces"),
+    ("British intelligence said the army had lost half of its tanks.", "institution",
+     "British intelligence"),
+    ("The Ruritanian presidency said the talks would resume.", "institution",
+     "The Ruritanian presidency"),
+    ("The Ruritanian delegation said the talks were constructive.", "institution",
+     "The Ruritanian delegation"),
+    # ... an intelligence or military official is still an official
+    ("A Western intelligence official said the offensive would start in May.",
+     "unnamed_official", "A Western intelligence official"),
+    # people close to / with knowledge of (anonymity.csv)
+    ("A person close to the Kremlin said the president would not attend.", "unnamed_official",
+     "A person close to the Kremlin"),
+    ("People with direct knowledge of the matter said the shipments had stopped.",
+     "unnamed_official", "People with direct knowledge of the matter"),
+    # outlets (outlets.csv); "Bloomberg News, citing X": X speaks
+    ("The Moscow Times reported that recruitment was falling.", "media", "The Moscow Times"),
+    ("Bloomberg News reported, citing people familiar with the matter, that the tanks would "
+     "be sent.", "unnamed_official", "people familiar with the matter"),
+    ("Reports in the Russian press said the general had been dismissed.", "media",
+     "Reports in the Russian press"),
+    # refusals: "did not comment", "could not be reached for comment"
+    ("Russia did not comment on the claims.", "institution", "Russia"),
+    ("A Kremlin spokesman could not be reached for comment.", "unnamed_official",
+     "A Kremlin spokesman"),
+    ("The ministry did not immediately respond to requests for comment.", "institution",
+     "The ministry"),
+    # a speaker who says nothing gives way to one who says something
+    ("Ruritanian forces did not say how many gunmen they faced, although officials had "
+     "earlier said it was two.", "unnamed_official", "officials"),
+    ("Moscow did not say whether the convoy was hit, but Ruritania's military said it was "
+     "destroyed.", "institution", "Ruritania's military"),
+    ("The ministry did not say how many soldiers were killed.", "institution", "The ministry"),
+    # groups speak as bodies; groups of people are people
+    ("Rights groups said the detentions were illegal.", "institution", "Rights groups"),
+    ("Groups of residents said the water had been cut.", "other", "Groups of residents"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "stype", "speaker"), SIXTH_PASS_LEXICON)
+def test_sixth_pass_lexicon(at, sentence, stype, speaker):
+    a = at.attribute(*sents_of(sentence))[0]
+    assert (a.source_type, a.speaker) == (stype, speaker)
