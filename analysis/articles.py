@@ -868,6 +868,7 @@ def _records_to_articles(
         except InputError as exc:
             log.skip(where, exc.reason, line, exc)
             continue
+        log.items.extend(art.warnings)  # non-English, NUL bytes, ... (as for files in a folder)
         out.append((art, line))
     if unknown:
         log.warn(

@@ -1090,3 +1090,22 @@ def test_jsonl_every_line_is_loaded_or_reported(lines):
             return
     assert len(df) == n_good
     assert sum(1 for s in df.attrs["skipped"] if s.kind == "skipped") == n_bad
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv"])
+def test_corpus_file_reports_each_articles_own_warnings(tmp_path, suffix):
+    # an article of a JSONL/CSV corpus that is not English (or had NUL bytes removed)
+    # is flagged in attrs["skipped"] with its line, as a file in a folder is
+    if suffix == ".jsonl":
+        body = "\n".join(
+            json.dumps({"id": i, "text": t}) for i, t in (("en", GOOD), ("de", GERMAN))
+        )
+    else:
+        body = pd.DataFrame({"id": ["en", "de"], "text": [GOOD, GERMAN]}).to_csv(index=False)
+    path = _write(tmp_path, "corpus" + suffix, body)
+    with pytest.warns(InputWarning, match="1 repaired or flagged"):
+        df = load_corpus(path)
+    assert df["language"].tolist() == ["en", "de"]
+    (flag,) = df.attrs["skipped"]
+    assert "German" in flag.reason and flag.kind == "warning"
+    assert flag.line == (2 if suffix == ".jsonl" else 3 + GOOD.count("\n"))
