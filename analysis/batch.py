@@ -522,6 +522,49 @@ def _warn_skipped(skipped: Sequence[Skipped], where: str) -> None:
     )
 
 
+class _UniqueIds:
+    """Gives a repeated article id a new name (``id~2``, as ``load_corpus`` does), so that
+    two articles with one id (the same wire story twice, a duplicated row, the same text
+    without an id) stay two articles in the table and in ``profile_articles``.
+
+    Works on finished tables, whose articles each begin at ``sentence == 0``; keeps the
+    ids seen so far, so a stream of batches is renamed as one corpus."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+
+    def apply(self, table: pd.DataFrame) -> tuple[pd.DataFrame, list[Skipped]]:
+        import numpy as np
+
+        if table.empty:
+            return table, []
+        starts = np.flatnonzero(table["sentence"].to_numpy() == 0)
+        ids = [str(i) for i in table["article_id"].to_numpy()[starts]]
+        notes: list[Skipped] = []
+        new = list(ids)
+        for k, aid in enumerate(ids):
+            if aid in self.seen:
+                n = 2
+                while f"{aid}~{n}" in self.seen:
+                    n += 1
+                new[k] = f"{aid}~{n}"
+                notes.append(
+                    Skipped(
+                        source=aid,
+                        reason=f"duplicate article id {aid!r}; both kept, this one renamed {new[k]!r}",
+                        kind="warning",
+                    )
+                )
+            self.seen.add(new[k])
+        if notes:
+            lengths = np.diff(np.append(starts, len(table)))
+            table = table.copy(deep=False)
+            table["article_id"] = pd.array(
+                np.repeat(np.array(new, dtype=object), lengths), dtype=table["article_id"].dtype
+            )
+        return table, notes
+
+
 # ----------------------------------------------------------------- public API
 
 
@@ -608,6 +651,8 @@ def score_corpus(
         out = tables[0].reset_index(drop=True)
     else:
         out = pd.concat(tables, ignore_index=True)
+    out, renamed = _UniqueIds().apply(out)
+    skipped.extend(renamed)
     out.attrs = {"skipped": skipped}
     _warn_skipped(skipped, "df.attrs['skipped']")
     if with_skipped:
@@ -759,6 +804,7 @@ def score_jsonl_to_parquet(
     ):
         spec = _spec_for(config)
         jobs = _read_jsonl_jobs(src, skipped, bar.update)
+        unique = _UniqueIds()
         with pq.ParquetWriter(tmp, spec.arrow_schema(), compression=compression) as writer:
             for result in runner.map(_chunks(jobs, batch_size)):
                 n_articles += result.articles - len(result.skipped)
@@ -767,7 +813,12 @@ def score_jsonl_to_parquet(
                     for s in result.skipped
                 )
                 if result.table is not None:
-                    writer.write_table(spec.to_arrow(result.table))
+                    table, renamed = unique.apply(result.table)
+                    skipped.extend(
+                        Skipped(str(src), f"article {s.source}: {s.reason}", kind="warning")
+                        for s in renamed
+                    )
+                    writer.write_table(spec.to_arrow(table))
                     n_sentences += len(result.table)
                     row_groups += 1
         if n_articles == 0 and not skipped:

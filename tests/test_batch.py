@@ -434,3 +434,47 @@ def test_on_the_shared_corpus_two_workers_equal_one(shared_corpus):
     _same(one, score_corpus(frame, n_jobs=2, progress=False))
     assert set(one["article_id"]) <= set(frame["id"])
     assert one.attrs["skipped"] == []
+
+
+# ------------------------------------------------------------- duplicate ids
+
+
+@pytest.mark.parametrize("n_jobs", [1, 2])
+def test_duplicate_ids_stay_two_articles_and_are_reported(n_jobs):
+    # two rows with one id (or the same text without an id) were one "article" whose
+    # sentence numbers restarted: profile_articles merged them without a word
+    from analysis import profile_articles
+
+    frame = pd.DataFrame(
+        {"id": ["a", "b", "a"], "text": [TEXTS["talks"], TEXTS["brief"], TEXTS["strikes"]]},
+        index=[10, 5, 7],
+    )
+    with pytest.warns(InputWarning, match="duplicate article id 'a'"):
+        df = score_corpus(frame, n_jobs=n_jobs, progress=False, chunksize=1)
+    assert df["article_id"].unique().tolist() == ["a", "b", "a~2"]
+    assert df.loc[df["article_id"] == "a~2", "text"].iloc[0].startswith("Russian forces")
+    assert df.loc[df["article_id"] == "a~2", "sentence"].iloc[0] == 0
+    (note,) = df.attrs["skipped"]
+    assert note.kind == "warning" and "'a~2'" in note.reason
+    assert profile_articles(df)["article_id"].tolist() == ["a", "b", "a~2"]
+    # the same text twice without an id: the same hash, renamed too
+    with pytest.warns(InputWarning, match="duplicate"):
+        twice = score_corpus([TEXTS["brief"], TEXTS["brief"]], progress=False)
+    first, second = twice["article_id"].tolist()
+    assert second == f"{first}~2"
+
+
+def test_stream_renames_duplicate_ids_across_batches(tmp_path):
+    src = tmp_path / "dup.jsonl"
+    src.write_text(
+        "\n".join(
+            json.dumps({"id": i, "text": TEXTS[t]})
+            for i, t in (("x", "talks"), ("y", "brief"), ("x", "strikes"))
+        )
+        + "\n"
+    )
+    with pytest.warns(InputWarning, match="duplicate"):
+        summary = score_jsonl_to_parquet(src, tmp_path / "out.parquet", batch_size=1, progress=False)
+    df = read_scored_parquet(tmp_path / "out.parquet")
+    assert df["article_id"].unique().tolist() == ["x", "y", "x~2"]
+    assert [s.kind for s in summary.skipped] == ["warning"]
