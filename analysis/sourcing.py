@@ -250,6 +250,12 @@ _RE_ASKED_ANON = re.compile(r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|
 _RE_WHEN_ASKED = re.compile(r"(?i)\b(?:when|if|after|once|as|before|while|until)(?:\s+being)?\s*$")
 _RE_ASKED_ABOUT = re.compile(r"\s+(?:about|whether|if|why|how|what|when|where|which|who|by|for|"
                              r"on|to\s+comment|again)\b")
+#: "for what it called ...", "what they described as ...": a characterisation by a pronoun
+_RE_WHAT_PRON_CALLED = re.compile(r"\bwhat\s+(it|he|she|they)\s+(?:has\s+|had\s+|have\s+)?"
+                                  r"(called|calls|described\s+as|describes\s+as|termed|terms|"
+                                  r"dubbed|labell?ed|branded|said\s+(?:was|were)|"
+                                  r"says\s+(?:is|are)|claimed\s+(?:was|were)|"
+                                  r"claims\s+(?:is|are))\b")
 #: a negation right before a speech verb ("did not say", "hasn't said", "would never say")
 _RE_NEG_BEFORE = re.compile(r"(?:\b(?:did|does|do|has|have|had|would|could|will|can)\s+not|"
                             r"n['’]t|\bcannot|\bnever)\s+(?:\w+\s+)?$")
@@ -1321,6 +1327,8 @@ class SourceAttributor:
                 continue
             cues.append(Cue("according_to", sp, s0, s0 + len(sp), "according to", am.start(),
                             am.end() - 1, "speech"))
+        if "what " in masked:
+            cues = self._what_x_called(text, masked, cues)
         if len(cues) > 1:
             # a verb inside another cue's speaker is a participle ("a video posted on Telegram")
             cues = [c for c in cues if c.rule in ("according_to", "outlet_cited") or not any(
@@ -1336,6 +1344,33 @@ class SourceAttributor:
                 if head and len(c.speaker) - len(head) <= 24:
                     cues[k] = replace(c, speaker=head, s_end=c.s_start + len(head))
         return cues
+
+    def _what_x_called(self, text: str, masked: str, cues: list[Cue]) -> list[Cue]:
+        """"... singled out the UK for what it called “sanctions hysteria”": the pronoun's
+        characterisation is the main clause subject's; "launched what Ukraine called its
+        biggest attack": Ukraine's (not "what Ukraine")."""
+        out = []
+        for c in cues:
+            if c.speaker[:5].lower() == "what " and c.rule == "subject_verb":
+                c = replace(c, speaker=c.speaker[5:].lstrip(), s_start=c.s_end - len(
+                    c.speaker[5:].lstrip()))
+            out.append(c)
+        if any(c.kind == "speech" and not c.subordinate for c in out):
+            return out  # a speaker of the sentence's own says it
+        for wm in _RE_WHAT_PRON_CALLED.finditer(masked):
+            np = self._main_subject(masked)
+            if np is None or np[1] > wm.start():
+                continue
+            sp = text[np[0]:np[1]]
+            mt = self.lex.classify(sp)
+            pron = wm.group(1).lower()
+            if not mt.source_type or (pron in ("he", "she") and not mt.person) or (
+                    pron == "it" and mt.person):
+                continue
+            out.append(Cue("what_called", sp, np[0], np[1], wm.group(2), wm.start(2),
+                           wm.end(2), "speech"))
+            break
+        return out
 
     def _main_subject(self, masked: str) -> tuple[int, int] | None:
         """The subject NP that opens the sentence's first clause ("Vladimir Putin delivered ...").
@@ -2309,7 +2344,10 @@ _AUX_WORDS = frozenset(
     "personally explicitly specifically flatly firmly strongly clearly quickly immediately openly "
     "bluntly angrily forcefully directly officially formally yesterday today meanwhile however "
     "though too, also, however, meanwhile, though, all both been be often long frequently "
-    "consistently vehemently sharply bitterly loudly".split())
+    "consistently vehemently sharply bitterly loudly rarely routinely increasingly regularly "
+    "usually typically seldom sometimes occasionally initially originally swiftly promptly "
+    "emphatically categorically quietly tacitly implicitly indirectly jointly unanimously "
+    "collectively insistently correctly wrongly falsely mistakenly".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 

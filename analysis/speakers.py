@@ -168,6 +168,7 @@ _TITLES = frozenset("Mr Mrs Ms Dr Prof President Prime Minister Sheikh Mullah Ge
 _NAME_TITLES = frozenset("Mr Mrs Ms Dr Prof Senator Sen Rep Representative Congressman "
                          "Congresswoman Governor Gov Judge Justice Mayor Ambassador".split())
 _RE_ORG_TAIL = re.compile(r"(?:’s|'s)?\s+(?:administration|government|cabinet|regime|camp|office|"
+                          r"Administration|Government|Cabinet|Regime|Presidency|"
                           r"team|leadership|movement|party|coalition|army|navy|air force|forces|"
                           r"police|ministry|presidency|delegation)\b")
 _COLLECTIVE_ROLES = frozenset({"authorities"})
@@ -715,7 +716,9 @@ class SourceLexicon:
         nm = len(mention)
         person_hits = [h for h, a, b, tb in hits if tb == "side" and
                        self.side_kind.get(h) == "person" and (h in names or not any(
-                           h2 == "role" for _, _, b2, h2 in hits if b2 <= a))]
+                           h2 == "role" for _, _, b2, h2 in hits if b2 <= a)) and
+                       # ("the Biden Administration": the body, not the person)
+                       not _RE_ORG_TAIL.fullmatch(full, b, len(mention.rstrip()))]
         roles = self._head_roles_from(full, hits)
         outlets = [h for h, a, b, tb in hits if tb == "outlet" and b <= nm]
         insts = [h for h, a, b, tb in hits if tb == "inst"]

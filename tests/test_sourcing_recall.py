@@ -1383,3 +1383,36 @@ SIXTH_PASS_LEXICON = [
 def test_sixth_pass_lexicon(at, sentence, stype, speaker):
     a = at.attribute(*sents_of(sentence))[0]
     assert (a.source_type, a.speaker) == (stype, speaker)
+
+
+SIXTH_PASS_CHARACTERISATION = [
+    # "for what it called ...": the main clause's subject characterises
+    ("Russia's foreign ministry singled out Britain for what it called sanctions hysteria.",
+     "institution", "Russia's foreign ministry"),
+    ("Ukraine's military shot down what it said were 20 drones.", "institution",
+     "Ukraine's military"),
+    ("Kovac mocked what he called political correctness.", "named_official", "Kovac"),
+    # "what X called": X, not "what X"
+    ("Russia launched what Ukraine called its biggest drone attack of the war.", "institution",
+     "Ukraine"),
+    # portray, depict, characterise (reporting_verbs.csv); "has been clear that"
+    ("Moscow portrays the war as a defensive one.", "institution", "Moscow"),
+    ("The Kremlin has depicted the sanctions as economic warfare.", "institution",
+     "The Kremlin"),
+    ("The ministry characterised the strike as a terrorist act.", "institution", "The ministry"),
+    ("The administration has been clear that supply must keep up with demand.", "institution",
+     "The administration"),
+    ("Russia has increasingly portrayed the conflict as a confrontation with NATO.",
+     "institution", "Russia"),
+    # an adverb between the subject and its verb is not part of the speaker
+    ("Kovac routinely describes himself as a reformer.", "named_official", "Kovac"),
+    # "the X Administration": the body, not the person X
+    ("The Obama Administration has been clear that the sanctions will stay.", "institution",
+     "The Obama Administration"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "stype", "speaker"), SIXTH_PASS_CHARACTERISATION)
+def test_sixth_pass_characterisation(at, sentence, stype, speaker):
+    a = at.attribute(*sents_of(sentence))[0]
+    assert (a.source_type, a.speaker) == (stype, speaker)
