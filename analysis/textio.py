@@ -181,7 +181,7 @@ def _decode_not_utf8(data: bytes, where: str) -> tuple[str, str]:
 
 
 def normalise_text(text: str, where: str) -> tuple[str, list[Skipped]]:
-    """Remove NUL characters and normalise line endings to ``\\n``.
+    """Remove a leading byte-order mark and NUL characters; normalise line endings to ``\\n``.
 
     >>> normalise_text("Talks resumed.\\r\\nNo deal yet.\\r\\n", "x.txt")
     ('Talks resumed.\\nNo deal yet.\\n', [])
@@ -190,6 +190,9 @@ def normalise_text(text: str, where: str) -> tuple[str, list[Skipped]]:
     reported; a file written with Windows line endings throughout is normal.
     """
     repairs: list[Skipped] = []
+    if text.startswith("\ufeff"):  # a text read with encoding="utf-8" from a file with a BOM
+        text = text.lstrip("\ufeff")
+        repairs.append(_warn(where, "removed the byte-order mark (U+FEFF) at the start"))
     if "\x00" in text:
         n = text.count("\x00")
         text = text.replace("\x00", "")

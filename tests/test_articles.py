@@ -166,6 +166,17 @@ def test_from_text_normalises_line_endings_and_reports_nul():
     assert "NUL" in _reasons(art.warnings)
 
 
+def test_from_text_drops_a_leading_byte_order_mark():
+    # open(path, encoding="utf-8") keeps a file's BOM: it stayed in the first
+    # sentence, the guessed title and the id (so the same file read by
+    # load_article got another id)
+    text = "Talks resume in Geneva\n\nNegotiators met on Monday for a new round of talks."
+    art = Article.from_text("\ufeff" + text)
+    assert art.text == text and art.title == "Talks resume in Geneva"
+    assert art.id == Article.from_text(text).id
+    assert "byte-order mark" in _reasons(art.warnings)
+
+
 # ---------------------------------------------------------------- file formats
 
 
