@@ -1057,6 +1057,23 @@ SIXTH_PASS_CASES = [
     ("Kyiv wants security assurances from its partners.", (1, 0)),
     ("Analysts do not rule out a conflict freeze next year.", (1, 0)),
     ("Putin and Macron spoke by phone on Sunday.", (1, 0)),
+    # escalation: blowing up targets, retaking ground, breaching defences
+    ("Russian troops blew up the dam before they withdrew.", (0, 1)),
+    ("The railway bridge was blown up overnight.", (0, 1)),
+    ("The merger talks blew up last week.", (0, 0)),
+    ("Kyiv vowed to retake Crimea.", (0, 1)),
+    ("Democrats hope to retake the House in November.", (0, 0)),
+    ("The Russians breached Ukrainian defences near the river.", (0, 1)),
+    ("Russia cut off gas to Poland and Bulgaria.", (0, 1)),
+    ("The council cut off water to the stadium.", (0, 0)),
+    ("Moscow recognised the independence of the two breakaway regions.", (0, 1)),
+    ("The invasion force gathered on the border.", (0, 1)),
+    ("Ukraine hit a Russian airbase in Crimea.", (0, 1)),
+    ("Beijing is militarising the disputed islands.", (0, 1)),
+    ("Russia weaponised its gas exports.", (0, 1)),
+    ("The region has been war-torn for a decade.", (0, 1)),
+    ("The standoff became a test of brinkmanship.", (0, 1)),
+    ("Analysts watched the concentration of troops near the border.", (0, 1)),
 ]
 
 
