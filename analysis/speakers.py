@@ -107,7 +107,7 @@ ORG_HEADS = frozenset(
     Secretariat Board Association Federation Coalition Alliance Front Brigade Battalion Regiment
     Corps Legion Society Times Post News Journal Herald Tribune Gazette Daily Telegraph Press
     Radio TV Television Channel Media Agency Inc Ltd Club School Initiative Project Frontieres
-    Frontières Doctors Headquarters Presidency Church""".split()
+    Frontières Doctors Headquarters Presidency Church Fleet Flotilla Observatory""".split()
 )
 _ORG_RUN = re.compile(r"\b[A-Z][\w.&’'-]*(?:\s+(?:of|for|and|the|on)?\s*[A-Z][\w.&’'-]*)*\s+(?:"
                       + "|".join(sorted(ORG_HEADS)) + r")\b")
@@ -120,7 +120,17 @@ _GENERIC_ORG = re.compile(
     r"company|commission|council|department|embassy|party|organi[sz]ation|group|firm|bank|union|"
     r"alliance|coalition|bloc|office|parliament|legislature|regime|senate|board|institute|"
     r"foundation|charity|centre|center|university|network|movement|side|sides|team|"
-    r"airline|carrier|hospital|school|church|league|club|website|hospitals|agencies|panel|tribunal)\s*$")
+    r"airline|carrier|hospital|school|church|league|club|website|hospitals|agencies|panel|tribunal|"
+    r"think[ -]?tank|watchdog|grid operator|network operator|system operator|regulator|service|"
+    r"fleet|flotilla|observatory|utility)\s*$")
+#: a body's name after a common noun saying what it is ("grid operator Ukrenergo", "the
+#: state energy company Naftogaz", "the rights group Memorial")
+_RE_KIND_THEN_NAME = re.compile(
+    r"(?:^|\s)(?:grid operator|company|group|firm|agency|watchdog|utility|giant|producer|"
+    r"maker|think[ -]?tank|organi[sz]ation|charity|foundation|monopoly|conglomerate|consortium|"
+    r"manufacturer|regulator|service|newspaper|broadcaster|outlet|website)\s+"
+    r"(?:[A-Z][\w&.’'-]*\s*){1,3}$")
+_RE_MEDIA_KIND = re.compile(r"news\s+agency|newspaper|broadcaster|outlet|website")
 #: government vocabulary (not "talks", "price war", "union officials"; "prime minister" is
 #: found by "minister"), the commonest first: found by C-level ``str.find`` in the
 #: lower-cased text, then checked as whole words
@@ -791,6 +801,12 @@ class SourceLexicon:
         if names and not person_hits and mention.rstrip()[-1:].islower() and \
                 _COLLECTIVE.match(mention):
             return MentionType("institution", side, False, False, False)  # "Aid agencies"
+        km = _RE_KIND_THEN_NAME.search(mention) if names and not person_hits else None
+        if km and not _RE_PREP.search(mention, 0, km.start() + 1):
+            # (not "Phil Musser of digital consulting firm IMGE": a person of the firm)
+            if _RE_MEDIA_KIND.search(mention):  # "the news website Zyx"
+                return MentionType("media", side, False, False, False, (), (), mention.strip())
+            return MentionType("institution", side, False, False, False, (), names)
         if person_hits or names:
             t = self.person_type.get(person_hits[0], "official") if person_hits else "official"
             if not person_hits and t == "official" and " " in mention:

@@ -1416,3 +1416,41 @@ SIXTH_PASS_CHARACTERISATION = [
 def test_sixth_pass_characterisation(at, sentence, stype, speaker):
     a = at.attribute(*sents_of(sentence))[0]
     assert (a.source_type, a.speaker) == (stype, speaker)
+
+
+SIXTH_PASS_BODIES = [
+    # common nouns for bodies: think tank, watchdog, regulator, service, fleet, grid operator
+    ("The think tank said the pace of the advance was unsustainable.", "institution",
+     "The think tank"),
+    ("The watchdog said its inspectors had been denied access.", "institution", "The watchdog"),
+    ("The emergency service said rescuers were still searching the rubble.", "institution",
+     "The emergency service"),
+    ("The grid operator said power had been restored.", "institution", "The grid operator"),
+    ("The Black Sea Fleet said the ship had been damaged.", "institution",
+     "The Black Sea Fleet"),
+    # ... a drone operator is a person
+    ("The drone operator said the village was under fire.", "other", "The drone operator"),
+    # a body's name after the noun saying what it is
+    ("Ukraine's grid operator Ukrenergo said power had been restored.", "institution",
+     "Ukraine's grid operator Ukrenergo"),
+    ("The rights group Memorial said the detentions were illegal.", "institution",
+     "The rights group Memorial"),
+    ("The independent news website Zyx reported that the general was arrested.", "media",
+     "The independent news website Zyx"),
+    ("The news service said the convoy had crossed the border.", "media", "The news service"),
+    # ... a person of the firm is not the firm
+    ("Jan Kovac of the consulting firm Ostra said the plant would close.", "other",
+     "Jan Kovac of the consulting firm Ostra"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "stype", "speaker"), SIXTH_PASS_BODIES)
+def test_sixth_pass_bodies(at, sentence, stype, speaker):
+    a = at.attribute(*sents_of(sentence))[0]
+    assert (a.source_type, a.speaker) == (stype, speaker)
+
+
+def test_think_tank_later_in_the_article(at):
+    sents, text = sents_of(["The Institute for the Study of War said the advance was slow.",
+                            "The think tank said the pace was unsustainable."])
+    assert [a.source_type for a in at.attribute(sents, text)] == ["institution"] * 2
