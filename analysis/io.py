@@ -9,6 +9,7 @@ The format follows the suffix: ``.csv``, ``.jsonl``, ``.json``, ``.parquet``.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import tempfile
@@ -26,17 +27,36 @@ TABLE_SUFFIXES = (".csv", ".jsonl", ".json", ".parquet")
 
 @contextmanager
 def atomic_path(path: str | Path):
-    """Yield a temporary path beside ``path``; rename it onto ``path`` on success."""
+    """Yield a temporary path beside ``path``; rename it onto ``path`` on success.
+
+    A folder that cannot be made or written, or a ``path`` that is a folder,
+    raises the ``OSError`` naming ``path`` (not the hidden temporary file).
+    """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    if any(p.exists() and not p.is_dir() for p in path.parents):
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(path))
+    path.parent.mkdir(parents=True, exist_ok=True)  # its error names the folder
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    except OSError as exc:
+        raise _naming(exc, path) from exc
     os.close(fd)
     try:
         yield Path(tmp)
-        os.replace(tmp, path)
+        try:
+            os.replace(tmp, path)
+        except OSError as exc:
+            raise _naming(exc, path) from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _naming(exc: OSError, path: Path) -> OSError:
+    """The same kind of error about ``path`` ("[Errno 13] Permission denied: 'out/x.csv'")."""
+    if exc.errno is None:
+        return exc
+    return type(exc)(exc.errno, exc.strerror, str(path))
 
 
 def write_text(path: str | Path, text: str) -> Path:

@@ -48,3 +48,19 @@ def test_write_table_formats(tmp_path, suffix):
 def test_unknown_format(tmp_path):
     with pytest.raises(UnsupportedFormatError, match=r"out.xlsx: unknown output format"):
         write_table(pd.DataFrame({"a": [1]}), tmp_path / "out.xlsx")
+
+
+def test_unwritable_target_is_named_not_the_temporary_file(tmp_path):
+    # the error named the hidden '.x.csv.abc123.part' file the user never asked for
+    df = pd.DataFrame({"a": [1]})
+    folder = tmp_path / "taken.csv"
+    folder.mkdir()
+    with pytest.raises(IsADirectoryError) as exc:
+        write_table(df, folder)
+    assert exc.value.filename == str(folder) and ".part" not in str(exc.value)
+    assert [p.name for p in tmp_path.iterdir()] == ["taken.csv"]
+    assert list(folder.iterdir()) == []
+    a_file = write_text(tmp_path / "notes.txt", "x")
+    with pytest.raises(NotADirectoryError) as exc:
+        write_table(df, a_file / "out.csv")
+    assert exc.value.filename == str(a_file / "out.csv")
