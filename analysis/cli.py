@@ -75,6 +75,36 @@ def _load_articles(path: str):
     return pd.DataFrame([art.as_record()]), list(art.warnings)
 
 
+def _jobs(value: str) -> int:
+    """``-j``: a number of worker processes, or -1 for one per core (checked before any work)."""
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid int value: {value!r}") from None
+    if n == 0 or n < -1:
+        raise argparse.ArgumentTypeError(f"{n}: give 1 or more worker processes, or -1 for one per core")
+    return n
+
+
+def _check_table_output(command: str, out: str | None) -> None:
+    """Refuse a wrong ``-o`` before reading or scoring anything (exit 2)."""
+    if not out:
+        return
+    from .io import TABLE_SUFFIXES
+
+    suffix = Path(out).suffix.lower()
+    if out.endswith(("/", "\\")) or Path(out).is_dir():
+        raise UsageError(
+            f"framing {command}: -o {out!r} is a folder; give a file such as "
+            f"{str(Path(out) / 'scored.csv')!r} (formats: {', '.join(TABLE_SUFFIXES)})"
+        )
+    if suffix not in TABLE_SUFFIXES:
+        raise UsageError(
+            f"framing {command}: -o {out!r}: unknown output format {suffix or '(no suffix)'}; "
+            f"use one of {', '.join(TABLE_SUFFIXES)}"
+        )
+
+
 def _out_dir(out: str | None) -> Path | None:
     if not out:
         return None
@@ -90,6 +120,7 @@ def cmd_sentences(args: argparse.Namespace) -> int:
 
     from .sentences import split_sentences
 
+    _check_table_output("sentences", args.output)
     articles, skipped = _load_articles(args.path)
     frames = []
     for rec in articles.itertuples(index=False):
@@ -133,6 +164,7 @@ def cmd_score(args: argparse.Namespace) -> int:
 
     if args.stream:
         return _score_streaming(args)
+    _check_table_output("score", args.output)
     articles, skipped = _load_articles(args.path)
     df = score_corpus(
         articles,
@@ -251,7 +283,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("-o", "--output", help="output file: .csv, .jsonl or .parquet (default: CSV on stdout)")
     s.add_argument("--lexicon", action="append", help="an extra frame lexicon CSV (repeatable)")
     s.add_argument("--source-rules", action="append", metavar="TABLE=FILE", help="extend a sourcing rule table (reporting_verbs, roles, institutions, outlets, sides, anonymity) with your CSV (repeatable)")
-    s.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
+    s.add_argument("-j", "--jobs", type=_jobs, default=1, help="worker processes (default 1; -1: one per core)")
     s.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     s.add_argument("--stream", action="store_true", help="for corpora larger than memory: read a .jsonl in batches and write -o OUT.parquet in row groups")
     s.set_defaults(func=cmd_score)
@@ -269,7 +301,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("article", nargs="?", help="the focus article (default: the seed)")
     s.add_argument("--corpus", help="reference corpus: folder, .jsonl or .csv (default: the embedded Lee corpus of ABC News conflict stories)")
     s.add_argument("-o", "--output", default="out/compare", help="output folder (default out/compare)")
-    s.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
+    s.add_argument("-j", "--jobs", type=_jobs, default=1, help="worker processes (default 1; -1: one per core)")
     s.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     s.set_defaults(func=cmd_compare)
 

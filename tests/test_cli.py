@@ -126,3 +126,25 @@ def test_score_stream_needs_jsonl_in_and_parquet_out(framing_cli, tmp_path, args
     r = framing_cli("score", "--stream", *[str(tmp_path / a) if a.startswith("corpus") else a for a in args])
     assert r.returncode == 2
     assert "--stream" in r.stderr and "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("score", "-o", "scored.xlsx"), "unknown output format .xlsx"),
+        (("sentences", "-o", "scored"), "unknown output format (no suffix)"),
+        (("score", "-o", "out/"), "is a folder"),
+        (("score", "-j", "0"), "-j/--jobs"),
+        (("compare", "-j", "-2"), "-j/--jobs"),
+    ],
+)
+def test_wrong_output_or_jobs_is_a_usage_error_before_any_work(
+    framing_cli, seed_path, tmp_path, args, message
+):
+    # they were found only after the whole corpus had been read and scored (exit 1)
+    command, *rest = args
+    rest = [f"{tmp_path}/{a}" if a.startswith(("scored", "out")) else a for a in rest]
+    r = framing_cli(command, str(seed_path), *rest)
+    assert r.returncode == 2, r.stderr
+    assert message in r.stderr and "Traceback" not in r.stderr
+    assert list(tmp_path.iterdir()) == []
