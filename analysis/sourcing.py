@@ -250,6 +250,8 @@ _RE_ASKED_ANON = re.compile(r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|
 _RE_WHEN_ASKED = re.compile(r"(?i)\b(?:when|if|after|once|as|before|while|until)(?:\s+being)?\s*$")
 _RE_ASKED_ABOUT = re.compile(r"\s+(?:about|whether|if|why|how|what|when|where|which|who|by|for|"
                              r"on|to\s+comment|again)\b")
+#: ", Sergei Ryabkov," after a role: the role holder's name
+_RE_APPOS_NAME = re.compile(r"\s*,\s*((?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'.-]+)\s*,")
 #: "for what it called ...", "what they described as ...": a characterisation by a pronoun
 _RE_WHAT_PRON_CALLED = re.compile(r"\bwhat\s+(it|he|she|they)\s+(?:has\s+|had\s+|have\s+)?"
                                   r"(called|calls|described\s+as|describes\s+as|termed|terms|"
@@ -1235,8 +1237,15 @@ class SourceAttributor:
                     if not mt.source_type:
                         continue
                     s0 = nm.start("sp") + (len(nm.group("sp")) - len(nm.group("sp").lstrip()))
+                    app = ""
+                    am = _RE_APPOS_NAME.match(masked, s0 + len(sp)) if mt.roles and \
+                        not mt.named else None
+                    if am and lex.name_tokens(am.group(1)):
+                        # "the warning from the deputy foreign minister, Sergei Ryabkov, ...":
+                        # the name speaks, the role describes it
+                        app, sp, s0 = sp, am.group(1), am.start(1)
                     cues.append(Cue("nominal", sp, s0, s0 + len(sp), nm.group("noun"),
-                                    nm.start("noun"), nm.end("noun"), "speech"))
+                                    nm.start("noun"), nm.end("noun"), "speech", appositive=app))
         # passive quoted: "X was quoted by TASS as saying"
         for pm in (_PASSIVE_QUOTED.finditer(masked) if "as saying" in masked else ()):
             before = masked[:pm.start()]

@@ -196,6 +196,16 @@ _RE_POSS_BODY = re.compile(r"(?:’s|'s)\s+(?:[a-z]+\s+)?(?:office|administratio
 #: Foundation", "director of the Center for ...")
 _RE_NON_STATE_BODY = re.compile(r"(?i)\b(?:foundation|institute|cent(?:er|re)|university|"
                                 r"think[ -]tank|endowment|host committee|consultancy)\b")
+#: "deputy defence minister", "vice foreign minister": one of several, not the unique office
+_RE_DEPUTY_BEFORE = re.compile(r"(?i)\b(?:deputy|vice|assistant|junior|under|shadow)[\s-]+"
+                               r"(?:[\w’'-]+\s+)?$")
+#: members of a governing body ("a member of the delegation", "two members of the Duma")
+_RE_MEMBER_OF_BODY = re.compile(
+    r"(?i)^\s*(?:(?:a|an|one|two|three|four|five|several|some|many|other|the|senior|leading|"
+    r"prominent|influential)\s+)*members?\s+of\s+(?:the\s+)?(?:[\w’'.-]+\s+){0,3}?"
+    r"(?:government|cabinet|delegation|negotiating\s+team|parliament|duma|rada|senate|congress|council|"
+    r"committee|assembly|legislature|commission|administration|knesset|bundestag|politburo|"
+    r"junta|leadership|presidium)\b")
 #: a current office after a former one ("former president, now deputy head of ...")
 _RE_NOW = re.compile(r"(?i)\b(?:now|currently|current|presently)\b")
 #: role words that are also adjectives before a noun ("fellow ministers", "local police")
@@ -694,6 +704,12 @@ class SourceLexicon:
                 return MentionType("media", side, False, False, False)
             return MentionType("other" if evidence else "institution", side, False,
                                False, False)
+        if "ember" in mention and _RE_MEMBER_OF_BODY.match(mention):
+            # "a member of Ukraine's negotiating team", "several members of the Duma": officials
+            # (codebook: legislators are officials), not the body
+            plural = "members" in mention.lower()
+            return MentionType("unnamed_official", self.side(full), False, True, not plural,
+                               ("members" if plural else "member",))
         pb = _RE_POSS_BODY.search(mention) if ("’s" in mention or "'s" in mention) else None
         if pb and not _RE_PREP.search(mention, 0, pb.start()):
             # "Zelensky's office", "Ukraine's prosecutor general's office": the body speaks
@@ -782,7 +798,9 @@ class SourceLexicon:
                 elif named:
                     st = "named_official"
                 elif self.role_unique.get(roles[0]) and re.match(r"(?i)\s*the\b|\w+['’]s\b", mention) \
-                        and not plural:
+                        and not plural and not any(
+                            k == roles[0] and tb == "role" and _RE_DEPUTY_BEFORE.search(full, 0, a)
+                            for k, a, _, tb in hits):
                     st = "named_official"  # "the Russian president": one identifiable person
                 else:
                     st = "unnamed_official"

@@ -1454,3 +1454,30 @@ def test_think_tank_later_in_the_article(at):
     sents, text = sents_of(["The Institute for the Study of War said the advance was slow.",
                             "The think tank said the pace was unsustainable."])
     assert [a.source_type for a in at.attribute(sents, text)] == ["institution"] * 2
+
+
+SIXTH_PASS_OFFICIALS = [
+    # a deputy of a unique office is one of several: unnamed
+    ("Ukraine's deputy defence minister said the troops had advanced.", "unnamed_official",
+     "Ukraine's deputy defence minister"),
+    ("The vice foreign minister said the talks would resume.", "unnamed_official",
+     "The vice foreign minister"),
+    ("The foreign minister said the talks would resume.", "named_official",
+     "The foreign minister"),
+    # members of a governing body are officials, not the body
+    ("A member of Ukraine's negotiating team said the talks were difficult.",
+     "unnamed_official", "A member of Ukraine's negotiating team"),
+    ("Several members of the Duma said the treaty was dead.", "unnamed_official",
+     "Several members of the Duma"),
+    # ... members of a team or of the public are not
+    ("A member of the public said the bridge had shaken.", "other", "A member of the public"),
+    # "the warning from ROLE, NAME, ...": the name speaks
+    ("The warning from the deputy foreign minister, Ivan Horak, came as the missiles were "
+     "shipped.", "named_official", "Ivan Horak"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "stype", "speaker"), SIXTH_PASS_OFFICIALS)
+def test_sixth_pass_officials(at, sentence, stype, speaker):
+    a = at.attribute(*sents_of(sentence))[0]
+    assert (a.source_type, a.speaker) == (stype, speaker)
