@@ -7,7 +7,9 @@
     framing fetch URL... -o articles/
     framing report
 
-Exit codes: 0 success, 1 input error, 2 usage error. Errors print one line
+Exit codes: 0 success, 1 input error, 2 usage error (130 interrupted; 141
+when the reader of the output went away, as in ``framing score x | head``,
+without a message). Errors print one line
 (``framing: error: ...``); ``--debug`` shows the traceback.
 Every command reports what it skipped, on stderr and (with ``-o``) as
 ``skipped.json`` beside the output.
@@ -24,6 +26,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a tool stopped by a closed pipe
 
 
 class UsageError(Exception):
@@ -339,6 +342,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("framing: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # the reader of our output went away ('framing score x.jsonl | head'): stop quietly,
+        # as Unix tools do, and keep Python from complaining again when it flushes stdout
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except Exception as exc:  # noqa: BLE001 - the CLI's one place for all errors
         from .errors import FramingError
 

@@ -128,6 +128,25 @@ def test_score_stream_needs_jsonl_in_and_parquet_out(framing_cli, tmp_path, args
     assert "--stream" in r.stderr and "Traceback" not in r.stderr
 
 
+def test_closed_pipe_stops_quietly(tmp_path):
+    # 'framing sentences big.txt | head -1' printed "framing: error: [Errno 32] Broken pipe"
+    import subprocess
+
+    from tests.conftest import FRAMING_BIN
+
+    big = tmp_path / "big.txt"
+    big.write_text("\n\n".join(f"Talks resumed in Geneva on day {i}." for i in range(5000)))
+    p = subprocess.Popen(
+        [str(FRAMING_BIN), "sentences", str(big)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert p.stdout.readline().startswith(b"article_id,")
+    p.stdout.close()
+    assert p.wait(timeout=120) == 141
+    err = p.stderr.read().decode()
+    p.stderr.close()
+    assert "Broken pipe" not in err and "Traceback" not in err and "Exception" not in err
+
+
 @pytest.mark.parametrize(
     "args, message",
     [
