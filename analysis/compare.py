@@ -498,7 +498,9 @@ class Comparison:
     """The focus article against reference coverage.
 
     ``percentiles``: one row per metric (focus value, reference quartiles,
-    percentile); ``tests``: permutation tests of frame labels and source
+    ``reference_below``/``reference_above``: the shares of reference articles
+    strictly below/above the focus, and the mid-rank percentile, ties counting
+    half); ``tests``: permutation tests of frame labels and source
     types; ``by_outlet``: reference means per outlet (focus as its own row);
     ``drivers``: focus sentences whose frame is rarest in the reference.
     """
@@ -552,7 +554,8 @@ class Comparison:
             if m in pct.index and not math.isnan(pct.loc[m, "percentile"]):
                 r = pct.loc[m]
                 lines.append(
-                    f"- {metric_label(m)}: {metric_value(m, r['focus'])}, {_rank_words(r['percentile'])} "
+                    f"- {metric_label(m)}: {metric_value(m, r['focus'])}, "
+                    f"{_rank_words(r['reference_below'], r['reference_above'])} "
                     f"(reference median {metric_value(m, r['reference_median'])})."
                 )
         unusual = self.percentiles[
@@ -677,16 +680,30 @@ def metric_value(metric: str, value: Any) -> str:
     return f"{v:+.2f}" if metric == "balance" else f"{v:.0%}" if metric.endswith("_share") else f"{v:.2f}"
 
 
-def _rank_words(percentile: float) -> str:
-    """'higher than 93% of reference articles' / 'lower than 80% of ...' (mid-rank percentile,
-    rounded down so that an article is never said to beat more articles than it does)."""
-    if percentile >= 100:
+def _rank_words(below: float, above: float) -> str:
+    """'higher than 93% of reference articles' / 'lower than 35% of reference articles and
+    the same as 65%', from the shares of reference articles strictly below and strictly
+    above the focus. Rounded down, so that an article is never said to beat more articles
+    than it does; ties are named, not counted as beaten (a mid-rank percentile of 32 with
+    65% ties is not 'lower than 67%')."""
+
+    def pct(share: float) -> str:
+        return f"{math.floor(share * 100 + 1e-9)}%"
+
+    same = max(0.0, 1.0 - below - above)
+    if below >= 1:
         return "higher than every reference article"
-    if percentile <= 0:
+    if above >= 1:
         return "lower than every reference article"
-    if percentile >= 50:
-        return f"higher than {math.floor(percentile)}% of reference articles"
-    return f"lower than {math.floor(100 - percentile)}% of reference articles"
+    if same >= 1:
+        return "the same as every reference article"
+    if below >= above:
+        words = f"higher than {pct(below)} of reference articles"
+    else:
+        words = f"lower than {pct(above)} of reference articles"
+    if pct(same) != "0%":
+        words += f" and the same as {pct(same)}"
+    return words
 
 
 _OUTLET_METRICS = [
@@ -814,6 +831,8 @@ def compare(
                 "reference_q75": float(np.quantile(ok, 0.75)) if len(ok) else math.nan,
                 "reference_min": float(ok.min()) if len(ok) else math.nan,
                 "reference_max": float(ok.max()) if len(ok) else math.nan,
+                "reference_below": float((ok < val).mean()) if len(ok) and val == val else math.nan,
+                "reference_above": float((ok > val).mean()) if len(ok) and val == val else math.nan,
                 "percentile": percentile_of(val, ok),
                 "n_reference": int(len(ok)),
             }

@@ -323,19 +323,53 @@ def test_metric_label(metric, words):
 
 
 @pytest.mark.parametrize(
-    "pct, words",
+    "below, above, words",
     [
-        (100.0, "higher than every reference article"),
-        (94.85, "higher than 94% of reference articles"),
-        (50.0, "higher than 50% of reference articles"),
-        (20.0, "lower than 80% of reference articles"),
-        (0.0, "lower than every reference article"),
+        (1.0, 0.0, "higher than every reference article"),
+        (0.9485, 0.0515, "higher than 94% of reference articles"),
+        (0.5, 0.5, "higher than 50% of reference articles"),
+        (0.2, 0.8, "lower than 80% of reference articles"),
+        (0.29, 0.71, "lower than 71% of reference articles"),
+        (0.0, 1.0, "lower than every reference article"),
+        # ties are named, never counted as beaten: a focus at 0% where 65% of the
+        # reference is at 0% too was "lower than 67%" (mid-rank percentile 32.5)
+        (0.0, 0.35, "lower than 35% of reference articles and the same as 65%"),
+        (0.0, 0.0, "the same as every reference article"),
+        (0.4, 0.3, "higher than 40% of reference articles and the same as 30%"),
+        (0.51, 0.485, "higher than 51% of reference articles"),  # no "the same as 0%"
     ],
 )
-def test_rank_words_never_round_up(pct, words):
+def test_rank_words_never_round_up(below, above, words):
     from analysis.compare import _rank_words
 
-    assert _rank_words(pct) == words
+    assert _rank_words(below, above) == words
+
+
+def test_summary_does_not_count_tied_articles_as_beaten():
+    # the focus quotes no unnamed source; two of three reference articles do not either
+    def table(aid, anonymous):
+        n = len(anonymous)
+        return pd.DataFrame(
+            {
+                "article_id": [aid] * n,
+                "sentence": range(n),
+                "text": [f"Sentence {i}." for i in range(n)],
+                "diplomacy": [True] * n,
+                "escalation": [False] * n,
+                "frame": ["diplomacy"] * n,
+                "source_type": ["unnamed_official" if a else "named_official" for a in anonymous],
+                "anonymous": anonymous,
+                "quote_mode": ["indirect"] * n,
+                "side": ["us"] * n,
+            }
+        )
+
+    focus = table("f", [False, False])
+    ref = pd.concat([table("r1", [False, False]), table("r2", [False] * 3), table("r3", [True, False])])
+    c = compare(focus, ref, n_perm=50)
+    row = c.percentiles.set_index("metric").loc["anonymous_share"]
+    assert (row["reference_below"], row["reference_above"]) == (0.0, pytest.approx(1 / 3))
+    assert "unnamed sources: 0%, lower than 33% of reference articles and the same as 66%" in c.summary()
 
 
 def test_compare_similar_focus_not_significant(corpus_tables):
