@@ -206,6 +206,8 @@ _RE_MEMBER_OF_BODY = re.compile(
     r"(?:government|cabinet|delegation|negotiating\s+team|parliament|duma|rada|senate|congress|council|"
     r"committee|assembly|legislature|commission|administration|knesset|bundestag|politburo|"
     r"junta|leadership|presidium)\b")
+#: a document's maker after it ("a report by the New York Times", "an investigation in")
+_RE_BY_OUTLET = re.compile(r"\s(?:by|from|in|of)\s+(?:the\s+)?\S?$")
 #: a current office after a former one ("former president, now deputy head of ...")
 _RE_NOW = re.compile(r"(?i)\b(?:now|currently|current|presently)\b")
 #: role words that are also adjectives before a noun ("fellow ministers", "local police")
@@ -550,8 +552,9 @@ class SourceLexicon:
                     org_of = om.end() - 1
             if not w or w in _NOT_NAME or w.lower() in self.role_type:
                 continue
-            if _RE_HYPHEN_ADJ.fullmatch(w):
-                continue  # "the Moscow-installed governor", "Kyiv-based": an adjective
+            if _RE_HYPHEN_ADJ.fullmatch(w) or w.startswith(("Pro-", "Anti-")):
+                continue  # "the Moscow-installed governor", "Kyiv-based", "Pro-Kremlin": an
+                # adjective
             titled = idx > 0 and caps[idx - 1].end() + 1 == m.start() and \
                 caps[idx - 1].group().rstrip(".") in _NAME_TITLES
             # "Senator Hill", "Mr Post": a surname after a title, not "The Hill"
@@ -699,6 +702,11 @@ class SourceLexicon:
                 re.search(r"(?i)\b(?:leaked|private|anonymous|open)\b", dm.group(0)))
             side = self.side(full)
             pm = _RE_PRESS_REPORTS.match(mention) if not evidence else None
+            om = self.re_outlet.search(mention, dm.end()) if (
+                not evidence and self.re_outlet is not None) else None
+            if om and _RE_BY_OUTLET.search(mention, dm.end(), om.start() + 1):
+                # "a report by the New York Times": the outlet's own reporting
+                return MentionType("media", side, False, False, False, (), (), om.group())
             if pm and (side == "unknown" or _RE_FROM_PLACE.match(mention, pm.end())):
                 # "Reports from the area say", "Press reports said": no owner but the press
                 return MentionType("media", side, False, False, False)

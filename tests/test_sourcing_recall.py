@@ -1481,3 +1481,38 @@ SIXTH_PASS_OFFICIALS = [
 def test_sixth_pass_officials(at, sentence, stype, speaker):
     a = at.attribute(*sents_of(sentence))[0]
     assert (a.source_type, a.speaker) == (stype, speaker)
+
+
+SIXTH_PASS_MEDIA = [
+    # a document by an outlet is the outlet's own reporting
+    ("A report by the New York Times said the strike was planned for weeks.", "media",
+     "A report by the New York Times"),
+    ("According to a new report by Politico, the aid would be delayed.", "media",
+     "a new report by Politico"),
+    # "Pro-Kremlin", "Kremlin-controlled": adjectives; television and outlets as media
+    ("Pro-Kremlin media claimed the strike hit a NATO base.", "media", "Pro-Kremlin media"),
+    ("Kremlin-controlled television claimed the strike hit a NATO base.", "media",
+     "Kremlin-controlled television"),
+    ("Russian television reported that the bridge was hit.", "media", "Russian television"),
+    ("The outlet reported that the officers were paid.", "media", "The outlet"),
+    ("The investigative outlet iStories reported that the officers were paid.", "media",
+     "The investigative outlet iStories"),
+    # a chain through an outlet keeps the original speaker
+    ("RIA cited the defence ministry as saying the drones were destroyed.", "institution",
+     "the defence ministry"),
+    ("Interfax quoted a source as saying the talks had stalled.", "unnamed_official",
+     "a source"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "stype", "speaker"), SIXTH_PASS_MEDIA)
+def test_sixth_pass_media(at, sentence, stype, speaker):
+    a = at.attribute(*sents_of(sentence))[0]
+    assert (a.source_type, a.speaker) == (stype, speaker)
+
+
+def test_tv_show_host_is_not_typed_media_by_context(at):
+    # a person described near a "TV show" keeps the article's type for a bare name
+    sents, text = sents_of(["Jan Kovac, a businessman who is also a host on a TV show, "
+                            "said it was too early to tell."])
+    assert at.attribute(sents, text)[0].source_type != "media"
