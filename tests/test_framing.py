@@ -1074,6 +1074,13 @@ SIXTH_PASS_CASES = [
     ("The region has been war-torn for a decade.", (0, 1)),
     ("The standoff became a test of brinkmanship.", (0, 1)),
     ("Analysts watched the concentration of troops near the border.", (0, 1)),
+    # meeting and informing as weak contact: diplomacy only with both camps beside them
+    ("Putin informed Erdogan about the decision.", (1, 0)),
+    ("Vladimir Putin met Recep Tayyip Erdogan in Sochi to discuss grain.", (1, 0)),
+    ("Vladimir Putin met Recep Tayyip Erdogan in Sochi.", (0, 0)),  # 0.54: weak alone
+    ("The coach met the players after training.", (0, 0)),
+    ("The plans fall short of what is needed to meet the goal.", (0, 0)),
+    ("Zelensky informed Biden about the situation at the front.", (0, 0)),  # one camp
 ]
 
 
