@@ -302,6 +302,19 @@ def _as_sentences(sentences: Sequence[SentenceLike]) -> list[Sentence]:
     return out
 
 
+def _looks_like_a_path(s: str) -> bool:
+    """A one-line string that names a file rather than holding an article: it ends in an
+    article or corpus suffix ("story.txt", "my story.md"), or is one word with a slash."""
+    from .articles import ARTICLE_SUFFIXES, CORPUS_SUFFIXES
+
+    s = s.strip()
+    if not s or "\n" in s:
+        return False
+    if Path(s).suffix.lower() in (*ARTICLE_SUFFIXES, *CORPUS_SUFFIXES):
+        return True
+    return not any(c.isspace() for c in s) and ("/" in s or "\\" in s)
+
+
 def _as_article(article: Article | str | Path) -> Article:
     if isinstance(article, Article):
         return article
@@ -314,6 +327,14 @@ def _as_article(article: Article | str | Path) -> Article:
                     return load_article(article)
             except OSError:
                 pass
+            if _looks_like_a_path(article):  # a mistyped path was scored as a one-line text
+                from .errors import InputError
+
+                raise InputError(
+                    article,
+                    "no such file (to score a text that looks like a file name, "
+                    "pass Article.from_text(text))",
+                )
         return Article.from_text(article)
     raise TypeError(f"expected an Article, a path or a text, got {type(article).__name__}")
 
@@ -351,8 +372,17 @@ def score_article(
 ) -> pd.DataFrame:
     """Split an article (an :class:`Article`, a path or a text) and score every sentence.
 
+    A ``str`` is a file when one exists at that path; a one-line string that
+    looks like a file name ("story.txt", "articles/story") but names no file
+    raises :class:`~analysis.errors.InputError` instead of being scored as a
+    text; anything else is the article's text.
+
     The table has ``article_id``, ``sentence``, ``paragraph``, ``start``,
     ``end`` and every framing and sourcing column; ``df.attrs["article"]``
-    holds the article's metadata.
+    holds the article's metadata. ``start``/``end`` index the article's text
+    as loaded (``Article.from_text(text).text``: line endings normalised to
+    ``\\n``, NUL characters and a leading byte-order mark removed, surrounding
+    whitespace stripped); ``frame_evidence`` and ``speaker_start``/``cue_start``
+    offsets index the sentence's ``text``.
     """
     return _scorer(lexicon, source_rules, model).score_article(article)

@@ -139,3 +139,23 @@ def test_score_sentences_names_a_wrong_input_type(bad):
 
     with pytest.raises(TypeError, match=r"takes a sequence of sentences .*got "):
         score_sentences(bad)
+
+
+@pytest.mark.parametrize(
+    "name", ["seeds/000_a4065e105c25a52d.tx", "my_articles/story.txt", "story.md", "corpus.jsonl"]
+)
+def test_a_mistyped_path_is_an_error_not_a_one_line_article(name, tmp_path, monkeypatch):
+    # score_article("seeds/000.tx") scored the file name as a one-sentence text, silently
+    from analysis.errors import InputError
+
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(InputError, match="no such file"):
+        score_article(name)
+
+
+@pytest.mark.parametrize(
+    "text", ["Talks resumed in Kyiv/Moscow.", "Talks resumed.", "Ceasefire", "He said: see page 2/3 of the deal"]
+)
+def test_one_line_texts_are_still_texts(text):
+    df = score_article(text)
+    assert " ".join(df["text"]) == text
