@@ -5,7 +5,8 @@
 reports and the CLI read. **The article table** (one row per article) is
 what ``profile_articles`` returns.
 
-``check_sentence_table(df)`` raises ``ValueError`` naming any missing
+Every table also carries :data:`SPAN_COLUMNS` (where the speaker and the
+reporting cue are in the sentence). ``check_sentence_table(df)`` raises ``ValueError`` naming any missing
 column; tests call it on every path that builds the table.
 """
 
@@ -48,6 +49,17 @@ SOURCING_COLUMNS: dict[str, str] = {
 }
 
 SENTENCE_COLUMNS: list[str] = [*POSITION_COLUMNS, *FRAMING_COLUMNS, *SOURCING_COLUMNS]
+
+#: Where the speaker and the cue are (added by ``sourcing.py`` after the columns above;
+#: not required by :func:`check_sentence_table`, so older tables still pass).
+SPAN_COLUMNS: dict[str, str] = {
+    "speaker_start": "int: offset of the speaker in the sentence text; text[speaker_start:speaker_end] "
+    "== speaker (-1 when the speaker is not in this sentence: a continued quotation, a transcript label)",
+    "speaker_end": "int: end offset (exclusive) of the speaker in the sentence text, or -1",
+    "cue_start": "int: offset of the reporting cue in the sentence text (the words as written, "
+    "which ``cue`` names by its rule), or -1",
+    "cue_end": "int: end offset (exclusive) of the reporting cue in the sentence text, or -1",
+}
 
 FRAMES: tuple[str, ...] = ("diplomacy", "escalation")
 FRAME_LABELS: tuple[str, ...] = ("diplomacy", "escalation", "mixed", "neutral")

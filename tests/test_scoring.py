@@ -159,3 +159,15 @@ def test_a_mistyped_path_is_an_error_not_a_one_line_article(name, tmp_path, monk
 def test_one_line_texts_are_still_texts(text):
     df = score_article(text)
     assert " ".join(df["text"]) == text
+
+
+def test_every_column_of_the_table_is_documented_in_the_schema():
+    # speaker_start/speaker_end/cue_start/cue_end were in every table but in no schema
+    from analysis.schema import SPAN_COLUMNS
+
+    df = score_article("“We are ready to talk,” Lavrov told reporters. Talks resumed.")
+    assert list(df.columns) == [*SENTENCE_COLUMNS, *SPAN_COLUMNS]
+    row = df.iloc[0]
+    assert row["text"][row["speaker_start"] : row["speaker_end"]] == row["speaker"] == "Lavrov"
+    assert "told" in row["text"][row["cue_start"] : row["cue_end"]]
+    assert (df.iloc[1][list(SPAN_COLUMNS)] == -1).all()
