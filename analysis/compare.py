@@ -938,8 +938,14 @@ def _readme(description: str, focus: pd.DataFrame, files: Sequence[Path], charts
         "  summary.txt     the same findings in words",
         "Charts (each as .png, .svg and the .csv of the plotted data):",
     ]
+    tail = [
+        "Sentence numbers: summary.txt, the charts and the HTML report count from 1 (\"sentence 2\"",
+        "is the second sentence); the 'sentence' column of the CSV tables counts from 0 (sentence=1).",
+    ]
     lines += [f"  {c.name}.png, {c.name}.svg, {c.name}.csv" for c in charts]
     lines += [
+        "",
+        *tail,
         "",
         "Frames and sources are scored by rules (lexicons in analysis/lexicons/), not by people;",
         "read the drivers and the article strip before trusting a difference.",

@@ -488,3 +488,32 @@ def test_summary_qualifies_unusual_sides(corpus_tables):
     pct.loc[pct["metric"] == "side_us_share", "percentile"] = 99.0
     text = Comparison(**{**c.__dict__, "percentiles": pct}).summary()
     assert "sources of the US side (high)" in text and "sides are those of the Russia" in text
+
+
+def test_readme_says_how_sentences_are_numbered(tmp_path):
+    # summary.txt said "[sentence 2: ...]" for the row drivers.csv lists as sentence=1,
+    # and nothing told the reader that the two count from different ends
+    import re
+
+    from analysis.compare import run_compare
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i, text in enumerate(
+        [
+            "Missiles struck the port overnight. Artillery shelled the city.",
+            "Russian forces launched new attacks, officials said. Troops advanced.",
+            "Sanctions were tightened on Friday. The strikes continued.",
+        ]
+    ):
+        (corpus / f"r{i}.txt").write_text(text)
+    focus = tmp_path / "focus.txt"
+    focus.write_text("Missiles hit Kyiv overnight. “We are ready for a ceasefire,” Medinsky said.")
+    out = tmp_path / "out"
+    run_compare(str(focus), corpus=str(corpus), out_dir=str(out), progress=False)
+    summary = (out / "summary.txt").read_text()
+    drivers = pd.read_csv(out / "drivers.csv")
+    number = int(re.search(r"\[sentence (\d+):", summary).group(1))
+    assert number == drivers["sentence"].iloc[0] + 1
+    readme = (out / "README.txt").read_text()
+    assert "count from 1" in readme and "counts from 0" in readme
