@@ -247,7 +247,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     from .fetch import fetch_articles
 
     result = fetch_articles(args.urls, args.output, timeout=args.timeout, max_bytes=args.max_bytes)
-    print(result.summary())
+    print(result.summary().splitlines()[0])  # the failures follow once, with the other skips
     _report_skipped(result.skipped, Path(args.output))
     return EXIT_OK if result.saved else EXIT_INPUT
 

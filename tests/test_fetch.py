@@ -277,6 +277,8 @@ def test_cli_fetch_exit_codes_and_skipped_json(server, tmp_path, capsys):
     assert main(["fetch", f"{server}/ok", f"{server}/404", "-o", str(out)]) == 0
     captured = capsys.readouterr()
     assert "fetched 1 of 2" in captured.out and "HTTP 404" in captured.err
+    # each failure is listed once (it was in the summary on stdout and again on stderr)
+    assert (captured.out + captured.err).count("HTTP 404") == 1
     skipped = json.loads((out / "skipped.json").read_text(encoding="utf-8"))
     assert skipped[0]["source"] == f"{server}/404"
 
