@@ -597,7 +597,8 @@ _OPENER_ADVERBS = frozenset(
     "increasingly again now then today yesterday tonight meanwhile still yet also".split())
 _RE_COMPARED_WITH = re.compile(r"\s+(?:with|to)\b")
 #: a party-and-state or an age in brackets after a name ("(R-Ohio)", "(D-N.Y.)", "(58)")
-_RE_NAME_ASIDE = re.compile(r"(?<=[A-Za-z.]) \((?:[DRI]-[A-Z][\w.]{1,12}(?: [A-Z][\w.]{1,12})?|\d{1,3})\)")
+_RE_NAME_ASIDE = re.compile(r"(?<=[A-Za-z.]) \((?:[DRI]-[A-Z][\w.]{1,12}(?: [A-Z][\w.]{1,12})?|\d{1,3}|"
+                            r"[A-Z]{2,6})\)")  # (or a body's acronym: "Defence Intelligence (HUR)")
 
 
 def _blank(m: re.Match) -> str:

@@ -199,6 +199,8 @@ _RE_NON_STATE_BODY = re.compile(r"(?i)\b(?:foundation|institute|cent(?:er|re)|un
 #: "deputy defence minister", "vice foreign minister": one of several, not the unique office
 _RE_DEPUTY_BEFORE = re.compile(r"(?i)\b(?:deputy|vice|assistant|junior|under|shadow)[\s-]+"
                                r"(?:[\w’'-]+\s+)?$")
+#: "the West", "the collective West": its states speaking as one (not "Marty West")
+_RE_THE_WEST = re.compile(r"\s*[Tt]he\s+(?:[a-z]+\s+)?West\s*$")
 #: members of a governing body ("a member of the delegation", "two members of the Duma")
 _RE_MEMBER_OF_BODY = re.compile(
     r"(?i)^\s*(?:(?:a|an|one|two|three|four|five|several|some|many|other|the|senior|leading|"
@@ -211,7 +213,10 @@ _RE_BY_OUTLET = re.compile(r"\s(?:by|from|in|of)\s+(?:the\s+)?\S?$")
 #: a current office after a former one ("former president, now deputy head of ...")
 _RE_NOW = re.compile(r"(?i)\b(?:now|currently|current|presently)\b")
 #: role words that are also adjectives before a noun ("fellow ministers", "local police")
-_ADJ_ROLES = frozenset({"fellow", "local", "militant"})  # "militant group Lashkar-e-Toiba"
+_ADJ_ROLES = frozenset({"fellow", "local", "militant", "daily", "weekly"})
+#: of those, the ones that are adjectives only before a lower-case noun ("daily briefing", not
+#: "the Daily News")
+_ADJ_ROLES_LOWER = frozenset({"daily", "weekly"})  # "militant group Lashkar-e-Toiba"
 #: where a noun phrase's head ends and its post-modifier begins ("Unions representing
 #: Qantas workers", "Police in Kabul")
 _RE_POSTMOD = re.compile(r"\s(?:representing|from|of|in|at|for|with|across|around|near)\s")
@@ -718,6 +723,8 @@ class SourceLexicon:
             plural = "members" in mention.lower()
             return MentionType("unnamed_official", self.side(full), False, True, not plural,
                                ("members" if plural else "member",))
+        if "West" in mention and _RE_THE_WEST.match(mention):
+            return MentionType("institution", "unknown", False, False, False)  # "the West"
         pb = _RE_POSS_BODY.search(mention) if ("’s" in mention or "'s" in mention) else None
         if pb and not _RE_PREP.search(mention, 0, pb.start()):
             # "Zelensky's office", "Ukraine's prosecutor general's office": the body speaks
@@ -741,7 +748,9 @@ class SourceLexicon:
             # a think-tank fellow or a local resident
             hits = [h for h in hits if not (h[3] == "role" and h[0] in _ADJ_ROLES and
                                             full[h[1]:h[2]].lower() == h[0] and
-                                            _RE_FELLOW_ADJ.match(full, h[2]))]
+                                            _RE_FELLOW_ADJ.match(full, h[2]) and not (
+                                                h[0] in _ADJ_ROLES_LOWER and
+                                                not full[h[2]:h[2] + 2].strip()[:1].islower()))]
         if hits and "role" in {tb for _, _, _, tb in hits}:
             orgs = [(m.start(), m.end()) for m in _ORG_RUN.finditer(full)]
             if orgs:  # "the Australian Manufacturing Workers Union": no role inside a name
@@ -780,6 +789,12 @@ class SourceLexicon:
                     a < pm.start() for _, a, _, tb in hits if tb == "role"):
                 # "Unions representing Qantas maintenance workers": the head is the body
                 return MentionType("institution", side, False, False, False, tuple(roles))
+        if roles == ["allies"] and not named and not re.search(r"(?i)\b(?:his|her)\b", mention) \
+                and any(tb == "inst" or (tb == "side" and self.side_kind.get(k) in (
+                    "country", "capital", "demonym")) for k, _, _, tb in hits) and not any(
+                    tb == "side" and self.side_kind.get(k) == "person" for k, _, _, tb in hits):
+            # "Ukraine's allies", "Kyiv and its Western allies": states (not "Putin's allies")
+            return MentionType("institution", side, False, False, False, tuple(roles))
         if roles:
             rtype = self.role_type[roles[0]]
             fl = full.lower()
@@ -1236,7 +1251,7 @@ _DOC_HEAD = re.compile(
     r"decree|assessment|update|strategy|memo|memorandum|bulletin|press release|position paper|"
     r"paper|declaration|letter|video|videos|footage|images?|imagery|photos?|photographs?|post|"
     r"posts|recording|satellite imagery|book|memoir|clips?|film|documentary|data|poll|survey|map|analysis|study|intelligence update|"
-    r"dossier|note|notice|message|appeal|petition|videotape|tape|audiotape|polls|surveys|"
+    r"dossier|note|notice|message|appeal|petition|videotape|tape|audiotape|polls|surveys|briefing|"
     r"results|returns|records|filings?|figures|estimates|projections|tally|"
     r"lawsuits?|suit|complaint|indictment|ruling|verdict|court papers|court filing|"
     r"inquiry|investigation|review|audit|probe|"

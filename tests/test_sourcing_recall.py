@@ -1516,3 +1516,28 @@ def test_tv_show_host_is_not_typed_media_by_context(at):
     sents, text = sents_of(["Jan Kovac, a businessman who is also a host on a TV show, "
                             "said it was too early to tell."])
     assert at.attribute(sents, text)[0].source_type != "media"
+
+
+SIXTH_PASS_STATES = [
+    # allies of a state are states; a person's allies are people
+    ("Kyiv and its Western allies say the referendums are illegal.", "institution",
+     "Kyiv and its Western allies"),
+    ("NATO allies said they would not send troops.", "institution", "NATO allies"),
+    ("Some of Kovac's allies said the vote was rigged.", "other", "Some of Kovac's allies"),
+    # "the West" speaks as a body; a person called West is a person
+    ("The West accuses Russia of using energy as a weapon.", "institution", "The West"),
+    ("“The rollback is real,” West said.", "named_official", "West"),
+    # a body's acronym in brackets does not cut the speaker off its verb
+    ("The Ukrainian Defence Intelligence (HUR) said the ship had been hit.", "institution",
+     "The Ukrainian Defence Intelligence"),
+    # "daily" before a noun is an adjective ("daily briefing"), not a newspaper
+    ("The Russian Defence Ministry's daily briefing said 30 drones were destroyed.",
+     "institution", "The Russian Defence Ministry's daily briefing"),
+    ("The Daily News reported that the mayor would resign.", "media", "The Daily News"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "stype", "speaker"), SIXTH_PASS_STATES)
+def test_sixth_pass_states(at, sentence, stype, speaker):
+    a = at.attribute(*sents_of(sentence))[0]
+    assert (a.source_type, a.speaker) == (stype, speaker)
