@@ -1081,6 +1081,13 @@ SIXTH_PASS_CASES = [
     ("The coach met the players after training.", (0, 0)),
     ("The plans fall short of what is needed to meet the goal.", (0, 0)),
     ("Zelensky informed Biden about the situation at the front.", (0, 0)),  # one camp
+    # inflections and near-synonyms of the escalation side
+    ("Such ultimata are not worth attention.", (0, 1)),
+    ("He has a plan to brutalise the country.", (0, 1)),
+    ("The army is laying waste to the cities of the south.", (0, 1)),
+    ("The partial call-up sent thousands of men abroad.", (0, 1)),
+    ("He is looking forward to a call-up to the starting side.", (0, 0)),
+    ("Ukrainians will defend their homeland.", (0, 1)),
 ]
 
 
