@@ -806,6 +806,7 @@ class SourceLexicon:
             if roles[0] == "captain" and re.search(r"\bCaptain\s+[A-Z]", full):
                 rtype = "official"  # a military rank before a name, not a team's captain
             if (rtype == "expert" or roles[0] in _EXECUTIVE_ROLES) and not former and \
+                    roles[0] not in ("critic", "critics") and \
                     _employer_is_government(full, roles[0], self):
                 rtype = "official"  # "a senior analyst with the Defense Intelligence Agency"
             elif rtype == "official" and (_RE_PRIVATE_STEM.search(fl) or any(
@@ -815,6 +816,11 @@ class SourceLexicon:
                 # "hospital officials" are a (public) hospital's officials; its spokesman or
                 # head speaks as staff
                 rtype = "other"  # "a union official", "a Qantas spokesman": not a government's
+                if roles[0] in _HEAD_ROLES and _employer_is_research(full, roles[0], self):
+                    rtype = "expert"  # "X, head of the Razumkov Centre": a think tank's head
+            elif rtype == "official" and roles[0] in _HEAD_ROLES and \
+                    _employer_is_research(full, roles[0], self):
+                rtype = "expert"  # "director of the Kyiv International Institute of Sociology"
             if rtype == "official":
                 if plural:
                     st = "unnamed_official"
@@ -1059,6 +1065,30 @@ _RE_PRIVATE_WORD = re.compile(
 #: banks that are public bodies ("a central bank spokesman", "the Reserve Bank's governor")
 _RE_PUBLIC_BANK = re.compile(r"(?i)\b(?:central|reserve|national|world|federal|development|"
                              r"people's|state)\s+bank\b")
+
+
+#: roles that head a body ("head of the Razumkov Centre", "director of the institute")
+_HEAD_ROLES = frozenset({"head", "director", "president", "chairman", "chair", "founder",
+                         "executive director", "deputy director", "co-founder", "chief"})
+#: research bodies named after a head role: think tanks, institutes, universities
+_RE_RESEARCH_BODY = re.compile(r"\b(?:Institute|Endowment|Studies|Research|University|Academy|"
+                               r"[Tt]hink[ -]?[Tt]ank|Observatory|Monitor)\b")
+
+
+def _employer_is_research(full: str, role: str, lex: SourceLexicon) -> bool:
+    """"X, head of the Razumkov Centre", "director of the Kyiv International Institute of
+    Sociology": the role heads a think tank or research body (an NGO of the gazetteer or a
+    body named as research), whose head speaks as an expert."""
+    m = _role_rx("private", role).search(full)
+    if not m or not m.group(1):
+        return False
+    where = m.group(1)
+    if lex.re_inst is not None and any(lex.inst_kind.get(i.group()) == "ngo"
+                                       for i in lex.re_inst.finditer(where)):
+        return True
+    return _RE_RESEARCH_BODY.search(where) is not None and not any(
+        lex.inst_kind.get(i.group()) in _GOVERNMENT_KINDS
+        for i in (lex.re_inst.finditer(where) if lex.re_inst is not None else ()))
 
 
 def _employer_is_private(full: str, role: str, lex: SourceLexicon) -> bool:

@@ -1541,3 +1541,28 @@ SIXTH_PASS_STATES = [
 def test_sixth_pass_states(at, sentence, stype, speaker):
     a = at.attribute(*sents_of(sentence))[0]
     assert (a.source_type, a.speaker) == (stype, speaker)
+
+
+SIXTH_PASS_EXPERTS = [
+    # the head of a think tank, an NGO or a research institute speaks as an expert
+    ("Ivan Horak, head of the Razumkov Centre, said public support was high.", "expert",
+     "Ivan Horak"),
+    ("Ivan Horak, director of the Kyiv International Institute of Sociology, said most people "
+     "backed the war.", "expert", "Ivan Horak"),
+    ("The head of the Ostrava Law Institute, Ivan Horak, says the charge could be treason.",
+     "expert", "Ivan Horak"),
+    # ... a spokesman of it is staff, and the head of a government body an official
+    ("Ivan Horak, a spokesman for the Atlantic Council, said the report would be published.",
+     "other", "Ivan Horak"),
+    ("Ivan Horak, head of the State Emergency Service, said rescuers were still searching.",
+     "named_official", "Ivan Horak"),
+    # a critic of the Kremlin is not employed by it
+    ("Kremlin critic Ivan Horak said the election was rigged.", "expert",
+     "Kremlin critic Ivan Horak"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "stype", "speaker"), SIXTH_PASS_EXPERTS)
+def test_sixth_pass_experts(at, sentence, stype, speaker):
+    a = at.attribute(*sents_of(sentence))[0]
+    assert (a.source_type, a.speaker) == (stype, speaker)
