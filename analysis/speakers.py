@@ -199,6 +199,8 @@ _RE_NON_STATE_BODY = re.compile(r"(?i)\b(?:foundation|institute|cent(?:er|re)|un
 #: "deputy defence minister", "vice foreign minister": one of several, not the unique office
 _RE_DEPUTY_BEFORE = re.compile(r"(?i)\b(?:deputy|vice|assistant|junior|under|shadow)[\s-]+"
                                r"(?:[\w’'-]+\s+)?$")
+#: "who heads", "who leads": a head role in a relative clause
+_RE_WHO_HEADS = re.compile(r"who\s+(?:now\s+|currently\s+)?(?:heads|directs|chairs)\b")
 #: "the West", "the collective West": its states speaking as one (not "Marty West")
 _RE_THE_WEST = re.compile(r"\s*[Tt]he\s+(?:[a-z]+\s+)?West\s*$")
 #: members of a governing body ("a member of the delegation", "two members of the Duma")
@@ -691,6 +693,9 @@ class SourceLexicon:
         return hit
 
     def _classify(self, mention: str, appositive: str) -> MentionType:
+        if appositive[:4] == "who " and _RE_WHO_HEADS.match(appositive):
+            # "X, who heads the Razumkov Centre": X is its head
+            appositive = _RE_WHO_HEADS.sub("head of", appositive, count=1)
         full = f"{mention}, {appositive}" if appositive else mention
         low = mention.strip().lower()
         if low in PRONOUNS:

@@ -1566,3 +1566,18 @@ SIXTH_PASS_EXPERTS = [
 def test_sixth_pass_experts(at, sentence, stype, speaker):
     a = at.attribute(*sents_of(sentence))[0]
     assert (a.source_type, a.speaker) == (stype, speaker)
+
+
+@pytest.mark.parametrize(("sentence", "stype"), [
+    # "who heads/chairs/directs X" is a head role: a research body's head is an expert
+    ("Ivan Horak, who heads the Institute for Defence Studies, said the army needed more men.",
+     "expert"),
+    ("Ivan Horak, who heads the regional administration, said the army needed more men.",
+     "named_official"),
+    # an expert role at a central bank is a public body's official
+    ("Ivan Horak, an economist at the central bank, said inflation would rise.",
+     "named_official"),
+])
+def test_sixth_pass_who_heads_and_central_bank(at, sentence, stype):
+    a = at.attribute(*sents_of(sentence))[0]
+    assert (a.source_type, a.speaker) == (stype, "Ivan Horak")
