@@ -908,15 +908,17 @@ The pages are self-contained: no scripts, no network.</footer>
 # --------------------------------------------------------------------- report
 
 
-def _reference_statement(corpus: str | Path | None) -> str:
+def _reference_statement(corpus: str | Path | None) -> tuple[str, list]:
+    """What the reference is, in words, and what loading it skipped or repaired."""
     try:
         from .corpora import resolve_corpus
 
         df, statement = resolve_corpus(corpus)
-        return statement
+        return statement, list(df.attrs.get("skipped", []))
     except Exception as exc:  # noqa: BLE001 - the index still gets written
         return (
-            f"Reference: {corpus or 'the embedded default corpus'} (could not be described: {exc})"
+            f"Reference: {corpus or 'the embedded default corpus'} (could not be described: {exc})",
+            [],
         )
 
 
@@ -994,12 +996,25 @@ def build_report(
         results.append((part, msg))
         say(f"{part.name} {'FAILED: ' + msg if msg else 'ok'} ({time.perf_counter() - t1:.1f} s)")
 
+    reference, skipped = _reference_statement(corpus_path)
+    try:
+        from .articles import load_article
+
+        skipped = list(load_article(article_path).warnings) + skipped
+    except InputError:  # pragma: no cover - it was scored above
+        pass
+    (out / "skipped.json").unlink(missing_ok=True)  # never one left from an earlier run
+    if skipped:
+        write_text(
+            out / "skipped.json",
+            json.dumps([k.as_dict() for k in skipped], indent=1, ensure_ascii=False),
+        )
     seconds = time.perf_counter() - t0
     write_text(
         out / "index.html",
         _index_html(
             article_title=article_title,
-            reference=_reference_statement(corpus_path),
+            reference=reference,
             results=results,
             seconds=seconds,
             params={"article": article_path, "corpus": corpus_path, "gold": gold, "gold2": gold2},
@@ -1015,10 +1030,15 @@ def build_report(
                 "seconds": round(seconds, 1),
                 "pages": ["index.html", "article.html", *[f"{p.name}.html" for p, _ in results]],
                 "failed": {p.name: e for p, e in results if e},
+                "skipped": [k.as_dict() for k in skipped],
             },
             indent=1,
         ),
     )
+    if skipped:
+        say(f"{len(skipped)} input item(s) skipped or repaired (also in skipped.json):")
+        for k in skipped:
+            say(f"  - {k}")
     failed = [(p, e) for p, e in results if e]
     if failed:
         names = "; ".join(f"{p.name}: {e}" for p, e in failed)

@@ -6,11 +6,13 @@ import json
 import re
 import sys
 import textwrap
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from analysis import report
+from analysis.errors import InputWarning
 from analysis.report import (
     PARTS,
     ReportError,
@@ -476,3 +478,24 @@ def test_index_leads_with_the_findings_escaped():
     assert "<strong>2 sentences</strong>" in page
     assert "<script>" not in page
     assert page.index("What the numbers say") < page.index("The pages")
+
+
+def test_report_lists_and_writes_what_its_inputs_skipped(tmp_path, capsys):
+    # 'framing report ART --corpus DIR' printed one summary warning and kept no list:
+    # no skipped.json, nothing in report.json, unlike every other command
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Talks resumed in Geneva on Monday, officials said.")
+    (corpus / "b.txt").write_text("Missiles struck the port overnight.")
+    (corpus / "empty.txt").write_text("")
+    article = tmp_path / "focus.txt"
+    article.write_text("Talks\r\nresumed on Monday.\nNo deal.\x00")
+    out = tmp_path / "out"
+    with pytest.warns(InputWarning):
+        report.build_report(article=article, corpus=corpus, out_dir=out, parts=[])
+    listed = json.loads((out / "skipped.json").read_text(encoding="utf-8"))
+    reasons = [(Path(k["source"]).name, k["kind"], k["reason"]) for k in listed]
+    assert ("empty.txt", "skipped", "file is empty") in reasons
+    assert any(n == "focus.txt" and "NUL" in r for n, _, r in reasons)
+    assert json.loads((out / "report.json").read_text())["skipped"] == listed
+    assert "empty.txt: file is empty" in capsys.readouterr().err
