@@ -150,6 +150,14 @@ class Scorer:
 
     def score_article(self, article: Article | str | Path) -> pd.DataFrame:
         art = _as_article(article)
+        if art.warnings:  # a German article scored as English must not pass in silence
+            import warnings
+
+            from .errors import InputWarning
+
+            warnings.warn(
+                InputWarning("; ".join(str(w) for w in art.warnings)), stacklevel=3
+            )
         sents = split_sentences(art.text)
         df = self.score_sentences(sents, text=art.text, article_id=art.id)
         df.attrs["article"] = art.metadata()
@@ -379,7 +387,9 @@ def score_article(
 
     The table has ``article_id``, ``sentence``, ``paragraph``, ``start``,
     ``end`` and every framing and sourcing column; ``df.attrs["article"]``
-    holds the article's metadata. ``start``/``end`` index the article's text
+    holds the article's metadata. What was repaired or flagged while loading
+    (not English, NUL characters removed, ...) is raised as one
+    :class:`~analysis.errors.InputWarning`. ``start``/``end`` index the article's text
     as loaded (``Article.from_text(text).text``: line endings normalised to
     ``\\n``, NUL characters and a leading byte-order mark removed, surrounding
     whitespace stripped); ``frame_evidence`` and ``speaker_start``/``cue_start``

@@ -171,3 +171,21 @@ def test_every_column_of_the_table_is_documented_in_the_schema():
     assert row["text"][row["speaker_start"] : row["speaker_end"]] == row["speaker"] == "Lavrov"
     assert "told" in row["text"][row["cue_start"] : row["cue_end"]]
     assert (df.iloc[1][list(SPAN_COLUMNS)] == -1).all()
+
+
+def test_a_non_english_article_is_flagged_when_scored():
+    # score_article on a German text gave an all-neutral table and said nothing
+    from analysis.errors import InputWarning
+
+    german = (
+        "Die Verhandlungen zwischen Russland und der Ukraine wurden am Freitag in Istanbul "
+        "fortgesetzt, sagte der Sprecher."
+    )
+    with pytest.warns(InputWarning, match="German"):
+        df = score_article(german)
+    assert df.attrs["article"]["language"] == "de"
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        score_article("Talks between the two delegations resumed in Istanbul on Tuesday.")
