@@ -303,16 +303,29 @@ _NOMINALS = (
                rf"(?P<noun>{_NOUNS})\b"),
     re.compile(rf"\b(?P<noun>{_NOUNS})\s+(?:from|by)\s+(?P<sp>(?:the\s+)?[^,.;:\x00]{{2,60}}?)"
                r"(?=[,.;:\x00]|\s+(?:came|was|is|were|said|described|added|to|on|in|that)\b|$)"),
-    re.compile(r"(?P<sp>\b[A-Z][\w.’'\- ]{1,40}?)\s+made\s+(?:his|her|their|its|the|these|those)\s+"
-               r"(?P<noun>comments|remarks)\b"),
+    re.compile(r"(?P<sp>(?:\b[Tt]he\s+)?\b[A-Z][\w.’'\- ]{1,40}?)\s+(?:made|gave|delivered|offered|"
+               r"provided|put\s+forth|presented|outlined)\s+(?:his|her|their|its|the|these|those|a|an|"
+               r"some)\s+(?:[\w-]+\s+){0,2}?(?P<noun>comments|remarks|commitments|assessment|"
+               r"assessments|explanation|explanations|defen[cs]e|account|briefing|details|views|"
+               r"evaluation)\b"),
 )
-_NOMINAL_NEEDS = (("’s", "'s"), ("from", "by"), ("made",))
+#: words that make the run before "gave ..." a clause, not a subject
+_RE_NOT_NP = re.compile(r"\b(?:that|was|is|were|are|which|who|when|if|because|while|as)\b")
+#: the nouns of the third pattern that _NOUNS lacks (triggers of the article scan)
+_GAVE_NOUNS = ("commitments", "assessment", "explanation", "defence", "defense", "account",
+               "briefing", "details", "views", "evaluation")
+_NOMINAL_NEEDS = (("’s", "'s"), ("from", "by"), ("made", "gave", "delivered", "offered",
+                                                   "provided", "put forth", "presented",
+                                                   "outlined"))
 #: the part of each _NOMINALS pattern that any match contains, as a pattern that opens with
 #: characters (so re skips to them fast): no match of it, no match of the whole
 _NOMINAL_CORES = (
     re.compile(rf"['’]s\s+(?:\w+\s+)?(?:{_NOUNS})\b"),
     re.compile(rf"(?:{_NOUNS})\s+(?:from|by)\s"),
-    re.compile(r"\s+made\s+(?:his|her|their|its|the|these|those)\s+(?:comments|remarks)\b"),
+    re.compile(r"\s+(?:made|gave|delivered|offered|provided|put\s+forth|presented|outlined)\s+"
+               r"(?:his|her|their|its|the|these|those|a|an|some)\s+(?:[\w-]+\s+){0,2}?"
+               r"(?:comments|remarks|commitments|assessments?|explanations?|defen[cs]e|account|"
+               r"briefing|details|views|evaluation)\b"),
 )
 _NP_CUT = re.compile(r"\s(?:who|which|whose|whom)\b")
 _DET = {"a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our",
@@ -844,7 +857,8 @@ class SourceAttributor:
             verbs = lex.verbs_in(masked)
         else:
             verbs = lex.verbs_in_words(masked, verb_words)
-        nominal = bool(hits & 2) and _RE_NOMINAL_NOUN.search(masked) is not None
+        nominal = bool(hits & 2) and (_RE_NOMINAL_NOUN.search(masked) is not None or
+                                      _NOMINAL_CORES[2].search(masked) is not None)
         other = hits & 4  # (else none of the strings tested with it below is here)
         if not verbs and not nominal and not (other and (
                 "ccording" in masked or "―" in masked or "—" in masked or "opinion" in masked
@@ -1234,8 +1248,13 @@ class SourceAttributor:
                     if lead_txt and lead_txt[-1] not in ",;:—–(" and not _LEADING_JUNK.fullmatch(
                             lead_txt + " "):
                         continue  # "contradict Mr. Obama's comments": a reference, not a source
+                    if rx is _NOMINALS[2]:
+                        sp = sp[:_strip_aux(sp)].rstrip()  # "Trump has delivered", "X also gave"
+                        if not sp or _RE_NOT_NP.search(sp):
+                            continue  # "It was revealing that the minister gave ...": a clause
                     mt = lex.classify(sp)
-                    if not mt.source_type:
+                    if not mt.source_type and not (rx is _NOMINALS[2] and
+                                                   sp.lower() in ("he", "she", "they")):
                         continue
                     s0 = nm.start("sp") + (len(nm.group("sp")) - len(nm.group("sp").lstrip()))
                     app = ""
@@ -1544,7 +1563,7 @@ class SourceAttributor:
         if auto is None:
             verbs = set(self.lex.verb_first)
             nouns = {w.rstrip("?s") for w in _NOUNS.split("|")}
-            nouns |= {n + "s" for n in nouns}
+            nouns |= {n + "s" for n in nouns} | set(_GAVE_NOUNS)
             bits = {w: (w in verbs) | (w in nouns) << 1 for w in verbs | nouns}
             for w in ("ccording", "―", "—", "opinion", " view", " by ", " poll", " survey",
                       " reports,", " put it,", " puts it,"):

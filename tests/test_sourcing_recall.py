@@ -1581,3 +1581,23 @@ def test_sixth_pass_experts(at, sentence, stype, speaker):
 def test_sixth_pass_who_heads_and_central_bank(at, sentence, stype):
     a = at.attribute(*sents_of(sentence))[0]
     assert (a.source_type, a.speaker) == (stype, "Ivan Horak")
+
+
+@pytest.mark.parametrize(("sentence", "stype", "speaker"), [
+    # "X gave/provided/put forth an assessment, explanation, defence, account, details ...":
+    # speaking in other words (as "X made his comments")
+    ("Mr Horak made the commitments during a speech broadcast on television.",
+     "named_official", "Mr Horak"),
+    ("Vladimir Putin put forth the details of Russia's approach to the talks.",
+     "named_official", "Vladimir Putin"),
+    ("The President of Russia provided a detailed explanation regarding the strikes.",
+     "named_official", "The President of Russia"),
+    ("The ministry gave a detailed account of the strike.", "institution", "The ministry"),
+    ("Kovac has delivered an impassioned defence of the city.", "named_official", "Kovac"),
+    # giving things, a speech as an event, are no claims
+    ("The army gave the soldiers a week of rest.", "unattributed", ""),
+    ("Zelensky gave a speech in parliament.", "unattributed", ""),
+])
+def test_sixth_pass_speaking_in_other_words(at, sentence, stype, speaker):
+    a = at.attribute(*sents_of(sentence))[0]
+    assert (a.source_type, a.speaker) == (stype, speaker)
