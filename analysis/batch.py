@@ -286,6 +286,19 @@ def _article_from_record(record: dict[str, Any]) -> Article:
         raise _UnusableRecord(exc.reason) from exc
 
 
+def _record_warnings(job: _Job, article: Article) -> list[Skipped]:
+    """What was repaired or flagged making an article of a record (not English, NUL
+    characters, mixed line endings), as warnings naming the article. A language the
+    record declares (as ``load_corpus`` tables do, after flagging it) is not flagged again."""
+    declared = not _missing((job.record or {}).get("language"))
+    out = []
+    for w in article.warnings:
+        if declared and w.reason.startswith("article looks like"):
+            continue
+        out.append(Skipped(source=job.name, reason=w.reason, line=job.line, kind="warning"))
+    return out
+
+
 def _jobs_from_frame(
     frame: pd.DataFrame, where: str = "<articles>", *, by_index: bool = False
 ) -> list[_Job]:
@@ -371,6 +384,8 @@ def _score_chunk(jobs: Sequence[_Job], config: _Config, errors: Errors = "skip")
             article = (
                 job.article if job.article is not None else _article_from_record(job.record or {})
             )
+            if job.article is None:  # an Article object carries its own warnings
+                skipped.extend(_record_warnings(job, article))
             cols, columns = scorer.article_columns(article)
         except _UnusableRecord as exc:
             if errors == "raise":
@@ -517,9 +532,11 @@ def _warn_skipped(skipped: Sequence[Skipped], where: str) -> None:
     shown = "; ".join(str(s) for s in skipped[:3]) + (
         f"; and {len(skipped) - 3} more" if len(skipped) > 3 else ""
     )
-    warnings.warn(
-        InputWarning(f"{len(skipped)} item(s) skipped (details in {where}): {shown}"), stacklevel=3
+    n_warn = sum(s.kind == "warning" for s in skipped)
+    counts = f"{len(skipped) - n_warn} item(s) skipped" + (
+        f", {n_warn} repaired or flagged" if n_warn else ""
     )
+    warnings.warn(InputWarning(f"{counts} (details in {where}): {shown}"), stacklevel=3)
 
 
 class _UniqueIds:
@@ -807,9 +824,9 @@ def score_jsonl_to_parquet(
         unique = _UniqueIds()
         with pq.ParquetWriter(tmp, spec.arrow_schema(), compression=compression) as writer:
             for result in runner.map(_chunks(jobs, batch_size)):
-                n_articles += result.articles - len(result.skipped)
+                n_articles += result.articles - sum(s.kind == "skipped" for s in result.skipped)
                 skipped.extend(
-                    Skipped(str(src), f"article {s.source}: {s.reason}", s.line)
+                    Skipped(str(src), f"article {s.source}: {s.reason}", s.line, s.kind)
                     for s in result.skipped
                 )
                 if result.table is not None:

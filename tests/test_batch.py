@@ -478,3 +478,27 @@ def test_stream_renames_duplicate_ids_across_batches(tmp_path):
     df = read_scored_parquet(tmp_path / "out.parquet")
     assert df["article_id"].unique().tolist() == ["x", "y", "x~2"]
     assert [s.kind for s in summary.skipped] == ["warning"]
+
+
+def test_records_that_are_not_english_are_flagged_not_silent(tmp_path):
+    # a DataFrame (or JSONL stream) with a German article was scored as English in silence
+    german = (
+        "Die Verhandlungen zwischen den beiden Delegationen wurden am Montag in Genf "
+        "fortgesetzt, sagte ein Sprecher der Regierung."
+    )
+    frame = pd.DataFrame({"id": ["en", "de"], "text": [TEXTS["talks"], german]})
+    with pytest.warns(InputWarning, match="0 item.s. skipped, 1 repaired or flagged"):
+        df = score_corpus(frame, progress=False)
+    (flag,) = df.attrs["skipped"]
+    assert flag.source == "de" and "German" in flag.reason and flag.kind == "warning"
+    assert df["article_id"].unique().tolist() == ["en", "de"]  # flagged, still scored
+    # a table that declares the language (load_corpus flagged it already) is not flagged twice
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        score_corpus(frame.assign(language=["en", "de"]), progress=False)
+    src = tmp_path / "c.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in frame.to_dict("records")) + "\n")
+    with pytest.warns(InputWarning, match="German"):
+        summary = score_jsonl_to_parquet(src, tmp_path / "o.parquet", progress=False)
+    assert summary.articles == 2
+    assert [(s.line, s.kind) for s in summary.skipped] == [(2, "warning")]
