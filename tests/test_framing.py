@@ -1088,6 +1088,14 @@ SIXTH_PASS_CASES = [
     ("The partial call-up sent thousands of men abroad.", (0, 1)),
     ("He is looking forward to a call-up to the starting side.", (0, 0)),
     ("Ukrainians will defend their homeland.", (0, 1)),
+    # concessions, openness, keeping channels open, partial halts, frozen conflicts
+    ("Kyiv will not cede territory for a settlement.", (1, 0)),
+    ("The two sides traded prisoners again on Monday.", (1, 0)),
+    ("Trade bodies welcomed the budget.", (0, 0)),
+    ("Macron has kept an open line to Putin.", (1, 0)),
+    ("Zelensky signalled openness to a deal.", (1, 0)),
+    ("Putin agreed to stop striking energy facilities for 30 days.", (1, 0)),
+    ("Zelensky rejected any freeze of the conflict.", (1, 0)),
 ]
 
 
