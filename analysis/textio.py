@@ -69,6 +69,10 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27))
 _SNIFF = 65_536
 _NEWLINES = re.compile(r"\r\n?")
+# no-break and typographic spaces (U+00A0, U+2000-U+200A, U+202F, U+205F, U+3000) -> " ":
+# one character for one, so offsets hold; cues of several words ("humanitarian corridor")
+# match across them as they do in text from HTML, where &nbsp; is a space already
+_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
 
 def _warn(where: str, reason: str) -> Skipped:
@@ -181,7 +185,8 @@ def _decode_not_utf8(data: bytes, where: str) -> tuple[str, str]:
 
 
 def normalise_text(text: str, where: str) -> tuple[str, list[Skipped]]:
-    """Remove a leading byte-order mark and NUL characters; normalise line endings to ``\\n``.
+    """Remove a leading byte-order mark and NUL characters; normalise line endings to ``\\n``
+    and no-break/typographic spaces to plain spaces (one for one: offsets hold).
 
     >>> normalise_text("Talks resumed.\\r\\nNo deal yet.\\r\\n", "x.txt")
     ('Talks resumed.\\nNo deal yet.\\n', [])
@@ -193,6 +198,7 @@ def normalise_text(text: str, where: str) -> tuple[str, list[Skipped]]:
     if text.startswith("\ufeff"):  # a text read with encoding="utf-8" from a file with a BOM
         text = text.lstrip("\ufeff")
         repairs.append(_warn(where, "removed the byte-order mark (U+FEFF) at the start"))
+    text = _SPACES.sub(" ", text)
     if "\x00" in text:
         n = text.count("\x00")
         text = text.replace("\x00", "")

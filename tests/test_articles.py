@@ -1120,3 +1120,16 @@ def test_corpus_file_reports_each_articles_own_warnings(tmp_path, suffix):
     (flag,) = df.attrs["skipped"]
     assert "German" in flag.reason and flag.kind == "warning"
     assert flag.line == (2 if suffix == ".jsonl" else 3 + GOOD.count("\n"))
+
+
+def test_no_break_spaces_become_spaces_and_offsets_hold():
+    # "humanitarian\xa0corridor" (a no-break space pasted from a web page or a word
+    # processor) did not match the cue "humanitarian corridor"; text from HTML had
+    # plain spaces already, text from .txt/.json/CSV did not
+    from analysis import score_article
+
+    raw = "Kyiv called for a humanitarian\u00a0corridor.\u202fRussia launched a full-scale\u00a0invasion."
+    art = Article.from_text(raw)
+    assert art.text == raw.replace("\u00a0", " ").replace("\u202f", " ")
+    assert len(art.text) == len(raw)
+    assert score_article(art)["frame"].tolist() == ["diplomacy", "escalation"]
