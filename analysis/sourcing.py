@@ -309,6 +309,10 @@ _NOMINALS = (
                r"assessments|explanation|explanations|defen[cs]e|account|briefing|details|views|"
                r"evaluation)\b"),
 )
+#: "learned from X", "were told by X": X is the source
+_RE_LEARNED_FROM = re.compile(
+    r"\b(?P<v>(?:learned|learnt)(?:\s+(?:this|it|that))?\s+from|(?:was|were|been)\s+told\s+by)\s+"
+    r"(?P<sp>(?:the\s+)?[^,.;:\x00]{2,80}?)(?=[,.;:\x00]|\s+(?:on|in|at|that|during|who)\b|$)")
 #: words that make the run before "gave ..." a clause, not a subject
 _RE_NOT_NP = re.compile(r"\b(?:that|was|is|were|are|which|who|when|if|because|while|as)\b")
 #: the nouns of the third pattern that _NOUNS lacks (triggers of the article scan)
@@ -393,7 +397,8 @@ _AS_X_REPORTS = re.compile(r"(?:^\s*|,\s+)[Aa]s\s+(?P<sp>(?:the\s+)?[A-Z][^,;:\x
                            r"said|notes|noted|writes|wrote|puts\s+it|put\s+it|explains|explained|"
                            r"observes|observed|points\s+out|pointed\s+out)\s*,")
 _OUTLET_VERB = re.compile(r"(?:\s+(?:News|Digital|TV|Radio|Online|newspaper))?"  # "Bloomberg News"
-                          r",?\s+(?:(?:reported|said|wrote),?\s+)?(?:cited|quoted|citing|quoting)\s+")
+                          r",?\s+(?:(?:reported|said|wrote),?\s+)?(?:cited|quoted|citing|quoting|"
+                          r"with\s+reference\s+to|referring\s+to)\s+")
 _PASSIVE_QUOTED = re.compile(r"\b(?:was|were|is|are|has\s+been|had\s+been)\s+(?:quoted|cited)"
                              r"(?:\s+by\s+([^,]+?))?\s+as\s+saying\b")
 _HEADLINE = re.compile(r"^\s*([A-Z][^:.!?\x00]{1,60}?):\s+\S")
@@ -863,7 +868,8 @@ class SourceAttributor:
         if not verbs and not nominal and not (other and (
                 "ccording" in masked or "―" in masked or "—" in masked or "opinion" in masked
                 or " view" in masked or " by " in masked or " poll" in masked
-                or " survey" in masked or " reports," in masked or " it," in masked)):
+                or " survey" in masked or " reports," in masked or " it," in masked
+                or " learn" in masked)):
             return cues  # fast path: no cue of any kind can be here
         if "(" in masked:
             # "Rep. Jan Kowal (R-Ohio), a panel member, said", "Anna Nowak (58), a farmer,
@@ -874,9 +880,10 @@ class SourceAttributor:
             # (a sentence whose only period ends it has none)
             masked = _mark_abbrev_dots(masked)
         # "[outlet] cited/quoted X who said / as saying"
-        if lex.re_outlet is not None and (" cit" in masked or " quot" in masked) and (
+        if lex.re_outlet is not None and (" cit" in masked or " quot" in masked or
+                                           " referen" in masked or " referring to " in masked) and (
                 " cited " in masked or " quoted " in masked or " citing " in masked or
-                " quoting " in masked):
+                " quoting " in masked or " reference to " in masked or " referring to " in masked):
             for om in lex.re_outlet.finditer(masked):
                 after = masked[om.end():]
                 vm = _OUTLET_VERB.match(after)
@@ -1356,6 +1363,15 @@ class SourceAttributor:
                 continue
             cues.append(Cue("according_to", sp, s0, s0 + len(sp), "according to", am.start(),
                             am.end() - 1, "speech"))
+        if other and (" learn" in masked or " told by " in masked):
+            for lm in _RE_LEARNED_FROM.finditer(masked):
+                sp = lm.group("sp").strip()
+                s0 = lm.start("sp") + (len(lm.group("sp")) - len(lm.group("sp").lstrip()))
+                if sp and lex.classify(sp).source_type:
+                    # "..., BelTA learned from President X", "Reporters were told by a senior
+                    # official that ...": X speaks
+                    cues.append(Cue("learned_from", sp, s0, s0 + len(sp), lm.group("v"),
+                                    lm.start("v"), lm.end("v"), "speech"))
         if "what " in masked:
             cues = self._what_x_called(text, masked, cues)
         if len(cues) > 1:
@@ -1566,7 +1582,7 @@ class SourceAttributor:
             nouns |= {n + "s" for n in nouns} | set(_GAVE_NOUNS)
             bits = {w: (w in verbs) | (w in nouns) << 1 for w in verbs | nouns}
             for w in ("ccording", "―", "—", "opinion", " view", " by ", " poll", " survey",
-                      " reports,", " put it,", " puts it,"):
+                      " reports,", " put it,", " puts it,", " learned ", " learnt "):
                 bits[w] = 4
             keys = list(bits)
             info = [(bits[w], w) for w in keys]

@@ -1601,3 +1601,26 @@ def test_sixth_pass_who_heads_and_central_bank(at, sentence, stype):
 def test_sixth_pass_speaking_in_other_words(at, sentence, stype, speaker):
     a = at.attribute(*sents_of(sentence))[0]
     assert (a.source_type, a.speaker) == (stype, speaker)
+
+
+@pytest.mark.parametrize(("sentence", "stype", "speaker"), [
+    # "<outlet> learned from X", "were told by X": X is the source
+    ("Belarus is ready to host the talks, BelTA learned from Belarus President Aleksandr "
+     "Lukashenko.", "named_official", "Belarus President Aleksandr Lukashenko"),
+    ("The talks will resume on Monday, Ukrinform learned from the Foreign Ministry.",
+     "institution", "the Foreign Ministry"),
+    ("Reporters were told by a senior official that the deal was close.", "unnamed_official",
+     "a senior official"),
+    # "<outlet> with reference to X", as "citing X"
+    ("This was reported by Ukrinform with reference to the press service of the ministry.",
+     "institution", "the press service of the ministry"),
+    # "doubled down on": a position said again
+    ("Kirby, though, doubled down on the sentiment expressed by Austin last week.",
+     "named_official", "Kirby"),
+    ("Russia doubled down on its demands.", "institution", "Russia"),
+    # learning of things is no source
+    ("The soldiers learned from their mistakes.", "unattributed", ""),
+])
+def test_sixth_pass_learned_from_and_doubled_down(at, sentence, stype, speaker):
+    a = at.attribute(*sents_of(sentence))[0]
+    assert (a.source_type, a.speaker) == (stype, speaker)
