@@ -227,6 +227,12 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
             write_table(table, args.output)
             print(f"wrote the table to {args.output}", file=sys.stderr)
         return EXIT_OK
+    if args.output and Path(args.output).suffix.lower() != ".json":
+        # the metrics and errors are one JSON document: 'ev.csv' got JSON inside
+        raise UsageError(
+            f"framing evaluate: -o {args.output!r}: the evaluation of one gold file is written "
+            "as JSON; give a .json file (a .csv table is written with --all)"
+        )
     result = evaluate(args.gold, corpus=args.corpus, lexicon=args.lexicon, n_errors=args.errors)
     print(result.to_text())
     if args.output:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 COMMANDS = ["sentences", "score", "evaluate", "compare", "fetch", "report"]
@@ -167,3 +169,13 @@ def test_wrong_output_or_jobs_is_a_usage_error_before_any_work(
     assert r.returncode == 2, r.stderr
     assert message in r.stderr and "Traceback" not in r.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_evaluate_refuses_to_write_json_into_a_csv(framing_cli, seed_gold_path, tmp_path):
+    # 'framing evaluate gold.json -o ev.csv' wrote a JSON document into ev.csv
+    r = framing_cli("evaluate", str(seed_gold_path), "-o", str(tmp_path / "ev.csv"))
+    assert r.returncode == 2 and ".json" in r.stderr and "Traceback" not in r.stderr
+    assert list(tmp_path.iterdir()) == []
+    r = framing_cli("evaluate", str(seed_gold_path), "-o", str(tmp_path / "ev.json"))
+    assert r.returncode == 0, r.stderr
+    assert "metrics" in json.loads((tmp_path / "ev.json").read_text())
