@@ -1096,6 +1096,8 @@ SIXTH_PASS_CASES = [
     ("Zelensky signalled openness to a deal.", (1, 0)),
     ("Putin agreed to stop striking energy facilities for 30 days.", (1, 0)),
     ("Zelensky rejected any freeze of the conflict.", (1, 0)),
+    ("Israel cut off electricity, food and water to Gaza.", (0, 1)),
+    ("The army conducted clearance operations in the villages.", (0, 1)),
 ]
 
 
