@@ -332,6 +332,8 @@ _NOMINAL_CORES = (
                r"briefing|details|views|evaluation)\b"),
 )
 _NP_CUT = re.compile(r"\s(?:who|which|whose|whom)\b")
+#: a relative clause giving an office ("who heads", "who is now", "who serves as")
+_RE_WHO_OFFICE = re.compile(r"\s*who\s+(?:is|heads|chairs|serves\s+as|now)\b")
 _DET = {"a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our",
         "my", "your", "some", "several", "two", "three", "four", "many", "other", "another",
         "one", "both", "all", "most"}
@@ -748,6 +750,10 @@ class SourceAttributor:
                     an = self.lex.name_tokens(atxt)
                     if an and not hn:  # role, NAME,  -> the name speaks
                         return offset + k + 1 + as_, offset + k + 1 + ae, htxt
+                    if _RE_WHO_OFFICE.match(app, ae):
+                        # "X, a retired general who heads the defence committee,": the
+                        # relative clause says what X is now (for the type, not the span)
+                        atxt = app[as_:].strip()
                     return offset + hs, offset + he, atxt
             chunk = body
         sp = self._np_span(chunk, finite=finite)

@@ -195,7 +195,8 @@ _RE_POSS_BODY = re.compile(r"(?:’s|'s)\s+(?:[a-z]+\s+)?(?:office|administratio
 #: bodies whose officers are no officials of a state ("a program officer at the Hewlett
 #: Foundation", "director of the Center for ...")
 _RE_NON_STATE_BODY = re.compile(r"(?i)\b(?:foundation|institute|cent(?:er|re)|university|"
-                                r"think[ -]tank|endowment|host committee|consultancy)\b")
+                                r"think[ -]tank|endowment|host committee|consultancy|charity|"
+                                r"company|firm|business|NGO|non-?profit|club)\b")
 #: "deputy defence minister", "vice foreign minister": one of several, not the unique office
 _RE_DEPUTY_BEFORE = re.compile(r"(?i)\b(?:deputy|vice|assistant|junior|under|shadow)[\s-]+"
                                r"(?:[\w’'-]+\s+)?$")
@@ -212,6 +213,8 @@ _RE_MEMBER_OF_BODY = re.compile(
     r"junta|leadership|presidium)\b")
 #: a document's maker after it ("a report by the New York Times", "an investigation in")
 _RE_BY_OUTLET = re.compile(r"\s(?:by|from|in|of)\s+(?:the\s+)?\S?$")
+#: a relative clause giving a current office ("a retired general who heads the committee")
+_RE_WHO_NOW = re.compile(r"(?i)\bwho\s+(?=(?:is|heads|chairs|serves\s+as|sits|now)\b)")
 #: a current office after a former one ("former president, now deputy head of ...")
 _RE_NOW = re.compile(r"(?i)\b(?:now|currently|current|presently)\b")
 #: role words that are also adjectives before a noun ("fellow ministers", "local police")
@@ -903,14 +906,17 @@ class SourceLexicon:
         president X, deputy chairman of ..." (the appositive names a current office, not
         one of a private body: "former ambassador X, a director at the Atlantic Council")."""
         now = _RE_NOW.search(full, former.end())
-        start = now.end() if now else (nm + 1 if former.end() <= nm else -1)
+        who = _RE_WHO_NOW.search(full, former.end())
+        start = min(m.end() for m in (now, who) if m) if (now or who) else (
+            nm + 1 if former.end() <= nm else -1)
         if start < 0:
             return False
         for k, a, b, tb in hits:
             if tb != "role" or a < start or self.role_type.get(k) != "official":
                 continue
-            if re.search(r"(?i)\b(?:former|ex-|retired|then)\s*(?:\S+\s+){0,3}?$", full[max(0, a - 40):a]):
-                continue
+            if not (who and who.end() <= a) and re.search(
+                    r"(?i)\b(?:former|ex-|retired|then)\s*(?:\S+\s+){0,3}?$", full[max(0, a - 40):a]):
+                continue  # (not "a former minister and ambassador": both past)
             if not _employer_is_private(full[a:], k, self) and not _RE_NON_STATE_BODY.search(
                     full, a, a + 80):
                 return True

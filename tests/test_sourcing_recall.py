@@ -1624,3 +1624,17 @@ def test_sixth_pass_speaking_in_other_words(at, sentence, stype, speaker):
 def test_sixth_pass_learned_from_and_doubled_down(at, sentence, stype, speaker):
     a = at.attribute(*sents_of(sentence))[0]
     assert (a.source_type, a.speaker) == (stype, speaker)
+
+
+@pytest.mark.parametrize(("appositive", "stype"), [
+    # a retired or former official who holds an office now (said in a relative clause)
+    ("a retired general who heads the defence committee of the parliament", "named_official"),
+    ("a former president who is now a member of parliament", "named_official"),
+    # ... not one at a charity or a think tank, nor two past offices
+    ("a retired colonel who heads a veterans charity", "expert"),
+    ("a former ambassador who is a senior fellow at the Carnegie Endowment", "expert"),
+    ("a former minister and ambassador", "expert"),
+])
+def test_sixth_pass_former_with_a_current_office(at, appositive, stype):
+    a = at.attribute(*sents_of(f"Ivan Horak, {appositive}, said the tanks were inferior."))[0]
+    assert (a.source_type, a.speaker) == (stype, "Ivan Horak")
