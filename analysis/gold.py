@@ -97,6 +97,21 @@ def _corpus_texts(corpus: str | Path | None) -> dict[str, str]:
     return dict(zip(df["id"].astype(str), df["text"], strict=True))
 
 
+def _why_no_text(source: str, corpus: str | Path | None) -> str:
+    """Why an article's text could not be found (for the error of a sentence without text)."""
+    kind, _, ref = source.partition(":")
+    if kind == "corpus":
+        where = Path(corpus) if corpus else shared_corpus_path()
+        if where is None or not Path(where).exists():
+            return f"the corpus holding article {ref!r} is not on this machine (give --corpus / corpus=)"
+        return f"the corpus {where} has no article with id {ref!r}"
+    if kind == "lee":
+        return f"the Lee corpus has no story {ref!r}"
+    if kind == "file":
+        return f"the article file {ref!r} does not exist"
+    return "the article has neither a 'text' nor a 'source' (seed, corpus:ID, lee:N, file:PATH)"
+
+
 def _lee_story(ref: str, stories: list[str]) -> str | None:
     """A story of the Lee corpus shipped in gensim, by 1-based line (``"12"`` or
     ``"lee-0012"``); None for a line that is not there (0, negative, too large).
@@ -231,6 +246,11 @@ def load_gold(path: str | Path, *, corpus: str | Path | None = None) -> Gold:
                 s = {**s, "text": text[s["start"] : s["end"]]}  # annotations kept as offsets only
             if s.get("speaker_span") not in (None, []) or s.get("speaker_alt_spans") not in (None, []):
                 s = _resolve_spans(s, text, str(path), aid, i)
+            if "text" not in s and text is None:  # say why, not just "missing ['text']"
+                raise MalformedRecordError(
+                    str(path),
+                    f"article {aid} sentence {i}: missing ['text']: {_why_no_text(source, corpus)}",
+                )
             missing = [k for k in ("text", "diplomacy", "escalation", "source_type") if k not in s]
             if missing:
                 raise MalformedRecordError(str(path), f"article {aid} sentence {i}: missing {missing}")

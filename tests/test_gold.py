@@ -137,3 +137,23 @@ def test_labels_as_booleans_or_whole_floats_are_read(tmp_path):
     path = _write(tmp_path, [{**_sentence(0, 57), "diplomacy": True, "escalation": 0.0}])
     row = load_gold(path).sentences.iloc[0]
     assert (row["diplomacy"], row["escalation"]) == (1, 0)
+
+
+@pytest.mark.parametrize(
+    "source, message",
+    [
+        ("corpus:not-there", "has no article with id 'not-there'"),
+        ("file:/no/such/article.txt", "does not exist"),
+        ("", "neither a 'text' nor a 'source'"),
+    ],
+)
+def test_a_sentence_whose_article_text_is_not_found_says_why(tmp_path, source, message):
+    # it said "missing ['text', 'source_type']" although the labels were all there
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"id": "other", "text": "Talks resumed."}) + "\n")
+    rec = {"id": "a", "source": source, "sentences": [
+        {"start": 0, "end": 6, "diplomacy": 1, "escalation": 0, "source_type": "unattributed"}]}
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(rec) + "\n")
+    with pytest.raises(MalformedRecordError, match=message):
+        load_gold(path, corpus=corpus)
