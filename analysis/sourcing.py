@@ -309,6 +309,12 @@ _NOMINALS = (
                r"assessments|explanation|explanations|defen[cs]e|account|briefing|details|views|"
                r"evaluation)\b"),
 )
+#: where a body said it ("... on Telegram", "in a statement"): not part of the speaker
+_RE_CHANNEL_TAIL = re.compile(r"\s+(?:on|in|via)\s+(?:its\s+|his\s+|her\s+|their\s+|the\s+|a\s+)?"
+                              r"(?:official\s+)?(?:Telegram|Facebook|Twitter|X|website|channel|"
+                              r"statement|page|account)\b.*$")
+#: an outlet's correspondent, who relays a source named beside him
+_RE_CORRESPONDENT = re.compile(r"(?i)\bcorrespondents?\b")
 #: "learned from X", "were told by X": X is the source
 _RE_LEARNED_FROM = re.compile(
     r"\b(?P<v>(?:learned|learnt)(?:\s+(?:this|it|that))?\s+from|(?:was|were|been)\s+told\s+by)\s+"
@@ -1861,8 +1867,11 @@ class SourceAttributor:
                         continue
             # "This was stated by X": the sentence and its paragraph's earlier sentences
             sm = _STATED_BY.match(mk) if " by " in mk else None
-            if sm and not cues:
-                sp = sm.group(1).strip()
+            if sm and (not cues or all(
+                    _RE_CORRESPONDENT.search(c.speaker) or
+                    lex.classify(c.speaker).source_type == "media" for c in cues)):
+                # (", an Ukrinform correspondent reports": the outlet relays the one named)
+                sp = _RE_CHANNEL_TAIL.sub("", sm.group(1)).strip()
                 mt = lex.classify(sp)
                 if mt.source_type:
                     sp_short = _shorten_named(sp, lex)
@@ -2078,6 +2087,13 @@ class SourceAttributor:
         pool = [c for c in cues if not (c.rule == "according_to" and
                                         self.lex.classify(c.speaker).source_type == "media")]
         pool = pool or cues
+        if len(pool) > 1 and any(c.rule == "subject_verb" and c.kind == "media" or
+                                 _RE_CORRESPONDENT.search(c.speaker) for c in pool):
+            # "This was reported by the regional administration, an Ukrinform correspondent
+            # reports", "..., X said, Reuters reports": the outlet relays, X speaks (chain rule)
+            rest = [c for c in pool if not _RE_CORRESPONDENT.search(c.speaker) and not (
+                c.kind == "media" and self.lex.classify(c.speaker).source_type == "media")]
+            pool = rest or pool
         cited = [c for c in pool if c.rule == "outlet_cited"]
         if cited:
             return cited[0]

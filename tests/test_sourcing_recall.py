@@ -1638,3 +1638,26 @@ def test_sixth_pass_learned_from_and_doubled_down(at, sentence, stype, speaker):
 def test_sixth_pass_former_with_a_current_office(at, appositive, stype):
     a = at.attribute(*sents_of(f"Ivan Horak, {appositive}, said the tanks were inferior."))[0]
     assert (a.source_type, a.speaker) == (stype, "Ivan Horak")
+
+
+def test_sixth_pass_stated_by_beside_a_correspondent(at):
+    # "This was reported by X on Telegram, an Ukrinform correspondent reports": X speaks (and
+    # the lead before it is X's), the correspondent relays; "on Telegram" is no part of X
+    sents, text = sents_of(["Russian forces shelled 12 villages over the past day."],
+                           ["This was reported by the regional military administration on "
+                            "Telegram, an Ukrinform correspondent reports."])
+    got = [(a.source_type, a.speaker) for a in at.attribute(sents, text)]
+    assert got == [("institution", "the regional military administration")] * 2
+
+
+@pytest.mark.parametrize(("sentence", "stype", "speaker"), [
+    # an outlet reporting what a speaker said relays it (chain rule)
+    ("The bridge was hit twice, the governor said, Reuters reports.", "unnamed_official",
+     "the governor"),
+    # the outlet alone stays the source
+    ("Two ferries were cancelled on Sunday, the Kyiv Independent reports.", "media",
+     "the Kyiv Independent"),
+])
+def test_sixth_pass_outlet_relays_a_speaker(at, sentence, stype, speaker):
+    a = at.attribute(*sents_of(sentence))[0]
+    assert (a.source_type, a.speaker) == (stype, speaker)
