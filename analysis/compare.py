@@ -1006,7 +1006,13 @@ def compare_coverage(
         ref_arts = ref_arts[~dup].reset_index(drop=True)
         skipped.append(Skipped(source=fid, reason="the focus article is also in the reference corpus; left out of the reference"))
     if len(ref_arts) == 0:
-        raise InputError(str(corpus or "default corpus"), "the reference corpus has no articles")
+        raise InputError(
+            str(corpus or "default corpus"),
+            "the reference corpus has no article but the focus article itself "
+            "(it is left out of the reference); give a corpus of other articles"
+            if dup.any()
+            else "the reference corpus has no articles",
+        )
     cols = ["id", "title", "outlet", "author", "date", "url", "text"]
     ref_in = ref_arts[[c for c in cols if c in ref_arts.columns]]
     focus_sent = score_corpus(focus_art[cols], n_jobs=1, progress=False, lexicon=lexicon)

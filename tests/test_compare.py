@@ -517,3 +517,14 @@ def test_readme_says_how_sentences_are_numbered(tmp_path):
     assert number == drivers["sentence"].iloc[0] + 1
     readme = (out / "README.txt").read_text()
     assert "count from 1" in readme and "counts from 0" in readme
+
+
+def test_a_corpus_of_only_the_focus_says_so(tmp_path):
+    # 'framing compare a.txt --corpus a.txt' said "the reference corpus has no articles"
+    from analysis.compare import compare_coverage
+    from analysis.errors import InputError
+
+    art = tmp_path / "a.txt"
+    art.write_text("Talks resumed in Geneva on Monday, officials said.")
+    with pytest.raises(InputError, match="no article but the focus article itself"):
+        compare_coverage(str(art), corpus=str(art), progress=False)
