@@ -108,6 +108,12 @@ def _check_table_output(command: str, out: str | None) -> None:
         )
 
 
+def _check_output_folder(command: str, out: str | None) -> None:
+    """``-o`` of compare/report is a folder: refuse an existing file before any work (exit 2)."""
+    if out and Path(out).exists() and not Path(out).is_dir():
+        raise UsageError(f"framing {command}: -o {out!r} is a file; give a folder for the outputs")
+
+
 def _out_dir(out: str | None) -> Path | None:
     if not out:
         return None
@@ -244,6 +250,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 def cmd_compare(args: argparse.Namespace) -> int:
     from .compare import run_compare
 
+    _check_output_folder("compare", args.output)
     outputs = run_compare(args.article, corpus=args.corpus, out_dir=args.output, n_jobs=args.jobs, progress=not args.quiet)
     print(outputs.summary())
     return EXIT_OK
@@ -261,6 +268,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from .report import build_report
 
+    _check_output_folder("report", args.output)
     out = build_report(article=args.article, corpus=args.corpus, out_dir=args.output)
     print(f"report written to {out}")
     return EXIT_OK

@@ -179,3 +179,13 @@ def test_evaluate_refuses_to_write_json_into_a_csv(framing_cli, seed_gold_path, 
     r = framing_cli("evaluate", str(seed_gold_path), "-o", str(tmp_path / "ev.json"))
     assert r.returncode == 0, r.stderr
     assert "metrics" in json.loads((tmp_path / "ev.json").read_text())
+
+
+@pytest.mark.parametrize("command", ["compare", "report"])
+def test_output_folder_that_is_a_file_is_refused_before_any_work(framing_cli, tmp_path, command):
+    # compare scored the focus and the whole reference, then failed on 'afile/profiles.csv'
+    afile = tmp_path / "afile"
+    afile.write_text("keep me")
+    r = framing_cli(command, "-o", str(afile))
+    assert r.returncode == 2 and "is a file" in r.stderr and "Traceback" not in r.stderr
+    assert afile.read_text() == "keep me"
