@@ -483,7 +483,10 @@ _NOT_SPEAKER_LABEL = re.compile(
     r"caption|credit|file|tags|topics|see also|more|also read|warning|disclaimer|correction|"
     r"copyright|posted|published|date|location|subject|keywords|summary|background|context|"
     r"explainer|factbox|timeline|q|a|question|answer|the latest|latest|live updates|"
-    r"live|recap|highlights|what we know|key points|in brief|briefing|fact check)$")
+    r"live|recap|highlights|what we know|key points|in brief|briefing|fact check|"
+    # a running story's label: "Ukraine war", "Russia-Ukraine war live", "Ukraine war latest"
+    r"(?:[\w’'.-]+\s+){0,3}?(?:war|crisis|conflict|invasion)(?:\s+(?:live|latest|updates?|"
+    r"news|briefing|at a glance|explained|in maps))?|(?:[\w’'.-]+\s+){0,3}?day\s+\d+)$")
 _QUESTION_LABEL = re.compile(r"(?i)^(?:q|question|questioner|reporter|journalist|moderator|"
                              r"interviewer|host|audience member)$")
 _STATEMENT_WHOLE = re.compile(

@@ -1661,3 +1661,17 @@ def test_sixth_pass_stated_by_beside_a_correspondent(at):
 def test_sixth_pass_outlet_relays_a_speaker(at, sentence, stype, speaker):
     a = at.attribute(*sents_of(sentence))[0]
     assert (a.source_type, a.speaker) == (stype, speaker)
+
+
+@pytest.mark.parametrize(("headline", "stype", "speaker"), [
+    # a running story's label before a colon is no speaker: the cue after it speaks
+    ("Ukraine war: Kyiv says Russia launched 40 drones overnight", "institution", "Kyiv"),
+    ("Russia-Ukraine war live: Kremlin says no plans for talks", "institution", "Kremlin"),
+    ("Ukraine war latest: Putin warns West over long-range missiles", "named_official",
+     "Putin"),
+    # a speaker's label still speaks
+    ("Zelensky: We will never give up our land", "named_official", "Zelensky"),
+])
+def test_sixth_pass_story_label_in_headline(at, headline, stype, speaker):
+    a = at.attribute(*sents_of(headline))[0]
+    assert (a.source_type, a.speaker) == (stype, speaker)
