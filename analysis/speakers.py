@@ -211,6 +211,9 @@ _RE_MEMBER_OF_BODY = re.compile(
     r"(?:government|cabinet|delegation|negotiating\s+team|parliament|duma|rada|senate|congress|council|"
     r"committee|assembly|legislature|commission|administration|knesset|bundestag|politburo|"
     r"junta|leadership|presidium)\b")
+#: who made a document or evidence ("estimates by Western officials", "data from the agency")
+_RE_DOC_ISSUER = re.compile(r"\s+(?:by|from|(?:released|published|issued|compiled|provided|"
+                            r"collected|gathered)\s+by)\s+(.{2,80})$")
 #: a document's maker after it ("a report by the New York Times", "an investigation in")
 _RE_BY_OUTLET = re.compile(r"\s(?:by|from|in|of)\s+(?:the\s+)?\S?$")
 #: a relative clause giving a current office ("a retired general who heads the committee")
@@ -723,6 +726,22 @@ class SourceLexicon:
             if pm and (side == "unknown" or _RE_FROM_PLACE.match(mention, pm.end())):
                 # "Reports from the area say", "Press reports said": no owner but the press
                 return MentionType("media", side, False, False, False)
+            im = _RE_DOC_ISSUER.match(mention, dm.end())
+            if im and not (evidence and "leaked" in dm.group(0).lower()):
+                it = self.classify(im.group(1).strip())
+                if it.roles and it.source_type in ("unnamed_official", "named_official",
+                                                   "expert") and not any(
+                        tb == "inst" for _, _, _, tb in self._scan(im.group(1))):
+                    # (not "a joint statement by the European Commission and EU diplomacy
+                    # chief X": a body's document)
+                    # "estimates by Western officials", "a letter from the minister": the
+                    # people who made it speak
+                    return MentionType(it.source_type, side, it.named, it.anonymous, False,
+                                       it.roles, it.name_tokens)
+                if evidence and it.source_type == "institution" and not (
+                        not it.roles and self._is_country(im.group(1))):
+                    # "data from the UN refugee agency" (not "a video from Kyiv")
+                    return MentionType("institution", side, False, False, False)
             return MentionType("other" if evidence else "institution", side, False,
                                False, False)
         if "ember" in mention and _RE_MEMBER_OF_BODY.match(mention):

@@ -1675,3 +1675,20 @@ def test_sixth_pass_outlet_relays_a_speaker(at, sentence, stype, speaker):
 def test_sixth_pass_story_label_in_headline(at, headline, stype, speaker):
     a = at.attribute(*sents_of(headline))[0]
     assert (a.source_type, a.speaker) == (stype, speaker)
+
+
+@pytest.mark.parametrize(("sentence", "stype"), [
+    # who made a document or evidence: people speak through it, a body's data is the body's
+    ("According to estimates by Western officials, Russia has lost 300,000 troops.",
+     "unnamed_official"),
+    ("According to a 2013 study by economists Jan Kovac and Ivo Marek, the recession cut jobs.",
+     "expert"),
+    ("Data from the UN refugee agency show that 6 million people have fled.", "institution"),
+    # ... a body's joint statement with a person stays the body's; a video from a place is
+    # evidence of unknown origin
+    ("According to a joint statement by the European Commission and EU foreign policy chief "
+     "Ivo Marek, new sanctions will follow.", "institution"),
+    ("A video from Kyiv shows smoke over the city.", "other"),
+])
+def test_sixth_pass_document_makers(at, sentence, stype):
+    assert at.attribute(*sents_of(sentence))[0].source_type == stype
