@@ -198,8 +198,16 @@ def _metadata(scored: pd.DataFrame, articles: pd.DataFrame | None) -> dict[str, 
         idcol = "id" if "id" in articles.columns else "article_id"
         if idcol not in articles.columns:
             raise InputError("articles", f"no 'id' column; found: {', '.join(map(str, articles.columns))}")
+        seen: set[str] = set()
         for rec in articles.to_dict("records"):
-            meta[str(rec[idcol])] = rec
+            key = str(rec[idcol])
+            if key in seen:  # a repeated id: score_corpus named this article id~2 (~3, ...)
+                n = 2
+                while f"{key}~{n}" in seen:
+                    n += 1
+                key = f"{key}~{n}"
+            seen.add(key)
+            meta[key] = rec
     return meta
 
 

@@ -21,6 +21,7 @@ from analysis.compare import (
     permutation_test,
     profile_articles,
 )
+from analysis.errors import InputWarning
 from analysis.schema import FRAME_LABELS, FRAMES, SIDES, SOURCE_TYPES
 
 # Invented sentences (not from any corpus): (text, diplomacy, escalation, source_type, anonymous, quote_mode, side)
@@ -528,3 +529,21 @@ def test_a_corpus_of_only_the_focus_says_so(tmp_path):
     art.write_text("Talks resumed in Geneva on Monday, officials said.")
     with pytest.raises(InputError, match="no article but the focus article itself"):
         compare_coverage(str(art), corpus=str(art), progress=False)
+
+
+def test_profiles_of_articles_with_one_id_keep_their_own_metadata():
+    # score_corpus renames the second 'a' to 'a~2'; profile_articles gave 'a' the last
+    # row's title and 'a~2' none
+    from analysis import score_corpus
+
+    arts = pd.DataFrame(
+        {
+            "id": ["a", "b", "a"],
+            "title": ["First", "Second", "Third"],
+            "text": ["Talks resumed in Geneva.", "Missiles hit Kyiv.", "The ceasefire held."],
+        }
+    )
+    with pytest.warns(InputWarning):
+        scored = score_corpus(arts, progress=False)
+    p = profile_articles(scored, arts)
+    assert p[["article_id", "title"]].values.tolist() == [["a", "First"], ["b", "Second"], ["a~2", "Third"]]
