@@ -43,13 +43,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import LexiconError
 
 if TYPE_CHECKING:
     from .camps import Camps
 
+_ahocorasick_rs: Any  # the module, or None without it
 try:  # the prefilter's automaton: all matches in one call (Rust)
     import ahocorasick_rs as _ahocorasick_rs
 except ImportError:  # pragma: no cover
@@ -738,8 +739,13 @@ def _ascii_leaf(name: str, av) -> tuple[set[str], bool]:
                 chars.update(chr(c) for c in range(sub_av[0], sub_av[1] + 1))
             else:  # a category, a negated set, a wide range: stop here
                 return set(), True
-        lowered = {_ascii_lower(ch) for ch in chars}
-        return (set(), True) if None in lowered else (lowered, False)
+        lowered: set[str] = set()
+        for ch in chars:
+            low = _ascii_lower(ch)
+            if low is None:
+                return set(), True
+            lowered.add(low)
+        return lowered, False
     return set(), True  # ANY, CATEGORY, NOT_LITERAL, GROUPREF, ATOMIC_GROUP...: stop here
 
 
@@ -946,8 +952,8 @@ class _Prefilter:
             if keys:
                 mod_keyed.append((m, keys))
         lets: dict[str, set[int]] = {}
-        for i, lits in gates:
-            for lit in lits:
+        for i, gate_lits in gates:
+            for lit in gate_lits:
                 lets.setdefault(lit, set()).add(i)
         cues_of, mods_of = _minimal(keyed), _minimal(mod_keyed)
         gate_lets = {lit: tuple(sorted(idx)) for lit, idx in lets.items()}
@@ -1058,7 +1064,7 @@ def _automaton(
     first = sorted(cue_keys - mod_keys) + sorted(cue_keys & mod_keys)
     mods = sorted(mod_keys - cue_keys)
     keys = first + mods + sorted((set(rules) | set(needs)) - cue_keys - mod_keys)
-    vals = []
+    vals: list[tuple] = []
     for k in keys:
         k3 = k[:3] if len(k) >= 3 and all(ch in _ASCII_WORD for ch in k[:3]) else None
         vals.append(
@@ -1123,7 +1129,9 @@ def _rule_keys(
     return out, {k: frozenset(v) for k, v in needs.items()}
 
 
-def _rule_automaton(keys: dict[str, tuple[frozenset[str], frozenset[str] | None]]):
+def _rule_automaton(
+    keys: dict[str, tuple[frozenset[str], frozenset[str] | None]],
+) -> _Automaton | None:
     """An automaton of the rules' literals alone (values shaped as the cue
     automaton's), for a scorer whose cues have no prefilter."""
     if (_ahocorasick_rs is None and _ahocorasick is None) or not keys:
@@ -1141,6 +1149,11 @@ def _rule_automaton(keys: dict[str, tuple[frozenset[str], frozenset[str] | None]
 #: times slower); the object is the same as ``cls(**fields)``.
 _new = object.__new__
 _first_item = itemgetter(0)
+
+
+#: ``FrameScorer._rule_hits``: the rule regexes (by pattern) whose literal
+#: beginnings occur, and the hits ``(start, end, regexes)``
+_RuleHits = tuple[set[str], list[tuple[int, int, frozenset[str]]]]
 
 
 class _RuleSet(tuple):
@@ -1387,7 +1400,10 @@ class FrameScorer:
             else:
                 key, k3 = (None, None) if val is None else (val[0], val[1])
                 if k3 is None:
-                    k3 = _TOKEN_RE.match(text, p).group()[:3].lower()
+                    tok = _TOKEN_RE.match(text, p)
+                    # p is a word start (a key's ASCII word character, or a gated finder's \w)
+                    assert tok is not None
+                    k3 = tok.group()[:3].lower()
                 ekey = (key, k3, gated)
                 entry = entries.get(ekey)
                 if entry is None:
@@ -1414,7 +1430,7 @@ class FrameScorer:
         if gated:
             pool += pf.gated
         first, order = self._first, self._order
-        allowed = [c for c in pool if first[c] is None or k3 in first[c]]
+        allowed = [c for c in pool if (fc := first[c]) is None or k3 in fc]
         out = []
         for f in self.lexicon.frames:
             cs = sorted((c for c in allowed if c.frame == f), key=lambda c: order[c])
@@ -1447,14 +1463,16 @@ class FrameScorer:
                 if ch.isalnum() or ch == "_":
                     continue
             if k3 is None:
-                k3 = _TOKEN_RE.match(text, p).group()[:3].lower()
+                tok = _TOKEN_RE.match(text, p)
+                assert tok is not None  # p is a word start: a modifier key's ASCII word character
+                k3 = tok.group()[:3].lower()
             entry = entries.get((key, k3))
             if entry is None:
                 first = self._first
                 entry = entries[(key, k3)] = tuple(
                     (m.kind, m.scope, m.pattern)
                     for m in pf.mods_of[key]
-                    if first[m] is None or k3 in first[m]
+                    if (fm := first[m]) is None or k3 in fm
                 )
             for kind, scope, rx in entry:
                 hit = rx.match(text, p)
@@ -1478,7 +1496,9 @@ class FrameScorer:
                     continue
                 hit = rx.match(text, pos)
                 if hit is not None and hit.end() > pos:
-                    out.append((groups[hit.lastgroup], pos, hit.end()))
+                    group = hit.lastgroup
+                    assert group is not None  # each cue of the alternation is a named group
+                    out.append((groups[group], pos, hit.end()))
                     busy[fi] = hit.end()
             for kind, scope, rx in mods:
                 hit = rx.match(text, pos)
@@ -1510,11 +1530,12 @@ class FrameScorer:
                 if before_text is None:
                     before_text = text[max(0, start - 80) : start]
                 rid = r.before.pattern
-                present = False
+                present: _RuleHits | Literal[False] = False
                 if rid in self._rule_filtered:
-                    present = memo.get(None)
-                    if present is None:
-                        present = memo[None] = self._rule_hits(text, memo.get(_RAW))
+                    cached = memo.get(None)
+                    if cached is None:
+                        cached = memo[None] = self._rule_hits(text, memo.get(_RAW))
+                    present = cached
                 if present is not False:
                     # a match in the window starts where one of its literal beginnings occurs
                     if rid not in present[0]:
@@ -1591,7 +1612,7 @@ class FrameScorer:
             keys = memo[""] = {m.group()[:3].lower() for m in _TOKEN_RE.finditer(text)}
         return not needed.isdisjoint(keys)
 
-    def _rule_hits(self, text: str, raw: list | None = None):
+    def _rule_hits(self, text: str, raw: list | None = None) -> _RuleHits | Literal[False]:
         """The rule regexes (by pattern) one of whose literal beginnings occurs
         in the sentence (at a word start for a regex that begins with
         ``\\b``), and the hits ``(start, end, regexes)``; False when the
@@ -1605,8 +1626,9 @@ class FrameScorer:
             if len(low) != len(text):
                 return False
             raw = ac.find(low)
+        assert ac is not None  # raw hits come from an automaton: the prefilter's (see _scan)
         found: set[str] = set()
-        hits = []
+        hits: list[tuple[int, int, frozenset[str]]] = []
         vals = ac.vals
         for i, p, end in raw:
             entry = vals[i][5]
@@ -1669,6 +1691,7 @@ class FrameScorer:
         if raw is None:  # the word-by-word path
             found, hits = self._scan_words(text)
         elif raw:
+            assert pf is not None  # raw hits come from pf's automaton
             found = self._scan_fast(pf, text, low, raw)
             hits = self._mod_hits_fast(pf, text, raw) if found else []
         else:
@@ -1698,6 +1721,7 @@ class FrameScorer:
         modifiers = self._modifiers
         sums = dict.fromkeys(frames, 0.0)
         keys_found = None  # the automaton's keys found in the sentence (see _factor)
+        rules: tuple[ContextRule, ...] | None  # a _RuleSet, or the plain rules of one
         for cue, start, end in found:
             matched = text[start:end]
             # keyed by the text as written: a rule's cue condition can be case-sensitive
