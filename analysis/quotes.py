@@ -206,7 +206,9 @@ def _single_quotes(text: str, doubles: list[QuoteSpan]) -> list[QuoteSpan]:
             if close < 0:
                 dead.add((limit, closer_chars))
         pstart = para_ends[pi - 1] if pi > 0 else 0
-        at_para_start = _SPACES.match(text, pstart).end() >= o  # (not a copy of the paragraph)
+        lead = _SPACES.match(text, pstart)
+        assert lead is not None  # \s* matches everywhere
+        at_para_start = lead.end() >= o  # (not a copy of the paragraph)
         if at_para_start and prev_unclosed_para == pi - 1 and out and not out[-1].closed:
             ch_id = out[-1].chain  # the next paragraph of a quotation left open
         else:
