@@ -34,7 +34,7 @@ How the codebook's types are read (the rules below, in ``classify``):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -317,7 +317,7 @@ def _regular_forms(verb: str) -> list[str]:
     return [verb, verb + "s", verb + "ed", verb + "ing"]
 
 
-def _check(column: str, allowed) -> callable:
+def _check(column: str, allowed: Collection[str]) -> Callable[[Row], str | None]:
     def validate(row: Row) -> str | None:
         v = row.get(column, "")
         if v and v not in allowed:
@@ -419,7 +419,7 @@ class SourceLexicon:
         inst_kind = {r["name"]: r["kind"] or "government" for r in t["institutions"]}
         outlet_side = {r["name"]: r["side"] for r in t["outlets"]}
         side_of = {r["term"]: r["side"] for r in t["sides"]}
-        side_kind = {}
+        side_kind: dict[str, str] = {}
         for r in t["sides"]:  # a term listed as a country and as a demonym ("U.S."): the country
             if side_kind.get(r["term"]) != "country":
                 side_kind[r["term"]] = r["kind"]
@@ -496,7 +496,7 @@ class SourceLexicon:
         """``verbs_in(text)`` when the first words of the verb forms that can occur in
         ``text`` are known (a superset, from a scan of the article): the same result,
         without splitting the sentence into tokens."""
-        out = []
+        out: list[tuple[int, int, str]] = []
         n = len(text)
         tokens = self.verb_tokens
         for w in words:
