@@ -46,6 +46,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import LexiconError
+from .resources import parse_float, read_rule_table
 
 if TYPE_CHECKING:
     from .camps import Camps
@@ -66,7 +67,6 @@ try:  # Python >= 3.11
 except ImportError:  # pragma: no cover
     import sre_parse as _sre_parser  # type: ignore[no-redef]
     from sre_constants import MAXREPEAT as _MAXREPEAT  # type: ignore[no-redef]
-from .resources import parse_float, read_rule_table
 
 #: A frame fires when its score reaches this value.
 THRESHOLD = 0.5
