@@ -20,23 +20,25 @@ from __future__ import annotations
 import re
 import warnings
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import product
 from pathlib import Path
+from typing import Any
 
 import ahocorasick
-
-try:  # the article scan's automaton: all hits in one call (Rust); else pyahocorasick
-    import ahocorasick_rs as _ahocorasick_rs
-except ImportError:  # pragma: no cover
-    _ahocorasick_rs = None
 
 from .errors import InputWarning
 from .quotes import QuoteSpan, find_quotes
 from .sentences import Sentence
 from .speakers import PRONOUNS, EntityMemory, MentionType, SourceLexicon, content_words
+
+_ahocorasick_rs: Any  # the module, or None without it
+try:  # the article scan's automaton: all hits in one call (Rust); else pyahocorasick
+    import ahocorasick_rs as _ahocorasick_rs
+except ImportError:  # pragma: no cover
+    _ahocorasick_rs = None
 
 _SET = object.__setattr__  # how a frozen dataclass sets its fields
 
@@ -379,10 +381,10 @@ _JUNK_WORDS = frozenset("but and so yet however meanwhile instead still also the
 def _junk_word(s: str) -> bool:
     """Whether ``s`` (no comma in it) opens with a word _LEADING_JUNK could match: one of
     _JUNK_WORDS in any case (a word with a non-ASCII letter: perhaps, the pattern decides)."""
-    w = s[:13].split(None, 1)  # (the longest of the words has 11 letters)
-    if not w:
+    words = s[:13].split(None, 1)  # (the longest of the words has 11 letters)
+    if not words:
         return False
-    w = w[0]
+    w = words[0]
     return not w.isascii() or w.lower() in _JUNK_WORDS
 
 
@@ -1079,6 +1081,7 @@ class SourceAttributor:
             if gerund or (not chunk.strip(" ,") and bword in ("and", "but")):
                 # "…, warning that …" / "… but said …": the main clause's subject speaks
                 wm = _RE_WITH_NP_TAIL.search(chunk_all)
+                np: tuple[int, int] | None
                 if gerund and wm and lex.classify(wm.group(1)).source_type:
                     s0 = boff + wm.start(1)
                     np = (s0, s0 + len(wm.group(1)))
@@ -1106,11 +1109,11 @@ class SourceAttributor:
                 # "A statement issued after a meeting chaired by X called for ...": the
                 # document before the participle speaks (codebook rule 6), not the meeting
                 pre = chunk_all[:cstart - len(bword) - 1].rstrip()
-                pw = pre.rpartition(" ")
-                if pw[1] and (pw[2].endswith("ed") or pw[2] in _IRREGULAR_PAST) and \
-                        pw[2][:1].islower():
-                    hp = self._np_span(pw[0], finite=True, whole=True)
-                    if hp is not None and lex.is_document(pw[0][hp[0]:hp[1]]):
+                rp = pre.rpartition(" ")
+                if rp[1] and (rp[2].endswith("ed") or rp[2] in _IRREGULAR_PAST) and \
+                        rp[2][:1].islower():
+                    hp = self._np_span(rp[0], finite=True, whole=True)
+                    if hp is not None and lex.is_document(rp[0][hp[0]:hp[1]]):
                         found = (boff + hp[0], boff + hp[1], "")
             if chunk_all.rstrip().endswith(",") or text[:boff + subj_end].rstrip().endswith(
                     (',"', ",”", ",’")):
@@ -1257,8 +1260,8 @@ class SourceAttributor:
                                 dm.start(1) - 1, dm.start(1), "speech"))
         # nominal cues: "the Pentagon’s response", "the warning from X", "made his comments"
         if nominal:
-            for rx, need, pre in zip(_NOMINALS, _NOMINAL_NEEDS, _NOMINAL_CORES, strict=True):
-                if not any(w in masked for w in need) or pre.search(masked) is None:
+            for rx, need, core in zip(_NOMINALS, _NOMINAL_NEEDS, _NOMINAL_CORES, strict=True):
+                if not any(w in masked for w in need) or core.search(masked) is None:
                     continue  # the words the pattern needs are not here
                 for nm in rx.finditer(masked):
                     sp = nm.group("sp").strip()
@@ -1300,8 +1303,9 @@ class SourceAttributor:
                 sp = text[s0:s1].strip()
                 if sp and lex.classify(sp, appos).source_type:
                     via = ""
-                    if pm.group(1) and lex.re_outlet and lex.re_outlet.search(pm.group(1)):
-                        via = lex.re_outlet.search(pm.group(1)).group()
+                    if pm.group(1) and lex.re_outlet and (
+                            outm := lex.re_outlet.search(pm.group(1))):
+                        via = outm.group()
                     cues.append(Cue("quoted_as_saying", sp, s0, s0 + len(sp), pm.group().strip(),
                                     pm.start(), pm.end(), "speech", via=via, appositive=appos))
         # passive with an agent: "was hailed by UN envoy X as", "was spelt out by spokesman X",
@@ -1320,12 +1324,12 @@ class SourceAttributor:
         # "in his opinion", "in the view of X"
         if other and ("opinion" in masked or " view" in masked):
             for om in _OPINION.finditer(masked):
-                g = "sp" if om.group("sp") else "sp2" if om.group("sp2") else "sp3"
-                sp = om.group(g).strip()
+                gname = "sp" if om.group("sp") else "sp2" if om.group("sp2") else "sp3"
+                sp = om.group(gname).strip()
                 mt = lex.classify(sp)
                 if not mt.source_type and sp.lower() not in PRONOUNS:
                     continue
-                s0 = om.start(g)
+                s0 = om.start(gname)
                 cues.append(Cue("opinion", sp, s0, s0 + len(sp), om.group("cue").strip(),
                                 om.start("cue"), om.end("cue"), "speech"))
         # as reported by X ("As first reported by Politico, ...")
@@ -1341,13 +1345,13 @@ class SourceAttributor:
             cues.append(Cue("according_to", sp, s0, s0 + len(sp), am.group("v"), am.start("v"),
                             am.end("v"), "speech"))
         # "As the BBC reports, ...", "as Kovac put it,": a parenthetical source
-        pm = _AS_X_REPORTS.search(masked) if (other or verbs) and (
+        asx = _AS_X_REPORTS.search(masked) if (other or verbs) and (
             "As " in masked or ", as " in masked) else None
-        if pm:
-            sp = pm.group("sp").strip()
+        if asx:
+            sp = asx.group("sp").strip()
             if lex.classify(sp).source_type and sp.lower() not in ("it", "this", "that"):
-                cues.append(Cue("according_to", sp, pm.start("sp"), pm.start("sp") + len(sp),
-                                pm.group("v"), pm.start("v"), pm.end("v"), "speech"))
+                cues.append(Cue("according_to", sp, asx.start("sp"), asx.start("sp") + len(sp),
+                                asx.group("v"), asx.start("v"), asx.end("v"), "speech"))
         # "in a CNN poll", "In the latest survey, ...": the poll is the source
         for pm in (_IN_POLL.finditer(masked) if other and (" poll" in masked or " survey" in masked)
                    else ()):
@@ -1633,6 +1637,7 @@ class SourceAttributor:
                 starts.append(a)
             else:
                 return text, starts
+        parts: list[str]
         parts, starts, pos, prev_para = [], [], 0, None
         for s in sents:
             sep = "" if not parts else ("\n\n" if s.paragraph != prev_para else " ")
@@ -1674,16 +1679,17 @@ class SourceAttributor:
         flagged, scan_words = self._trigger_sentences(full, starts, sents)
         for i, hit in flagged.items():
             t = sents[i].text
-            mk = _mask(t, starts[i], spans_by_sent[i])
-            masked_list[i] = mk
+            masked_t = _mask(t, starts[i], spans_by_sent[i])
+            masked_list[i] = masked_t
             if len(t) < 5000:
-                per_cues[i] = self._find_cues(t, mk, hit, scan_words.get(i))
+                per_cues[i] = self._find_cues(t, masked_t, hit, scan_words.get(i))
 
         # quotation chains: attribute each chain to an adjacent cue
         chain_cue: dict[int, tuple[int, Cue]] = {}
         embedded_chain: set[int] = set()
         sent_of = _sentence_locator(starts, sents) if spans else None
         for q in spans:
+            assert sent_of is not None  # (there are spans)
             for pos, side in ((q.close_at, "after"), (q.open_at, "before")):
                 if pos < 0 or q.chain in chain_cue:
                     continue
@@ -1771,6 +1777,7 @@ class SourceAttributor:
                 sp = (lm_.group("sp") or lm_.group("sp2") or "") if lm_ else ""
                 mt = lex.classify(sp) if sp else None
                 if mt is not None and mt.source_type and mt.person:
+                    assert lm_ is not None  # (sp, hence mt, comes from its match)
                     # "Below are Putin’s key statements": the list that follows is his
                     sp_short = _shorten_named(sp, lex)
                     off = t.find(sp_short)
@@ -1924,12 +1931,13 @@ class SourceAttributor:
                 # inside a statement attributed as a whole or a transcript turn, the label's
                 # speaker speaks every sentence, including the ones that report others
                 held = whole_statement or label_attr
+                assert held is not None  # one of the two is set (the test above)
                 rule = "statement_attributed" if whole_statement is not None else "transcript_label"
                 key = (id(held), rule)
-                a = held_carry.get(key)
-                if a is None:  # the same held source for every sentence: build it once
-                    a = held_carry[key] = _carry(held, "continuation", rule)
-                out.append(a)
+                carried = held_carry.get(key)
+                if carried is None:  # the same held source for every sentence: build it once
+                    carried = held_carry[key] = _carry(held, "continuation", rule)
+                out.append(carried)
                 continue
             if cues and t[-1:] == "?" and _RE_WH_QUESTION.match(t) and chain is None and \
                     '"' not in t and "“" not in t:
@@ -2079,7 +2087,7 @@ class SourceAttributor:
         return bool(mt.roles) or any(self.lex.side_kind.get(n) == "person"
                                      for n in mt.name_tokens)
 
-    def _primary(self, cues: list[Cue], t: str = "") -> Cue:
+    def _primary(self, cues: Sequence[Cue], t: str = "") -> Cue:
         """The cue that decides the sentence: the first speech cue; an outlet named only in
         "according to <outlet>" gives way to a speaker elsewhere in the sentence, and so does
         a relay of an earlier statement ("The Fatah official said Hamas had said ...": the
@@ -2087,8 +2095,8 @@ class SourceAttributor:
         if len(cues) == 1:
             return cues[0]  # what the rules below choose from one cue
         order = _KIND_ORDER
-        pool = [c for c in cues if not (c.rule == "according_to" and
-                                        self.lex.classify(c.speaker).source_type == "media")]
+        pool: Sequence[Cue] = [c for c in cues if not (
+            c.rule == "according_to" and self.lex.classify(c.speaker).source_type == "media")]
         pool = pool or cues
         if len(pool) > 1 and any(c.rule == "subject_verb" and c.kind == "media" or
                                  _RE_CORRESPONDENT.search(c.speaker) for c in pool):
@@ -2173,7 +2181,7 @@ class SourceAttributor:
                     return replace(c, speaker=head, s_end=c.s_start + len(head))
         return c
 
-    def _via(self, text: str, masked: str, c: Cue, cues: list[Cue]) -> str:
+    def _via(self, text: str, masked: str, c: Cue, cues: Sequence[Cue]) -> str:
         """The outlet a claim was relayed through ("told Newsweek", "according to Interfax")."""
         lex = self.lex
         if lex.re_outlet is None:
@@ -2476,9 +2484,9 @@ def _mask(t: str, st: int, spans: list[QuoteSpan]) -> str:
         parts.append(t[pos:])
         t = "".join(parts)
     if not t.isascii():  # (the curly marks are not ASCII)
-        for c in _CURLY_QUOTES:  # every quotation mark made straight (str.replace: C speed)
-            if c in t:
-                t = t.replace(c, '"')
+        for mark in _CURLY_QUOTES:  # every quotation mark made straight (str.replace: C speed)
+            if mark in t:
+                t = t.replace(mark, '"')
     if "''" in t:
         t = t.replace("''", '""')
     return t
@@ -2582,7 +2590,7 @@ def _spans_by_sentence(spans: list[QuoteSpan], sents: list[Sentence],
     return out
 
 
-def _sentence_locator(starts: list[int], sents: list[Sentence]):
+def _sentence_locator(starts: list[int], sents: list[Sentence]) -> Callable[[int], int | None]:
     import bisect
 
     ends = [st + len(s.text) for st, s in zip(starts, sents, strict=True)]
