@@ -13,6 +13,8 @@ module the first time it is used.
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -66,6 +68,24 @@ _EXPORTS: dict[str, str] = {
 }
 
 __all__ = sorted(_EXPORTS)
+
+
+class _Package(types.ModuleType):
+    """The package module. ``compare`` and ``evaluate`` are public functions AND
+    the names of their modules: when such a module is first imported, the
+    import system sets the package attribute of that name to the module, and
+    ``from analysis import compare`` would then give a module ("'module' object
+    is not callable"), depending on what was imported before. The function
+    stays the attribute; the modules are reached as ``from analysis.compare
+    import ...`` or ``importlib.import_module("analysis.compare")``."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if isinstance(value, types.ModuleType) and _EXPORTS.get(name) == name:
+            value = getattr(value, name)  # the module has run: its function exists
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 def __getattr__(name: str) -> Any:

@@ -52,3 +52,27 @@ def test_schema_columns_are_unique_and_complete():
     assert len(cols) == len(set(cols))
     for c in ("article_id", "sentence", "frame_evidence", "source_type", "side", "source_rule"):
         assert c in cols
+
+
+@pytest.mark.parametrize(
+    "first, name",
+    [
+        ("from analysis import profile_articles", "compare"),  # imports analysis.compare first
+        ("import analysis.compare", "compare"),
+        ("from analysis import evaluate_sets", "evaluate"),
+        ("from analysis.evaluate import evaluate_sets", "evaluate"),
+    ],
+)
+def test_a_function_named_like_its_module_stays_the_function(first, name):
+    """``compare`` and ``evaluate`` are functions and module names: importing the
+    module first must not turn ``from analysis import compare`` into the module."""
+    code = (
+        f"{first}\n"
+        f"from analysis import {name}\n"
+        f"import analysis, inspect\n"
+        f"assert inspect.isfunction({name}), type({name})\n"
+        f"assert inspect.isfunction(analysis.{name})\n"
+        f"import importlib\n"
+        f"assert inspect.ismodule(importlib.import_module('analysis.{name}'))\n"
+    )
+    subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
