@@ -277,6 +277,11 @@ def _language_warning(lang: str | None, where: str, line: int | None) -> Skipped
 # ------------------------------------------------------------------- building
 
 
+def _a(noun: str) -> str:
+    """``noun`` with its indefinite article: "an int", "a list"."""
+    return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun
+
+
 def _coerce(
     value: Any, key: str, where: str, line: int | None, repairs: list[Skipped]
 ) -> str | None:
@@ -293,7 +298,7 @@ def _coerce(
         repairs.append(
             Skipped(
                 where,
-                f"field {key!r} is a {type(value).__name__}, not text; ignored",
+                f"field {key!r} is {_a(type(value).__name__)}, not text; ignored",
                 line,
                 "warning",
             )
@@ -317,7 +322,7 @@ def _make_article(
     guess: bool = True,
 ) -> Article:
     if not isinstance(text, str):
-        raise MalformedRecordError(where, f"text is a {type(text).__name__}, not a string", line)
+        raise MalformedRecordError(where, f"text is {_a(type(text).__name__)}, not a string", line)
     text, more = normalise_text(text, where)
     if line is not None:
         more = [replace(r, line=line) for r in more]
