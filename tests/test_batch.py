@@ -235,7 +235,7 @@ def test_errors_raise_stops(monkeypatch):
     [
         (None, "no text"),
         (float("nan"), "no text"),
-        (42, "text is an int, not a string"),
+        (42, "text is not a string (int)"),
         ("   \n  ", "empty text"),
     ],
 )
