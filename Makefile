@@ -1,6 +1,6 @@
 # The two commands of the README:
 #   make report   set up .venv/ and render the seed article's report (seed vs the embedded corpus)
-#   make test     set up .venv/ (and headless Chromium) and run the linter and the whole test suite
+#   make test     set up .venv/ (and headless Chromium) and run the linter, the type checker and the whole test suite
 # Both start from nothing on a fresh clone.
 
 PYTHON ?= python3
@@ -8,7 +8,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: report test setup browser lint clean
+.PHONY: report test setup browser lint typecheck clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -28,7 +28,10 @@ browser:
 lint: $(STAMP)
 	$(VENV)/bin/ruff check analysis tests benchmarks scripts notebooks
 
-test: $(STAMP) browser lint
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+test: $(STAMP) browser lint typecheck
 	$(PY) -m pytest -q
 
 clean:
