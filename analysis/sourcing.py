@@ -438,8 +438,12 @@ _OPINION = re.compile(
     r"(?i)\b(?P<cue>in|to)\s+(?:(?P<sp>his|her|their)\s+(?:opinion|view|words)|the\s+(?:opinion|view)s?"
     r"\s+of\s+(?P<sp2>[^,;:.\x00]{2,60})|(?P<sp3>(?-i:(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*))[’']s\s+"
     r"(?:opinion|view))\b")
-_PERSON_LABEL = re.compile(r"^[\s\"“]*((?:[A-Z][\w.’'-]*\s+(?:of\s+(?:the\s+)?)?){0,6}"
+_PERSON_LABEL = re.compile(r"^[\s\"“]*(?:(?:\*\s*){3,})?"  # after a "* * *" section break
+                           r"((?:[A-Z][\w.’'-]*\s+(?:(?:of|to)\s+(?:the\s+)?)?){0,6}"
                            r"[A-Z][\w.’'-]*)\s*:\s+(?=\S)")
+#: a sentence that opens with a section break ("* * * Aide to the President X: Good
+#: evening!"): in text whose paragraphs were flattened, the break starts a new turn
+_SECTION_BREAK = re.compile(r"\s*(?:\*\s*){3,}\S")
 _RE_NOUN_CLAIMS = re.compile(r"\s+(?:as|of|about|were|are|was|is|have|had|by|and|or|that\s+"
                              r"(?:were|are|was|is|have|had))\b|\s*[,.;:)]")
 # "a spokesman for the Interior Minister, Yunis Qanuni,": the name is the inner role's
@@ -1857,12 +1861,15 @@ class SourceAttributor:
                     out.append(a)
                     continue
             # mixed-case speaker labels of transcripts ("Vladimir Putin: Citizens of Russia, ...")
-            if (i == 0 or para_ids[i - 1] != para or label_attr is not None) and ":" in t[:80]:
+            brk = t[:1] in "* " and _SECTION_BREAK.match(t) is not None
+            if (i == 0 or para_ids[i - 1] != para or label_attr is not None or brk) \
+                    and ":" in t[:80]:
                 pm = _PERSON_LABEL.match(t)
                 rest = t[pm.end():].rstrip() if pm else ""
                 # not a lone headline: the label's paragraph goes on, or a transcript is running
                 multi = (i + 1 < len(sents) and para_ids[i + 1] == para) or label_attr is not None
-                if pm and rest[-1:] in ".?!…\"”" and len(rest.split()) >= 3 and multi:
+                # (after a section break a turn may open with a greeting: "Good evening!")
+                if pm and rest[-1:] in ".?!…\"”" and len(rest.split()) >= 3 - brk and multi:
                     lab = pm.group(1).strip()
                     mt = lex.classify(lab)
                     if mt.person and mt.source_type in ("named_official", "expert", "other") \

@@ -1692,3 +1692,30 @@ def test_sixth_pass_story_label_in_headline(at, headline, stype, speaker):
 ])
 def test_sixth_pass_document_makers(at, sentence, stype):
     assert at.attribute(*sents_of(sentence))[0].source_type == stype
+
+
+# --- a section break opens a turn in flattened text (one paragraph, "* * *" between parts) -------
+
+@pytest.mark.parametrize(("paragraph", "expected"), [
+    # a briefing scraped into one paragraph: the turn after the break holds what follows,
+    # and a short greeting may open it
+    (["Jan Kowal briefed reporters on the call.",
+      "* * * Aide to the President Jan Kowal: Good evening!",
+      "The call lasted for just over an hour.",
+      "The tone was business-like."],
+     [("named_official", "Jan Kowal"), ("named_official", "Aide to the President Jan Kowal"),
+      ("named_official", "Aide to the President Jan Kowal"),
+      ("named_official", "Aide to the President Jan Kowal")]),
+    # a break before a section title is no turn
+    (["The council met on Tuesday.",
+      "* * * Background: The bridge opened in May.",
+      "Traffic doubled."],
+     [("unattributed", ""), ("unattributed", ""), ("unattributed", "")]),
+    # without a break, a "Name: ..." in mid-paragraph of a two-word greeting is no turn
+    (["The council met on Tuesday.", "Jan Kowal: Good evening!", "Traffic doubled."],
+     [("unattributed", ""), ("unattributed", ""), ("unattributed", "")]),
+])
+def test_section_break_opens_a_turn_in_flattened_text(at, paragraph, expected):
+    sents, text = sents_of(paragraph)
+    out = at.attribute(sents, text)
+    assert [(a.source_type, a.speaker) for a in out] == expected
