@@ -930,7 +930,7 @@ class SourceLexicon:
             nm + 1 if former.end() <= nm else -1)
         if start < 0:
             return False
-        for k, a, b, tb in hits:
+        for k, a, _b, tb in hits:
             if tb != "role" or a < start or self.role_type.get(k) != "official":
                 continue
             if not (who and who.end() <= a) and re.search(
