@@ -1816,11 +1816,16 @@ class SourceAttributor:
                     sp_short = _shorten_named(sp, lex)
                     off = t.find(sp_short, wm.start(1))
                     if wm.re is _STATEMENT_WHOLE:
-                        cue_txt, c0, c1 = "attributed to", wm.start(), wm.start(1)
+                        # the cue's span is the words "attributed to" ("The following
+                        # statement is attributed to X:"), as its text says
+                        c0 = wm.start() + wm.group().lower().find("attributed")
+                        c0, c1 = _trimmed(t, c0, wm.start(1))
+                        cue_txt = t[c0:c1]
                     else:
                         c0 = wm.end(1) if wm.re is _STATEMENT_BY else wm.start()
                         c1 = wm.end() if wm.re is _STATEMENT_BY else wm.start(1)
-                        cue_txt = t[c0:c1].strip()
+                        c0, c1 = _trimmed(t, c0, c1)
+                        cue_txt = t[c0:c1]
                     a = self._make(mem, sp_short, mt, off, off + len(sp_short), cue_txt,
                                    c0, c1, "statement_attributed", "direct", "",
                                    appositive=sp if sp_short != sp else "")
@@ -1893,8 +1898,9 @@ class SourceAttributor:
                 if mt.source_type:
                     sp_short = _shorten_named(sp, lex)
                     off = t.find(sp_short)
-                    a = self._make(mem, sp_short, mt, off, off + len(sp_short), "stated by",
-                                   sm.start(), sm.start(1), "stated_by", "indirect", "",
+                    c0, c1 = _trimmed(t, sm.start(), sm.start(1))
+                    a = self._make(mem, sp_short, mt, off, off + len(sp_short), t[c0:c1],
+                                   c0, c1, "stated_by", "indirect", "",
                                    appositive=sp if sp_short != sp else "")
                     for j in range(i - 1, -1, -1):
                         if para_ids[j] != para or out[j].source_type != "unattributed":
@@ -2332,6 +2338,16 @@ def _main_clause_subject(masked: str, c: Cue) -> bool:
         return True
     lead = _LEADING_JUNK.match(head)
     return lead is not None and lead.end() == len(head)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` without the whitespace at either end of ``text[start:end]``, so that a
+    cue's span holds its words only (" provided the following readout" -> "provided ...")."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _label_paragraphs(sents: Sequence[Sentence], para_ids: Sequence[int]) -> bool:

@@ -1719,3 +1719,21 @@ def test_section_break_opens_a_turn_in_flattened_text(at, paragraph, expected):
     sents, text = sents_of(paragraph)
     out = at.attribute(sents, text)
     assert [(a.source_type, a.speaker) for a in out] == expected
+
+
+# --- a cue's span holds its words: no surrounding spaces, the text it names ------------------------
+
+@pytest.mark.parametrize(("sentence", "cue"), [
+    ("Pentagon Press Secretary John Kirby provided the following readout: The Secretary spoke "
+     "with his counterpart.", "provided the following readout"),
+    ("The following statement is attributed to Pentagon Press Secretary John Kirby: The "
+     "Secretary spoke with his counterpart.", "attributed to"),
+    ("Attributed to the Ministry of Defence: the strike hit a depot.", "Attributed to"),
+    ("This was announced by the head of the Ukrainian delegation, David Arakhamia.",
+     "This was announced by"),
+])
+def test_cue_span_is_the_cue_words(at, sentence, cue):
+    sents, text = sents_of([sentence])
+    (a,) = at.attribute(sents, text)
+    assert a.cue == cue
+    assert sentence[a.cue_start:a.cue_end] == cue
