@@ -550,7 +550,7 @@ _STATED_BY = re.compile(r"(?i)^\s*(?:this|that|it)\s+(?:was|has\s+been)\s+(?:\w+
                         r"announced|reported|noted|written|emphasi[sz]ed|stressed|underlined|"
                         r"underscored|declared|highlighted|pointed\s+out|mentioned|told|"
                         r"explained|voiced|expressed|claimed|asserted|affirmed|reiterated|"
-                        r"confirmed)\s+by\s+([^.,;]{2,80})")
+                        r"confirmed)\s+by\s+([^.,;]{2,80})(?:,\s*([^.,;]{2,60}))?")
 # "X emphasized this during a briefing": the speech verb's object points back to what the
 # previous sentence said (a lead whose attribution follows)
 _SAID_THIS = re.compile(r"\s+(?:this|so)(?=\s*(?:[,.;:]|$|\s+(?:during|in|at|on|while|when|after|"
@@ -1894,14 +1894,20 @@ class SourceAttributor:
                     lex.classify(c.speaker).source_type == "media" for c in cues)):
                 # (", an Ukrinform correspondent reports": the outlet relays the one named)
                 sp = _RE_CHANNEL_TAIL.sub("", sm.group(1)).strip()
-                mt = lex.classify(sp)
+                app = (sm.group(2) or "").strip()
+                # "by the head of the delegation, David Arakhamia": the name speaks
+                mt = lex.classify(sp, app) if app and _NAME_ONLY.match(app) else lex.classify(sp)
                 if mt.source_type:
-                    sp_short = _shorten_named(sp, lex)
-                    off = t.find(sp_short)
+                    name, role, s0 = _name_over_role(lex, sp, sm, mt)
+                    if role == sp:  # the role's bare name after it
+                        sp_short, off, app = name, s0, role
+                    else:
+                        sp_short = _shorten_named(sp, lex)
+                        off = t.find(sp_short)
+                        app = sp if sp_short != sp else ""
                     c0, c1 = _trimmed(t, sm.start(), sm.start(1))
                     a = self._make(mem, sp_short, mt, off, off + len(sp_short), t[c0:c1],
-                                   c0, c1, "stated_by", "indirect", "",
-                                   appositive=sp if sp_short != sp else "")
+                                   c0, c1, "stated_by", "indirect", "", appositive=app)
                     for j in range(i - 1, -1, -1):
                         if para_ids[j] != para or out[j].source_type != "unattributed":
                             if j == i - 1 and para - para_ids[j] == 1 and out[j] is UNATTRIBUTED \

@@ -1737,3 +1737,19 @@ def test_cue_span_is_the_cue_words(at, sentence, cue):
     (a,) = at.attribute(sents, text)
     assert a.cue == cue
     assert sentence[a.cue_start:a.cue_end] == cue
+
+
+# --- "This was stated by <role>, <Name>": the name speaks, the role describes it ---------------
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("This was announced by the head of the Ukrainian delegation, David Arakhamia.",
+     ("named_official", "David Arakhamia")),
+    ("This was stated by Zelensky, adding that talks would go on.", ("named_official", "Zelensky")),
+    ("This was stated by the spokesman of the ministry, who declined to give details.",
+     ("unnamed_official", "the spokesman of the ministry")),
+])
+def test_stated_by_role_then_name(at, sentence, expected):
+    sents, text = sents_of([sentence])
+    (a,) = at.attribute(sents, text)
+    assert (a.source_type, a.speaker) == expected
+    assert sentence[a.speaker_start:a.speaker_end] == a.speaker
