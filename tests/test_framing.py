@@ -1631,3 +1631,18 @@ else:
         assert _result(_FAST.score(text)) == _result(_SLOW.score(text))
 
     _FAST, _SLOW = FrameScorer(), FrameScorer(prefilter=False)
+
+
+# --- no-break and typographic spaces inside a cue (strings given directly, not loaded) ------------
+
+@pytest.mark.parametrize(("sentence", "frame", "match"), [
+    ("Kyiv called for a humanitarian\u00a0corridor.", "diplomacy", "humanitarian corridor"),
+    ("Russia launched a full-scale\u202finvasion.", "escalation", "launched a full-scale invasion"),
+    ("The talks\u2009resumed in\u00a0Istanbul.", "diplomacy", "talks"),
+])
+def test_no_break_spaces_do_not_hide_a_cue(sentence, frame, match):
+    fs = FrameScorer().score(sentence)
+    assert fs.frame == frame
+    ev = [e for e in fs.evidence if e.frame == frame]
+    assert any(e.match == match for e in ev)
+    assert all(len(sentence[e.start:e.end]) == len(e.match) for e in fs.evidence)  # offsets hold
