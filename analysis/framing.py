@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import LexiconError
 from .resources import parse_float, read_rule_table
+from .textio import PLAIN_SPACES
 
 if TYPE_CHECKING:
     from .camps import Camps
@@ -694,12 +695,6 @@ def _word_leaf(name: str, av) -> tuple[set[str], bool]:
 #: A sentence holding one is scored by the word-by-word path.
 _ODD_CASE = ("\u0131", "\u017f", "\u0130")
 
-#: No-break and typographic spaces (U+00A0, U+2000-U+200A, U+202F, U+205F, U+3000) as plain
-#: spaces, one for one (offsets hold): "humanitarian\u00a0corridor" is the cue. Loaded
-#: texts already have them replaced (textio.normalise_text); strings given to
-#: score_sentences or FrameScorer.score directly may not.
-_PLAIN_SPACES = str.maketrans(dict.fromkeys(
-    ["\u00a0", *map(chr, range(0x2000, 0x200B)), "\u202f", "\u205f", "\u3000"], " "))
 
 
 def _odd_case(text: str) -> bool:
@@ -1688,7 +1683,7 @@ class FrameScorer:
         """Score one sentence (see the module docstring)."""
         text = str(text)
         if not text.isascii():
-            text = text.translate(_PLAIN_SPACES)
+            text = text.translate(PLAIN_SPACES)  # one for one: offsets hold
         pf = self._prefilter
         raw = None  # the automaton's hits (as _scan, inlined)
         if pf is not None and not (
