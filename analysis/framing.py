@@ -751,18 +751,27 @@ def _ascii_leaf(name: str, av) -> tuple[set[str], bool]:
     return set(), True  # ANY, CATEGORY, NOT_LITERAL, GROUPREF, ATOMIC_GROUP...: stop here
 
 
-def required_literals(pattern: str) -> set[str] | None:
+def required_literals(pattern: str) -> frozenset[str] | None:
     r"""Lower-cased ASCII strings one of which every match of a regex contains
     (the set with the longest shortest member), or None.
 
     >>> sorted(required_literals(r"(?-i:[A-Z]\w+)-(?-i:[A-Z]\w+) (?:summit|talks)"))
     ['summit', 'talks']
+
+    Memoised: building a scorer asks for the same cue's literals once per
+    automaton key it sits under, and parsing a regex is slow pure Python.
     """
+    return _required_literals(pattern)
+
+
+@lru_cache(maxsize=8192)
+def _required_literals(pattern: str) -> frozenset[str] | None:
     try:
         parsed = _sre_parser.parse(pattern, re.IGNORECASE)
     except re.error:
         return None
-    return _required(list(parsed))
+    found = _required(list(parsed))
+    return None if found is None else frozenset(found)
 
 
 def _literal_runs(items: list):
