@@ -84,22 +84,26 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
     def __init__(self, lexicon: str | Path | Sequence[str | Path] | None = None) -> None:
         self.lexicon = lexicon
 
-    def _framer(self):
+    def _framer(self, lexicon: Any):
+        """The frame scorer of ``lexicon``, built once per lexicon (``fit`` passes the
+        current parameter, so ``set_params(lexicon=...)`` then ``fit`` uses the new one)."""
         from .framing import FrameScorer, default_frame_scorer
 
         scorer = getattr(self, "_scorer", None)
-        if scorer is None:
-            scorer = default_frame_scorer() if self.lexicon is None else FrameScorer(self.lexicon)
-            self._scorer = scorer
+        if scorer is None or getattr(self, "_scorer_lexicon", None) != lexicon:
+            scorer = default_frame_scorer() if lexicon is None else FrameScorer(lexicon)
+            self._scorer, self._scorer_lexicon = scorer, lexicon
         return scorer
 
     def __getstate__(self) -> dict:
         state = self.__dict__.copy()
         state.pop("_scorer", None)  # compiled regexes are rebuilt on demand, never saved
+        state.pop("_scorer_lexicon", None)
         return state
 
     def fit(self, X: Any, y: Any = None) -> LexiconFeatures:
-        scorer = self._framer()
+        scorer = self._framer(self.lexicon)
+        self._fit_lexicon = self.lexicon  # transform scores with the lexicon of fit
         names = [f"{f}_score" for f in scorer.frames]
         self.subframes_ = [(f, s) for f in scorer.frames for s in scorer.lexicon.subframes.get(f, ())]
         names += [f"{f}__{s}" for f, s in self.subframes_]
@@ -114,7 +118,7 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
             from sklearn.exceptions import NotFittedError
 
             raise NotFittedError("LexiconFeatures is not fitted yet; call fit first")
-        scorer = self._framer()
+        scorer = self._framer(getattr(self, "_fit_lexicon", self.lexicon))
         texts = _texts(X)
         col = {name: i for i, name in enumerate(self.feature_names_out_)}
         out = np.zeros((len(texts), len(self.feature_names_out_)), dtype=float)

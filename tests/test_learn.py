@@ -81,6 +81,23 @@ def test_lexicon_features_user_frame(tmp_path):
     assert X[0, names.index("humanitarian_score")] > 0.5
 
 
+def test_lexicon_features_set_params_then_fit_uses_the_new_lexicon(tmp_path):
+    # the scorer was cached on the first fit: set_params(lexicon=...) + fit kept the old lexicon
+    import pickle
+
+    extra = tmp_path / "hum.csv"
+    extra.write_text("frame,subframe,cue,weight\nhumanitarian,aid,aid convoy,1\n", encoding="utf-8")
+    lf = LexiconFeatures().fit(TEXTS)
+    assert "humanitarian_score" not in lf.get_feature_names_out()
+    lf.set_params(lexicon=str(extra)).fit(TEXTS)
+    names = list(lf.get_feature_names_out())
+    assert "humanitarian_score" in names
+    X = lf.transform(["An aid convoy arrived."])
+    assert X.shape == (1, len(names)) and X[0, names.index("humanitarian_score")] > 0.5
+    again = pickle.loads(pickle.dumps(lf))  # the scorer is rebuilt for the lexicon of fit
+    np.testing.assert_array_equal(again.transform(["An aid convoy arrived."]), X)
+
+
 def test_frame_model_train_save_load_round_trip(tmp_path):
     gold = small_gold()
     model = FrameModel(min_df=1).fit(gold)
