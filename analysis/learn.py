@@ -48,9 +48,16 @@ TRUSTED_TYPES: tuple[str, ...] = (
 )
 
 
+def _text(t: Any) -> str:
+    """One text; a missing one (None, NaN, pd.NA) is empty, not the word 'nan' or 'None'."""
+    if t is None or (not isinstance(t, str) and pd.api.types.is_scalar(t) and pd.isna(t)):
+        return ""
+    return str(t)
+
+
 def _texts(X: Any) -> list[str]:
     """Accept a sequence of strings, a Series, a 1-column array or a DataFrame
-    with a ``text`` column (or a single column)."""
+    with a ``text`` column (or a single column). Missing texts are empty."""
     if isinstance(X, pd.DataFrame):
         if "text" in X.columns:
             col = X["text"]
@@ -58,7 +65,7 @@ def _texts(X: Any) -> list[str]:
             col = X.iloc[:, 0]
         else:
             raise ValueError(f"expected a 'text' column, got columns {list(X.columns)}")
-        return [str(t) for t in col]
+        return [_text(t) for t in col]
     if isinstance(X, str):
         raise TypeError("expected a sequence of texts, got one string")
     arr = np.asarray(X, dtype=object)
@@ -66,7 +73,7 @@ def _texts(X: Any) -> list[str]:
         if arr.shape[1] != 1:
             raise ValueError(f"expected one column of texts, got shape {arr.shape}")
         arr = arr[:, 0]
-    return ["" if t is None else str(t) for t in arr]
+    return [_text(t) for t in arr]
 
 
 class LexiconFeatures(TransformerMixin, BaseEstimator):
@@ -229,7 +236,7 @@ class FrameModel:
 
     def fit(self, gold: Any) -> FrameModel:
         table = _gold_table(gold)
-        texts = [str(t) for t in table["text"]]
+        texts = [_text(t) for t in table["text"]]
         if len(texts) < 2 * self.calibration_folds:
             raise InputError("<training data>", f"need at least {2 * self.calibration_folds} sentences, got {len(texts)}")
         self.models_ = {}

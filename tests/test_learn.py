@@ -98,6 +98,17 @@ def test_lexicon_features_set_params_then_fit_uses_the_new_lexicon(tmp_path):
     np.testing.assert_array_equal(again.transform(["An aid convoy arrived."]), X)
 
 
+def test_missing_texts_are_empty_in_every_input_shape():
+    # a DataFrame or Series with None/NaN gave the texts 'None' and 'nan' (TF-IDF tokens)
+    from analysis.learn import _TextColumn
+
+    raw = ["Talks resumed.", None, np.nan, pd.NA]
+    for X in (raw, pd.Series(raw, dtype=object), pd.DataFrame({"text": raw}), np.array(raw, dtype=object)[:, None]):
+        assert _TextColumn().transform(X) == ["Talks resumed.", "", "", ""]
+    lf = LexiconFeatures().fit(TEXTS)
+    assert not lf.transform(pd.Series(raw))[1:].any()
+
+
 def test_frame_model_train_save_load_round_trip(tmp_path):
     gold = small_gold()
     model = FrameModel(min_df=1).fit(gold)
