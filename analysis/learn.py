@@ -143,6 +143,9 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
         return out
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
+        from sklearn.utils.validation import check_is_fitted
+
+        check_is_fitted(self, "feature_names_out_")  # NotFittedError before fit, as sklearn's own
         return np.asarray(self.feature_names_out_, dtype=object)
 
 

@@ -69,6 +69,8 @@ def test_lexicon_features_not_fitted():
 
     with pytest.raises(NotFittedError):
         LexiconFeatures().transform(TEXTS)
+    with pytest.raises(NotFittedError):  # was an AttributeError about feature_names_out_
+        LexiconFeatures().get_feature_names_out()
 
 
 def test_lexicon_features_user_frame(tmp_path):
