@@ -177,6 +177,12 @@ _TITLES = frozenset("Mr Mrs Ms Dr Prof President Prime Minister Sheikh Mullah Ge
 #: titles that only go before a surname ("Senator Hill")
 _NAME_TITLES = frozenset("Mr Mrs Ms Dr Prof Senator Sen Rep Representative Congressman "
                          "Congresswoman Governor Gov Judge Justice Mayor Ambassador".split())
+#: nouns of a political leaning that describe politicians as often as voters
+_POLITICAL_LEANINGS = frozenset("conservative conservatives liberal liberals progressive moderate "
+                                "centrist populist nationalist hawk hardliner loyalist reformer "
+                                "libertarian socialist".split())
+#: titles of an office before a name (not "Mr", "Dr")
+_OFFICE_TITLES = (_NAME_TITLES | _TITLES) - {"Mr", "Mrs", "Ms", "Dr", "Prof"}
 _RE_ORG_TAIL = re.compile(r"(?:’s|'s)?\s+(?:administration|government|cabinet|regime|camp|office|"
                           r"Administration|Government|Cabinet|Regime|Presidency|"
                           r"team|leadership|movement|party|coalition|army|navy|air force|forces|"
@@ -642,6 +648,30 @@ class SourceLexicon:
                     return table[key]
         return "unknown"
 
+    def _plain_description(self, mention: str, appositive: str, hits) -> bool:
+        """Whether ``appositive`` is a short indefinite description of the named person in
+        ``mention`` that says nothing official: no role, body, outlet, government word or
+        capitalised word but a demonym ("a tank operator", "a Ukrainian farmhand"; not "a
+        Clinton appointee", "an oversight panel member" of "Rep. Jim Jordan")."""
+        if not _RE_INDEFINITE_DESCRIPTION.match(appositive) or any(
+                tb in ("role", "inst", "outlet", "anon") for _, _, _, tb in hits):
+            return False
+        if _RE_TITLE_ABBREV.search(mention + " ") or any(
+                w.rstrip(".") in _OFFICE_TITLES for w in mention.split()):
+            return False
+        if _RE_GOVERNMENT_CONTEXT.search(appositive) or \
+                appositive.split()[-1].lower() in _POLITICAL_LEANINGS:
+            return False  # ("Ryan, a policy-focused conservative": a politician, maybe)
+        return all(self.side_kind.get(w) == "demonym" for w in appositive.split()[1:]
+                   if w[:1].isupper())
+
+    def _ends_in_role(self, phrase: str) -> bool:
+        """Whether a person's role word ends ``phrase`` ("a drone operator", "a taxi driver";
+        not "a mobile operator", "a software company")."""
+        end = len(phrase.rstrip())
+        return any(tb == "role" and b == end and self.role_type.get(key) != "media"
+                   for key, _, b, tb in self._scan(phrase))
+
     def _head_roles_from(self, full: str, hits) -> list[str]:
         """Role words of a mention, the head first: the last role before the first
         preposition ("local officials" -> officials; "the head of the delegation" -> head)."""
@@ -759,9 +789,10 @@ class SourceLexicon:
             return MentionType("institution", self.side(full), False, False, False)
         if (_RE_COMPANY_STEM.search(mention) and _RE_COMPANY_NAME.match(mention)) or (
                 appositive and _RE_COMPANY_APPOS.match(appositive) and
-                not self.name_tokens(mention)[1:]):
+                not self.name_tokens(mention)[1:] and not self._ends_in_role(appositive)):
             # "Yallourn Energy", "Acme.com", "the Rating polling firm", "Acme, a software
-            # company": a company speaking as a body
+            # company": a company speaking as a body (not "Oleksandr, a drone operator": a
+            # person's role ends the appositive)
             # (its name, for a later bare "McAfee")
             toks = tuple(w.split(".")[0] for w in mention.split()
                          if w[:1].isupper() and w.lower() != "the" and
@@ -887,6 +918,12 @@ class SourceLexicon:
                 om = _RE_NAME_ORG.search(mention)
                 if om and _org_is_private(om.group(1), self):
                     t = "other"  # "Doug Cameron from the Workers Union": not a government's
+            if not person_hits and t == "official" and appositive and \
+                    self._plain_description(mention, appositive, hits):
+                # "A tank operator, Oleksandr Kovalenko, said": an indefinite description
+                # without any role, body or government word describes a person speaking for
+                # themselves (officials come with a role: "a spokesman", "an aide")
+                t = "other"
             st = {"official": "named_official", "expert": "expert"}.get(t, "other")
             return MentionType(st, side, True, False, True, (), names or tuple(person_hits))
         if outlets:
@@ -1347,6 +1384,11 @@ _RE_COMPANY_NAME = re.compile(
     r"(?:" + "|".join(_COMPANY_SUFFIXES) + r")\.?)|(?:[A-Z][\w&’'-]*\s+)?(?:polling|research|"
     r"consulting|security|software|energy|oil|gas|mining|law|accounting|advertising|marketing|"
     r"analytics)\s+firm(?:\s+[A-Z][\w&’'-]*){0,3})\s*$")
+#: a short indefinite description: one noun phrase ending in a common noun ("a tank operator";
+#: not "a member of the panel", "a mother of two")
+_RE_INDEFINITE_DESCRIPTION = re.compile(
+    r"(?i)^\s*(?:a|an|one|another)\s+(?:(?!(?:of|for|at|in|on|with|from|to|by|and|or)\s)"
+    r"[\w’'-]+\s+){0,3}(?-i:[a-z][\w’'-]*)\s*$")
 _RE_COMPANY_APPOS = re.compile(r"(?i)^\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,5}(?:company|firm|"
                                r"corporation|manufacturer|maker|producer|retailer|provider|"
                                r"operator|utility|insurer)\s*$")

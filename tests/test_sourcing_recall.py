@@ -1753,3 +1753,52 @@ def test_stated_by_role_then_name(at, sentence, expected):
     (a,) = at.attribute(sents, text)
     assert (a.source_type, a.speaker) == expected
     assert sentence[a.speaker_start:a.speaker_end] == a.speaker
+
+
+# --- "<description>, <Name>, said": the person speaks, the description types them ----------------
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a person's role that also ends a company's description ("a mobile operator") is still a
+    # person's: the name is no company
+    ("A drone operator, Oleksandr, said the shelling had not stopped.", ("other", "Oleksandr")),
+    ("Oleksandr, a drone operator, said the shelling had not stopped.", ("other", "Oleksandr")),
+    ("“The shelling has not stopped,” said a drone operator, Oleksandr.", ("other", "Oleksandr")),
+    ("A resident, Maria Petrenko, told reporters the town had no water.",
+     ("other", "Maria Petrenko")),
+    ("A soldier, Ivan, said the unit was exhausted.", ("other", "Ivan")),
+    # a short indefinite description with no role, body or government word: a person
+    # speaking for themselves
+    ("A tank operator, Oleksandr Kovalenko, said the shelling had not stopped.",
+     ("other", "Oleksandr Kovalenko")),
+    ("Jan Kowal, a plumbing contractor, said business had collapsed.", ("other", "Jan Kowal")),
+    # an official title or role still makes the name an official's
+    ("Ukraine's foreign minister, Dmytro Kuleba, said talks would continue.",
+     ("named_official", "Dmytro Kuleba")),
+    ("A spokesman for the regional administration, Serhiy Bratchuk, said the shelling went on.",
+     ("named_official", "Serhiy Bratchuk")),
+    ("The mayor of Kharkiv, Ihor Terekhov, said the shelling had not stopped.",
+     ("named_official", "Ihor Terekhov")),
+    ("A military analyst, Oleh Zhdanov, said the offensive had stalled.",
+     ("expert", "Oleh Zhdanov")),
+    ("Rep. Jan Kowal, an oversight panel member, said the inquiry would go on.",
+     ("named_official", "Rep. Jan Kowal")),
+    ("Jan Kowal, a Kremlin appointee, said the inquiry would go on.",
+     ("named_official", "Jan Kowal")),
+    # a company's description keeps the company
+    ("Kyivstar, a mobile operator, said the network was down.", ("institution", "Kyivstar")),
+    ("Acme, a software company, said the network was down.", ("institution", "Acme")),
+])
+def test_description_then_name_types_the_person(at, sentence, expected):
+    sents, text = sents_of([sentence])
+    (a,) = at.attribute(sents, text)
+    assert (a.source_type, a.speaker) == expected
+    assert sentence[a.speaker_start:a.speaker_end] == a.speaker
+
+
+def test_described_person_keeps_the_type_by_name(at):
+    # the bare name later in the article takes the description's type
+    sents, text = sents_of(["A drone operator, Oleksandr, said the shelling had not stopped.",
+                            "Oleksandr added that his unit had lost two drones."])
+    out = at.attribute(sents, text)
+    assert [(a.source_type, a.speaker) for a in out] == [("other", "Oleksandr"),
+                                                          ("other", "Oleksandr")]
