@@ -1688,11 +1688,22 @@ class FrameScorer:
                 flags[kind] = True
         return flags["negated"], flags["hedged"]
 
+    # Characters that do not show: the soft hyphen, the zero-width space, non-joiner and
+    # joiner, the word joiner and the zero-width no-break space (U+FEFF inside text). Inside a
+    # word they hid its cue ("cease\u00adfire"): see _score_hidden.
+    _HIDDEN = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+    _HIDDEN_RE = re.compile(f"[{_HIDDEN}]")
+    # a zero-width space between two word characters: inside a word ("nego\u200btiations")
+    # or in place of a space between two ("peace\u200btalks")
+    _ZWSP_IN_WORD_RE = re.compile(r"(?<=\w)\u200b(?=\w)")
+
     def score(self, text: str) -> FrameScore:
         """Score one sentence (see the module docstring)."""
         text = str(text)
         if not text.isascii():
             text = text.translate(PLAIN_SPACES)  # one for one: offsets hold
+            if self._HIDDEN_RE.search(text) is not None:
+                return self._score_hidden(text)
         pf = self._prefilter
         raw = None  # the automaton's hits (as _scan, inlined)
         if pf is not None and not (
@@ -1720,6 +1731,67 @@ class FrameScorer:
             suppressed=(),
         )
         return obj
+
+    def _score_hidden(self, text: str) -> FrameScore:
+        """Score a sentence holding hidden characters (``_HIDDEN_RE``): the cues are
+        looked for in a copy without them, and the evidence's ``start``/``end`` and
+        ``match`` are mapped back to ``text`` (a cue's span holds the hidden characters
+        inside it). A zero-width space between two word characters is read both ways
+        (left out: one word; a space: two words) and the reading that finds more cue text
+        is kept, the one-word reading on a tie."""
+        from dataclasses import replace
+
+        readings = (False, True) if self._ZWSP_IN_WORD_RE.search(text) else (False,)
+        best: tuple[int, FrameScore, list[int]] | None = None
+        for split in readings:
+            clean, pos = self._without_hidden(text, split)
+            fs = self.score(clean)  # no hidden character left: the usual path
+            if not fs.evidence and not fs.suppressed:
+                covered = 0
+            else:
+                covered = len({
+                    pos[i]
+                    for ev in (*fs.evidence, *fs.suppressed)
+                    for i in range(ev.start, ev.end)
+                    if clean[i] != " " or text[pos[i]] == " "
+                })
+            if best is None or covered > best[0]:
+                best = (covered, fs, pos)
+        assert best is not None
+        covered, fs, pos = best
+        if not covered:
+            return fs
+
+        def back(ev: Evidence) -> Evidence:
+            start, end = pos[ev.start], pos[ev.end - 1] + 1
+            return replace(ev, start=start, end=end, match=text[start:end])
+
+        return replace(
+            fs,
+            evidence=tuple(map(back, fs.evidence)),
+            suppressed=tuple(map(back, fs.suppressed)),
+        )
+
+    def _without_hidden(self, text: str, split: bool) -> tuple[str, list[int]]:
+        """``text`` without its hidden characters (``split``: a zero-width space between
+        two word characters becomes a space instead), and for each character of that copy
+        (and its end) the offset in ``text``."""
+        spaces = (
+            {m.start() for m in self._ZWSP_IN_WORD_RE.finditer(text)} if split else set()
+        )
+        chars: list[str] = []
+        pos: list[int] = []
+        hidden = self._HIDDEN
+        for i, c in enumerate(text):
+            if c not in hidden:
+                chars.append(c)
+            elif i in spaces:
+                chars.append(" ")
+            else:
+                continue
+            pos.append(i)
+        pos.append(len(text))
+        return "".join(chars), pos
 
     def _result(self, text: str, found: list, hits: list, raw: list | None) -> FrameScore:
         """The score of a sentence with cue matches ``found``, modifier hits

@@ -1646,3 +1646,45 @@ def test_no_break_spaces_do_not_hide_a_cue(sentence, frame, match):
     ev = [e for e in fs.evidence if e.frame == frame]
     assert any(e.match == match for e in ev)
     assert all(len(sentence[e.start:e.end]) == len(e.match) for e in fs.evidence)  # offsets hold
+
+
+# --- hidden characters inside a cue: soft hyphen, zero-width characters (strings given directly) ---
+
+_HIDDEN_DROP = str.maketrans(dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+
+
+@pytest.mark.parametrize(("sentence", "plain"), [
+    ("The cease\u00adfire held.", "The ceasefire held."),
+    ("Mis\u00adsiles hit a residential block in Kharkiv.", "Missiles hit a residential block in Kharkiv."),
+    ("The negoti\u2060ations resumed.", "The negotiations resumed."),
+    ("The nego\u200btiations resumed.", "The negotiations resumed."),  # inside a word: one word
+    ("The cease\u200bfire held.", "The ceasefire held."),  # both readings find it: one word
+    ("peace\u200btalks resumed in Istanbul.", "peace talks resumed in Istanbul."),  # two words
+    ("Peace\u200b talks resumed.", "Peace talks resumed."),
+    ("\ufeffTalks resumed after the air\u00adstrikes.", "Talks resumed after the airstrikes."),
+    ("Sanc\u200ctions were tight\u200dened; the cease\ufefffire collapsed.",
+     "Sanctions were tightened; the ceasefire collapsed."),
+    ("He said \u201cthe talks\u200b are dead\u201d.", "He said \u201cthe talks are dead\u201d."),
+])
+def test_hidden_characters_do_not_hide_a_cue(scorer, word_by_word, sentence, plain):
+    got, want = scorer.score(sentence), scorer.score(plain)
+    assert want.evidence  # the plain sentence has cues: the table tests something
+    assert (got.frame, got.labels, got.scores) == (want.frame, want.labels, want.scores)
+    assert [(e.cue, e.rule, e.weight, e.negated, e.hedged, e.quoted) for e in got.evidence] == [
+        (e.cue, e.rule, e.weight, e.negated, e.hedged, e.quoted) for e in want.evidence
+    ]
+    for e, w in zip(got.evidence, want.evidence, strict=True):
+        assert sentence[e.start:e.end] == e.match  # offsets index the sentence as given
+        assert e.match.translate(_HIDDEN_DROP).replace(" ", "") == w.match.replace(" ", "")
+    assert _result(word_by_word.score(sentence)) == _result(got)
+
+
+@pytest.mark.parametrize(("sentence", "spans"), [
+    # a cue's span holds the hidden characters inside it, not those before or after it
+    ("The cease\u00adfire held.", [(4, 14)]),
+    ("\u200bTalks\u200b resumed.", [(1, 6)]),
+    ("peace\u200btalks resumed.", [(0, 11)]),
+    ("Talks resumed.\ufeff", [(0, 5)]),
+])
+def test_hidden_characters_keep_true_offsets(scorer, sentence, spans):
+    assert [(e.start, e.end) for e in scorer.score(sentence).evidence] == spans
