@@ -40,6 +40,9 @@ except ImportError:  # pragma: no cover
 
 CAMPS_FILE = "camps.toml"
 
+# where a contact cue's list of participants ends: a sentence or clause break
+_CLAUSE_END = re.compile(r"[.;:!?]|,\s+(?:and|but|which|who|as|after|before|while)\b|\s[—–]\s")
+
 
 @dataclass(frozen=True)
 class Camps:
@@ -54,6 +57,10 @@ class Camps:
     topic_after: re.Pattern[str]
     not_contact: re.Pattern[str]
     side_of: dict[str, str]  # gazetteer term -> side (only sides with a camp)
+    # a lead-in right after a contact cue that names its participants ("a call
+    # between ..."), and how far they may run, to the clause's end
+    participants: re.Pattern[str] | None = None
+    participants_window: int = 160
     if TYPE_CHECKING:  # an instance attribute set by _build, not a dataclass field
 
         def _find(self, text: str) -> list[tuple[str, int, int]]:
@@ -123,9 +130,23 @@ class Camps:
         >>> text = "The ministers of Ukraine and Russia met in Antalya."
         >>> default_camps().across(text, text.index("met"), text.index("met") + 3)
         True
+
+        After a lead-in of ``patterns.participants`` ("between") the participants
+        may run on to the end of the clause (``participants_window`` characters at most):
+
+        >>> text = ("A telephone conversation between the President of the Russian "
+        ...         "Federation and the President of the United States has just concluded.")
+        >>> default_camps().across(text, 2, 24)
+        True
         """
         found = self.parties(text) if parties is None else parties
         lo, hi = start - self.window, end + self.window
+        lead = self.participants.match(text, end) if self.participants is not None else None
+        if lead:  # "a telephone conversation between the President of Russia ... and the
+            # President of the United States": the participants run on past the window
+            stop = _CLAUSE_END.search(text, lead.end())
+            hi = max(hi, min(stop.start() if stop else len(text),
+                             lead.end() + self.participants_window))
         return len({p[3] for p in found if p[1] >= lo and p[2] <= hi}) > 1
 
     def one_camp(self, text: str, parties: list | None = None) -> str | None:
@@ -160,7 +181,10 @@ def load_camps(path: str | Path | None = None) -> Camps:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
         raise _fail(where, f"not valid TOML ({exc})") from exc
-    unknown = set(data) - {"factor", "min_parties", "cross_factor", "window", "camps", "patterns"}
+    unknown = set(data) - {
+        "factor", "min_parties", "cross_factor", "window", "participants_window", "camps",
+        "patterns",
+    }
     if unknown:
         raise _fail(where, f"unknown key(s) {sorted(unknown)}")
     factor = data.get("factor", 0.3)
@@ -179,6 +203,17 @@ def load_camps(path: str | Path | None = None) -> Camps:
     window = data.get("window", 40)
     if isinstance(window, bool) or not isinstance(window, int) or not 0 <= window <= 400:
         raise _fail(where, f"window must be a whole number of characters, 0 to 400, got {window!r}")
+    participants_window = data.get("participants_window", 160)
+    if (
+        isinstance(participants_window, bool)
+        or not isinstance(participants_window, int)
+        or not 0 <= participants_window <= 400
+    ):
+        raise _fail(
+            where,
+            "participants_window must be a whole number of characters, 0 to 400, "
+            f"got {participants_window!r}",
+        )
     camp_of = data.get("camps", {})
     if not isinstance(camp_of, dict):
         raise _fail(where, '[camps] must be a table of side = "camp"')
@@ -201,6 +236,15 @@ def load_camps(path: str | Path | None = None) -> Camps:
             compiled[key] = re.compile(wrap.format(value))
         except re.error as exc:
             raise _fail(where, f"patterns.{key} is not a valid regex ({exc})") from exc
+    lead = patterns.get("participants")  # optional: older files have none
+    participants = None
+    if lead is not None:
+        if not isinstance(lead, str) or not lead:
+            raise _fail(where, "patterns.participants must be a non-empty regex")
+        try:
+            participants = re.compile(rf"(?i)\s*(?:\w+\s+){{0,2}}?(?:{lead})\s")
+        except re.error as exc:
+            raise _fail(where, f"patterns.participants is not a valid regex ({exc})") from exc
     side_of: dict[str, str] = {}
     for name, column in (("sides", "term"), ("institutions", "name")):
         fname, req, opt = TABLES[name]
@@ -217,6 +261,8 @@ def load_camps(path: str | Path | None = None) -> Camps:
         window=window,
         camp_of=dict(camp_of),
         side_of=side_of,
+        participants=participants,
+        participants_window=participants_window,
         **compiled,
     )
 

@@ -110,6 +110,12 @@ def test_a_user_camps_file(tmp_path):
         ("factor = \n", "not valid TOML"),
         ("cross_factor = 0.5\n", "cross_factor must be a number from 1 to 5"),
         ("window = -3\n", "window must be a whole number"),
+        ("participants_window = 1000\n", "participants_window must be a whole number"),
+        (
+            "[patterns]\ntopic_before = 'x'\ntopic_after = 'x'\nnot_contact = 'y'\n"
+            "participants = '('\n",
+            "patterns.participants is not a valid regex",
+        ),
     ],
 )
 def test_bad_camps_file_names_the_key(tmp_path, content, message):
@@ -141,6 +147,27 @@ def test_scorer_with_camps_pickles():
         ("Putin held a phone call with Biden on Tuesday.", True),
         ("During that conversation with Biden, Putin said Ukraine was not ready.", True),
         ("Zelensky met Biden at the White House.", False),
+        # the participants after "between" run on past the window, to the clause's end
+        (
+            "The Kremlin confirmed a long telephone conversation between the President of "
+            "the Russian Federation and the President of the United States.",
+            True,
+        ),
+        (
+            "A video call on Monday between Russian President Vladimir Putin and US "
+            "President Joe Biden lasted two hours.",
+            True,
+        ),
+        (
+            "A phone call between Zelensky and the President of the United States, Joe "
+            "Biden, covered air defence.",
+            False,
+        ),
+        (
+            "Officials described the meeting between the two delegations; later that day "
+            "Russia and the United States exchanged prisoners.",
+            False,
+        ),
     ],
 )
 def test_contact_across_the_conflict_counts_more(sentence, cross):
