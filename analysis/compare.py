@@ -890,6 +890,12 @@ def compare(
 
 # ------------------------------------------------------------------ run (CLI)
 
+#: Every chart ``framing compare`` can write (file stems; a run writes one of the two source mixes).
+COMPARE_CHARTS: tuple[str, ...] = (
+    "article_strip", "balance_forest", "source_mix_by_outlet", "source_mix_by_article",
+    "frame_source_heatmap", "frame_scatter", "percentiles",
+)
+
 
 @dataclass(frozen=True)
 class CompareOutputs:
@@ -1099,6 +1105,13 @@ def run_compare(
             files += [stem.with_suffix(s) for s in (".png", ".svg", ".csv")]
     files.append(write_text(out / "summary.txt", comp.summary()))
     files.append(write_text(out / "README.txt", _readme(description, focus_art, files, chart_paths)))
+    # a re-run into the same folder: no chart or skipped.json of an earlier run is left beside
+    # this run's files (source_mix_by_outlet vs _by_article depends on the reference's outlets)
+    for stem in COMPARE_CHARTS:
+        if out / stem not in chart_paths:
+            for suffix in (".png", ".svg", ".csv"):
+                (out / f"{stem}{suffix}").unlink(missing_ok=True)
+    (out / "skipped.json").unlink(missing_ok=True)
     if skipped:
         import json
 

@@ -547,3 +547,35 @@ def test_profiles_of_articles_with_one_id_keep_their_own_metadata():
         scored = score_corpus(arts, progress=False)
     p = profile_articles(scored, arts)
     assert p[["article_id", "title"]].values.tolist() == [["a", "First"], ["b", "Second"], ["a~2", "Third"]]
+
+
+def test_run_compare_again_into_the_same_folder_leaves_nothing_stale(tmp_path):
+    # a second run kept the first run's skipped.json (a JSONL line of another corpus) and its
+    # source_mix_by_outlet chart beside this run's source_mix_by_article
+    import json
+
+    from analysis.compare import run_compare
+
+    focus = tmp_path / "focus.txt"
+    focus.write_text("Missiles hit the port overnight. Envoys met to discuss a truce, officials said.")
+    rows = [
+        {"id": "r1", "outlet": "Daily Planet", "text": "Talks resumed in Vienna. Shelling continued."},
+        {"id": "r2", "outlet": "Gazette", "text": "Artillery struck the bridge. The army said it advanced."},
+        {"id": "r3", "outlet": "Gazette", "text": "Farmers began the harvest. The weather was dry."},
+    ]
+    first = tmp_path / "first.jsonl"
+    first.write_text("\n".join(json.dumps(r) for r in rows) + "\n{broken\n")
+    second = tmp_path / "second"
+    second.mkdir()
+    for r in rows:
+        (second / f"{r['id']}.txt").write_text(r["text"])
+    out = tmp_path / "out folder"
+    with pytest.warns(InputWarning, match="skipped"):
+        one = run_compare(str(focus), corpus=str(first), out_dir=out, progress=False)
+    assert (out / "skipped.json").exists() and (out / "source_mix_by_outlet.png").exists()
+    two = run_compare(str(focus), corpus=str(second), out_dir=out, progress=False)
+    assert not two.skipped and not (out / "skipped.json").exists()
+    assert {p.name for p in two.charts} == {p.name for p in one.charts} - {"source_mix_by_outlet"} | {"source_mix_by_article"}
+    chart_files = {p.name for p in out.iterdir() if p.suffix in (".png", ".svg")}
+    assert chart_files == {f"{c.name}{s}" for c in two.charts for s in (".png", ".svg")}
+    assert {p.name for p in out.iterdir()} == {p.name for p in two.files}
