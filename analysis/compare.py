@@ -571,8 +571,8 @@ class Comparison:
         ]
         if len(unusual):
             names = "; ".join(
-                f"{metric_label(m)} ({'high' if p >= 95 else 'low'})"
-                for m, p in zip(unusual["metric"], unusual["percentile"], strict=True)
+                f"{metric_label(m)} ({'high' if p >= 95 else 'low'}{_fewer_words(m, int(k), n_ref)})"
+                for m, p, k in zip(unusual["metric"], unusual["percentile"], unusual["n_reference"], strict=True)
             )
             lines.append(f"- Measures in the reference's outer 5% on either side: {names}.")
             if unusual["metric"].str.startswith("side_").any():
@@ -686,6 +686,16 @@ def metric_value(metric: str, value: Any) -> str:
     if math.isnan(v):
         return ""
     return f"{v:+.2f}" if metric == "balance" else f"{v:.0%}" if metric.endswith("_share") else f"{v:.2f}"
+
+
+def _fewer_words(metric: str, n: int, n_ref: int) -> str:
+    """'; against the 1 of 3 reference articles with diplomacy sentences' for a measure that
+    only some reference articles have (a carrier share is empty without the frame's sentences)."""
+    if n >= n_ref:
+        return ""
+    frame = next((metric[: -len(f"_{c}_share")] for c in CARRIERS if metric.endswith(f"_{c}_share")), "")
+    what = f"with {frame.replace('_', ' ')} sentences" if frame else "with a value"
+    return f"; against the {n} of {n_ref} reference articles {what}"
 
 
 def _rank_words(below: float, above: float) -> str:

@@ -579,3 +579,24 @@ def test_run_compare_again_into_the_same_folder_leaves_nothing_stale(tmp_path):
     chart_files = {p.name for p in out.iterdir() if p.suffix in (".png", ".svg")}
     assert chart_files == {f"{c.name}{s}" for c in two.charts for s in (".png", ".svg")}
     assert {p.name for p in out.iterdir()} == {p.name for p in two.files}
+
+
+def test_summary_says_when_an_unusual_measure_rests_on_fewer_reference_articles():
+    # 'diplomacy sentences in the writer's own voice (low)' among the outer 5% of a
+    # 3-article reference was computed against the one article that has diplomacy sentences
+    from analysis import score_corpus
+
+    focus = score_corpus(pd.DataFrame({"id": ["f"], "text": [
+        "Envoys met in Vienna to discuss a truce, officials said. Talks resumed on Monday, the ministry said."
+    ]}), progress=False)
+    ref = score_corpus(pd.DataFrame({"id": ["r1", "r2", "r3"], "text": [
+        "Negotiators met in Vienna to discuss a ceasefire. The talks will resume next week.",
+        "Farmers began the harvest. The weather was dry.",
+        "The market opened late. Prices rose slightly.",
+    ]}), progress=False)
+    comp = compare(focus, ref, n_perm=200)
+    row = comp.percentiles.set_index("metric").loc["diplomacy_unattributed_share"]
+    assert row["n_reference"] == 1 and row["percentile"] <= 5
+    line = next(x for x in comp.summary().splitlines() if "outer 5%" in x)
+    assert "in the writer's own voice (low; against the 1 of 3 reference articles with diplomacy sentences)" in line
+    assert "attributed sentences (high)" in line  # a measure every article has: no qualifier
