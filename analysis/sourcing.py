@@ -118,6 +118,7 @@ class Cue:
     via: str = ""
     appositive: str = ""
     subordinate: bool = False  # the cue sits in a subordinate clause ("which Nato rejected")
+    group: str = ""  # the list of sources the speaker opens ("Putin and Lavrov"), if any
 
 
 # ---------------------------------------------------------------------------------------
@@ -641,6 +642,7 @@ def _blank(m: re.Match) -> str:
 
 
 _RE_LEADING_THE = re.compile(r"^\s*(?:the\s+)?")
+_RE_THE_WORD = re.compile(r"^[Tt]he\s+")
 
 
 class SourceAttributor:
@@ -1199,7 +1201,12 @@ class SourceAttributor:
                         not boff + p0 + psp[0] and pseg[psp[0]:psp[1]][:1].isupper() and
                         len(pseg[psp[0]:psp[1]].split()) <= 12 and
                         not lex.name_tokens(pseg[psp[0]:psp[1]]))) and \
-                        lex.classify(pseg[psp[0]:psp[1]]).source_type:
+                        (lex.classify(pseg[psp[0]:psp[1]]).source_type or
+                         pseg[psp[0]:psp[1]].strip().lower() in ("he", "she", "they") or
+                         lex.side_kind.get(_RE_THE_WORD.sub("", pseg[psp[0]:psp[1]].strip()))
+                         == "demonym"):
+                    # ("He and his aides said": the pronoun heads the list; "Palestinian and
+                    # Israeli security officials said": the adjectives share the head)
                     if len(pseg[psp[0]:psp[1]].split()) > 6:
                         # the titles describe the name, which is the speaker
                         k = sp.find(lex.name_tokens(sp)[0])
@@ -1410,7 +1417,12 @@ class SourceAttributor:
                 # "Rep. Jan Kovac (D-Ohio)", "Anna Nowak (58)": the aside is not the name
                 head = c.speaker[:c.speaker.rfind(" (")].rstrip()
                 if head and len(c.speaker) - len(head) <= 24:
-                    cues[k] = replace(c, speaker=head, s_end=c.s_start + len(head))
+                    c = cues[k] = replace(c, speaker=head, s_end=c.s_start + len(head))
+            if " and " in c.speaker and (first := lex.first_conjunct(c.speaker)):
+                # "Putin, his diplomats and military leaders have said": the first of the
+                # coordinated sources is the speaker and types the sentence (an appositive
+                # after the list describes each of them: "X and Y, sociologists at Z,")
+                cues[k] = replace(c, speaker=first, s_end=c.s_start + len(first), group=c.speaker)
         return cues
 
     def _what_x_called(self, text: str, masked: str, cues: list[Cue]) -> list[Cue]:
@@ -1994,6 +2006,12 @@ class SourceAttributor:
                     self._note_pair(mem, sents[i - 1].text)
                 a = self._make(mem, speaker, mt, c.s_start, c.s_end, c.cue, c.c_start, c.c_end,
                                rule, mode, via, appositive=c.appositive)
+                if c.group:
+                    # the whole list, for a later "they" ("Putin and Lavrov said ... They
+                    # added"); no names or roles, so that "Putin" or "the minister" later
+                    # finds the person
+                    mem.add(c.group, MentionType(a.source_type, a.side, False, a.anonymous, False),
+                            a.source_type, a.side, a.anonymous)
                 for o in cues:
                     # later speakers of the same sentence are the most recent mentions
                     # ("… say X. “…,” said Andy Mok, a fellow at …" -> a later "he" is Mok)

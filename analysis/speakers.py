@@ -181,6 +181,18 @@ _NAME_TITLES = frozenset("Mr Mrs Ms Dr Prof Senator Sen Rep Representative Congr
 _POLITICAL_LEANINGS = frozenset("conservative conservatives liberal liberals progressive moderate "
                                 "centrist populist nationalist hawk hardliner loyalist reformer "
                                 "libertarian socialist".split())
+#: the separators of a list of sources ("A, B and C", "A, B, and C", "A and B")
+_RE_CONJ_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_CONJ_DETERMINERS = frozenset("the his her its their our a an other several some many".split())
+_RE_CONJ_PREP = re.compile(r"\s(?:of|for|from|at|in|to|with|on|by)\s")
+#: the kinds of conjunct (``SourceLexicon._conjunct_kind``) that may follow a first one
+_CONJ_JOINS = {"person": ("person", "source", "fullname", "name"),
+               "source": ("person", "source"),
+               "fullname": ("person", "fullname")}
+#: a later conjunct after a prepositional first one: a determiner and a common noun ("his
+#: deputy", "the head of ..."; not "the University of X")
+_RE_CONJ_DET_NOUN = re.compile(r"(?i:the|his|her|its|their|our|a|an|other|several|some|many)\s+[a-z]")
+_RE_BARE_NAME = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*$")
 #: titles of an office before a name (not "Mr", "Dr")
 _OFFICE_TITLES = (_NAME_TITLES | _TITLES) - {"Mr", "Mrs", "Ms", "Dr", "Prof"}
 _RE_ORG_TAIL = re.compile(r"(?:’s|'s)?\s+(?:administration|government|cabinet|regime|camp|office|"
@@ -688,6 +700,85 @@ class SourceLexicon:
         before = [r for r in roles if r[1] < cut]
         head = before[-1] if before else roles[0]
         return [head[0]] + [r[0] for r in roles if r is not head]
+
+    def first_conjunct(self, mention: str) -> str:
+        """The first of coordinated sources ("Putin, his diplomats and military leaders" ->
+        "Putin"; "Russia and its allies" -> "Russia"), or "" when ``mention`` is no list of
+        sources: one name or body with "and" inside ("Procter and Gamble", "the Ministry of
+        Foreign Affairs and Trade", "the Food and Agriculture Organization"), adjectives
+        sharing one head ("US and British officials"), a list inside a phrase ("the foreign
+        ministers of Russia and Ukraine") or a pair of possessives ("Putin's and Lavrov's
+        aides"). Each conjunct must name a source by itself: a role, a known person, state
+        or body, or a determiner before a typed head; names the lexicon does not know join
+        only a named person ("Zelensky and Kowal", "Jan Kowal and Ivo Marek"; not "Marks and
+        Spencer", "Trinidad and Tobago")."""
+        seps = list(_RE_CONJ_SEP.finditer(mention))
+        if not seps or "and" not in seps[-1].group() or any("and" in m.group() for m in seps[:-1]):
+            return ""
+        bounds = [0, *(x for m in seps for x in (m.start(), m.end())), len(mention)]
+        parts = [mention[bounds[k]:bounds[k + 1]] for k in range(0, len(bounds), 2)]
+        if any(not p or len(p.split()) > 8 or p.endswith(("’s", "'s")) for p in parts) or \
+                len({p.lower() for p in parts}) < len(parts) or \
+                parts[0].split()[0].lower() in ("both", "either", "neither", "between"):
+            return ""
+        # a known name or a capitalised body's name that runs across a separator (not from a
+        # pronoun: "He and House Judiciary Committee Chairman X")
+        runs = [(a, b) for _, a, b, tb in self._scan(mention) if tb != "role"]
+        runs += [(m.start(), m.end()) for m in _ORG_RUN.finditer(mention)
+                 if not (m.start() == 0 and parts[0].lower() in PRONOUNS)]
+        if any(a < m.start() and m.end() < b for m in seps for a, b in runs):
+            return ""
+        kinds = [self._conjunct_kind(p) for p in parts]
+        joins = _CONJ_JOINS.get(kinds[0], ())
+        if not all(k in joins for k in kinds[1:]):
+            return ""
+        first, last = parts[0], parts[-1]
+        det = _CONJ_DETERMINERS
+        if " " not in first and (self.side_kind.get(first) == "demonym" or (
+                self.side_kind.get(first) == "country" and first.replace(".", "").isupper())) and \
+                last.split()[0].lower() not in det and last.split()[-1][:1].islower():
+            return ""  # "US and British officials": the adjectives share the head
+        if _RE_CONJ_PREP.search(first) and (self.is_document(first) or any(
+                not _RE_CONJ_DET_NOUN.match(p) and p.lower() not in PRONOUNS for p in parts[1:])):
+            # "the foreign ministers of Russia and Ukraine", "a study by Harvard and the
+            # University of X": the list is the object of the preposition
+            return ""
+        mt0 = self.classify(first)
+        if mt0.roles and mt0.roles[0] in self.role_plural and mt0.named:
+            return ""  # "Presidential candidates Hillary Clinton and Donald Trump"
+        if mt0.roles and mt0.person and self._ends_in_role(first) and \
+                last.split()[0].lower() not in det and last.lower() not in PRONOUNS:
+            # "The retired US army general and former CIA director David Petraeus": two
+            # titles of one person
+            return ""
+        return first
+
+    def _conjunct_kind(self, part: str) -> str:
+        """What one conjunct of a list names: "person" (a role with a name, a known person,
+        a title and a name), "source" (a role, a known state or body, a pronoun, a
+        determiner before a typed head), "fullname" (two to four capitalised words the
+        lexicon does not know: "Jan Kowal"), "name" (one such word: "Kowal", "Gamble") or
+        ""."""
+        if part.lower() in PRONOUNS:
+            return "source"
+        mt = self.classify(part)
+        if not mt.source_type:
+            return ""
+        hits = self._scan(part)
+        if any(tb == "side" and self.side_kind.get(k) == "person" for k, _, _, tb in hits):
+            return "person"
+        if mt.roles:
+            return "person" if mt.named else "source"
+        if any(tb in ("inst", "outlet") or (tb == "side" and self.side_kind.get(k) in (
+                "country", "capital")) for k, _, _, tb in hits):
+            return "source"
+        if part.split()[0].lower() in _CONJ_DETERMINERS:
+            return "source"
+        if mt.named and _RE_BARE_NAME.match(part):
+            if part.split()[0].rstrip(".") in _NAME_TITLES:
+                return "person"  # "Mr. Jones", "Senator Hill"
+            return "fullname" if " " in part else "name"
+        return ""
 
     def is_document(self, mention: str) -> bool:
         """A report, statement, video ... (things that can "show" or "read")."""

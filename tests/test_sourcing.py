@@ -121,8 +121,9 @@ def test_single_sentence(at, sentence, stype, speaker, mode, via, side):
 
 MORE = [
     # sentence, source_type, speaker  (rules added while checking unseen articles)
+    # (a list of sources: the first speaks and types the sentence)
     ("Senior officials and the military have implied Ukrainian involvement in the blasts.",
-     "unnamed_official", "Senior officials and the military"),
+     "unnamed_official", "Senior officials"),
     ("Western officials have been briefing on the war and they say Russia is regrouping.",
      "unnamed_official", "they"),
     ("The leaders agreed to continue their contacts on the grain corridor.",
