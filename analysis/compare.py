@@ -797,6 +797,16 @@ def find_drivers(focus: pd.DataFrame, ref_label_share: dict[str, float], focus_l
     return df[cols].head(n).reset_index(drop=True)
 
 
+def _read_profiles(profiles: pd.DataFrame) -> pd.DataFrame:
+    """An article table as given (e.g. profiles.csv read back): unknown metadata is '' as in
+    ``profile_articles`` (pandas reads an empty CSV cell as NaN, which printed as 'nan')."""
+    out = profiles.copy()
+    for c in ("article_id", "title", "outlet", "date"):
+        if c in out.columns:
+            out[c] = out[c].map(lambda v: "" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v))
+    return out
+
+
 def compare(
     focus: pd.DataFrame,
     reference: pd.DataFrame,
@@ -817,8 +827,8 @@ def compare(
     """
     focus_sent = None if is_profile_table(focus) else focus
     ref_sent = None if is_profile_table(reference) else reference
-    fprof = focus if focus_sent is None else profile_articles(focus, focus_articles, seed=seed)
-    rprof = reference if ref_sent is None else profile_articles(reference, reference_articles, seed=seed)
+    fprof = _read_profiles(focus) if focus_sent is None else profile_articles(focus, focus_articles, seed=seed)
+    rprof = _read_profiles(reference) if ref_sent is None else profile_articles(reference, reference_articles, seed=seed)
     if len(fprof) != 1:
         raise ValueError(f"the focus must be one article; got {len(fprof)} ({', '.join(fprof['article_id'][:5])})")
     notes: list[str] = []

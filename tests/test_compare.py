@@ -600,3 +600,18 @@ def test_summary_says_when_an_unusual_measure_rests_on_fewer_reference_articles(
     line = next(x for x in comp.summary().splitlines() if "outer 5%" in x)
     assert "in the writer's own voice (low; against the 1 of 3 reference articles with diplomacy sentences)" in line
     assert "attributed sentences (high)" in line  # a measure every article has: no qualifier
+
+
+def test_compare_profiles_read_back_from_csv_have_no_nan_words(corpus_tables, tmp_path):
+    # profiles.csv read with pandas has NaN for an unknown outlet: the summary said
+    # 'Focus article: Title (nan)' and by_outlet 'nan (focus article)'
+    ref, focus, _ = corpus_tables
+    profiles = pd.concat([profile_articles(focus).assign(focus=True), profile_articles(ref).assign(focus=False)])
+    profiles["outlet"] = ""
+    profiles.to_csv(tmp_path / "profiles.csv", index=False)
+    back = pd.read_csv(tmp_path / "profiles.csv")
+    assert back["outlet"].isna().all()
+    comp = compare(back[back["focus"]], back[~back["focus"]], n_perm=200)
+    assert "nan" not in comp.summary().split("\n")[0]
+    assert comp.by_outlet["outlet"].tolist()[0] == "focus (focus article)"
+    assert "(unknown outlet)" in comp.by_outlet["outlet"].tolist()
