@@ -126,6 +126,16 @@ def _article_label(row: pd.Series, limit: int = LABEL_CHARS) -> str:
     return f"{label} \u2014 {outlet_name(outlet, 28)}" if outlet else label
 
 
+def _known_meta(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy whose title/outlet cells are '' when unknown: a table read back from CSV has NaN
+    there (labels said 'nan', and articles of no outlet lost their outlet mean)."""
+    out = df.copy()
+    for c in ("title", "outlet"):
+        if c in out.columns:
+            out[c] = out[c].map(lambda v: "" if v is None or (isinstance(v, float) and np.isnan(v)) else str(v))
+    return out
+
+
 def _focus_mask(df: pd.DataFrame, focus_id: str | None) -> np.ndarray:
     if focus_id is not None:
         return (df["article_id"].astype(str) == str(focus_id)).to_numpy()
@@ -151,7 +161,7 @@ def article_strip(
     ``frame``, ``source_type`` (and ``article_id``, ``title`` for lanes).
     """
     pal = palette()
-    df = sentences.reset_index(drop=True)
+    df = _known_meta(sentences.reset_index(drop=True))
     ids = df["article_id"].astype(str) if "article_id" in df.columns else pd.Series([""] * len(df))
     articles = list(dict.fromkeys(ids))
     by_frame = len(articles) <= 1
@@ -218,7 +228,7 @@ def balance_forest(
     """Balance (diplomacy share minus escalation share) with its 95% interval, one row per article,
     sorted; the focus article in black and bold, the reference median as a dashed line."""
     pal = palette()
-    df = profiles.reset_index(drop=True).copy()
+    df = _known_meta(profiles.reset_index(drop=True))
     df["_focus"] = _focus_mask(df, focus_id)
     df = df.sort_values(["balance", "article_id"], ascending=[True, True]).reset_index(drop=True)
     n = len(df)
@@ -276,7 +286,7 @@ def source_mix_bars(
     (articles or outlets: columns ``source_<type>_share``). The focus row (``focus`` True)
     is drawn first and bold; the rest sorted by ``sort_by``."""
     pal = palette()
-    df = table.reset_index(drop=True).copy()
+    df = _known_meta(table.reset_index(drop=True))
     if label is None:
         label = "outlet" if "outlet" in df.columns and "title" not in df.columns else "title"
     df["_focus"] = _focus_mask(df, None)
@@ -373,7 +383,7 @@ def frame_scatter(
     (articles at the same point share one dot, its area growing with their number), outlet means
     as labelled circles (size = number of articles), the focus as a black diamond."""
     pal = palette()
-    df = profiles.reset_index(drop=True).copy()
+    df = _known_meta(profiles.reset_index(drop=True))
     df["_focus"] = _focus_mask(df, focus_id)
     if ax is None:
         ax = _new_axes((8.5, 7.0))

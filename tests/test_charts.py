@@ -173,3 +173,19 @@ def test_frame_scatter_articles_at_one_point_make_a_bigger_dot(tables):
     sizes = sorted(ax.collections[0].get_sizes())
     assert len(sizes) == 5 and sizes[-1] == 5 * sizes[0]
     assert (ax.plotted["kind"] == "article").sum() == 9  # the CSV keeps one row per article
+
+
+def test_article_tables_read_back_from_csv_label_unknown_metadata_as_unknown(tables, tmp_path):
+    # profiles.csv read with pandas has NaN for an unknown outlet: the forest labelled the focus
+    # 'Title — nan' and the scatter dropped the outlet mean of the articles without an outlet
+    _, _, _, profiles = tables
+    p = profiles.head(6).assign(outlet="")
+    p.to_csv(tmp_path / "profiles.csv", index=False)
+    back = pd.read_csv(tmp_path / "profiles.csv")
+    assert back["outlet"].isna().all()
+    labels = [t.get_text() for t in balance_forest(back).get_yticklabels()]
+    assert not any("nan" in label for label in labels)
+    means = frame_scatter(back).plotted.query("kind == 'outlet mean'")
+    assert means["outlet"].tolist() == ["(unknown outlet)"] and means["n_articles"].tolist() == [5]
+    names = [t.get_text() for t in source_mix_bars(back.assign(title=np.nan)).get_yticklabels()]
+    assert all(names) and not any("nan" in n for n in names)  # the article id stands in
