@@ -1836,7 +1836,10 @@ def test_described_person_keeps_the_type_by_name(at):
     ("The United Nations Food and Agriculture Organization said wheat prices had risen.",
      ("institution", "The United Nations Food and Agriculture Organization")),
     ("Procter and Gamble said it would leave Russia.", (None, "Procter and Gamble")),
-    ("Trinidad and Tobago said it would join the sanctions.", (None, "Trinidad and Tobago")),
+    ("Trinidad and Tobago said it would join the sanctions.",
+     ("institution", "Trinidad and Tobago")),
+    ("Bosnia and Herzegovina said it would join the sanctions.",
+     ("institution", "Bosnia and Herzegovina")),
     # no split: adjectives sharing one head, a list inside a phrase, two titles of one person
     ("US and British officials said the weapons would arrive next week.",
      ("unnamed_official", "US and British officials")),
