@@ -252,13 +252,18 @@ class FrameModel:
         return self
 
     def predict_proba(self, texts: Any) -> pd.DataFrame:
-        """Calibrated probability of each frame, one row per text."""
+        """Calibrated probability of each frame, one row per text (with the index of a
+        Series or DataFrame given, so the result lines up with the rows it came from)."""
         if not self.models_:
             raise RuntimeError("FrameModel is not fitted; call fit(gold) or FrameModel.load(path)")
+        index = texts.index if isinstance(texts, pd.Series | pd.DataFrame) else None
         texts = _texts(texts)
-        return pd.DataFrame({f"{f}_prob": m.predict_proba(texts)[:, 1] for f, m in self.models_.items()})
+        return pd.DataFrame(
+            {f"{f}_prob": m.predict_proba(texts)[:, 1] for f, m in self.models_.items()}, index=index
+        )
 
     def predict(self, texts: Any) -> pd.DataFrame:
+        """``<frame>`` True where the probability reaches ``threshold`` (index as ``predict_proba``)."""
         probs = self.predict_proba(texts)
         return pd.DataFrame({f: probs[f"{f}_prob"] >= self.threshold for f in self.models_})
 

@@ -126,6 +126,18 @@ def test_frame_model_train_save_load_round_trip(tmp_path):
     assert loaded.params() == model.params() and loaded.n_train_ == len(gold)
 
 
+def test_predictions_keep_the_index_of_a_series_or_table():
+    # predict_proba(sub["text"]) had a fresh 0..n-1 index: assigning it to a filtered table
+    # (sub["p"] = ...["diplomacy_prob"]) gave NaN or another row's probability
+    model = FrameModel(min_df=1).fit(small_gold())
+    table = pd.DataFrame({"text": ["Shelling killed four civilians.", "Peace talks resumed in Geneva."]}, index=[7, 3])
+    probs = model.predict_proba(table["text"])
+    assert list(probs.index) == [7, 3] and list(model.predict(table).index) == [7, 3]
+    table["p"] = probs["diplomacy_prob"]
+    assert table.loc[3, "p"] > table.loc[7, "p"]
+    assert list(model.predict_proba(list(table["text"])).index) == [0, 1]
+
+
 def test_saved_model_has_only_trusted_types(tmp_path):
     import skops.io as sio
 
