@@ -1127,10 +1127,10 @@ def run_compare(
     files.append(write_text(out / "README.txt", _readme(description, focus_art, files, chart_paths)))
     # a re-run into the same folder: no chart or skipped.json of an earlier run is left beside
     # this run's files (source_mix_by_outlet vs _by_article depends on the reference's outlets)
-    for stem in COMPARE_CHARTS:
-        if out / stem not in chart_paths:
+    for chart in COMPARE_CHARTS:
+        if out / chart not in chart_paths:
             for suffix in (".png", ".svg", ".csv"):
-                (out / f"{stem}{suffix}").unlink(missing_ok=True)
+                (out / f"{chart}{suffix}").unlink(missing_ok=True)
     (out / "skipped.json").unlink(missing_ok=True)
     if skipped:
         import json
