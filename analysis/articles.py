@@ -36,7 +36,7 @@ import math
 import os
 import re
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from html import unescape
 from pathlib import Path
@@ -321,8 +321,9 @@ def _make_article(
     repairs: list[Skipped],
     guess: bool = True,
 ) -> Article:
-    if not isinstance(text, str):
-        raise MalformedRecordError(where, f"text is {_a(type(text).__name__)}, not a string", line)
+    problem = text_problem(text)
+    if problem is not None:
+        raise MalformedRecordError(where, problem, line)
     text, more = normalise_text(text, where)
     if line is not None:
         more = [replace(r, line=line) for r in more]
@@ -352,19 +353,84 @@ def _make_article(
     )
 
 
-def _split_record(obj: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
-    """Map a JSON object / CSV row onto the record keys; return (fields, unknown keys)."""
+def field_key(name: Any) -> str:
+    """The record field a JSON key or a column name stands for: case and surrounding
+    spaces do not matter and other names are resolved (:data:`_ALIASES`). Every reader
+    (``load_corpus``, ``load_article``, ``score_corpus``, the streaming path) uses it.
+
+    >>> field_key(" Text "), field_key("ID"), field_key("Headline"), field_key("mood")
+    ('text', 'id', 'title', 'mood')
+    """
+    key = str(name).strip().lower()
+    return _ALIASES.get(key, key)
+
+
+def unknown_fields_note(names: Iterable[str], what: str) -> str:
+    """The warning about fields (``what``: "field" or "column") no reader knows."""
+    return (
+        f"ignored unknown {what}(s): {', '.join(sorted(names))} "
+        f"(known: {', '.join(['id', *META_FIELDS, 'text', 'language'])})"
+    )
+
+
+def split_record(
+    obj: Mapping[Any, Any], carry: Collection[str] = ()
+) -> tuple[dict[str, Any], list[str]]:
+    """Map a JSON object / CSV row onto the record keys (:func:`field_key`; the first
+    non-null value of a field wins); return (fields, unknown keys). ``carry``: quiet
+    keys kept as well (``path``)."""
     out: dict[str, Any] = {}
     unknown: list[str] = []
     for raw_key, value in obj.items():
-        key = str(raw_key).strip().lower()
-        key = _ALIASES.get(key, key)
-        if key in _RECORD_KEYS:
+        key = field_key(raw_key)
+        if key in _RECORD_KEYS or key in carry:
             if out.get(key) is None:
                 out[key] = value
         elif key not in _QUIET_KEYS:
             unknown.append(str(raw_key))
     return out, unknown
+
+
+def field_columns(
+    names: Sequence[Any], carry: Collection[str] = ()
+) -> tuple[dict[str, int], list[str], list[tuple[str, str]]]:
+    """The columns of a table of articles, read as :func:`split_record` reads keys:
+    for each field the position of its column (a column spelt exactly as the field,
+    else the first of the others that stand for it), the unknown columns, and the
+    columns left over because another column gives their field (with that field).
+
+    >>> field_columns(["ID", "Text", "text", "mood", "notes"])
+    ({'id': 0, 'text': 2}, ['mood'], [('Text', 'text')])
+    """
+    groups: dict[str, list[int]] = {}
+    unknown: list[str] = []
+    for i, name in enumerate(names):
+        key = field_key(name)
+        if key in _RECORD_KEYS or key in carry:
+            groups.setdefault(key, []).append(i)
+        elif key not in _QUIET_KEYS:
+            unknown.append(str(name))
+    out: dict[str, int] = {}
+    spare: list[tuple[str, str]] = []
+    for key, group in groups.items():
+        exact = [i for i in group if names[i] == key]
+        out[key] = exact[0] if exact else group[0]
+        spare += [(str(names[i]), key) for i in group if i != out[key]]
+    return out, unknown, spare
+
+
+def text_problem(value: Any) -> str | None:
+    """Why a record's text value cannot be an article's text (None for a string, even
+    a blank one: that is "empty text" once normalised).
+
+    >>> text_problem(None), text_problem(42), text_problem(["a", "b"]), text_problem("x")
+    ('text is null', 'text is an int, not a string', 'text is a list, not a string', None)
+    """
+    if isinstance(value, str):
+        return None
+    if value is None:
+        return "text is null"
+    return f"text is {_a(type(value).__name__)}, not a string"
 
 
 # -------------------------------------------------------------- format readers
@@ -429,7 +495,7 @@ def parse_front_matter(text: str, where: str) -> tuple[dict[str, Any], str, list
 def _fields_from_meta(
     meta: dict[str, Any], where: str, repairs: list[Skipped], what: str
 ) -> dict[str, Any]:
-    known, unknown = _split_record(meta)
+    known, unknown = split_record(meta)
     if "text" in known:
         unknown.append("text")
         known.pop("text")
@@ -695,7 +761,7 @@ def _read_json(raw: str, where: str) -> tuple[dict[str, Any], list[Skipped]]:
         raise MalformedRecordError(
             where, f"holds a JSON {type(obj).__name__}, not an article object"
         )
-    known, unknown = _split_record(obj)
+    known, unknown = split_record(obj)
     if "text" not in known:
         raise MissingColumnError(
             where, f"no 'text' field; found: {', '.join(map(str, obj)) or 'nothing'}"
@@ -857,7 +923,7 @@ def _records_to_articles(
         if not isinstance(obj, dict):
             log.skip(where, f"not a JSON object (a {type(obj).__name__})", line)
             continue
-        known, extra = _split_record(obj)
+        known, extra = split_record(obj)
         for k in extra:
             unknown[k] = unknown.get(k, 0) + 1
         if "text" not in known:
@@ -865,8 +931,8 @@ def _records_to_articles(
                 where, f"no 'text' {what}; found: {', '.join(map(str, obj)) or 'nothing'}", line
             )
             continue
-        if known["text"] is None:
-            log.skip(where, "empty text", line)
+        if known["text"] is None:  # an empty CSV cell is None too
+            log.skip(where, "empty text" if what == "column" else "text is null", line)
             continue
         try:
             art = _article_from_fields(known, where=where, path=where, repairs=[], line=line)
@@ -876,11 +942,7 @@ def _records_to_articles(
         log.items.extend(art.warnings)  # non-English, NUL bytes, ... (as for files in a folder)
         out.append((art, line))
     if unknown:
-        log.warn(
-            where,
-            f"ignored unknown {what}(s): {', '.join(sorted(unknown))} "
-            f"(known: {', '.join(['id', *META_FIELDS, 'text', 'language'])})",
-        )
+        log.warn(where, unknown_fields_note(unknown, what))
     return out
 
 
@@ -925,7 +987,7 @@ def _read_csv(path: Path, log: _Log) -> list[_Row]:
                 continue
             if header is None:
                 header = [v.strip() for v in values]
-                keys = {_ALIASES.get(h.lower(), h.lower()) for h in header}
+                keys = {field_key(h) for h in header}
                 if "text" not in keys:
                     raise MissingColumnError(
                         where,

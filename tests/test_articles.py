@@ -1133,3 +1133,56 @@ def test_no_break_spaces_become_spaces_and_offsets_hold():
     assert art.text == raw.replace("\u00a0", " ").replace("\u202f", " ")
     assert len(art.text) == len(raw)
     assert score_article(art)["frame"].tolist() == ["diplomacy", "escalation"]
+
+
+# --- a text that is null or not a string is said to be so (every reader: articles.text_problem) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (None, "text is null"),
+        (42, "text is an int, not a string"),
+        (1.5, "text is a float, not a string"),
+        (["Talks", "resumed."], "text is a list, not a string"),
+        ({"body": "Talks resumed."}, "text is a dict, not a string"),
+        (False, "text is a bool, not a string"),
+        ("  \n ", "empty text"),
+    ],
+)
+def test_a_null_or_non_string_text_is_named(tmp_path, text, reason):
+    lines = [json.dumps({"id": "ok", "text": GOOD}), json.dumps({"id": "bad", "text": text})]
+    df = _quiet_corpus(_write(tmp_path, "c.jsonl", "\n".join(lines) + "\n"))
+    assert df["id"].tolist() == ["ok"]
+    (skip,) = [s for s in df.attrs["skipped"] if s.kind == "skipped"]
+    assert (skip.line, skip.reason) == (2, reason)
+    # one article file says the same
+    with pytest.raises(InputError) as info:
+        load_article(_write(tmp_path, "one.json", json.dumps({"title": "T", "text": text})))
+    assert info.value.reason == reason
+
+
+def test_an_empty_csv_cell_is_empty_text_not_null(tmp_path):
+    df = _quiet_corpus(_write(tmp_path, "c.csv", "id,text\n1,\n2,Shelling continued.\n"))
+    (skip,) = [s for s in df.attrs["skipped"] if s.kind == "skipped"]
+    assert skip.reason == "empty text"
+
+
+@pytest.mark.parametrize(
+    ("name", "field"),
+    [
+        ("text", "text"), ("Text", "text"), (" TEXT ", "text"), ("ID", "id"), ("Headline", "title"),
+        ("Byline", "author"), ("site_name", "outlet"), ("Link", "url"), ("published", "date"),
+        ("Lang", "language"), ("mood", "mood"), (3, "3"),
+    ],
+)
+def test_field_key_is_the_one_spelling_rule(tmp_path, name, field):
+    assert A.field_key(name) == field
+    if field in ("text", "mood", "3"):
+        return
+    # a CSV header and a JSON key of that spelling give the field
+    value = "2022-03-29" if field == "date" else ("en" if field == "language" else "x1")
+    text = "Talks resumed on Monday."
+    csv_df = _quiet_corpus(_write(tmp_path, "c.csv", f"{str(name).strip()},text\n{value},{text}\n"))
+    json_df = _quiet_corpus(_write(tmp_path, "c.jsonl", json.dumps({name: value, "Text": text}) + "\n"))
+    assert csv_df[field].tolist() == json_df[field].tolist() == [value]
