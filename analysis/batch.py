@@ -64,9 +64,6 @@ Errors = Literal["skip", "raise"]
 #: Article metadata fields read from a DataFrame row or a JSON record (besides id and text).
 META_FIELDS: tuple[str, ...] = ("title", "outlet", "author", "date", "url")
 
-#: Fields of an input record that reach the Article (others are not sent to workers).
-_RECORD_KEYS: tuple[str, ...] = ("id", "text", *META_FIELDS, "language")
-
 #: A sentence used once per process to learn the exact columns and dtypes of the table.
 #: Default number of articles per batch (Parquet row group) when streaming.
 DEFAULT_BATCH_SIZE = 256
@@ -267,14 +264,14 @@ def _article_from_record(record: dict[str, Any]) -> Article:
     """An :class:`Article` from a plain record, exactly as ``Article.from_text`` makes it
     (text normalised, a missing id becomes the hash of the text, language detected
     unless the record gives it)."""
-    from .articles import Article
+    from .articles import Article, text_problem
     from .errors import InputError
 
     text = record.get("text")
     if not isinstance(text, str):
-        raise _UnusableRecord(
-            "no text" if _missing(text) else f"text is not a string ({type(text).__name__})"
-        )
+        # an empty cell of a table (NaN, pd.NA) or no text field: no text; a null: said so
+        absent = "text" not in record or (text is not None and _missing(text))
+        raise _UnusableRecord("no text" if absent else text_problem(text))
     kw: dict[str, Any] = {}
     for key in ("id", *META_FIELDS, "path", "language"):
         value = record.get(key)
@@ -299,36 +296,72 @@ def _record_warnings(job: _Job, article: Article) -> list[Skipped]:
     return out
 
 
+#: Columns of a table of articles carried to the Article besides the record fields.
+_FRAME_CARRY = ("path",)
+
+
+def _frame_columns(columns: Sequence[Any], where: str) -> tuple[dict[str, int], list[Skipped]]:
+    """The position of the column of each field in a table of articles, its columns
+    spelt as ``load_corpus`` reads them (``Text``, ``ID``, ``headline``: see
+    :func:`~analysis.articles.field_key`), and warnings naming the columns not read
+    (unknown ones, and a second column of a field). No text column: MissingColumnError."""
+    from .articles import field_columns, unknown_fields_note
+
+    cols, unknown, spare = field_columns(list(columns), _FRAME_CARRY)
+    if "text" not in cols:
+        found = ", ".join(map(str, columns)) or "no columns"
+        raise MissingColumnError(
+            where,
+            f"no 'text' column; found: {found} "
+            "(name the column holding the article text 'text'; 'Text' or 'TEXT' is read too)",
+        )
+    notes = []
+    if unknown:
+        notes.append(Skipped(where, unknown_fields_note(unknown, "column"), kind="warning"))
+    for name, key in spare:
+        notes.append(
+            Skipped(
+                where,
+                f"ignored column {name!r}: the {key} is read from column {str(columns[cols[key]])!r}",
+                kind="warning",
+            )
+        )
+    return cols, notes
+
+
 def _jobs_from_frame(
     frame: pd.DataFrame, where: str = "<articles>", *, by_index: bool = False
-) -> list[_Job]:
-    """One job per row. ``by_index``: an article without an id is named by its
+) -> tuple[list[_Job], list[Skipped]]:
+    """One job per row, and the warnings about columns not read (see
+    :func:`_frame_columns`). ``by_index``: an article without an id is named by its
     index label (a Dask partition: positions restart in every partition, the
     index labels of a frame read or made by Dask do not)."""
-    if "text" not in frame.columns:
-        found = ", ".join(map(str, frame.columns)) or "no columns"
-        raise MissingColumnError(where, f"no 'text' column; found: {found}")
-    cols = [c for c in ("id", "text", *META_FIELDS, "path", "language") if c in frame.columns]
-    rows = frame[cols].itertuples(index=False, name=None)
+    found, notes = _frame_columns(frame.columns, where)
+    cols = list(found)
+    rows = frame.iloc[:, list(found.values())].itertuples(index=False, name=None)
     if by_index:
         return [
             _Job(pos, record=dict(zip(cols, row, strict=True)), label=f"{where} index {label}")
             for pos, (label, row) in enumerate(zip(frame.index, rows, strict=True))
-        ]
-    return [_Job(pos, record=dict(zip(cols, row, strict=True))) for pos, row in enumerate(rows)]
+        ], notes
+    jobs = [_Job(pos, record=dict(zip(cols, row, strict=True))) for pos, row in enumerate(rows)]
+    return jobs, notes
 
 
 def _jobs_from_iterable(items: Iterable[Any]) -> tuple[list[_Job], list[Skipped]]:
     """Jobs from an iterable of articles: :class:`Article` objects, texts
     (``str``: a text, never taken for a file name), paths (``pathlib.Path``:
     a file read with ``load_article``) or records (mappings with ``text``,
-    like a line of JSONL). Anything else is skipped with the reason."""
+    like a line of JSONL, its keys spelt as ``load_corpus`` reads them: ``Text``,
+    ``ID``...; unknown keys are named in one warning). Anything else is skipped with
+    the reason."""
     from collections.abc import Mapping
 
-    from .articles import Article, load_article
+    from .articles import Article, load_article, split_record, unknown_fields_note
 
     jobs: list[_Job] = []
     skipped: list[Skipped] = []
+    unknown: dict[str, None] = {}
     for pos, item in enumerate(items):
         where = f"<articles> item {pos + 1}"
         if isinstance(item, Article):
@@ -336,7 +369,9 @@ def _jobs_from_iterable(items: Iterable[Any]) -> tuple[list[_Job], list[Skipped]
         elif isinstance(item, str):
             jobs.append(_Job(pos, record={"text": item}, label=where))
         elif isinstance(item, Mapping):
-            jobs.append(_Job(pos, record=dict(item), label=where))
+            record, extra = split_record(item, _FRAME_CARRY)
+            unknown.update(dict.fromkeys(extra))
+            jobs.append(_Job(pos, record=record, label=where))
         elif isinstance(item, Path):
             try:
                 jobs.append(_Job(pos, article=load_article(item)))
@@ -353,6 +388,8 @@ def _jobs_from_iterable(items: Iterable[Any]) -> tuple[list[_Job], list[Skipped]
                     ),
                 )
             )
+    if unknown:
+        skipped.append(Skipped("<articles>", unknown_fields_note(unknown, "field"), kind="warning"))
     return jobs, skipped
 
 
@@ -601,7 +638,9 @@ def score_corpus(
     ``articles`` is a DataFrame with a ``text`` column (and ``id``, ``title``,
     ``outlet``, ``author``, ``date``, ``url`` when present, as
     ``load_corpus`` returns; each row becomes ``Article.from_text(text, id=...,
-    ...)``, so a missing id is the hash of the text),
+    ...)``, so a missing id is the hash of the text; columns are spelt as
+    ``load_corpus`` reads them, ``Text``, ``ID``, ``headline``..., and the
+    columns not read are named in warnings in ``df.attrs["skipped"]``),
     an iterable of :class:`~analysis.articles.Article` objects, texts,
     ``pathlib.Path`` files or records (dicts with ``text``), or a
     ``dask.dataframe.DataFrame`` (then the result is a lazy Dask DataFrame
@@ -634,9 +673,9 @@ def score_corpus(
         return _score_dask(articles, config, errors)
     workers = _resolve_jobs(n_jobs)
 
+    skipped: list[Skipped]
     if isinstance(articles, pd.DataFrame):
-        jobs = _jobs_from_frame(articles)
-        skipped: list[Skipped] = []
+        jobs, skipped = _jobs_from_frame(articles)
     elif isinstance(articles, str | bytes | Path) or not isinstance(articles, Iterable):
         raise TypeError(
             "score_corpus takes a DataFrame of articles or an iterable of articles (Article, "
@@ -728,8 +767,12 @@ class StreamSummary:
 def _read_jsonl_jobs(
     src: Path, skipped: list[Skipped], on_bytes: Callable[[int], None]
 ) -> Iterator[_Job]:
-    """Articles of a JSONL file, one at a time; bad lines go to ``skipped`` with their number."""
+    """Articles of a JSONL file, one at a time; bad lines go to ``skipped`` with their
+    number, unknown fields to one warning at the end (as ``load_corpus`` does)."""
+    from .articles import split_record, text_problem, unknown_fields_note
+
     where = str(src)
+    unknown: dict[str, None] = {}
     pos = 0
     with open(src, "rb") as fh:
         for lineno, raw in enumerate(fh, start=1):
@@ -755,22 +798,17 @@ def _read_jsonl_jobs(
                     Skipped(where, f"not a JSON object ({type(record).__name__})", lineno)
                 )
                 continue
-            text = record.get("text")
+            keep, extra = split_record(record)  # as load_corpus reads a line
+            unknown.update(dict.fromkeys(extra))
+            text = keep.get("text")
             if not isinstance(text, str) or not text.strip():
-                why = (
-                    "no text"
-                    if _missing(text)
-                    else (
-                        "empty text"
-                        if isinstance(text, str)
-                        else f"text is not a string ({type(text).__name__})"
-                    )
-                )
+                why = "no text" if "text" not in keep else text_problem(text) or "empty text"
                 skipped.append(Skipped(where, f"unusable article: {why}", lineno))
                 continue
-            keep = {k: record[k] for k in _RECORD_KEYS if k in record}
             yield _Job(pos, record=keep, line=lineno)
             pos += 1
+    if unknown:
+        skipped.append(Skipped(where, unknown_fields_note(unknown, "field"), kind="warning"))
 
 
 def score_jsonl_to_parquet(
@@ -905,7 +943,8 @@ def _score_partition_and_skips(
     spec = _spec_for(config)
     if len(part) == 0:
         return spec.empty(), skipped_table(())
-    result = _score_chunk(_jobs_from_frame(part, "<dask dataframe>", by_index=True), config, errors)
+    jobs, _ = _jobs_from_frame(part, "<dask dataframe>", by_index=True)  # columns: _check_dask_input
+    result = _score_chunk(jobs, config, errors)
     for s in result.skipped:
         log.warning("framing-analysis skipped %s", s)
     table = spec.empty() if result.table is None else spec.conform(result.table)
@@ -913,9 +952,11 @@ def _score_partition_and_skips(
 
 
 def _check_dask_input(ddf: Any) -> None:
-    if "text" not in ddf.columns:
-        found = ", ".join(map(str, ddf.columns))
-        raise MissingColumnError("<dask dataframe>", f"no 'text' column; found: {found}")
+    """No text column: MissingColumnError, before any work; columns not read: one
+    InputWarning (a lazy frame has no attrs to carry them)."""
+    _, notes = _frame_columns(list(ddf.columns), "<dask dataframe>")
+    for note in notes:
+        warnings.warn(InputWarning(str(note)), stacklevel=4)
 
 
 def _score_dask(ddf: Any, config: _Config, errors: Errors) -> Any:

@@ -235,7 +235,8 @@ def test_errors_raise_stops(monkeypatch):
     [
         (None, "no text"),
         (float("nan"), "no text"),
-        (42, "text is not a string (int)"),
+        (42, "text is an int, not a string"),
+        (["Talks resumed."], "text is a list, not a string"),
         ("   \n  ", "empty text"),
     ],
 )
@@ -502,3 +503,132 @@ def test_records_that_are_not_english_are_flagged_not_silent(tmp_path):
         summary = score_jsonl_to_parquet(src, tmp_path / "o.parquet", progress=False)
     assert summary.articles == 2
     assert [(s.line, s.kind) for s in summary.skipped] == [(2, "warning")]
+
+
+# --- a table's columns are read as load_corpus reads them (one helper: articles.field_key) ---
+
+
+@pytest.mark.parametrize(
+    ("columns", "article_id"),
+    [
+        ({"text": "text"}, None),
+        ({"text": "Text"}, None),
+        ({"text": "TEXT"}, None),
+        ({"text": " text "}, None),
+        ({"id": "ID", "text": "Text"}, "a1"),
+        ({"id": "Id", "title": "Headline", "outlet": "Publisher", "text": "Text"}, "a1"),
+        ({"id": "id", "date": "Published", "url": "Link", "language": "lang", "text": "text"}, "a1"),
+    ],
+)
+def test_table_columns_are_spelt_as_load_corpus_reads_them(tmp_path, columns, article_id):
+    values = {"id": "a1", "title": "Talks", "outlet": "Example Wire", "date": "2022-03-29",
+              "url": "https://example.org/a1", "language": "en", "text": TEXTS["talks"]}
+    frame = pd.DataFrame({name: [values[field]] for field, name in columns.items()})
+    got = score_corpus(frame, progress=False)
+    canonical = pd.DataFrame({field: [values[field]] for field in columns})
+    pd.testing.assert_frame_equal(got, score_corpus(canonical, progress=False))
+    assert got.attrs["skipped"] == []
+    assert got["article_id"].iloc[0] == (article_id or Article.from_text(TEXTS["talks"]).id)
+    # load_corpus reads a CSV of the same header
+    path = tmp_path / "corpus.csv"
+    frame.to_csv(path, index=False)
+    from analysis import load_corpus
+
+    loaded = load_corpus(path)
+    assert loaded["text"].tolist() == [TEXTS["talks"]]
+    assert loaded["id"].iloc[0] == got["article_id"].iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("columns", "fragment"),
+    [
+        (["id", "body"], "no 'text' column; found: id, body"),
+        (["Body", "Headline"], "found: Body, Headline"),
+        ([], "found: no columns"),
+    ],
+)
+def test_a_table_without_a_text_column_names_the_columns_it_has(columns, fragment):
+    frame = pd.DataFrame({c: ["Talks resumed."] for c in columns})
+    with pytest.raises(MissingColumnError, match=fragment):
+        score_corpus(frame, progress=False)
+
+
+@pytest.mark.parametrize(
+    ("columns", "reasons"),
+    [
+        (["id", "text", "path"], []),  # path is carried
+        (["id", "text", "notes", "fetched_at"], []),  # known, not needed: quiet, as in load_corpus
+        (["id", "text", "mood"], ["ignored unknown column(s): mood"]),
+        (["id", "Text", "mood", "Score"], ["ignored unknown column(s): Score, mood"]),
+        (["id", "Text", "text"], ["ignored column 'Text': the text is read from column 'text'"]),
+        (["ID", "id", "text"], ["ignored column 'ID': the id is read from column 'id'"]),
+    ],
+)
+def test_columns_not_read_are_reported(columns, reasons):
+    frame = pd.DataFrame([[f"a1-{c}" if c.lower() != "text" else TEXTS["brief"] for c in columns]],
+                         columns=columns)
+    if reasons:
+        with pytest.warns(InputWarning, match="repaired or flagged"):
+            df = score_corpus(frame, progress=False)
+    else:
+        df = score_corpus(frame, progress=False)
+    assert [s.reason.split(" (known:")[0] for s in df.attrs["skipped"]] == reasons
+    assert all(s.kind == "warning" for s in df.attrs["skipped"])
+    assert len(df) == 1
+
+
+# --- a record's text that is null, or not a string, is said to be so on every path ---
+
+TEXT_VALUES = [
+    # (the record's text, the reason; ... means the field is absent)
+    (None, "text is null"),
+    (42, "text is an int, not a string"),
+    (1.5, "text is a float, not a string"),
+    (["Talks", "resumed."], "text is a list, not a string"),
+    ({"body": "Talks resumed."}, "text is a dict, not a string"),
+    (True, "text is a bool, not a string"),
+    ("  \n ", "empty text"),
+    (..., "no text"),
+]
+
+
+def _record(text):
+    return {"id": "bad"} if text is ... else {"id": "bad", "text": text}
+
+
+@pytest.mark.parametrize(("text", "reason"), TEXT_VALUES)
+def test_unusable_record_text_in_an_iterable(text, reason):
+    with pytest.warns(InputWarning):
+        df = score_corpus([{"id": "ok", "text": TEXTS["brief"]}, _record(text)], progress=False)
+    (skip,) = [s for s in df.attrs["skipped"] if s.kind == "skipped"]
+    assert (skip.source, skip.reason) == ("bad", f"unusable article: {reason}")
+
+
+@pytest.mark.parametrize(("text", "reason"), TEXT_VALUES)
+def test_unusable_record_text_when_streaming(tmp_path, text, reason):
+    src, dst = tmp_path / "in.jsonl", tmp_path / "out.parquet"
+    lines = [{"id": "ok", "text": TEXTS["brief"]}, _record(text)]
+    src.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    with pytest.warns(InputWarning):
+        summary = score_jsonl_to_parquet(src, dst, progress=False)
+    assert [(s.line, s.reason) for s in summary.skipped] == [(2, f"unusable article: {reason}")]
+
+
+@pytest.mark.parametrize(
+    ("record", "reason"),
+    [
+        ({"id": "a", "Text": TEXTS["brief"]}, None),  # spelt as load_corpus reads it
+        ({"ID": "a", "text": TEXTS["brief"], "mood": "calm"}, "ignored unknown field(s): mood"),
+    ],
+)
+def test_record_keys_are_read_as_load_corpus_reads_them(tmp_path, record, reason):
+    src, dst = tmp_path / "in.jsonl", tmp_path / "out.parquet"
+    src.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", InputWarning)
+        summary = score_jsonl_to_parquet(src, dst, progress=False)
+        in_memory = score_corpus([record], progress=False)
+    notes = [s.reason.split(" (known:")[0] for s in summary.skipped]
+    assert notes == ([reason] if reason else [])
+    assert [s.reason.split(" (known:")[0] for s in in_memory.attrs["skipped"]] == notes
+    assert set(read_scored_parquet(dst)["article_id"]) == set(in_memory["article_id"]) == {"a"}

@@ -183,3 +183,30 @@ def test_folder_with_mixed_good_and_bad_files(framing_cli, tmp_path):
     reasons = {Path(s["source"]).name: s["reason"] for s in skipped}
     assert "empty.txt" in reasons and "binary.txt" in reasons
     assert "empty.txt" in r.stderr and "binary.txt" in r.stderr
+
+
+@pytest.mark.parametrize(("stream", "output"), [(False, "scored.csv"), (True, "scored.parquet")])
+def test_jsonl_with_null_and_non_string_texts_names_each(framing_cli, tmp_path, stream, output):
+    lines = [
+        {"id": "a1", "text": GOOD},
+        {"id": "a2", "text": None},
+        {"id": "a3", "text": 42},
+        {"id": "a4", "text": ["Talks", "resumed."]},
+        {"id": "a5", "text": "   "},
+        {"id": "a6", "Text": "Sanctions were tightened again on Friday."},  # spelt as a CSV header may be
+    ]
+    path = _mk(tmp_path, "corpus.jsonl", "".join(json.dumps(x) + "\n" for x in lines))
+    out = tmp_path / "o" / output
+    r = framing_cli("score", str(path), "-o", str(out), "-q", *(["--stream"] if stream else []))
+    assert r.returncode == 0, r.stderr
+    assert "Traceback" not in r.stderr
+    ids = pd.read_parquet(out)["article_id"] if stream else pd.read_csv(out)["article_id"]
+    assert set(ids) == {"a1", "a6"}
+    skipped = json.loads((out.parent / "skipped.json").read_text())
+    reasons = {s["line"]: s["reason"] for s in skipped if s.get("kind", "skipped") == "skipped"}
+    assert {k: v.removeprefix("unusable article: ") for k, v in reasons.items()} == {
+        2: "text is null",
+        3: "text is an int, not a string",
+        4: "text is a list, not a string",
+        5: "empty text",
+    }
