@@ -742,6 +742,8 @@ def aggregate_by_outlet(reference: pd.DataFrame, focus: pd.DataFrame | None = No
     outlet "<outlet> (focus article)".
     """
     metrics = [m for m in _OUTLET_METRICS if m in reference.columns]
+    reference = _read_profiles(reference)  # NaN outlets (a CSV read back) are unknown, not dropped
+    focus = None if focus is None else _read_profiles(focus)
     ref = reference.assign(outlet=reference["outlet"].replace("", "(unknown outlet)"))
     g = ref.groupby("outlet", sort=False)
     out = g[metrics].mean()

@@ -615,3 +615,17 @@ def test_compare_profiles_read_back_from_csv_have_no_nan_words(corpus_tables, tm
     assert "nan" not in comp.summary().split("\n")[0]
     assert comp.by_outlet["outlet"].tolist()[0] == "focus (focus article)"
     assert "(unknown outlet)" in comp.by_outlet["outlet"].tolist()
+
+
+def test_outlet_means_keep_articles_whose_outlet_is_nan(corpus_tables):
+    # aggregate_by_outlet grouped by a NaN outlet (profiles.csv read back) and dropped those
+    # articles: an empty table, and 'nan (focus article)'
+    from analysis.compare import aggregate_by_outlet
+
+    ref, focus, _ = corpus_tables
+    rprof = profile_articles(ref)
+    rprof.loc[:4, "outlet"] = np.nan
+    out = aggregate_by_outlet(rprof, profile_articles(focus).assign(outlet=np.nan))
+    assert out["n_articles"].sum() == len(rprof) + 1
+    assert out.loc[0, "outlet"] == "focus (focus article)"
+    assert out.set_index("outlet").loc["(unknown outlet)", "n_articles"] == 5
