@@ -254,6 +254,11 @@ _RE_WHEN_ASKED = re.compile(r"(?i)\b(?:when|if|after|once|as|before|while|until)
 _RE_ASKED_ABOUT = re.compile(r"\s+(?:about|whether|if|why|how|what|when|where|which|who|by|for|"
                              r"on|to\s+comment|again)\b")
 #: ", Sergei Ryabkov," after a role: the role holder's name
+#: ", Name" closing a phrase ("according to a resident, Maria Petrenko.")
+#: first words of an appositive that describes the name before it ("X, a professor at Y")
+_APPOSITIVE_OPENERS = frozenset("a an the who which whose whom".split())
+_RE_INITIAL_END = re.compile(r"(?:^|\s)[A-Z]\.$")  # a name ending in an initial ("Jan K.")
+_RE_APPOS_NAME_END = re.compile(r"\s*,\s*((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'.-]+)\s*(?:[,.;:!?\x00]|$)")
 _RE_APPOS_NAME = re.compile(r"\s*,\s*((?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'.-]+)\s*,")
 #: "for what it called ...", "what they described as ...": a characterisation by a pronoun
 _RE_WHAT_PRON_CALLED = re.compile(r"\bwhat\s+(it|he|she|they)\s+(?:has\s+|had\s+|have\s+)?"
@@ -1391,8 +1396,19 @@ class SourceAttributor:
             mt = lex.classify(sp)
             if not mt.source_type and sp.lower() not in ("him", "her", "them", "it"):
                 continue
+            app = ""
+            if mt.roles and mt.person and (nm := _RE_APPOS_NAME_END.match(rest, xm.end())) and \
+                    not lex.name_tokens(sp) and lex.name_tokens(nm.group(1)) and \
+                    lex.classify(nm.group(1)).person and \
+                    not rest[nm.end():].lstrip()[:1].isupper():  # (not a list of places)
+                # "according to a drone operator, Oleksandr.": the name speaks, the role
+                # describes it (as in "said a resident, Maria Petrenko")
+                name = nm.group(1)
+                if name.endswith(".") and not _RE_INITIAL_END.search(name):
+                    name = name[:-1]  # (the sentence's full stop)
+                sp, app, s0 = name, sp, am.end() + nm.start(1)
             cues.append(Cue("according_to", sp, s0, s0 + len(sp), "according to", am.start(),
-                            am.end() - 1, "speech"))
+                            am.end() - 1, "speech", appositive=app))
         if other and (" learn" in masked or " told by " in masked):
             for lm in _RE_LEARNED_FROM.finditer(masked):
                 sp = lm.group("sp").strip()
@@ -1423,6 +1439,14 @@ class SourceAttributor:
                 # coordinated sources is the speaker and types the sentence (an appositive
                 # after the list describes each of them: "X and Y, sociologists at Z,")
                 cues[k] = replace(c, speaker=first, s_end=c.s_start + len(first), group=c.speaker)
+            elif " and " in c.appositive and \
+                    c.appositive.split(None, 1)[0].lower() not in _APPOSITIVE_OPENERS and \
+                    text[c.s_end:c.s_end + len(c.appositive) + 4].lstrip(" ,").startswith(
+                        c.appositive) and \
+                    lex.first_conjunct(f"{c.speaker}, {c.appositive}") == c.speaker:
+                # "said Putin, his diplomats and military leaders": the rest of a list, not a
+                # description of its first source
+                cues[k] = replace(c, appositive="", group=f"{c.speaker}, {c.appositive}")
         return cues
 
     def _what_x_called(self, text: str, masked: str, cues: list[Cue]) -> list[Cue]:

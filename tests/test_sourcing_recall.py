@@ -1764,6 +1764,15 @@ def test_stated_by_role_then_name(at, sentence, expected):
     ("A drone operator, Oleksandr, said the shelling had not stopped.", ("other", "Oleksandr")),
     ("Oleksandr, a drone operator, said the shelling had not stopped.", ("other", "Oleksandr")),
     ("“The shelling has not stopped,” said a drone operator, Oleksandr.", ("other", "Oleksandr")),
+    ("The shelling had not stopped, according to a drone operator, Oleksandr.",
+     ("other", "Oleksandr")),
+    ("The talks stalled, according to a senior official, Jan Kowal.",
+     ("named_official", "Jan Kowal")),
+    ("The town had no water, according to a resident, Maria Petrenko, who fled last week.",
+     ("other", "Maria Petrenko")),
+    # (a list of places after the role is no name)
+    ("According to the governor, Kharkiv, Sumy and Kyiv were hit.",
+     ("unnamed_official", "the governor")),
     ("A resident, Maria Petrenko, told reporters the town had no water.",
      ("other", "Maria Petrenko")),
     ("A soldier, Ivan, said the unit was exhausted.", ("other", "Ivan")),
@@ -1825,6 +1834,10 @@ def test_described_person_keeps_the_type_by_name(at):
     ("The head of the delegation and his deputy said talks would resume.",
      ("unnamed_official", "The head of the delegation")),
     ("“The talks will resume,” said Putin and Lavrov.", ("named_official", "Putin")),
+    # an inverted list is no name and appositive
+    ("“The operation will continue,” said Putin, his diplomats and military leaders.",
+     ("named_official", "Putin")),
+    ("The talks will resume, according to Putin and Lavrov.", ("named_official", "Putin")),
     ("He and his aides said the talks had failed.", (None, "He")),
     ("Jan Kowal and Ivo Marek, sociologists at the University of Kyiv, said the survey was "
      "representative.", ("expert", "Jan Kowal")),
