@@ -7,9 +7,17 @@ whether its frames differ; ``run_compare`` does everything the
 ``framing compare`` command writes.
 
     >>> focus = score_article("seeds/000_a4065e105c25a52d.txt")         # doctest: +SKIP
-    >>> reference = score_corpus(load_default_corpus())                 # doctest: +SKIP
-    >>> print(compare(focus, reference).summary())                      # doctest: +SKIP
-    The focus article ... balance +0.20 (95% interval -0.05 to +0.45) ...
+    >>> articles = load_default_corpus()                                # doctest: +SKIP
+    >>> reference = score_corpus(articles)                              # doctest: +SKIP
+    >>> print(compare(focus, reference, reference_articles=articles).summary())  # doctest: +SKIP
+    Focus article: State Department: Blinken Hasn’t Spoken With Russian FM ... (Antiwar.com)
+    Compared with 68 reference articles.
+    ...
+    Of its 21 sentences, 67% carry the diplomacy frame and 33% the escalation frame: balance +0.33 (95% interval +0.00 to +0.67; ...
+
+The sentence tables do not carry titles and outlets (``score_article``'s table has them
+in ``attrs``); pass the articles as ``reference_articles`` or the outlet means put every
+reference article under "(unknown outlet)".
 
 A sentence like "Russian and Ukrainian negotiators met again in Istanbul."
 counts toward ``diplomacy_share``; "Russia shelled Kharkiv overnight." toward
