@@ -1826,6 +1826,8 @@ def test_described_person_keeps_the_type_by_name(at):
     ("Zelensky, Kuleba, and Reznikov have said Ukraine will not cede territory.",
      ("named_official", "Zelensky")),
     ("Russia and Ukraine said the talks would continue.", ("institution", "Russia")),
+    ("The comments come after the United States and Germany on Wednesday said they would arm "
+     "Ukraine.", ("institution", "the United States")),
     ("The United States and its allies have said they will impose sanctions.",
      ("institution", "The United States")),
     ("The WFP and the FAO said wheat prices had risen.", ("institution", "The WFP")),
