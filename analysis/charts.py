@@ -136,6 +136,16 @@ def _known_meta(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+#: The label shown for a sentence whose frame label is missing (a hand-edited table).
+NO_LABEL = "(no label)"
+
+
+def _frame_labels(frame: pd.Series) -> pd.Series:
+    """Frame labels as strings; a missing one (NaN, None) is :data:`NO_LABEL`, drawn in its own
+    lane or row, not a crash on NaN (pandas keeps NaN through ``astype(str)`` in a str column)."""
+    return frame.map(lambda v: NO_LABEL if v is None or (pd.api.types.is_scalar(v) and pd.isna(v)) else str(v))
+
+
 def _focus_mask(df: pd.DataFrame, focus_id: str | None) -> np.ndarray:
     if focus_id is not None:
         return (df["article_id"].astype(str) == str(focus_id)).to_numpy()
@@ -165,19 +175,20 @@ def article_strip(
     ids = df["article_id"].astype(str) if "article_id" in df.columns else pd.Series([""] * len(df))
     articles = list(dict.fromkeys(ids))
     by_frame = len(articles) <= 1
-    frames_present = list(dict.fromkeys(df["frame"].astype(str)))
+    frame = _frame_labels(df["frame"])
+    frames_present = list(dict.fromkeys(frame))
     lanes = [f for f in (*FRAME_LABELS, *extra_frames) if f in frames_present or f in FRAME_LABELS]
     lanes += [f for f in frames_present if f not in lanes]
     if ax is None:
         n_lanes = len(lanes) if by_frame else len(articles)
         ax = _new_axes((max(8.0, min(16.0, 0.18 * len(df) + 4)), 1.2 + 0.45 * n_lanes))
     if by_frame:
-        y = df["frame"].astype(str).map({f: len(lanes) - 1 - i for i, f in enumerate(lanes)})
+        y = frame.map({f: len(lanes) - 1 - i for i, f in enumerate(lanes)})
     else:
         y = ids.map({a: len(articles) - 1 - i for i, a in enumerate(articles)})
     x = (df["sentence"] if "sentence" in df.columns else pd.Series(range(len(df)))).astype(int) + 1
     stypes = df["source_type"].fillna("unattributed").astype(str)
-    colors = df["frame"].astype(str).map(lambda f: pal.frame_color(f, extra_frames))
+    colors = frame.map(lambda f: pal.frame_color(f, extra_frames))
     for st in dict.fromkeys(stypes):
         m = (stypes == st).to_numpy()
         ax.scatter(x[m], y[m], c=list(colors[m]), marker=pal.source_marker(st), s=70,
@@ -211,7 +222,7 @@ def article_strip(
         title = f"Sentence by sentence: {name}" if name else "Sentence by sentence: frame and source"
     ax.set_title(title, loc="left", fontsize=11)
     data = pd.DataFrame({
-        "article_id": ids, "sentence": x - 1, "frame": df["frame"].astype(str), "source_type": stypes,
+        "article_id": ids, "sentence": x - 1, "frame": frame, "source_type": stypes,
         "x": x, "y": y, "color": colors, "marker": stypes.map(pal.source_marker),
         "text": df["text"] if "text" in df.columns else "",
     })
@@ -343,8 +354,9 @@ def frame_source_heatmap(
     """Frame label (rows) by source type (columns): each cell shows the share of the row's
     sentences (``normalize="row"``) and the count; darker = larger share."""
     pal = palette()
-    frames = [f for f in FRAME_LABELS] + sorted(set(sentences["frame"].astype(str)) - set(FRAME_LABELS))
-    ct = pd.crosstab(sentences["frame"].astype(str), sentences["source_type"].fillna("unattributed").astype(str))
+    frame = _frame_labels(sentences["frame"])
+    frames = [f for f in FRAME_LABELS] + sorted(set(frame) - set(FRAME_LABELS))
+    ct = pd.crosstab(frame, sentences["source_type"].fillna("unattributed").astype(str))
     ct = ct.reindex(index=frames, columns=list(SOURCE_TYPES), fill_value=0)
     share = ct.div(ct.sum(axis=1).replace(0, np.nan), axis=0).fillna(0.0) if normalize == "row" else ct / max(ct.to_numpy().sum(), 1)
     if ax is None:

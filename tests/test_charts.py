@@ -189,3 +189,17 @@ def test_article_tables_read_back_from_csv_label_unknown_metadata_as_unknown(tab
     assert means["outlet"].tolist() == ["(unknown outlet)"] and means["n_articles"].tolist() == [5]
     names = [t.get_text() for t in source_mix_bars(back.assign(title=np.nan)).get_yticklabels()]
     assert all(names) and not any("nan" in n for n in names)  # the article id stands in
+
+
+def test_a_sentence_without_a_frame_label_is_drawn_not_a_crash(tables):
+    # a hand-edited sentence table with a blank label: article_strip and frame_source_heatmap
+    # raised AttributeError ('float' object has no attribute 'replace')
+    focus = tables[0].head(6).copy()
+    focus["frame"] = focus["frame"].astype(object)
+    focus.loc[2, "frame"] = None
+    focus.loc[4, "frame"] = np.nan
+    strip = article_strip(focus)
+    assert (strip.plotted["frame"] == "(no label)").sum() == 2
+    assert "(no label)" in [t.get_text() for t in strip.get_yticklabels()]
+    heat = frame_source_heatmap(focus).plotted
+    assert heat.loc[heat["frame"] == "(no label)", "count"].sum() == 2
