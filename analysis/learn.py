@@ -368,6 +368,8 @@ def cross_validate(
     from .framing import FrameScorer
 
     table = _gold_table(gold).reset_index(drop=True)
+    if "article_id" not in table.columns:
+        raise InputError("<gold>", "cross-validation groups sentences by article: the table needs an 'article_id' column")
     groups = table["article_id"].astype(str).to_numpy()
     n_groups = len(set(groups))
     if n_groups < 2:

@@ -191,3 +191,10 @@ def test_cross_validate_on_seed(seed_gold_path):
     gold = load_gold(seed_gold_path)
     with pytest.raises(InputError, match="two articles"):
         cross_validate(gold)
+
+
+def test_cross_validate_without_article_ids_says_what_is_missing():
+    # a table that FrameModel.fit accepts (text + frame columns) gave KeyError: 'article_id'
+    table = small_gold(2).drop(columns="article_id")
+    with pytest.raises(InputError, match="article_id"):
+        cross_validate(table, n_splits=2)
