@@ -376,7 +376,7 @@ def cross_validate(
         raise InputError("<gold>", "cross-validation by article needs at least two articles")
     n_splits = min(n_splits, n_groups)
     scorer = FrameScorer(lexicon)
-    texts = [str(t) for t in table["text"]]
+    texts = [_text(t) for t in table["text"]]
     lex_pred = {f: np.zeros(len(texts), dtype=bool) for f in FRAMES}
     for i, t in enumerate(texts):
         fs = scorer.score(t)
