@@ -82,7 +82,8 @@ _ALIASES = {
     "lang": "language",
 }
 # Keys that are known and deliberately not carried into the Article: no warning.
-_QUIET_KEYS = {"fetched_at", "notes", "note", "comment", "comments", "path"}
+# ("conflict" is the column the package's own corpora add: load_default_corpus.)
+_QUIET_KEYS = {"fetched_at", "notes", "note", "comment", "comments", "path", "conflict"}
 _RECORD_KEYS = {"id", *META_FIELDS, "text", "language"}
 
 _FINAL_PUNCT = ".!?;:,…"

@@ -150,3 +150,17 @@ def test_resolve_shared_corpus(shared_corpus):
     df, desc = resolve_corpus(shared_corpus)
     assert len(df) == 118
     assert "read from" in desc
+
+
+def test_scoring_the_default_corpus_flags_nothing(default_corpus):
+    """Its ``conflict`` column is the package's own metadata: scoring the corpus
+    as it comes must not warn about an unknown column."""
+    import warnings
+
+    from analysis import score_corpus
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        out = score_corpus(default_corpus.head(2), progress=False)
+    assert out.attrs["skipped"] == []
+    assert set(out["article_id"]) == set(default_corpus["id"].head(2))
