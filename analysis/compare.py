@@ -997,6 +997,26 @@ def _readme(description: str, focus: pd.DataFrame, files: Sequence[Path], charts
     return "\n".join(lines) + "\n"
 
 
+def reference_without_focus(description: str, n_left_out: int = 1) -> str:
+    """The reference statement once the focus article is left out of the corpus it came with:
+    'Reference: 4 articles ..., read from X.' said 4 beside 'Compared with 3 reference articles'.
+
+    >>> reference_without_focus("Reference: 4 articles from 1 outlet, read from c. To compare ...")
+    'Reference: 3 articles from 1 outlet, read from c (the focus article, also in it, is left out). To compare ...'
+    """
+    import re
+
+    m = re.match(r"Reference: (\d+) articles?", description)
+    if not m or n_left_out <= 0:
+        return description
+    n = int(m[1]) - n_left_out
+    head, sep, rest = description.partition(". ")
+    head = f"Reference: {n} article{'s' if n != 1 else ''}{head[m.end():]}"
+    if not sep and head.endswith("."):
+        head, sep = head[:-1], "."
+    return f"{head} (the focus article, also in it, is left out){sep}{rest}"
+
+
 @dataclass
 class Coverage:
     """Everything a comparison computed, in memory (what ``run_compare`` writes to disk).
@@ -1048,6 +1068,7 @@ def compare_coverage(
     dup = ref_arts["id"].astype(str) == fid
     if dup.any():
         ref_arts = ref_arts[~dup].reset_index(drop=True)
+        description = reference_without_focus(description, int(dup.sum()))
         skipped.append(Skipped(source=fid, reason="the focus article is also in the reference corpus; left out of the reference"))
     if len(ref_arts) == 0:
         raise InputError(

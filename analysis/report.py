@@ -908,12 +908,16 @@ The pages are self-contained: no scripts, no network.</footer>
 # --------------------------------------------------------------------- report
 
 
-def _reference_statement(corpus: str | Path | None) -> tuple[str, list]:
-    """What the reference is, in words, and what loading it skipped or repaired."""
+def _reference_statement(corpus: str | Path | None, focus_id: str | None = None) -> tuple[str, list]:
+    """What the reference is, in words (without the focus article when the corpus holds it,
+    as the comparison page says), and what loading it skipped or repaired."""
     try:
+        from .compare import reference_without_focus
         from .corpora import resolve_corpus
 
         df, statement = resolve_corpus(corpus)
+        if focus_id is not None and "id" in df.columns:
+            statement = reference_without_focus(statement, int((df["id"].astype(str) == focus_id).sum()))
         return statement, list(df.attrs.get("skipped", []))
     except Exception as exc:  # noqa: BLE001 - the index still gets written
         return (
@@ -996,7 +1000,8 @@ def build_report(
         results.append((part, msg))
         say(f"{part.name} {'FAILED: ' + msg if msg else 'ok'} ({time.perf_counter() - t1:.1f} s)")
 
-    reference, skipped = _reference_statement(corpus_path)
+    focus_id = meta.get("id")
+    reference, skipped = _reference_statement(corpus_path, None if focus_id is None else str(focus_id))
     try:
         from .articles import load_article
 

@@ -629,3 +629,21 @@ def test_outlet_means_keep_articles_whose_outlet_is_nan(corpus_tables):
     assert out["n_articles"].sum() == len(rprof) + 1
     assert out.loc[0, "outlet"] == "focus (focus article)"
     assert out.set_index("outlet").loc["(unknown outlet)", "n_articles"] == 5
+
+
+def test_reference_statement_counts_the_articles_compared_when_the_focus_is_left_out(tmp_path):
+    # the focus was also in the corpus folder: 'Compared with 2 reference articles.' beside
+    # 'Reference: 3 articles from 1 outlet, read from ...'
+    from analysis.compare import compare_coverage
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Talks resumed in Geneva on Monday. Envoys met again.")
+    (corpus / "b.txt").write_text("Missiles struck the port overnight. Shelling continued.")
+    focus = corpus / "focus.txt"
+    focus.write_text("Drones attacked the city. Ministers discussed a truce, officials said.")
+    cov = compare_coverage(str(focus), corpus=str(corpus), progress=False)
+    summary = cov.comparison.summary()
+    assert "Compared with 2 reference articles." in summary
+    assert "Reference: 2 articles from 1 outlet, read from" in summary
+    assert "(the focus article, also in it, is left out)" in cov.description

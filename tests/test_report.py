@@ -499,3 +499,19 @@ def test_report_lists_and_writes_what_its_inputs_skipped(tmp_path, capsys):
     assert any(n == "focus.txt" and "NUL" in r for n, _, r in reasons)
     assert json.loads((out / "report.json").read_text())["skipped"] == listed
     assert "empty.txt: file is empty" in capsys.readouterr().err
+
+
+def test_index_reference_statement_leaves_the_focus_out_like_the_comparison(tmp_path):
+    # the index said 'Reference: 3 articles' while the comparison page compared with 2
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Talks resumed in Geneva on Monday.")
+    (corpus / "b.txt").write_text("Missiles struck the port overnight.")
+    (corpus / "focus.txt").write_text("Drones attacked the city.")
+    from analysis.articles import load_article
+
+    fid = load_article(corpus / "focus.txt").as_record()["id"]
+    statement, _ = report._reference_statement(corpus, str(fid))
+    assert statement.startswith("Reference: 2 articles") and "is left out" in statement
+    statement, _ = report._reference_statement(corpus, "another id")
+    assert statement.startswith("Reference: 3 articles") and "left out" not in statement
