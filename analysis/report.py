@@ -692,7 +692,7 @@ def execute_notebook(
     error: BaseException | None = None
     # The kernel inherits the environment: charts as inline images, and this very
     # checkout of ``analysis`` first on the path (not another installed copy).
-    from .paths import repo_root
+    from .paths import ENV_CORPUS, repo_root
 
     env = {
         "MPLBACKEND": "module://matplotlib_inline.backend_inline",
@@ -700,6 +700,9 @@ def execute_notebook(
             p for p in (str(repo_root()), os.environ.get("PYTHONPATH", "")) if p
         ),
     }
+    if os.environ.get(ENV_CORPUS):  # the kernel runs in ``cwd`` (the report folder): a relative
+        # $FRAMING_CORPUS must name the corpus it names here, where the command was run
+        env[ENV_CORPUS] = str(Path(os.environ[ENV_CORPUS]).resolve())
     saved = {k: os.environ.get(k) for k in env}
     os.environ.update(env)
     try:

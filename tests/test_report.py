@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 import textwrap
@@ -515,3 +516,32 @@ def test_index_reference_statement_leaves_the_focus_out_like_the_comparison(tmp_
     assert statement.startswith("Reference: 2 articles") and "is left out" in statement
     statement, _ = report._reference_statement(corpus, "another id")
     assert statement.startswith("Reference: 3 articles") and "left out" not in statement
+
+
+def test_a_relative_framing_corpus_means_the_same_folder_in_the_notebooks(tmp_path, monkeypatch):
+    # the notebooks run in the report folder: FRAMING_CORPUS="my corpus" (relative to where
+    # 'framing report' ran) failed with "no such corpus file or folder" in 02-compare-coverage
+    folder = tmp_path / "nbs"
+    folder.mkdir()
+    (folder / "02-compare-coverage.py").write_text(
+        textwrap.dedent(
+            """\
+            # %% tags=["parameters"]
+            article = None
+            corpus = None
+
+            # %%
+            import os
+            from pathlib import Path
+
+            assert Path(os.environ["FRAMING_CORPUS"]).is_dir(), os.environ["FRAMING_CORPUS"]
+            """
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "my corpus").mkdir()
+    (tmp_path / "my corpus" / "a.txt").write_text("Talks resumed in Geneva.", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("FRAMING_CORPUS", "my corpus")
+    build_report(out_dir=tmp_path / "out", parts=["02-compare-coverage"], notebooks=folder, quiet=True)
+    assert os.environ["FRAMING_CORPUS"] == "my corpus"  # the caller's environment is left as it was
