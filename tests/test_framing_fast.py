@@ -182,3 +182,19 @@ def test_automaton_numbers_cue_keys_first_and_modifier_keys_in_one_run(fast):
     for i, val in enumerate(pf.ac.vals):
         assert (val[0] is not None or val[3] is not None) == (i < pf.ac.first)
         assert (val[4] is not None) == (m0 <= i < m1)
+
+
+def test_word_path_alternations_compile_on_first_use_and_pickle():
+    """The word-by-word path's alternations are compiled when that path first
+    needs them (building a scorer compiles none), and a scorer pickled after
+    using them unpickles and scores the same."""
+    scorer = FrameScorer(prefilter=False)
+    lazy = [rx for cues, _ in scorer._table.values() for _, rx in cues]
+    assert lazy and all(isinstance(rx, framing._LazyPattern) for rx in lazy)
+    assert not any("match" in rx.__dict__ for rx in lazy)  # nothing compiled yet
+    sentence = "Talks between the two delegations resumed in Istanbul after the shelling."
+    first = scorer.score(sentence)
+    assert first.labels["diplomacy"] and first.labels["escalation"]
+    assert any("match" in rx.__dict__ for rx in lazy)  # compiled by that score
+    again = pickle.loads(pickle.dumps(scorer))
+    assert again.score(sentence) == first
