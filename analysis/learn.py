@@ -159,6 +159,16 @@ class _TextColumn(TransformerMixin, BaseEstimator):
         return _texts(X)
 
 
+def _plain_paths(lexicon: Any) -> Any:
+    """Lexicon paths as strings: a saved model holds them, and skops trusts ``str`` but not
+    ``pathlib.Path`` (a model trained with ``lexicon=Path(...)`` saved, then refused to load)."""
+    if isinstance(lexicon, Path):
+        return str(lexicon)
+    if isinstance(lexicon, list | tuple):
+        return [str(p) if isinstance(p, Path) else p for p in lexicon]
+    return lexicon
+
+
 def _frame_pipeline(lexicon: Any, C: float, ngram_range: tuple[int, int], min_df: int) -> Pipeline:
     features = FeatureUnion(
         [
@@ -177,7 +187,7 @@ def _frame_pipeline(lexicon: Any, C: float, ngram_range: tuple[int, int], min_df
                     ]
                 ),
             ),
-            ("lexicon", Pipeline([("features", LexiconFeatures(lexicon)), ("scale", MaxAbsScaler())])),
+            ("lexicon", Pipeline([("features", LexiconFeatures(_plain_paths(lexicon))), ("scale", MaxAbsScaler())])),
         ]
     )
     clf = LogisticRegression(C=C, class_weight="balanced", max_iter=2000)

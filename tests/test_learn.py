@@ -145,6 +145,20 @@ def test_saved_model_has_only_trusted_types(tmp_path):
     assert set(sio.get_untrusted_types(file=path)) <= set(TRUSTED_TYPES)
 
 
+def test_a_model_trained_with_a_lexicon_path_object_loads_again(tmp_path):
+    # FrameModel(lexicon=Path(...)) saved fine, then load refused: untrusted type pathlib.PosixPath
+    from pathlib import Path
+
+    extra = tmp_path / "hum.csv"
+    extra.write_text("frame,subframe,cue,weight\nhumanitarian,aid,aid convoy,1\n", encoding="utf-8")
+    model = FrameModel(Path(extra), min_df=1).fit(small_gold())
+    loaded = FrameModel.load(model.save(tmp_path / "with path.skops"))
+    np.testing.assert_allclose(
+        loaded.predict_proba(["An aid convoy arrived."]).to_numpy(),
+        model.predict_proba(["An aid convoy arrived."]).to_numpy(),
+    )
+
+
 def test_load_refuses_other_files(tmp_path):
     bogus = tmp_path / "x.skops"
     bogus.write_bytes(b"not a zip")
