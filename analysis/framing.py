@@ -608,12 +608,24 @@ class _Unbounded(Exception):
     pass
 
 
+@lru_cache(maxsize=8192)
+def _parsed(pattern: str) -> tuple | None:
+    """The top-level items of a case-insensitive regex as ``re``'s parser gives
+    them (None when it does not parse), parsed once per pattern: building a
+    scorer reads each cue's regex several times (its beginnings at 8, 5 and 3
+    characters, its first letters, its required literals), and the parser is
+    slow pure Python. Read only: callers copy before they change a sequence."""
+    try:
+        return tuple(_sre_parser.parse(pattern, re.IGNORECASE))
+    except re.error:
+        return None
+
+
 def _beginnings(pattern: str, k: int, leaf, limits: tuple[int, int]) -> set[str] | None:
     """The beginnings ``_expand`` enumerates for a regex with ``leaf``, or None
     when the regex does not parse, they cannot be enumerated, or one is empty."""
-    try:
-        parsed = _sre_parser.parse(pattern, re.IGNORECASE)
-    except re.error:
+    parsed = _parsed(pattern)
+    if parsed is None:
         return None
     out: set[str] = set()
     try:
@@ -766,9 +778,8 @@ def required_literals(pattern: str) -> frozenset[str] | None:
 
 @lru_cache(maxsize=8192)
 def _required_literals(pattern: str) -> frozenset[str] | None:
-    try:
-        parsed = _sre_parser.parse(pattern, re.IGNORECASE)
-    except re.error:
+    parsed = _parsed(pattern)
+    if parsed is None:
         return None
     found = _required(list(parsed))
     return None if found is None else frozenset(found)
@@ -824,9 +835,8 @@ def required_sets(pattern: str) -> list[set[str]]:
     >>> [sorted(o) for o in required_sets(phrase_regex("the other side"))][:3]
     [['other'], ['sid'], ['th']]
     """
-    try:
-        parsed = _sre_parser.parse(pattern, re.IGNORECASE)
-    except re.error:
+    parsed = _parsed(pattern)
+    if parsed is None:
         return []
     out: list[set[str]] = []
     _all_required(list(parsed), out)
@@ -1143,10 +1153,10 @@ def _rule_keys(
             if keys is None or any(len(k) < 3 and not any(ch.isdigit() for ch in k) for k in keys):
                 continue  # a key of one or two letters is too common to be worth it ("g7" is not)
             keys = {k for k in keys if not any(k[:i] in keys for i in range(3, len(k)))}
-            try:
-                parsed = list(_sre_parser.parse(rx.pattern, re.IGNORECASE))
-            except re.error:  # pragma: no cover - compiled already
+            items = _parsed(rx.pattern)
+            if items is None:  # pragma: no cover - compiled already
                 continue
+            parsed = list(items)
             first_op, first_av = parsed[0] if parsed else (None, None)
             word_only = (
                 rx is not r.before  # searched in a window: a word boundary at its start
