@@ -421,7 +421,7 @@ def article_findings(scored) -> str:
             continue
         own = int((flag & ~attributed).sum())
         top_type = stype[flag & attributed].value_counts()
-        carrier = f"; most often cited: {source_name(top_type.index[0])}" if len(top_type) else ""
+        carrier = f"; most often cited: {_tied_top(top_type, source_name)}" if len(top_type) else ""
         lines.append(
             f"- Of the {_n(k, name + ' sentence')}, {own} ({_pct(own / k)}) "
             f"{'is' if own == 1 else 'are'} in the writer's own voice{carrier}."
@@ -438,11 +438,25 @@ def article_findings(scored) -> str:
         )
     label_counts = frame.value_counts()
     if len(label_counts):
-        top = label_counts.index[0]
-        lines.append(
-            f"- The most common label is *{frame_name(top)}* ({_n(int(label_counts.iloc[0]), 'sentence')})."
-        )
+        k = int(label_counts.iloc[0])
+        tied = [f for f in _label_order(label_counts) if int(label_counts.get(f, 0)) == k]
+        if len(tied) == 1:
+            lines.append(f"- The most common label is *{frame_name(tied[0])}* ({_n(k, 'sentence')}).")
+        else:  # value_counts puts one of the tied labels first; naming it alone was arbitrary
+            names = _and([f"*{frame_name(f)}*" for f in tied])
+            lines.append(f"- The most common labels are {names}, tied at {_n(k, 'sentence')} each.")
     return "\n".join(lines)
+
+
+def _and(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _tied_top(counts, name: Callable[[str], str]) -> str:
+    """The most frequent category of ``counts`` (a value_counts), or all of those tied for it."""
+    k = counts.iloc[0]
+    tied = [name(str(c)) for c, v in counts.items() if v == k]
+    return tied[0] if len(tied) == 1 else _and(tied) + f" (tied, {int(k)} each)"
 
 
 def resolve_gold(gold: str | Path | None = None) -> Path:

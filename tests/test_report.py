@@ -545,3 +545,19 @@ def test_a_relative_framing_corpus_means_the_same_folder_in_the_notebooks(tmp_pa
     monkeypatch.setenv("FRAMING_CORPUS", "my corpus")
     build_report(out_dir=tmp_path / "out", parts=["02-compare-coverage"], notebooks=folder, quiet=True)
     assert os.environ["FRAMING_CORPUS"] == "my corpus"  # the caller's environment is left as it was
+
+
+def test_article_findings_name_every_label_tied_for_most_common():
+    # 'The most common label is *diplomacy only* (1 sentence).' beside diplomacy only 1,
+    # escalation only 1, neither frame 1; likewise 'most often cited' named one of two tied types
+    from analysis import score_sentences
+
+    scored = score_sentences(["Talks resumed, officials said.", "Missiles hit the port.", "It rained."])
+    assert scored["frame"].tolist() == ["diplomacy", "escalation", "neutral"]
+    text = article_findings(scored)
+    assert "The most common labels are *diplomacy only*, *escalation only* and *neither frame*, tied at 1 sentence each." in text
+    two = score_sentences(["Talks resumed, officials said.", "The ministry said talks would resume.", "Talks resumed."])
+    assert two["source_type"].tolist() == ["unnamed_official", "institution", "unattributed"]
+    text = article_findings(two)
+    assert "most often cited: unnamed official and institution (tied, 1 each)" in text
+    assert "The most common label is *diplomacy only* (3 sentences)." in text
