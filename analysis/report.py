@@ -392,10 +392,11 @@ def article_findings(scored) -> str:
     counts = stype[attributed].value_counts()
     if len(counts):
         mix = ", ".join(f"{source_name(t)} {k}" for t, k in counts.items())
+        rest = "none is in the writer's own voice" if attributed.all() else "the rest is the writer's own voice"
         lines.append(
             f"- **{attributed.sum()} of {_n(n, 'sentence')} ({_pct(attributed.mean())}) "
             f"{'is' if attributed.sum() == 1 else 'are'} attributed** "
-            f"to a source ({mix}); the rest is the writer's own voice."
+            f"to a source ({mix}); {rest}."
         )
     else:
         lines.append(

@@ -561,3 +561,13 @@ def test_article_findings_name_every_label_tied_for_most_common():
     text = article_findings(two)
     assert "most often cited: unnamed official and institution (tied, 1 each)" in text
     assert "The most common label is *diplomacy only* (3 sentences)." in text
+
+
+def test_article_findings_of_an_all_attributed_article_have_no_rest():
+    # '3 of 3 sentences (100%) are attributed to a source (...); the rest is the writer's own voice.'
+    from analysis import score_sentences
+
+    scored = score_sentences(["Talks resumed, officials said.", "Missiles hit the port, the army said."])
+    assert (scored["source_type"] != "unattributed").all()
+    text = article_findings(scored)
+    assert "the rest is" not in text and "none is in the writer's own voice" in text
