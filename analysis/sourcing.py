@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -30,6 +30,7 @@ from typing import Any
 import ahocorasick
 
 from .errors import InputWarning
+from .framing import FrameScorer
 from .quotes import QuoteSpan, find_quotes
 from .sentences import Sentence
 from .speakers import PRONOUNS, EntityMemory, MentionType, SourceLexicon, content_words
@@ -669,6 +670,7 @@ class SourceAttributor:
         self._verb_info = {f: (k, f.endswith("ing"), " " not in f)
                            for f, k in self.lex.verb_kind.items()}
         self._auto = None  # the Aho-Corasick automaton of _trigger_sentences, built on first use
+        self._entries: frozenset[str] | None = None  # see _one_word_entries
 
     # -------------------------------------------------------------------------------------
     # cue finding in one sentence
@@ -1689,10 +1691,47 @@ class SourceAttributor:
         return "".join(parts), starts
 
     def _attribute(self, sents: list[Sentence], text: str | None) -> list[Attribution]:
-        lex = self.lex
+        """``attribute`` without the fallback. A hidden character (``_HIDDEN``: a soft
+        hyphen or a zero-width one) inside "said", a name, a role or an outlet hid it: an
+        article holding one is attributed without them (its sentences, and the article text
+        when given), and each sentence's spans are mapped back to its text as given (a span
+        keeps the hidden characters inside it, not those around it). A zero-width space
+        standing for a space between two words becomes one (``_zwsp_spaces``). The speaker
+        and cue strings come from the copy, so a speaker groups with its other mentions."""
         if not sents:
             return []
-        full, starts = self._article_text(sents, text)
+        full, starts = self._article_text(sents, text)  # (every sentence's text is in it)
+        if full.isascii() or not any(c in full for c in _HIDDEN):  # (C speed: no regex)
+            return self._attribute_plain(sents, full, starts)
+        clean, clean_text, positions = _without_hidden(sents, text, self._one_word_entries())
+        return [
+            a if pos is None else _spans_back(a, pos)
+            for a, pos in zip(
+                self._attribute_plain(clean, *self._article_text(clean, clean_text)),
+                positions, strict=True,
+            )
+        ]
+
+    def _one_word_entries(self) -> frozenset[str]:
+        """The rule tables' one-word entries, lower case (reporting-verb forms, roles,
+        institutions, outlets, places and people of the sides table, anonymity phrases):
+        what tells a zero-width space between two words from one inside a word
+        (``_zwsp_spaces``)."""
+        entries = self._entries
+        if entries is None:
+            lex = self.lex
+            entries = self._entries = frozenset(
+                w.lower() for table in (lex.verb_kind, lex.role_type, lex.inst_side,
+                                        lex.outlet_side, lex.side_of, lex.anon_type)
+                for w in table if w.isalpha()
+            )
+        return entries
+
+    def _attribute_plain(self, sents: list[Sentence], full: str,
+                         starts: list[int]) -> list[Attribution]:
+        """``_attribute`` for sentences without hidden characters: ``full`` is the article
+        text and ``starts`` each sentence's start in it (``_article_text``)."""
+        lex = self.lex
         spans = find_quotes(full)
         # quote mask over the article (content only)
         n = len(full)
@@ -2673,6 +2712,98 @@ def _sentence_locator(starts: list[int], sents: list[Sentence]) -> Callable[[int
         return None
 
     return locate
+
+
+# Characters that do not show (soft hyphen, zero-width characters): the framing scorer's list
+_HIDDEN = FrameScorer._HIDDEN
+_HIDDEN_RE = FrameScorer._HIDDEN_RE
+_ZWSP_IN_WORD_RE = FrameScorer._ZWSP_IN_WORD_RE  # a zero-width space between word characters
+_IN_WORD = _HIDDEN.replace("\u200b", "")  # the others are inside a word wherever they are
+
+
+def _zwsp_spaces(t: str, entries: frozenset[str]) -> set[int]:
+    """The offsets of the zero-width spaces of ``t`` that stand for a space between two words
+    ("Kremlin|spokesman", "Zelensky|said", "|" the zero-width space), not a break inside one
+    ("sa|id", "Zel|ensky", "nego|tiators"): the two pieces do not make one of the rule
+    tables' one-word ``entries`` ("said", "Interfax", "spokesman") but one of them, of three
+    letters or more, is one. Otherwise the space is read as nothing, as the framing scorer
+    reads it on a tie."""
+    out: set[int] = set()
+    n = len(t)
+    for m in _ZWSP_IN_WORD_RE.finditer(t):
+        i = a = m.start()
+        while a > 0 and (t[a - 1].isalnum() or t[a - 1] in _IN_WORD):
+            a -= 1
+        b = i + 1
+        while b < n and (t[b].isalnum() or t[b] in _IN_WORD):
+            b += 1
+        left = _HIDDEN_RE.sub("", t[a:i]).lower()
+        right = _HIDDEN_RE.sub("", t[i + 1:b]).lower()
+        if left + right not in entries and any(
+            len(w) >= 3 and w in entries for w in (left, right)
+        ):
+            out.add(i)
+    return out
+
+
+def _without_hidden(
+    sents: list[Sentence], text: str | None, entries: frozenset[str]
+) -> tuple[list[Sentence], str | None, list[list[int] | None]]:
+    """The sentences and the article text without hidden characters (``_HIDDEN_RE``; a
+    zero-width space between two words, ``_zwsp_spaces``, becomes a space), and for each
+    sentence that lost some, the offset in its text of each character of the copy (and of
+    its end); None for the others. A sentence that was ``text[start:end]`` is
+    ``clean_text[start':end']`` of the copy."""
+
+    def drop(t: str) -> tuple[str, list[int]]:  # the copy, the offsets of what it lost
+        found = [m.start() for m in _HIDDEN_RE.finditer(t)]
+        if not found:
+            return t, found
+        spaces = _zwsp_spaces(t, entries) if "\u200b" in t else set()
+        if spaces:
+            gone = [i for i in found if i not in spaces]
+            return _HIDDEN_RE.sub(lambda m: " " if m.start() in spaces else "", t), gone
+        return _HIDDEN_RE.sub("", t), found
+
+    gone: list[int] = []
+    clean_text = text
+    if text is not None and not text.isascii():
+        clean_text, gone = drop(text)
+    out: list[Sentence] = []
+    positions: list[list[int] | None] = []
+    for s in sents:
+        t = s.text
+        start = s.start - bisect_left(gone, s.start) if gone else s.start
+        pos = None
+        if not t.isascii():
+            ct, lost = drop(t)
+            if lost:
+                lost_set = set(lost)
+                pos = [i for i in range(len(t) + 1) if i not in lost_set]
+            t = ct
+        out.append(s if t is s.text and start == s.start else
+                   Sentence(start, start + len(t), t, s.paragraph))
+        positions.append(pos)
+    return out, clean_text, positions
+
+
+def _spans_back(a: Attribution, pos: list[int]) -> Attribution:
+    """``a`` (found in a sentence's copy without hidden characters) with its speaker and cue
+    spans mapped back to the sentence as given by ``pos`` (see ``_without_hidden``): a span
+    keeps the hidden characters inside it, not those before or after it."""
+    last = len(pos) - 1
+
+    def span(start: int, end: int) -> tuple[int, int]:
+        if start < 0:
+            return start, end
+        start, end = min(start, last), min(end, last)
+        return pos[start], (pos[end - 1] + 1 if end > start else pos[start])
+
+    s0, s1 = span(a.speaker_start, a.speaker_end)
+    c0, c1 = span(a.cue_start, a.cue_end)
+    if (s0, s1, c0, c1) == (a.speaker_start, a.speaker_end, a.cue_start, a.cue_end):
+        return a
+    return replace(a, speaker_start=s0, speaker_end=s1, cue_start=c0, cue_end=c1)
 
 
 @lru_cache(maxsize=1)

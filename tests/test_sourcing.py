@@ -1279,3 +1279,144 @@ def test_attribute_rejects_what_is_not_a_sequence_of_sentences(bad):
 
     with pytest.raises(TypeError, match=r"sequence of Sentence objects .*got " + type(bad).__name__):
         SourceAttributor().attribute(bad)
+
+
+# --- hidden characters (soft hyphen, zero-width characters) in a cue, name, role or outlet ---
+
+HIDDEN = ["\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"]
+_DROP_HIDDEN = str.maketrans(dict.fromkeys(HIDDEN))
+_SAME = ("source_type", "speaker", "speaker_canonical", "cue", "quote_mode", "via_outlet",
+         "anonymous", "side", "source_rule")
+
+
+def _same_as_plain(got: Attribution, want: Attribution, sentence: str, plain: str) -> None:
+    assert [getattr(got, f) for f in _SAME] == [getattr(want, f) for f in _SAME]
+    for a, b in (("speaker_start", "speaker_end"), ("cue_start", "cue_end")):
+        g0, g1, w0, w1 = getattr(got, a), getattr(got, b), getattr(want, a), getattr(want, b)
+        assert (g0 < 0) == (w0 < 0)
+        if g0 >= 0:  # the span indexes the sentence as given: its text is the plain one's
+            assert sentence[g0:g1].translate(_DROP_HIDDEN) == plain[w0:w1]
+            assert sentence[g0] not in HIDDEN and sentence[g1 - 1] not in HIDDEN
+
+
+@pytest.mark.parametrize("char", HIDDEN, ids=["shy", "zwsp", "zwnj", "zwj", "wj", "bom"])
+@pytest.mark.parametrize("sentence", [
+    # "|" marks where the hidden character goes
+    "Zelensky sa|id the talks were over.",  # the verb
+    "Peskov to|ld Newsweek that talks would resume soon.",
+    "Zel|ensky said the talks were over.",  # a name
+    "Belarusian President Alexander Luka|shenko said Minsk would not send troops.",
+    "A Kremlin spokes|man said the talks were over.",  # a role
+    "Former ambas|sador Michael Reed said the talks were doomed from the start.",
+    "Peskov told Inter|fax that talks would resume.",  # an outlet
+    "Two diplomats told Reu|ters that the summit had been postponed.",
+    "Talks will resume next week, accor|ding to Inter|fax.",
+    "|Zelensky| said| the talks were over.|",  # before and after words
+])
+def test_hidden_characters_do_not_hide_an_attribution(at, char, sentence):
+    plain = sentence.replace("|", "")
+    sentence = sentence.replace("|", char)
+    want, got = one(at, plain), one(at, sentence)
+    assert want.source_type != "unattributed"  # the plain sentence is attributed: a real test
+    _same_as_plain(got, want, sentence, plain)
+
+
+@pytest.mark.parametrize("sentence", [
+    # a zero-width space in place of a space between two words ("|"): read as a space when the
+    # two pieces do not make a word of the rule tables but one of them is one
+    "A Kremlin|spokesman said the talks were over.",
+    "Zelensky|said the talks were over.",
+    "The talks were over, said|Zelensky.",
+    "Talks will resume, according to|Interfax.",
+    "Peskov told|Interfax that talks would resume.",
+    "Russian Foreign|Minister Sergei Lavrov said Moscow was ready.",
+])
+def test_a_zero_width_space_between_two_words(at, sentence):
+    plain = sentence.replace("|", " ")
+    sentence = sentence.replace("|", "\u200b")
+    want, got = one(at, plain), one(at, sentence)
+    assert want.source_type != "unattributed"
+    assert [getattr(got, f) for f in _SAME] == [getattr(want, f) for f in _SAME]
+    assert (got.speaker_start, got.speaker_end, got.cue_start, got.cue_end) == (
+        want.speaker_start, want.speaker_end, want.cue_start, want.cue_end)  # one for one
+
+
+@pytest.mark.parametrize(("sentence", "speaker", "cue"), [
+    # exact spans in the sentence as given: a span keeps the hidden characters inside it,
+    # not those before or after it
+    ("Zelensky sa\u00adid the talks were over.", (0, 8), (9, 14)),
+    ("Zel\u00adensky said the talks were over.", (0, 9), (10, 14)),
+    ("\ufeffZelensky\u200b said the talks were over.", (1, 9), (11, 15)),
+    ("A Kremlin spokes\u200dman said the talks were over.", (0, 20), (21, 25)),
+    ("Peskov told Inter\u2060fax that talks would resume.", (0, 6), (7, 11)),
+    ("Two diplo\u200cmats to\u200bld Reuters that the summit had been postponed.", (0, 14),
+     (15, 20)),
+    ("A Kremlin\u200bspokes\u00adman said the talks were over.", (0, 20), (21, 25)),
+])
+def test_hidden_characters_keep_true_spans(at, sentence, speaker, cue):
+    a = one(at, sentence)
+    assert ((a.speaker_start, a.speaker_end), (a.cue_start, a.cue_end)) == (speaker, cue)
+
+
+@pytest.mark.parametrize("paragraphs", [
+    # a quotation carried over sentences and paragraphs, a pronoun, a later mention
+    (["\u201cWe will not give up an inch of our land,\u201d Zel\u00adensky sa\u00adid.",
+      "\u201cThe talks are over.\u201d"],
+     ["He add\u200bed that the army would hold the line.",
+      "Zelensky\u200b also said the allies had to move faster."]),
+    (["A Kremlin spokes\u00adman told Inter\u2060fax that the talks had stalled.",
+      "The spokes\u00adman said Moscow was ready to wait."],
+     "\u201cWe are in no hurry,\u201d Pes\u200bkov said."),
+])
+def test_hidden_characters_across_an_article(at, paragraphs):
+    def plain(p):
+        return [s.translate(_DROP_HIDDEN) for s in p] if isinstance(p, list) else \
+            p.translate(_DROP_HIDDEN)
+
+    sents, text = sents_of(*paragraphs)
+    psents, ptext = sents_of(*map(plain, paragraphs))
+    want = at.attribute(psents, ptext)
+    assert sum(a.source_type != "unattributed" for a in want) >= 3
+    for got in (at.attribute(sents, text), at.attribute(sents)):  # with and without the text
+        for g, w, s, p in zip(got, want, sents, psents, strict=True):
+            _same_as_plain(g, w, s.text, p.text)
+
+
+def test_hidden_characters_between_sentences_keep_the_offsets(at):
+    from analysis.sourcing import _without_hidden
+
+    sents, text = sents_of(["\u200bZel\u00adensky said the talks were over.", "\u2060"],
+                           ["\ufeff\ufeff", "Peskov told Inter\u00adfax they would resume."])
+    text = text.replace("\n\n", "\n\u200b\n")  # one more between the paragraphs
+    sents = [Sentence(s.start + (s.paragraph > 0), s.end + (s.paragraph > 0), s.text,
+                      s.paragraph) for s in sents]
+    assert all(text[s.start:s.end] == s.text for s in sents)
+    clean, clean_text, positions = _without_hidden(sents, text, at._one_word_entries())
+    assert clean_text == text.translate(_DROP_HIDDEN)
+    assert all(clean_text[s.start:s.end] == s.text for s in clean)
+    assert [s.text for s in clean] == [s.text.translate(_DROP_HIDDEN) for s in sents]
+    assert [p is None for p in positions] == [False, False, False, False]
+    got = at.attribute(sents, text)
+    assert [(a.speaker, a.via_outlet, a.speaker_start) for a in got] == [
+        ("Zelensky", "", 1), ("", "", -1), ("", "", -1), ("Peskov", "Interfax", 0)]
+
+
+def test_an_article_without_hidden_characters_takes_the_usual_path(at, monkeypatch):
+    import analysis.sourcing as sourcing
+
+    def fail(*args):
+        raise AssertionError("the clean step ran on an article without hidden characters")
+
+    monkeypatch.setattr(sourcing, "_without_hidden", fail)
+    sents, text = sents_of(
+        ["\u201cOn secondary issues, positions are converging.",
+         "But on the main issues, we are treading water,\u201d Medinsky said."],
+        "Peskov told Newsweek that talks in Gen\u00e8ve would resume soon \u2014 next week.",
+    )
+    rows = [(a.source_type, a.speaker, a.quote_mode, a.via_outlet, a.speaker_start, a.cue_start)
+            for a in at.attribute(sents, text)]
+    assert rows == [
+        ("named_official", "Medinsky", "continuation", "", -1, -1),
+        ("named_official", "Medinsky", "direct", "", 48, 57),
+        ("named_official", "Peskov", "indirect", "Newsweek", 0, 7),
+    ]
