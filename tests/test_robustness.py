@@ -210,3 +210,28 @@ def test_jsonl_with_null_and_non_string_texts_names_each(framing_cli, tmp_path, 
         4: "text is a list, not a string",
         5: "empty text",
     }
+
+
+def test_hidden_characters_inside_words_change_nothing(framing_cli, tmp_path):
+    """Soft hyphens and zero-width characters inside words (text pasted from a web page or a
+    word processor) leave the frames and the sources as in the plain text; offsets index the
+    text as given."""
+    hidden = (GOOD.replace("said", "sa\u00adid").replace("Negotiators", "Nego\u200btiators")
+              .replace("Reuters", "Reu\u2060ters").replace("officials", "offi\u200dcials")
+              .replace("Artillery", "Artil\u00adlery"))
+    tables = []
+    for name, text in (("plain.txt", GOOD), ("hidden.txt", hidden)):
+        out = tmp_path / f"{name}.csv"
+        r = framing_cli("score", str(_mk(tmp_path, name, text)), "-o", str(out), "-q")
+        assert r.returncode == 0, r.stderr
+        tables.append(pd.read_csv(out, keep_default_na=False))
+    plain, got = tables
+    same = ["frame", "source_type", "speaker", "speaker_canonical", "cue", "quote_mode",
+            "via_outlet", "anonymous", "side", "source_rule"]
+    assert (plain["source_type"] != "unattributed").sum() == 2  # the table tests something
+    pd.testing.assert_frame_equal(got[same], plain[same])
+    drop = str.maketrans(dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+    for (_, g), (_, p) in zip(got.iterrows(), plain.iterrows(), strict=True):
+        for a, b in (("speaker_start", "speaker_end"), ("cue_start", "cue_end")):
+            assert g[a] >= 0 or p[a] < 0
+            assert g["text"][g[a]:g[b]].translate(drop) == p["text"][p[a]:p[b]]
