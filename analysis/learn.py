@@ -194,6 +194,24 @@ def _frame_pipeline(lexicon: Any, C: float, ngram_range: tuple[int, int], min_df
     return Pipeline([("features", features), ("clf", clf)])
 
 
+def _labels(table: pd.DataFrame, frame: str) -> np.ndarray:
+    """A frame's 0/1 labels; an empty or other value is an InputError naming the rows (pandas
+    raised IntCastingNaNError or "invalid literal for int()")."""
+    col = table[frame] if frame in table.columns else None
+    if col is None:
+        raise InputError("<training data>", f"no {frame!r} column")
+    ok = col.map(lambda v: isinstance(v, bool | int | float | np.bool_ | np.integer | np.floating) and v in (0, 1))
+    if not ok.all():
+        bad = col[~ok]
+        rows = ", ".join(str(i) for i in bad.index[:5]) + (" ..." if len(bad) > 5 else "")
+        raise InputError(
+            "<training data>",
+            f"column {frame!r} must hold 0/1 or True/False labels; {len(bad)} row(s) do not "
+            f"(rows {rows}: {', '.join(repr(v) for v in bad.head(3))})",
+        )
+    return col.astype(int).to_numpy()
+
+
 def _gold_table(gold: Any) -> pd.DataFrame:
     """Gold sentences as a DataFrame with text, article_id and the frame labels."""
     from .gold import Gold, load_gold
@@ -254,7 +272,7 @@ class FrameModel:
             raise InputError("<training data>", f"need at least {2 * self.calibration_folds} sentences, got {len(texts)}")
         self.models_ = {}
         for f in self.frames:
-            y = table[f].astype(int).to_numpy()
+            y = _labels(table, f)
             if y.min() == y.max():
                 raise InputError("<training data>", f"frame {f!r} has only one class in the training data")
             self.models_[f] = self._new().fit(texts, y)

@@ -212,3 +212,16 @@ def test_cross_validate_without_article_ids_says_what_is_missing():
     table = small_gold(2).drop(columns="article_id")
     with pytest.raises(InputError, match="article_id"):
         cross_validate(table, n_splits=2)
+
+
+def test_fit_names_rows_without_a_0_1_label():
+    # an unlabelled row (NaN) raised pandas' IntCastingNaNError; 'yes'/'no' raised
+    # "invalid literal for int() with base 10: 'yes'"
+    gold = small_gold().astype({"diplomacy": float})
+    gold.loc[3, "diplomacy"] = np.nan
+    with pytest.raises(InputError, match=r"'diplomacy' must hold 0/1 .* 1 row\(s\) do not \(rows 3: nan\)"):
+        FrameModel(min_df=1).fit(gold)
+    words = small_gold().assign(escalation=lambda d: d["escalation"].map({1: "yes", 0: "no"}))
+    with pytest.raises(InputError, match="'escalation' must hold 0/1"):
+        FrameModel(min_df=1).fit(words)
+    assert FrameModel(min_df=1).fit(small_gold().astype({"diplomacy": bool})).n_train_ == 32
