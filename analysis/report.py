@@ -371,7 +371,7 @@ def article_findings(scored) -> str:
     n_par = scored["paragraph"].nunique() if "paragraph" in scored.columns else 1
     lines.append(
         f"- **{_n(n, 'sentence')}** in {_n(n_par, 'paragraph')}: "
-        f"{dip.sum()} ({_pct(dip.mean())}) carry the **diplomacy** frame, "
+        f"{dip.sum()} ({_pct(dip.mean())}) {'carries' if dip.sum() == 1 else 'carry'} the **diplomacy** frame, "
         f"{esc.sum()} ({_pct(esc.mean())}) the **escalation** frame "
         f"({(frame == 'mixed').sum()} both, {(frame == 'neutral').sum()} neither)."
     )

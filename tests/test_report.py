@@ -428,6 +428,10 @@ def test_article_findings_of_one_sentence_are_singular():
     assert "1 of the 1 attributed sentence cites" in text
     assert "Of the 1 escalation sentence," in text and "(1 sentence)" in text
     assert "1 sentences" not in text and "Most cited" not in text
+    # '0 (0%) carry the diplomacy frame' is plural; one diplomacy sentence said '1 (100%) carry'
+    assert "0 (0%) carry the **diplomacy** frame" in text
+    one = _scored([(0, 0, "Talks resumed.", "diplomacy", True, False, "unattributed", "", "", False)])
+    assert "1 (100%) carries the **diplomacy** frame" in article_findings(one)
 
 
 def test_article_findings_say_where_the_frames_sit_in_counts():
