@@ -400,6 +400,17 @@ def _label_palette(df: pd.DataFrame) -> dict[str, str]:
     return palette
 
 
+def _page_title(scored: pd.DataFrame, title: str | None) -> str:
+    """The heading of the page and of its browser tab alike: ``title``, else the article's
+    title, else its first sentence (the tab said 'Annotated article — annotated' while the
+    heading showed the first sentence)."""
+    if title:
+        return title
+    df = scored.sort_values("sentence", kind="stable") if "sentence" in scored.columns else scored
+    first = _str(df["text"].iloc[0]) if len(df) else ""
+    return _str(_article_meta(scored).get("title")) or first or "Untitled article"
+
+
 def render_fragment(scored: pd.DataFrame, *, title: str | None = None) -> str:
     """The annotated article as an HTML fragment (``<div>`` with scoped ``<style>``).
 
@@ -414,7 +425,7 @@ def render_fragment(scored: pd.DataFrame, *, title: str | None = None) -> str:
 
     texts = [_str(r.get("text")) for r in rows]
     if title is None:
-        title = _str(meta.get("title")) or (texts[0] if texts else "") or "Untitled article"
+        title = _page_title(df, None)
 
     out: list[str] = [f'<div class="fa-article"><style>{_css(palette)}</style>']
     out.append(f"<h1>{html.escape(title)}</h1>")
@@ -573,8 +584,7 @@ def render_article(scored: pd.DataFrame, *, title: str | None = None) -> str:
     The input DataFrame is not modified.
     """
     fragment = render_fragment(scored, title=title)
-    meta = _article_meta(scored)
-    page_title = title or _str(meta.get("title")) or "Annotated article"
+    page_title = _page_title(scored, title)
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'

@@ -398,3 +398,17 @@ def test_weak_cues_marked_lighter(weight, cls):
         ev[0]["weight"] = weight
     t["frame_evidence"] = [ev if i == 3 else e for i, e in enumerate(t["frame_evidence"])]
     assert f'<span class="{cls}">dialogue</span>' in render_article(t)
+
+
+def test_page_title_is_the_heading_when_the_table_has_no_article_title():
+    # a table from score_sentences or a CSV: the heading showed the first sentence and the
+    # browser tab 'Annotated article — annotated'
+    import re
+
+    from analysis import score_sentences
+    from analysis.render import render_article
+
+    page = render_article(score_sentences(["Talks resumed in Geneva.", "Missiles hit the port."]))
+    assert re.search(r"<title>Talks resumed in Geneva\. — annotated</title>", page)
+    assert "<h1>Talks resumed in Geneva.</h1>" in page
+    assert "<title>Mine — annotated</title>" in render_article(score_sentences(["Talks."]), title="Mine")
