@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import LexiconError
 from .resources import parse_float, read_rule_table
-from .textio import PLAIN_SPACES
+from .textio import HIDDEN_CHARS, HIDDEN_RE, PLAIN_SPACES, ZWSP_IN_WORD_RE
 
 if TYPE_CHECKING:
     from .camps import Camps
@@ -1728,14 +1728,11 @@ class FrameScorer:
                 flags[kind] = True
         return flags["negated"], flags["hedged"]
 
-    # Characters that do not show: the soft hyphen, the zero-width space, non-joiner and
-    # joiner, the word joiner and the zero-width no-break space (U+FEFF inside text). Inside a
-    # word they hid its cue ("cease\u00adfire"): see _score_hidden.
-    _HIDDEN = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-    _HIDDEN_RE = re.compile(f"[{_HIDDEN}]")
-    # a zero-width space between two word characters: inside a word ("nego\u200btiations")
-    # or in place of a space between two ("peace\u200btalks")
-    _ZWSP_IN_WORD_RE = re.compile(r"(?<=\w)\u200b(?=\w)")
+    # textio's hidden characters: inside a word they hid its cue ("cease\u00adfire"),
+    # see _score_hidden
+    _HIDDEN = HIDDEN_CHARS
+    _HIDDEN_RE = HIDDEN_RE
+    _ZWSP_IN_WORD_RE = ZWSP_IN_WORD_RE
 
     def score(self, text: str) -> FrameScore:
         """Score one sentence (see the module docstring)."""

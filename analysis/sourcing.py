@@ -30,10 +30,10 @@ from typing import Any
 import ahocorasick
 
 from .errors import InputWarning
-from .framing import FrameScorer
 from .quotes import QuoteSpan, find_quotes
 from .sentences import Sentence
 from .speakers import PRONOUNS, EntityMemory, MentionType, SourceLexicon, content_words
+from .textio import HIDDEN_CHARS, HIDDEN_RE, ZWSP_IN_WORD_RE
 
 _ahocorasick_rs: Any  # the module, or None without it
 try:  # the article scan's automaton: all hits in one call (Rust); else pyahocorasick
@@ -2715,9 +2715,9 @@ def _sentence_locator(starts: list[int], sents: list[Sentence]) -> Callable[[int
 
 
 # Characters that do not show (soft hyphen, zero-width characters): the framing scorer's list
-_HIDDEN = FrameScorer._HIDDEN
-_HIDDEN_RE = FrameScorer._HIDDEN_RE
-_ZWSP_IN_WORD_RE = FrameScorer._ZWSP_IN_WORD_RE  # a zero-width space between word characters
+_HIDDEN = HIDDEN_CHARS  # the list of textio, which the framing scorer reads too
+_HIDDEN_RE = HIDDEN_RE
+_ZWSP_IN_WORD_RE = ZWSP_IN_WORD_RE  # a zero-width space between word characters
 _IN_WORD = _HIDDEN.replace("\u200b", "")  # the others are inside a word wherever they are
 
 

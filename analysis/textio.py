@@ -76,6 +76,15 @@ ODD_SPACES = "\u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f
 #: ``str.translate`` table: each of :data:`ODD_SPACES` -> " " (the framing scorer uses it
 #: too, on sentences given to it directly)
 PLAIN_SPACES = str.maketrans(dict.fromkeys(ODD_SPACES, " "))
+#: Characters that do not show: the soft hyphen, the zero-width space, non-joiner and
+#: joiner, the word joiner and the zero-width no-break space (U+FEFF inside text). Kept in
+#: the text (removing them would move offsets); inside a word they would hide a cue or a
+#: name ("cease\u00adfire", "Zel\u00adensky"), so the scorers read a copy without them.
+HIDDEN_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+HIDDEN_RE = re.compile(f"[{HIDDEN_CHARS}]")
+#: a zero-width space between two word characters: inside a word ("nego\u200btiations")
+#: or in place of a space between two ("peace\u200btalks")
+ZWSP_IN_WORD_RE = re.compile(r"(?<=\w)\u200b(?=\w)")
 
 
 def _warn(where: str, reason: str) -> Skipped:
