@@ -229,6 +229,8 @@ _RE_MEMBER_OF_BODY = re.compile(
     r"(?:government|cabinet|delegation|negotiating\s+team|parliament|duma|rada|senate|congress|council|"
     r"committee|assembly|legislature|commission|administration|knesset|bundestag|politburo|"
     r"junta|leadership|presidium)\b")
+#: a personal name right after a title ("Member of Parliament | John Smith")
+_RE_NAME_NEXT = re.compile(r",?\s+(?-i:[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?\s+[A-Z][\w’'-]+)")
 #: who made a document or evidence ("estimates by Western officials", "data from the agency")
 _RE_DOC_ISSUER = re.compile(r"\s+(?:by|from|(?:released|published|issued|compiled|provided|"
                             r"collected|gathered)\s+by)\s+(.{2,80})$")
@@ -865,9 +867,11 @@ class SourceLexicon:
                     return MentionType("institution", side, False, False, False)
             return MentionType("other" if evidence else "institution", side, False,
                                False, False)
-        if "ember" in mention and _RE_MEMBER_OF_BODY.match(mention):
+        mb = _RE_MEMBER_OF_BODY.match(mention) if "ember" in mention else None
+        if mb and not _RE_NAME_NEXT.match(mention, mb.end()):
             # "a member of Ukraine's negotiating team", "several members of the Duma": officials
-            # (codebook: legislators are officials), not the body
+            # (codebook: legislators are officials), not the body; followed by a name
+            # ("Member of Parliament John Smith") the title is the named person's
             plural = "members" in mention.lower()
             return MentionType("unnamed_official", self.side(full), False, True, not plural,
                                ("members" if plural else "member",))

@@ -1469,6 +1469,13 @@ SIXTH_PASS_OFFICIALS = [
      "unnamed_official", "A member of Ukraine's negotiating team"),
     ("Several members of the Duma said the treaty was dead.", "unnamed_official",
      "Several members of the Duma"),
+    # ... but a member's title before a name is the named person's
+    ("Member of the Ukrainian delegation Jan Kowal said the talks were difficult.",
+     "named_official", "Member of the Ukrainian delegation Jan Kowal"),
+    ("Member of Parliament Ivo Marek said the treaty was dead.", "named_official",
+     "Member of Parliament Ivo Marek"),
+    ("A member of the Duma, Ivan Horak, said the treaty was dead.", "named_official",
+     "Ivan Horak"),
     # ... members of a team or of the public are not
     ("A member of the public said the bridge had shaken.", "other", "A member of the public"),
     # "the warning from ROLE, NAME, ...": the name speaks
