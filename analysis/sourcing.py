@@ -553,11 +553,17 @@ _RE_NEGATED = re.compile(r"(?i)\b(?:not|never|n[’']t)\b|n[’']t\b")
 # verbs that tell what a speech was about rather than what it said
 _TOPIC_VERBS = frozenset("spoke speaks speaking talked talks conveyed conveys laid lays pointed "
                          "points shared shares".split())
-_STATED_BY = re.compile(r"(?i)^\s*(?:this|that|it)\s+(?:was|has\s+been)\s+(?:\w+ly\s+)?(?:stated|said|"
-                        r"announced|reported|noted|written|emphasi[sz]ed|stressed|underlined|"
-                        r"underscored|declared|highlighted|pointed\s+out|mentioned|told|"
-                        r"explained|voiced|expressed|claimed|asserted|affirmed|reiterated|"
-                        r"confirmed)\s+by\s+([^.,;]{2,80})(?:,\s*([^.,;]{2,60}))?")
+_STATED_VERBS = (r"stated|said|announced|reported|noted|written|emphasi[sz]ed|stressed|underlined|"
+                 r"underscored|declared|highlighted|pointed\s+out|mentioned|told|explained|"
+                 r"voiced|expressed|claimed|asserted|affirmed|reiterated|confirmed")
+_STATED_BY = re.compile(
+    r"(?i)^\s*(?:(?:this|that|it)\s+(?:was|has\s+been)\s+(?:\w+ly\s+)?(?:" + _STATED_VERBS + r")"
+    # "The statement was made by X": a speech noun as the subject
+    r"|(?:the|this|that|these|those|such|a|an|similar)\s+(?:\w+\s+)?(?:statements?|"
+    r"announcements?|remarks?|comments?|words|assessments?|warnings?|appeals?|accusations?|"
+    r"assurances?)\s+(?:was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:made|issued|"
+    r"delivered|" + _STATED_VERBS + r"))"
+    r"\s+by\s+([^.,;]{2,80})(?:,\s*([^.,;]{2,60}))?")
 # "X emphasized this during a briefing": the speech verb's object points back to what the
 # previous sentence said (a lead whose attribution follows)
 _SAID_THIS = re.compile(r"\s+(?:this|so)(?=\s*(?:[,.;:]|$|\s+(?:during|in|at|on|while|when|after|"
@@ -1972,7 +1978,15 @@ class SourceAttributor:
                 app = (sm.group(2) or "").strip()
                 # "by the head of the delegation, David Arakhamia": the name speaks
                 mt = lex.classify(sp, app) if app and _NAME_ONLY.match(app) else lex.classify(sp)
-                if mt.source_type:
+                app_mt = lex.classify(app) if (
+                    app and not mt.named and not _NAME_ONLY.match(app)) else None
+                if app_mt is not None and app_mt.named and app_mt.source_type in (
+                        "named_official", "expert"):
+                    # "by Head of the delegation, Head of the X faction David Arakhamia": a
+                    # second title with the name; the named person speaks
+                    mt, sp_short, app = app_mt, _shorten_named(app, lex), sp
+                    off = t.find(sp_short, sm.start(2))
+                elif mt.source_type:
                     name, role, s0 = _name_over_role(lex, sp, sm, mt)
                     if role == sp:  # the role's bare name after it
                         sp_short, off, app = name, s0, role
@@ -1980,6 +1994,7 @@ class SourceAttributor:
                         sp_short = _shorten_named(sp, lex)
                         off = t.find(sp_short)
                         app = sp if sp_short != sp else ""
+                if mt.source_type:
                     c0, c1 = _trimmed(t, sm.start(), sm.start(1))
                     a = self._make(mem, sp_short, mt, off, off + len(sp_short), t[c0:c1],
                                    c0, c1, "stated_by", "indirect", "", appositive=app)

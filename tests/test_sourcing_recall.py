@@ -1755,6 +1755,18 @@ def test_cue_span_is_the_cue_words(at, sentence, cue):
     ("This was stated by Zelensky, adding that talks would go on.", ("named_official", "Zelensky")),
     ("This was stated by the spokesman of the ministry, who declined to give details.",
      ("unnamed_official", "the spokesman of the ministry")),
+    # a second title with the name after the first: the named person speaks
+    ("This was announced by Head of the Ruritanian delegation, Head of the Liberal faction "
+     "Jan Kowal.", ("named_official", "Jan Kowal")),
+    # a speech noun as the subject: "The statement was made by ..."
+    ("The statement was made by the head of the presidential office, Petro Hrabar.",
+     ("named_official", "Petro Hrabar")),
+    ("Such statements were made by Kremlin spokesman Ivan Horak.", ("named_official", "Ivan Horak")),
+    ("A similar warning was issued by the defence ministry.",
+     ("institution", "the defence ministry")),
+    # ... but not a thing made, nor a decision taken, by someone
+    ("This was made by hand in a factory near the border.", ("unattributed", "")),
+    ("The decision was made by the cabinet on Monday.", ("unattributed", "")),
 ])
 def test_stated_by_role_then_name(at, sentence, expected):
     sents, text = sents_of([sentence])
