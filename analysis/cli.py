@@ -316,7 +316,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("compare", help="compare an article with other coverage", description="Profile an article and a reference corpus; write profiles.csv, comparison.csv and charts.")
     s.add_argument("article", nargs="?", help="the focus article (default: the seed)")
-    s.add_argument("--corpus", help="reference corpus: folder, .jsonl or .csv (default: the embedded Lee corpus of ABC News conflict stories)")
+    s.add_argument("--corpus", help="reference corpus: folder, .jsonl or .csv (default: $FRAMING_CORPUS if set, else the embedded Lee corpus of ABC News conflict stories)")
     s.add_argument("-o", "--output", default="out/compare", help="output folder (default out/compare)")
     s.add_argument("-j", "--jobs", type=_jobs, default=1, help="worker processes (default 1; -1: one per core)")
     s.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
@@ -331,7 +331,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("report", help="render the HTML report", description="Run the notebooks and render an HTML report (default: the seed against the embedded corpus).")
     s.add_argument("article", nargs="?", help="the focus article (default: the seed)")
-    s.add_argument("--corpus", help="reference corpus (default: the embedded Lee corpus)")
+    s.add_argument("--corpus", help="reference corpus: folder, .jsonl or .csv (default: $FRAMING_CORPUS if set, else the embedded Lee corpus)")
     s.add_argument("-o", "--output", default="out/report", help="output folder (default out/report)")
     s.set_defaults(func=cmd_report)
     return p

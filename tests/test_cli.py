@@ -189,3 +189,13 @@ def test_output_folder_that_is_a_file_is_refused_before_any_work(framing_cli, tm
     r = framing_cli(command, "-o", str(afile))
     assert r.returncode == 2 and "is a file" in r.stderr and "Traceback" not in r.stderr
     assert afile.read_text() == "keep me"
+
+
+@pytest.mark.parametrize("command", ["compare", "report"])
+def test_corpus_help_names_the_environment_variable(command):
+    # '--corpus ... (default: the embedded Lee corpus)' was false with $FRAMING_CORPUS set
+    from analysis.cli import build_parser
+
+    sub = next(a for a in build_parser()._actions if a.dest == "command" or getattr(a, "choices", None))
+    corpus = next(a for a in sub.choices[command]._actions if a.dest == "corpus")
+    assert "$FRAMING_CORPUS if set, else the embedded Lee corpus" in corpus.help
