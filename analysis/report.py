@@ -198,9 +198,13 @@ def percentile_table(percentiles, metrics: Sequence[str] | None = None):
     if metrics is not None:
         df = df.set_index("metric").reindex([m for m in metrics if m in set(df["metric"])]).reset_index()
     rows = []
+    # a carrier share exists only for the reference articles with that frame's sentences
+    n_all = int(percentiles["n_reference"].max()) if "n_reference" in percentiles.columns and len(percentiles) else 0
     for r in df.to_dict("records"):
         m = r["metric"]
         pct = r["percentile"]
+        n = r.get("n_reference", n_all)
+        fewer = f" (among {int(n)} of {n_all} articles)" if pct == pct and n == n and int(n) < n_all else ""
         rows.append(
             {
                 "measure": metric_label(m),
@@ -209,7 +213,7 @@ def percentile_table(percentiles, metrics: Sequence[str] | None = None):
                 "middle half of the reference": (
                     f"{metric_value(m, r['reference_q25'])} to {metric_value(m, r['reference_q75'])}"
                 ),
-                "percentile (0\u2013100)": "" if pct != pct else f"{pct:.0f}",
+                "percentile (0\u2013100)": "" if pct != pct else f"{pct:.0f}{fewer}",
             }
         )
     return pd.DataFrame(rows)

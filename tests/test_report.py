@@ -575,3 +575,18 @@ def test_article_findings_of_an_all_attributed_article_have_no_rest():
     assert (scored["source_type"] != "unattributed").all()
     text = article_findings(scored)
     assert "the rest is" not in text and "none is in the writer's own voice" in text
+
+
+def test_percentile_table_says_when_a_measure_has_fewer_reference_articles():
+    # 'diplomacy sentences in the writer's own voice ... percentile 0' was ranked against the one
+    # reference article with diplomacy sentences, with nothing to tell it from the other rows
+    from analysis import compare, score_corpus
+    from analysis.report import percentile_table
+
+    focus = score_corpus(pd.DataFrame({"id": ["f"], "text": ["Envoys met to discuss a truce, officials said. Talks resumed."]}), progress=False)
+    ref = score_corpus(pd.DataFrame({"id": ["a", "b", "c"], "text": [
+        "Negotiators met in Vienna to discuss a ceasefire.", "Farmers began the harvest.", "Prices rose slightly."
+    ]}), progress=False)
+    t = percentile_table(compare(focus, ref, n_perm=100).percentiles).set_index("measure")
+    assert t.loc["diplomacy sentences in the writer's own voice", "percentile (0\u2013100)"].endswith("(among 1 of 3 articles)")
+    assert t.loc["diplomacy sentences", "percentile (0\u2013100)"].isdigit()
