@@ -352,7 +352,10 @@ def frame_source_heatmap(
     normalize: str = "row",
 ) -> Axes:
     """Frame label (rows) by source type (columns): each cell shows the share of the row's
-    sentences (``normalize="row"``) and the count; darker = larger share."""
+    sentences (``normalize="row"``; ``"all"``: the share of all sentences) and the count;
+    darker = larger share."""
+    if normalize not in ("row", "all"):  # 'column' drew shares of all sentences, labelled so
+        raise ValueError(f"normalize must be 'row' or 'all', got {normalize!r}")
     pal = palette()
     frame = _frame_labels(sentences["frame"])
     frames = [f for f in FRAME_LABELS] + sorted(set(frame) - set(FRAME_LABELS))

@@ -203,3 +203,10 @@ def test_a_sentence_without_a_frame_label_is_drawn_not_a_crash(tables):
     assert "(no label)" in [t.get_text() for t in strip.get_yticklabels()]
     heat = frame_source_heatmap(focus).plotted
     assert heat.loc[heat["frame"] == "(no label)", "count"].sum() == 2
+
+
+def test_heatmap_refuses_a_normalisation_it_does_not_draw(tables):
+    # normalize="column" (or a typo) silently drew shares of all sentences
+    assert frame_source_heatmap(tables[0], normalize="all").plotted["normalized_by"].iloc[0] == "all"
+    with pytest.raises(ValueError, match="'row' or 'all'"):
+        frame_source_heatmap(tables[0], normalize="column")
