@@ -554,6 +554,9 @@ def percentile_chart(
         "diplomacy_unattributed_share", "escalation_unattributed_share",
     ]
     wanted = list(metrics) if metrics is not None else default
+    unknown = [m for m in wanted if m not in set(percentiles["metric"])] if metrics is not None else []
+    if unknown:  # a misspelt metric was left out without a word
+        raise ValueError(f"no such metric in the percentiles: {', '.join(map(repr, unknown))}")
     df = percentiles.set_index("metric").reindex([m for m in wanted if m in set(percentiles["metric"])]).reset_index()
     df = df[df["percentile"].notna()].reset_index(drop=True)
     n = len(df)

@@ -210,3 +210,11 @@ def test_heatmap_refuses_a_normalisation_it_does_not_draw(tables):
     assert frame_source_heatmap(tables[0], normalize="all").plotted["normalized_by"].iloc[0] == "all"
     with pytest.raises(ValueError, match="'row' or 'all'"):
         frame_source_heatmap(tables[0], normalize="column")
+
+
+def test_percentile_chart_names_a_metric_it_does_not_know(tables):
+    # metrics=["balance", "diplomacy_shares"] drew balance alone, the typo dropped silently
+    _, _, comp, _ = tables
+    assert len(percentile_chart(comp.percentiles, metrics=["balance", "diplomacy_share"]).plotted) == 2
+    with pytest.raises(ValueError, match="'diplomacy_shares'"):
+        percentile_chart(comp.percentiles, metrics=["balance", "diplomacy_shares"])
