@@ -406,6 +406,7 @@ GOLD_SETS: tuple[tuple[str, str, str], ...] = (
     ("corpus_holdout", "corpus_holdout.jsonl", "Russia–Ukraine, held out"),
     ("corpus_fresh2", "corpus_fresh2.jsonl", "Russia–Ukraine, tuning (new)"),
     ("corpus_fresh3", "corpus_fresh3.jsonl", "Russia–Ukraine, tuning (new)"),
+    ("corpus_fresh4", "corpus_fresh4.jsonl", "Russia–Ukraine, tuning (new)"),
     ("lee_ood", "lee_ood.jsonl", "other conflicts, tuning"),
     ("lee_ood2", "lee_ood2.jsonl", "other conflicts, tuning"),
     ("lee_holdout", "lee_holdout.jsonl", "other conflicts, held out"),

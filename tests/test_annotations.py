@@ -31,6 +31,7 @@ CORPUS_HOLDOUT = ANNOTATIONS / "corpus_holdout.jsonl"
 CORPUS_TUNE2 = ANNOTATIONS / "corpus_tune2.jsonl"
 CORPUS_FRESH2 = ANNOTATIONS / "corpus_fresh2.jsonl"
 CORPUS_FRESH3 = ANNOTATIONS / "corpus_fresh3.jsonl"
+CORPUS_FRESH4 = ANNOTATIONS / "corpus_fresh4.jsonl"
 
 #: The documented mix of lee_ood.jsonl (README): articles per ``conflict`` value.
 LEE_OOD_MIX = {"israel_palestine": 7, "afghanistan": 6, "india_pakistan": 3, "none": 4}
@@ -65,6 +66,7 @@ def _shared_corpus_available() -> bool:
         "corpus_tune2",
         "corpus_fresh2",
         "corpus_fresh3",
+        "corpus_fresh4",
     ],
 )
 def gold(request):
@@ -77,6 +79,7 @@ def gold(request):
         "corpus_tune2": CORPUS_TUNE2,
         "corpus_fresh2": CORPUS_FRESH2,
         "corpus_fresh3": CORPUS_FRESH3,
+        "corpus_fresh4": CORPUS_FRESH4,
     }
     if request.param.startswith("lee") and not _lee_available():
         pytest.skip("Lee corpus (inside gensim) not available: texts cannot be resolved")
@@ -211,8 +214,9 @@ def test_lee_tuning_sets_share_no_story():
         (CORPUS_TUNE2, 13),
         (CORPUS_FRESH2, 15),
         (CORPUS_FRESH3, 13),
+        (CORPUS_FRESH4, 14),
     ],
-    ids=["fresh", "holdout", "tune2", "fresh2", "fresh3"],
+    ids=["fresh", "holdout", "tune2", "fresh2", "fresh3", "fresh4"],
 )
 def test_corpus_annotations_store_no_third_party_text(path, n):
     """Offsets and labels only: no text, no title, speakers as spans into the article."""
@@ -237,8 +241,10 @@ def test_corpus_annotations_share_no_article_with_dev_or_each_other():
     fresh3 = {r["source"] for r in _records(CORPUS_FRESH3)}
     assert not fresh2 & (fresh | holdout | tune2)
     assert not fresh3 & (fresh | holdout | tune2 | fresh2)
+    fresh4 = {r["source"] for r in _records(CORPUS_FRESH4)}
+    assert not fresh4 & (fresh | holdout | tune2 | fresh2 | fresh3)
     dev = shared_gold_dev_path()
     if dev is None or not dev.exists():
         pytest.skip("shared dev gold not available")
     dev_sources = {r["source"] for r in _records(dev)}
-    assert not dev_sources & (fresh | holdout | tune2 | fresh2 | fresh3)
+    assert not dev_sources & (fresh | holdout | tune2 | fresh2 | fresh3 | fresh4)
