@@ -1004,17 +1004,33 @@ def reference_without_focus(description: str, n_left_out: int = 1) -> str:
     >>> reference_without_focus("Reference: 4 articles from 1 outlet, read from c. To compare ...")
     'Reference: 3 articles from 1 outlet, read from c (the focus article, also in it, is left out). To compare ...'
     """
+    return _recount_reference(description, n_left_out, "the focus article, also in it, is left out")
+
+
+def _recount_reference(description: str, n_left_out: int, why: str) -> str:
+    """'Reference: N articles ...' with N lowered by ``n_left_out`` and ``why`` said after it."""
     import re
 
     m = re.match(r"Reference: (\d+) articles?", description)
     if not m or n_left_out <= 0:
         return description
     n = int(m[1]) - n_left_out
-    head, sep, rest = description.partition(". ")
+    # the statement's first sentence ends before the advice (its path may hold '. ', as '.')
+    end = description.find(". To compare against coverage")
+    if end >= 0:
+        head, sep, rest = description[:end], ". ", description[end + 2 :]
+    else:
+        head, sep, rest = description.partition(". ")
     head = f"Reference: {n} article{'s' if n != 1 else ''}{head[m.end():]}"
     if not sep and head.endswith("."):
         head, sep = head[:-1], "."
-    return f"{head} (the focus article, also in it, is left out){sep}{rest}"
+    return f"{head} ({why}){sep}{rest}"
+
+
+def _inside(path: Any, folder: Path) -> bool:
+    if not isinstance(path, str | Path) or not str(path):
+        return False
+    return Path(path).resolve().is_relative_to(folder)
 
 
 @dataclass
@@ -1048,12 +1064,16 @@ def compare_coverage(
     n_jobs: int = 1,
     progress: bool = True,
     lexicon: Any = None,
+    exclude: str | Path | None = None,
 ) -> Coverage:
     """Score the focus article and the reference corpus and compare them, without writing files.
 
     ``article`` None is the seed; ``corpus`` None is ``$FRAMING_CORPUS`` or
     the embedded default (see ``analysis.corpora``). A reference article with
-    the focus's id is left out of the reference (it would be compared with itself).
+    the focus's id is left out of the reference (it would be compared with itself),
+    and so is any file inside the folder ``exclude`` (``run_compare``'s output folder:
+    with ``--corpus .`` a second run read the first one's summary.txt and CSV tables,
+    the focus's own sentences among them, as reference articles).
 
     >>> cov = compare_coverage()                          # doctest: +SKIP
     >>> cov.comparison.summary()                          # doctest: +SKIP
@@ -1064,6 +1084,18 @@ def compare_coverage(
     focus_art = _load_focus(article)
     ref_arts, description = resolve_corpus(corpus)
     skipped = list(ref_arts.attrs.get("skipped", []))
+    if exclude is not None:
+        root = Path(exclude).resolve()
+        skipped = [s for s in skipped if not _inside(s.source, root)]  # our own PNGs, CSV columns
+        if "path" in ref_arts.columns:
+            own = ref_arts["path"].map(lambda p: _inside(p, root)).to_numpy(dtype=bool)
+            if own.any():
+                for p in dict.fromkeys(ref_arts.loc[own, "path"].astype(str)):
+                    skipped.append(Skipped(source=p, reason="inside the output folder (an earlier run's output); left out of the reference"))
+                ref_arts = ref_arts[~own].reset_index(drop=True)
+                description = _recount_reference(
+                    description, int(own.sum()), f"files inside the output folder {root} are left out"
+                )
     fid = str(focus_art["id"].iloc[0])
     dup = ref_arts["id"].astype(str) == fid
     if dup.any():
@@ -1134,7 +1166,7 @@ def run_compare(
     from .io import write_table, write_text
 
     out = Path(out_dir)
-    cov = compare_coverage(article, corpus=corpus, n_jobs=n_jobs, progress=progress, lexicon=lexicon)
+    cov = compare_coverage(article, corpus=corpus, n_jobs=n_jobs, progress=progress, lexicon=lexicon, exclude=out)
     comp, profiles, skipped, description = cov.comparison, cov.profiles, cov.skipped, cov.description
     focus_sent, ref_sent, focus_art = cov.focus, cov.reference, cov.focus_articles
     files: list[Path] = []

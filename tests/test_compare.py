@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import re
 
@@ -647,3 +648,24 @@ def test_reference_statement_counts_the_articles_compared_when_the_focus_is_left
     assert "Compared with 2 reference articles." in summary
     assert "Reference: 2 articles from 1 outlet, read from" in summary
     assert "(the focus article, also in it, is left out)" in cov.description
+
+
+def test_a_second_run_into_a_folder_inside_the_corpus_does_not_read_its_own_output(tmp_path, monkeypatch):
+    # 'cd my_articles; framing compare story.txt --corpus .' twice: the second run read the
+    # first one's out/compare/summary.txt, README.txt and CSV tables (article_strip.csv holds the
+    # focus's own sentences) as reference articles: 'Compared with 14 reference articles'
+    from analysis.compare import run_compare
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("Talks resumed in Geneva on Monday. Envoys met again.")
+    (tmp_path / "b.txt").write_text("Missiles struck the port overnight. Shelling continued.")
+    (tmp_path / "story.txt").write_text("Drones attacked the city. Ministers discussed a truce, officials said.")
+    first = run_compare("story.txt", corpus=".", out_dir="out/compare", progress=False)
+    with pytest.warns(InputWarning):  # the loader still names the files it cannot read (PNG, SVG)
+        second = run_compare("story.txt", corpus=".", out_dir="out/compare", progress=False)
+    assert len(first.comparison.reference) == len(second.comparison.reference) == 2
+    summary = (tmp_path / "out" / "compare" / "summary.txt").read_text()
+    assert "Reference: 2 articles from 1 outlet, read from . (files inside the output folder" in summary
+    skipped = json.loads((tmp_path / "out" / "compare" / "skipped.json").read_text())
+    own = [s["source"] for s in skipped if "output folder" in s["reason"]]
+    assert "out/compare/summary.txt" in own and not any(s["source"].endswith(".png") for s in skipped)
