@@ -2554,6 +2554,20 @@ _AUX_WORDS = frozenset(
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
+# nouns and adjectives in -ly that can end a subject ("the family said", "a US ally said",
+# "the daily reported", "the elderly say"): not adverbs
+_LY_NOUNS = frozenset(
+    "ally family assembly rally supply monopoly anomaly daily weekly monthly quarterly "
+    "biweekly elderly reply italy july bully holy homily melancholy".split())
+
+
+def _is_ly_adverb(w: str) -> bool:
+    """A lower-case adverb in -ly before a verb ("similarly", "privately"), which ends
+    the subject as an auxiliary does; ``_AUX_WORDS`` lists the common ones. ``w`` as
+    written: "Ganguly" is a name."""
+    return len(w) > 5 and w.endswith("ly") and w.isalpha() and w.islower() and w not in _LY_NOUNS
+
+
 def _strip_aux(before: str) -> int:
     """End of the subject in ``before`` (text up to a verb): drop auxiliaries and adverbs."""
     end = len(before.rstrip())
@@ -2565,7 +2579,8 @@ def _strip_aux(before: str) -> int:
                 continue
         k = before.rfind(" ", 0, end)
         w = before[k + 1:end].lower()
-        if (w in _AUX_WORDS or w.endswith(("n't", "n’t"))) and not (
+        if (w in _AUX_WORDS or w.endswith(("n't", "n’t")) or
+                _is_ly_adverb(before[k + 1:end])) and not (
                 w == "both" and not before[:k + 1].strip()):
             # (a negative contraction is an auxiliary: "Moscow didn't say")
             # ("They both said"; a "Both" that opens the clause is its subject)

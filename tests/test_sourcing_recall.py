@@ -1913,3 +1913,29 @@ def test_they_after_a_list_of_sources_is_the_list(at):
         ("named_official", "Macron")]
     assert out[1].speaker_canonical == "Russia and Belarus"
     assert out[3].speaker_canonical == "The French president Emmanuel Macron"
+
+
+# --- an adverb in -ly between the subject and the verb belongs to the verb -------------------
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Jan Kowal similarly said the talks had failed.", ("named_official", "Jan Kowal")),
+    ("Jan Kowal, deputy secretary of state, similarly described the Russian attitude.",
+     ("named_official", "Jan Kowal")),
+    ("The minister belatedly acknowledged that the talks had failed.",
+     ("unnamed_official", "The minister")),
+    # ... but a noun or adjective in -ly ends the subject itself
+    ("The family said the soldier was missing.", ("other", "The family")),
+    ("The daily reported that the talks had failed.", ("media", "The daily")),
+])
+def test_ly_adverb_before_the_verb(at, sentence, expected):
+    sents, text = sents_of([sentence])
+    (a,) = at.attribute(sents, text)
+    assert (a.source_type, a.speaker) == expected
+    assert sentence[a.speaker_start:a.speaker_end] == a.speaker
+
+
+def test_a_name_in_ly_is_no_adverb(at):
+    sentence = "India's captain Jan Ganguly says his side is confident."
+    sents, text = sents_of([sentence])
+    (a,) = at.attribute(sents, text)
+    assert a.speaker == "India's captain Jan Ganguly"
