@@ -1015,16 +1015,23 @@ def _recount_reference(description: str, n_left_out: int, why: str) -> str:
     if not m or n_left_out <= 0:
         return description
     n = int(m[1]) - n_left_out
-    # the statement's first sentence ends before the advice (its path may hold '. ', as '.')
+    description = f"Reference: {n} article{'s' if n != 1 else ''}{description[m.end():]}"
+    return _with_note(description, why)
+
+
+def _with_note(description: str, note: str) -> str:
+    """``note`` in brackets at the end of the statement's first sentence."""
+    if not note:
+        return description
+    # the first sentence ends before the advice (its path may hold '. ', as '.')
     end = description.find(". To compare against coverage")
     if end >= 0:
         head, sep, rest = description[:end], ". ", description[end + 2 :]
     else:
         head, sep, rest = description.partition(". ")
-    head = f"Reference: {n} article{'s' if n != 1 else ''}{head[m.end():]}"
     if not sep and head.endswith("."):
         head, sep = head[:-1], "."
-    return f"{head} ({why}){sep}{rest}"
+    return f"{head} ({note}){sep}{rest}"
 
 
 def _inside(path: Any, folder: Path) -> bool:
@@ -1057,6 +1064,55 @@ class Coverage:
         return str(self.focus_articles["id"].iloc[0])
 
 
+def reference_articles(
+    corpus: str | Path | None = None,
+    *,
+    focus_id: str | None = None,
+    exclude: str | Path | None = None,
+) -> tuple[pd.DataFrame, str, list[Skipped], int]:
+    """The reference corpus as it is compared: ``(articles, statement, skipped, n_focus)``.
+
+    Files inside the folder ``exclude`` (an output folder of this package: its CSV tables and
+    summaries would read as articles) and articles with the focus's id are left out, listed in
+    ``skipped`` and the statement counts what is left; ``n_focus`` is how many had the focus's id.
+    """
+    import os
+
+    from .corpora import describe_reference, resolve_corpus
+    from .paths import ENV_CORPUS
+
+    ref_arts, description = resolve_corpus(corpus)
+    n_loaded = len(ref_arts)
+    skipped = list(ref_arts.attrs.get("skipped", []))
+    notes: list[str] = []
+    if exclude is not None:
+        root = Path(exclude).resolve()
+        skipped = [s for s in skipped if not _inside(s.source, root)]  # our own PNGs, CSV columns
+        if "path" in ref_arts.columns:
+            own = ref_arts["path"].map(lambda p: _inside(p, root)).to_numpy(dtype=bool)
+            if own.any():
+                for p in dict.fromkeys(ref_arts.loc[own, "path"].astype(str)):
+                    skipped.append(Skipped(source=p, reason="inside the output folder (an earlier run's output); left out of the reference"))
+                ref_arts = ref_arts[~own].reset_index(drop=True)
+                notes.append(f"files inside the output folder {root} are left out")
+    n_dup = 0
+    if focus_id is not None:
+        dup = ref_arts["id"].astype(str) == str(focus_id)
+        n_dup = int(dup.sum())
+        if n_dup:
+            ref_arts = ref_arts[~dup].reset_index(drop=True)
+            notes.append("the focus article, also in it, is left out")
+            skipped.append(Skipped(source=str(focus_id), reason="the focus article is also in the reference corpus; left out of the reference"))
+    if notes:  # the statement describes the articles compared: their number, outlets and dates
+        source = corpus if corpus is not None else os.environ.get(ENV_CORPUS)
+        if source is not None:
+            description = describe_reference(ref_arts, source=str(Path(source)))
+        else:
+            description = _recount_reference(description, n_loaded - len(ref_arts), "")
+        description = _with_note(description, "; ".join(notes))
+    return ref_arts, description, skipped, n_dup
+
+
 def compare_coverage(
     article: str | Path | None = None,
     *,
@@ -1079,35 +1135,17 @@ def compare_coverage(
     >>> cov.comparison.summary()                          # doctest: +SKIP
     """
     from .batch import score_corpus
-    from .corpora import resolve_corpus
 
     focus_art = _load_focus(article)
-    ref_arts, description = resolve_corpus(corpus)
-    skipped = list(ref_arts.attrs.get("skipped", []))
-    if exclude is not None:
-        root = Path(exclude).resolve()
-        skipped = [s for s in skipped if not _inside(s.source, root)]  # our own PNGs, CSV columns
-        if "path" in ref_arts.columns:
-            own = ref_arts["path"].map(lambda p: _inside(p, root)).to_numpy(dtype=bool)
-            if own.any():
-                for p in dict.fromkeys(ref_arts.loc[own, "path"].astype(str)):
-                    skipped.append(Skipped(source=p, reason="inside the output folder (an earlier run's output); left out of the reference"))
-                ref_arts = ref_arts[~own].reset_index(drop=True)
-                description = _recount_reference(
-                    description, int(own.sum()), f"files inside the output folder {root} are left out"
-                )
     fid = str(focus_art["id"].iloc[0])
-    dup = ref_arts["id"].astype(str) == fid
-    if dup.any():
-        ref_arts = ref_arts[~dup].reset_index(drop=True)
-        description = reference_without_focus(description, int(dup.sum()))
-        skipped.append(Skipped(source=fid, reason="the focus article is also in the reference corpus; left out of the reference"))
+    ref_arts, description, skipped, n_dup = reference_articles(corpus, focus_id=fid, exclude=exclude)
+    dup = n_dup > 0
     if len(ref_arts) == 0:
         raise InputError(
             str(corpus or "default corpus"),
             "the reference corpus has no article but the focus article itself "
             "(it is left out of the reference); give a corpus of other articles"
-            if dup.any()
+            if dup
             else "the reference corpus has no articles",
         )
     cols = ["id", "title", "outlet", "author", "date", "url", "text"]

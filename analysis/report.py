@@ -79,7 +79,7 @@ PARTS: tuple[ReportPart, ...] = (
         "Compared with other coverage",
         "Profiles, percentiles and a permutation test against the reference corpus; "
         "charts; the sentences that drive the difference.",
-        _only("article", "corpus"),
+        _only("article", "corpus", "exclude"),
     ),
     ReportPart(
         "03-validate-scorers",
@@ -930,17 +930,16 @@ The pages are self-contained: no scripts, no network.</footer>
 # --------------------------------------------------------------------- report
 
 
-def _reference_statement(corpus: str | Path | None, focus_id: str | None = None) -> tuple[str, list]:
-    """What the reference is, in words (without the focus article when the corpus holds it,
+def _reference_statement(
+    corpus: str | Path | None, focus_id: str | None = None, exclude: str | Path | None = None
+) -> tuple[str, list]:
+    """What the reference is, in words (without the focus article and the report's own folder,
     as the comparison page says), and what loading it skipped or repaired."""
     try:
-        from .compare import reference_without_focus
-        from .corpora import resolve_corpus
+        from .compare import reference_articles
 
-        df, statement = resolve_corpus(corpus)
-        if focus_id is not None and "id" in df.columns:
-            statement = reference_without_focus(statement, int((df["id"].astype(str) == focus_id).sum()))
-        return statement, list(df.attrs.get("skipped", []))
+        _, statement, skipped, _ = reference_articles(corpus, focus_id=focus_id, exclude=exclude)
+        return statement, [s for s in skipped if "focus article is also in" not in s.reason]
     except Exception as exc:  # noqa: BLE001 - the index still gets written
         return (
             f"Reference: {corpus or 'the embedded default corpus'} (could not be described: {exc})",
@@ -996,6 +995,7 @@ def build_report(
     say(f"annotated article -> {out / 'article.html'}")
 
     params: dict[str, Any] = {
+        "exclude": str(out),  # the report's own pages are never reference articles
         "article": str(article_path),
         "corpus": str(corpus_path) if corpus_path is not None else None,
         "gold": str(Path(gold).resolve()) if gold is not None else None,
@@ -1023,7 +1023,7 @@ def build_report(
         say(f"{part.name} {'FAILED: ' + msg if msg else 'ok'} ({time.perf_counter() - t1:.1f} s)")
 
     focus_id = meta.get("id")
-    reference, skipped = _reference_statement(corpus_path, None if focus_id is None else str(focus_id))
+    reference, skipped = _reference_statement(corpus_path, None if focus_id is None else str(focus_id), out)
     try:
         from .articles import load_article
 

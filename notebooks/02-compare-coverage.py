@@ -66,9 +66,10 @@ corpus = (
     None  # reference corpus (folder, .jsonl, .csv); None: $FRAMING_CORPUS or the embedded default
 )
 n_jobs = 1  # worker processes for scoring the reference
+exclude = None  # a folder whose files are never reference articles (framing report: its own)
 
 # %% tags=["remove_cell"]
-coverage = compare_coverage(article, corpus=corpus, n_jobs=n_jobs, progress=False)
+coverage = compare_coverage(article, corpus=corpus, n_jobs=n_jobs, progress=False, exclude=exclude)
 focus, reference = coverage.focus, coverage.reference
 comparison, profiles = coverage.comparison, coverage.profiles
 reference_statement, focus_id = coverage.description, coverage.focus_id

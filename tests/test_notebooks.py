@@ -60,7 +60,7 @@ def test_one_parameters_cell_with_the_report_parameters(name):
     cells = [c for c in _read_py(name).cells if "parameters" in c.metadata.get("tags", [])]
     assert len(cells) == 1
     part = next(p for p in PARTS if p.name == name)
-    expected = set(part.params({"article": 1, "corpus": 2, "gold": 3, "gold2": 4}))
+    expected = set(part.params({"article": 1, "corpus": 2, "gold": 3, "gold2": 4, "exclude": 5}))
     declared = {line.split("=")[0].strip() for line in cells[0].source.splitlines() if "=" in line}
     assert expected <= declared, f"{name}: parameters cell lacks {expected - declared}"
 

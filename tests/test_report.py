@@ -590,3 +590,21 @@ def test_percentile_table_says_when_a_measure_has_fewer_reference_articles():
     t = percentile_table(compare(focus, ref, n_perm=100).percentiles).set_index("measure")
     assert t.loc["diplomacy sentences in the writer's own voice", "percentile (0\u2013100)"].endswith("(among 1 of 3 articles)")
     assert t.loc["diplomacy sentences", "percentile (0\u2013100)"].isdigit()
+
+
+def test_the_report_folder_inside_the_corpus_is_not_reference(tmp_path):
+    # 'framing report story.txt --corpus .' run twice: the first run's pages (article.html holds
+    # the focus's sentences) were read as reference articles by the index and by 02-compare-coverage
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Talks resumed in Geneva on Monday.")
+    (corpus / "b.txt").write_text("Missiles struck the port overnight.")
+    out = corpus / "out" / "report"
+    out.mkdir(parents=True)
+    (out / "article.html").write_text("<html><body><h1>Drones attacked</h1><p>Drones attacked the city.</p></body></html>")
+    (out / "index.html").write_text("<html><body><p>Ministers discussed a truce.</p></body></html>")
+    statement, skipped = report._reference_statement(corpus, None, out)
+    assert statement.startswith("Reference: 2 articles") and "output folder" in statement
+    assert {Path(s.source).name for s in skipped} == {"article.html", "index.html"}
+    part = next(p for p in report.PARTS if p.name == "02-compare-coverage")
+    assert part.params({"article": "x", "corpus": "y", "exclude": str(out)})["exclude"] == str(out)
