@@ -448,6 +448,10 @@ _OPINION = re.compile(
 _PERSON_LABEL = re.compile(r"^[\s\"“]*(?:(?:\*\s*){3,})?"  # after a "* * *" section break
                            r"((?:[A-Z][\w.’'-]*\s+(?:(?:of|to)\s+(?:the\s+)?)?){0,6}"
                            r"[A-Z][\w.’'-]*)\s*:\s+(?=\S)")
+#: a journalist's self-introduction opening a transcript turn: "Pavel Zarubin, Rossiya TV
+#: Channel." / "Jan Kowal from Radio Ruritania." (the name, then the outlet)
+_SELF_INTRO = re.compile(r"\s*((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)(?:,\s+|\s+from\s+)"
+                         r"([^.,;:!?]{2,60})[.,;:!?]")
 #: a sentence that opens with a section break ("* * * Aide to the President X: Good
 #: evening!"): in text whose paragraphs were flattened, the break starts a new turn
 _SECTION_BREAK = re.compile(r"\s*(?:\*\s*){3,}\S")
@@ -492,7 +496,7 @@ _RE_AFTER_GAP = re.compile(r"[\s,.!?;:—–―'\"-]*")
 _DASH_CREDIT = re.compile(r"(?:^|[\x00\"”])\s*[―—]\s*([A-Z][\w.’'\- ]{1,60}?)\s*$")
 _NOT_SPEAKER_LABEL = re.compile(
     r"(?i)^(?:author|authors|by|photo|photos|image|video|watch|read|read more|update|updated|"
-    r"opinion|analysis|live|exclusive|breaking|editor'?s note|source|sources|related|listen|note|"
+    r"opinion|analysis|live|exclusive|breaking|editor['’]?s note|source|sources|related|listen|note|"
     r"caption|credit|file|tags|topics|see also|more|also read|warning|disclaimer|correction|"
     r"copyright|posted|published|date|location|subject|keywords|summary|background|context|"
     r"explainer|factbox|timeline|q|a|question|answer|the latest|latest|live updates|"
@@ -1851,6 +1855,8 @@ class SourceAttributor:
         label_para_only = False  # label_attr holds its paragraph only (a question, a lone label)
         transcript: bool | None = None  # labelled turns come back (worked out when needed)
         label_para = -1
+        # turn labels of journalists, who introduced themselves with their outlet
+        journalists: dict[str, MentionType] = {}
         for i, s in enumerate(sents):
             t = s.text
             para = para_ids[i]
@@ -1957,8 +1963,17 @@ class SourceAttributor:
                 # (after a section break a turn may open with a greeting: "Good evening!")
                 if pm and rest[-1:] in ".?!…\"”" and len(rest.split()) >= 3 - brk and multi:
                     lab = pm.group(1).strip()
-                    mt = lex.classify(lab)
-                    if mt.person and mt.source_type in ("named_official", "expert", "other") \
+                    mt = journalists.get(lab) or lex.classify(lab)
+                    if mt.source_type != "media" and (im := _SELF_INTRO.match(rest)) and \
+                            set(im.group(1).split()) & set(lab.split()):
+                        # "Pavel Zarubin: Pavel Zarubin, Rossiya TV Channel." a journalist's
+                        # turn at a press conference (and the label's later turns): media
+                        om = lex.classify(im.group(2).strip())
+                        if om.source_type == "media" and mt.person and mt.named:
+                            mt = journalists[lab] = replace(
+                                mt, source_type="media", outlet=om.outlet or im.group(2).strip())
+                    if mt.person and mt.source_type in ("named_official", "expert", "other",
+                                                        "media") \
                             and not _NOT_SPEAKER_LABEL.match(lab):
                         a = self._make(mem, lab, mt, pm.start(1), pm.end(1), ":", pm.end(1),
                                        pm.end(1) + 1, "transcript_label", "direct", "")

@@ -1939,3 +1939,58 @@ def test_a_name_in_ly_is_no_adverb(at):
     sents, text = sents_of([sentence])
     (a,) = at.attribute(sents, text)
     assert a.speaker == "India's captain Jan Ganguly"
+
+
+# --- a journalist's turn at a press conference: the label introduced with an outlet is media --
+
+PRESS_CONFERENCE = (
+    "The president answered media questions.\n\n"
+    "Jan Kowal: Jan Kowal, Ruritania TV Channel. What will happen with the agreements now? "
+    "Thank you.\n\n"
+    "Ivo Marek: They no longer exist. We recognised the republics.\n\n"
+    "Jan Kowal: And the agreements?\n\n"
+    "Ivo Marek: I have already answered."
+)
+
+
+def test_journalist_turns_are_media():
+    from analysis import score_article
+
+    df = score_article(PRESS_CONFERENCE)
+    got = list(zip(df["source_type"], df["speaker"], strict=True))[1:]
+    assert got == [
+        ("media", "Jan Kowal"), ("media", "Jan Kowal"), ("media", "Jan Kowal"),
+        ("named_official", "Ivo Marek"), ("named_official", "Ivo Marek"),
+        ("media", "Jan Kowal"),  # the label's later turn keeps its type
+        ("named_official", "Ivo Marek"),
+    ]
+
+
+@pytest.mark.parametrize("intro", [
+    "Jan Kowal: Jan Kowal from Ruritania TV. Is the ceasefire holding?",
+    "Jan Kowal: Kowal, the BBC. Is the ceasefire holding?",
+])
+def test_journalist_self_introductions(intro):
+    from analysis import score_article
+
+    df = score_article("Questions followed.\n\n" + intro + "\n\nIvo Marek: It is holding. "
+                       "The talks go on.")
+    assert df["source_type"].tolist()[1:] == ["media", "media", "named_official",
+                                              "named_official"]
+
+
+def test_a_minister_naming_a_place_is_no_journalist():
+    from analysis import score_article
+
+    df = score_article("Questions followed.\n\nIvo Marek: Ivo Marek, Kyiv. The ceasefire is "
+                       "holding.\n\nJan Kowal: It is.")
+    assert df["source_type"].iloc[1] != "media"
+
+
+@pytest.mark.parametrize("label", ["Editor's Note", "Editor’s Note"])
+def test_an_editors_note_is_no_speaker_label(label):
+    from analysis import score_article
+
+    df = score_article(f"{label}: Jan Kowal, a Ruritania TV Channel host, wrote this book. "
+                       "It was published in May.\n\nThe book is long.")
+    assert df["source_type"].iloc[0] != "media"
