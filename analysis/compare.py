@@ -842,6 +842,15 @@ def compare(
     if len(fprof) != 1:
         raise ValueError(f"the focus must be one article; got {len(fprof)} ({', '.join(fprof['article_id'][:5])})")
     notes: list[str] = []
+    if (ref_sent is not None and reference_articles is None and len(rprof)
+            and all((rprof[c].astype(str) == "").all() for c in ("title", "outlet")
+                    if c in rprof.columns)):
+        # score_corpus's table has no titles or outlets: every article would be "(unknown
+        # outlet)" without a word
+        notes.append(
+            "The reference's titles and outlets are unknown (a sentence table without its "
+            "articles): pass reference_articles= (e.g. load_corpus(path)) to compare by outlet."
+        )
     fid = str(fprof["article_id"].iloc[0])
     if (rprof["article_id"].astype(str) == fid).any():
         rprof = rprof[rprof["article_id"].astype(str) != fid].reset_index(drop=True)

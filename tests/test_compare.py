@@ -669,3 +669,18 @@ def test_a_second_run_into_a_folder_inside_the_corpus_does_not_read_its_own_outp
     skipped = json.loads((tmp_path / "out" / "compare" / "skipped.json").read_text())
     own = [s["source"] for s in skipped if "output folder" in s["reason"]]
     assert "out/compare/summary.txt" in own and not any(s["source"].endswith(".png") for s in skipped)
+
+
+def test_a_reference_without_titles_or_outlets_says_how_to_give_them(corpus_tables):
+    """score_corpus's sentence table has no titles or outlets: compare says so and how to
+    pass them, instead of putting every article under an unknown outlet in silence."""
+    ref, focus, _ = corpus_tables
+    bare = ref.drop(columns=[c for c in ("title", "outlet", "date") if c in ref.columns])
+    c = compare(focus, bare, n_perm=100)
+    assert any("reference_articles=" in n for n in c.notes)
+    assert "reference_articles=" in c.summary()
+    articles = ref.groupby("article_id", as_index=False)["outlet"].first().rename(
+        columns={"article_id": "id"})
+    c2 = compare(focus, bare, reference_articles=articles, n_perm=100)
+    assert not any("reference_articles=" in n for n in c2.notes)
+    assert not any("reference_articles=" in n for n in compare(focus, ref, n_perm=100).notes)
