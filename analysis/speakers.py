@@ -231,6 +231,10 @@ _RE_MEMBER_OF_BODY = re.compile(
     r"junta|leadership|presidium)\b")
 #: a personal name right after a title ("Member of Parliament | John Smith")
 _RE_NAME_NEXT = re.compile(r",?\s+(?-i:[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?\s+[A-Z][\w’'-]+)")
+_RE_CAP_RUN = re.compile(r",?\s+(?:[A-Z][\w’'.-]*(?:\s+|$))+")
+#: words that end a body's name, not a person's (beside ORG_HEADS, which are capitalised)
+_BODY_WORDS = frozenset("committee subcommittee council commission caucus faction group "
+                        "party bloc delegation chamber panel board office".split())
 #: who made a document or evidence ("estimates by Western officials", "data from the agency")
 _RE_DOC_ISSUER = re.compile(r"\s+(?:by|from|(?:released|published|issued|compiled|provided|"
                             r"collected|gathered)\s+by)\s+(.{2,80})$")
@@ -801,6 +805,18 @@ class SourceLexicon:
                     best = best or s
         return best or "unknown"
 
+    def _name_after(self, mention: str, pos: int) -> bool:
+        """A personal name right after ``pos`` ("Member of Parliament | John Smith"), not
+        the rest of a body's name ("A member of the Duma | Defence Committee")."""
+        nm = _RE_NAME_NEXT.match(mention, pos)
+        if nm is None:
+            return False
+        run = _RE_CAP_RUN.match(mention, nm.start())  # the whole capitalised run
+        words = (run.group() if run else nm.group()).replace(",", " ").split()
+        if any(w in ORG_HEADS or w.lower() in _BODY_WORDS for w in words):
+            return False
+        return bool(self.name_tokens(nm.group().strip(" ,")))
+
     def classify(self, mention: str, appositive: str = "") -> MentionType:
         """Type a speaker mention (plus an appositive like "a political scientist at RAND").
 
@@ -868,7 +884,7 @@ class SourceLexicon:
             return MentionType("other" if evidence else "institution", side, False,
                                False, False)
         mb = _RE_MEMBER_OF_BODY.match(mention) if "ember" in mention else None
-        if mb and not _RE_NAME_NEXT.match(mention, mb.end()):
+        if mb and not self._name_after(mention, mb.end()):
             # "a member of Ukraine's negotiating team", "several members of the Duma": officials
             # (codebook: legislators are officials), not the body; followed by a name
             # ("Member of Parliament John Smith") the title is the named person's
