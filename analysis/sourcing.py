@@ -322,6 +322,16 @@ _NOMINALS = (
 _RE_CHANNEL_TAIL = re.compile(r"\s+(?:on|in|via)\s+(?:its\s+|his\s+|her\s+|their\s+|the\s+|a\s+)?"
                               r"(?:official\s+)?(?:Telegram|Facebook|Twitter|X|website|channel|"
                               r"statement|page|account)\b.*$")
+#: a time phrase ending a speaker taken up to the comma: "by the Foreign Ministry | on Monday",
+#: "by the Kremlin | for years", "by Lavrov | last week"
+_RE_TIME_TAIL = re.compile(
+    r"\s+(?:(?:on|last|this|next|since|until|by|early|late)\s+(?:Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday|week|month|year|weekend|night|morning|evening|"
+    r"afternoon|January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|\d)|for\s+(?:years|months|weeks|days|decades|some\s+time)|"
+    r"(?:earlier|later)(?:\s+(?:today|this\s+\w+|in\s+the\s+\w+|on))?|yesterday|today|"
+    r"(?:in|during)\s+(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|\d{4}|the\s+(?:past|last)\b))\b.*$")
 #: an outlet's correspondent, who relays a source named beside him
 _RE_CORRESPONDENT = re.compile(r"(?i)\bcorrespondents?\b")
 #: "learned from X", "were told by X": X is the source
@@ -452,6 +462,11 @@ _PERSON_LABEL = re.compile(r"^[\s\"“]*(?:(?:\*\s*){3,})?"  # after a "* * *" s
 #: Channel." / "Jan Kowal from Radio Ruritania." (the name, then the outlet)
 _SELF_INTRO = re.compile(r"\s*((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)(?:,\s+|\s+from\s+)"
                          r"([^.,;:!?]{2,60})[.,;:!?]")
+#: ... whose outlet part is a name alone: capitalised words, "the"/"of", and generic words of
+#: outlets ("Rossiya TV Channel", "the BBC", "Izvestia newspaper"), no verb or clause
+_OUTLET_ONLY = re.compile(r"(?:the\s+)?(?:(?:[A-Z0-9][\w.&’'-]*|of|the|and|news|agency|newspaper|"
+                          r"channel|tv|radio|television|magazine|daily|weekly|service|network)"
+                          r"(?:\s+|$))+")
 #: a sentence that opens with a section break ("* * * Aide to the President X: Good
 #: evening!"): in text whose paragraphs were flattened, the break starts a new turn
 _SECTION_BREAK = re.compile(r"\s*(?:\*\s*){3,}\S")
@@ -1965,9 +1980,12 @@ class SourceAttributor:
                     lab = pm.group(1).strip()
                     mt = journalists.get(lab) or lex.classify(lab)
                     if mt.source_type != "media" and (im := _SELF_INTRO.match(rest)) and \
-                            set(im.group(1).split()) & set(lab.split()):
+                            set(im.group(1).split()) <= set(lex.name_tokens(lab)) and \
+                            _OUTLET_ONLY.fullmatch(im.group(2).strip()):
                         # "Pavel Zarubin: Pavel Zarubin, Rossiya TV Channel." a journalist's
-                        # turn at a press conference (and the label's later turns): media
+                        # turn at a press conference (and the label's later turns): media.
+                        # The label's own name, then an outlet and nothing else (not "President
+                        # X: President Biden, in an interview with CNN, said ...")
                         om = lex.classify(im.group(2).strip())
                         if om.source_type == "media" and mt.person and mt.named:
                             mt = journalists[lab] = replace(
@@ -1989,7 +2007,7 @@ class SourceAttributor:
                     _RE_CORRESPONDENT.search(c.speaker) or
                     lex.classify(c.speaker).source_type == "media" for c in cues)):
                 # (", an Ukrinform correspondent reports": the outlet relays the one named)
-                sp = _RE_CHANNEL_TAIL.sub("", sm.group(1)).strip()
+                sp = _RE_TIME_TAIL.sub("", _RE_CHANNEL_TAIL.sub("", sm.group(1))).strip()
                 app = (sm.group(2) or "").strip()
                 # "by the head of the delegation, David Arakhamia": the name speaks
                 mt = lex.classify(sp, app) if app and _NAME_ONLY.match(app) else lex.classify(sp)

@@ -1476,6 +1476,11 @@ SIXTH_PASS_OFFICIALS = [
      "Member of Parliament Ivo Marek"),
     ("A member of the Duma, Ivan Horak, said the treaty was dead.", "named_official",
      "Ivan Horak"),
+    # ... and the rest of a body's name after it is no name
+    ("A member of the Duma Defence Committee said the treaty was dead.", "unnamed_official",
+     "A member of the Duma Defence Committee"),
+    ("Members of the Rada Foreign Affairs Committee said the treaty was dead.",
+     "unnamed_official", "Members of the Rada Foreign Affairs Committee"),
     # ... members of a team or of the public are not
     ("A member of the public said the bridge had shaken.", "other", "A member of the public"),
     # "the warning from ROLE, NAME, ...": the name speaks
@@ -1764,6 +1769,14 @@ def test_cue_span_is_the_cue_words(at, sentence, cue):
     ("Such statements were made by Kremlin spokesman Ivan Horak.", ("named_official", "Ivan Horak")),
     ("A similar warning was issued by the defence ministry.",
      ("institution", "the defence ministry")),
+    # a time phrase after the speaker is not part of it
+    ("The statement was issued by the Foreign Ministry on Monday.",
+     ("institution", "the Foreign Ministry")),
+    ("Similar accusations have been made by the Kremlin for years.",
+     ("institution", "the Kremlin")),
+    ("This was stated by Horak last week.", ("named_official", "Horak")),
+    ("This was said by the Institute for the Study of War.",
+     ("institution", "the Institute for the Study of War")),
     # ... but not a thing made, nor a decision taken, by someone
     ("This was made by hand in a factory near the border.", ("unattributed", "")),
     ("The decision was made by the cabinet on Monday.", ("unattributed", "")),
@@ -1994,3 +2007,17 @@ def test_an_editors_note_is_no_speaker_label(label):
     df = score_article(f"{label}: Jan Kowal, a Ruritania TV Channel host, wrote this book. "
                        "It was published in May.\n\nThe book is long.")
     assert df["source_type"].iloc[0] != "media"
+
+
+@pytest.mark.parametrize("turn", [
+    "President Ivo Marek: President Biden, in an interview with CNN, said otherwise.",
+    "Ivo Marek: Marek, as the BBC calls me, has no comment on this.",
+    "Ivo Marek: Ivo, from what Reuters writes, is a rumour.",
+])
+def test_an_official_naming_an_outlet_is_no_journalist(turn):
+    from analysis import score_article
+
+    text = ("Questions followed.\n\n" + turn + " We will see.\n\nJan Kowal: Thank you, "
+            "and the next question.\n\n" + turn.split(":")[0] + ": I have already answered.")
+    df = score_article(text)
+    assert "media" not in set(df["source_type"])
