@@ -142,8 +142,11 @@ class Camps:
         found = self.parties(text) if parties is None else parties
         lo, hi = start - self.window, end + self.window
         lead = self.participants.match(text, end) if self.participants is not None else None
-        if lead:  # "a telephone conversation between the President of Russia ... and the
+        if lead and any(lead.end() <= p[1] <= lead.end() + self.window for p in found):
+            # "a telephone conversation between the President of Russia ... and the
             # President of the United States": the participants run on past the window
+            # (a party must open the list: not "met in Geneva between rounds of shelling by
+            # Russia's army", "between" of time)
             stop = _CLAUSE_END.search(text, lead.end())
             hi = max(hi, min(stop.start() if stop else len(text),
                              lead.end() + self.participants_window))

@@ -168,6 +168,12 @@ def test_scorer_with_camps_pickles():
             "Russia and the United States exchanged prisoners.",
             False,
         ),
+        # "between" of time: no participants follow it
+        (
+            "Ukrainian officials met in Geneva between long rounds of heavy artillery shelling "
+            "carried out overnight by Russia's army.",
+            False,
+        ),
     ],
 )
 def test_contact_across_the_conflict_counts_more(sentence, cross):
