@@ -1356,6 +1356,9 @@ class FrameScorer:
         self._no_busy = [-1] * len(frames)
         self._no_scores = dict.fromkeys(frames, 0.0)
         self._mod_entries: dict[tuple, tuple] = {}
+        # the parse trees were needed while the index was built (~10 MB kept otherwise, in
+        # every worker process); a later scorer parses again
+        _parsed.cache_clear()
 
     @property
     def frames(self) -> tuple[str, ...]:
