@@ -27,6 +27,7 @@ counts toward ``diplomacy_share``; "Russia shelled Kharkiv overnight." toward
 from __future__ import annotations
 
 import math
+import re
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -1043,6 +1044,23 @@ def _with_note(description: str, note: str) -> str:
     return f"{head} ({note}){sep}{rest}"
 
 
+#: files that ``run_compare`` and ``build_report`` write into their output folder
+_OUTPUT_FILES = frozenset({
+    "profiles.csv", "comparison.csv", "by_outlet.csv", "drivers.csv", "columns.csv",
+    "summary.txt", "README.txt", "skipped.json", "report.json", "index.html", "article.html",
+})
+
+
+def _written_by_us(path: Path) -> bool:
+    """A file this package writes into an output folder (a table, a summary, a chart with
+    its CSV, a report page), not an article of the user's."""
+    if path.name in _OUTPUT_FILES or path.suffix.lower() in (".png", ".svg"):
+        return True
+    if path.suffix == ".csv" and path.stem in COMPARE_CHARTS:
+        return True
+    return path.suffix == ".html" and re.fullmatch(r"\d\d-[\w-]+", path.stem) is not None
+
+
 def _inside(path: Any, folder: Path) -> bool:
     if not isinstance(path, str | Path) or not str(path):
         return False
@@ -1096,9 +1114,17 @@ def reference_articles(
     notes: list[str] = []
     if exclude is not None:
         root = Path(exclude).resolve()
-        skipped = [s for s in skipped if not _inside(s.source, root)]  # our own PNGs, CSV columns
+        source = corpus if corpus is not None else os.environ.get(ENV_CORPUS)
+        # the output folder is the corpus folder (or holds it: "--corpus . -o ."): only the
+        # files this package writes there are left out, not every article
+        mixed = source is not None and Path(source).resolve().is_relative_to(root)
+
+        def ours(p: Any) -> bool:
+            return _inside(p, root) and (not mixed or _written_by_us(Path(p)))
+
+        skipped = [s for s in skipped if not ours(s.source)]  # our own PNGs, CSV columns
         if "path" in ref_arts.columns:
-            own = ref_arts["path"].map(lambda p: _inside(p, root)).to_numpy(dtype=bool)
+            own = ref_arts["path"].map(ours).to_numpy(dtype=bool)
             if own.any():
                 for p in dict.fromkeys(ref_arts.loc[own, "path"].astype(str)):
                     skipped.append(Skipped(source=p, reason="inside the output folder (an earlier run's output); left out of the reference"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -684,3 +685,21 @@ def test_a_reference_without_titles_or_outlets_says_how_to_give_them(corpus_tabl
     c2 = compare(focus, bare, reference_articles=articles, n_perm=100)
     assert not any("reference_articles=" in n for n in c2.notes)
     assert not any("reference_articles=" in n for n in compare(focus, ref, n_perm=100).notes)
+
+
+def test_an_output_folder_that_is_the_corpus_leaves_out_only_our_own_files(tmp_path, monkeypatch):
+    # 'framing compare story.txt --corpus . -o .': excluding everything inside the output
+    # folder left no reference article ("the reference corpus has no articles"); only the
+    # files this package writes there are left out, on the first run and on a second one
+    from analysis.compare import run_compare
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("Talks resumed in Geneva on Monday. Envoys met again.")
+    (tmp_path / "b.txt").write_text("Missiles struck the port overnight. Shelling continued.")
+    (tmp_path / "story.txt").write_text("Drones attacked the city. Ministers discussed a truce, officials said.")
+    first = run_compare("story.txt", corpus=".", out_dir=".", progress=False)
+    assert (tmp_path / "summary.txt").exists() and (tmp_path / "profiles.csv").exists()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the loader names the files it cannot read (PNG, SVG)
+        second = run_compare("story.txt", corpus=".", out_dir=".", progress=False)
+    assert len(first.comparison.reference) == len(second.comparison.reference) == 2
