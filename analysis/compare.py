@@ -1091,7 +1091,7 @@ class Coverage:
         return str(self.focus_articles["id"].iloc[0])
 
 
-def reference_articles(
+def reference_corpus(
     corpus: str | Path | None = None,
     *,
     focus_id: str | None = None,
@@ -1173,7 +1173,7 @@ def compare_coverage(
 
     focus_art = _load_focus(article)
     fid = str(focus_art["id"].iloc[0])
-    ref_arts, description, skipped, n_dup = reference_articles(corpus, focus_id=fid, exclude=exclude)
+    ref_arts, description, skipped, n_dup = reference_corpus(corpus, focus_id=fid, exclude=exclude)
     dup = n_dup > 0
     if len(ref_arts) == 0:
         raise InputError(

@@ -936,9 +936,9 @@ def _reference_statement(
     """What the reference is, in words (without the focus article and the report's own folder,
     as the comparison page says), and what loading it skipped or repaired."""
     try:
-        from .compare import reference_articles
+        from .compare import reference_corpus
 
-        _, statement, skipped, _ = reference_articles(corpus, focus_id=focus_id, exclude=exclude)
+        _, statement, skipped, _ = reference_corpus(corpus, focus_id=focus_id, exclude=exclude)
         return statement, [s for s in skipped if "focus article is also in" not in s.reason]
     except Exception as exc:  # noqa: BLE001 - the index still gets written
         return (
