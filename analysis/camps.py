@@ -40,8 +40,6 @@ except ImportError:  # pragma: no cover
 
 CAMPS_FILE = "camps.toml"
 
-# where a contact cue's list of participants ends: a sentence or clause break
-_CLAUSE_END = re.compile(r"[.;:!?]|,\s+(?:and|but|which|who|as|after|before|while)\b|\s[—–]\s")
 
 
 @dataclass(frozen=True)
@@ -61,6 +59,8 @@ class Camps:
     # between ..."), and how far they may run, to the clause's end
     participants: re.Pattern[str] | None = None
     participants_window: int = 160
+    # where that list ends: a sentence or clause break (patterns.participants_end)
+    participants_end: re.Pattern[str] = re.compile(r"[.;:!?]")
     if TYPE_CHECKING:  # an instance attribute set by _build, not a dataclass field
 
         def _find(self, text: str) -> list[tuple[str, int, int]]:
@@ -147,7 +147,7 @@ class Camps:
             # President of the United States": the participants run on past the window
             # (a party must open the list: not "met in Geneva between rounds of shelling by
             # Russia's army", "between" of time)
-            stop = _CLAUSE_END.search(text, lead.end())
+            stop = self.participants_end.search(text, lead.end())
             hi = max(hi, min(stop.start() if stop else len(text),
                              lead.end() + self.participants_window))
         return len({p[3] for p in found if p[1] >= lo and p[2] <= hi}) > 1
@@ -248,6 +248,13 @@ def load_camps(path: str | Path | None = None) -> Camps:
             participants = re.compile(rf"(?i)\s*(?:\w+\s+){{0,2}}?(?:{lead})\s")
         except re.error as exc:
             raise _fail(where, f"patterns.participants is not a valid regex ({exc})") from exc
+    end = patterns.get("participants_end", r"[.;:!?]")  # optional too
+    if not isinstance(end, str) or not end:
+        raise _fail(where, "patterns.participants_end must be a non-empty regex")
+    try:
+        participants_end = re.compile(end)
+    except re.error as exc:
+        raise _fail(where, f"patterns.participants_end is not a valid regex ({exc})") from exc
     side_of: dict[str, str] = {}
     for name, column in (("sides", "term"), ("institutions", "name")):
         fname, req, opt = TABLES[name]
@@ -266,6 +273,7 @@ def load_camps(path: str | Path | None = None) -> Camps:
         side_of=side_of,
         participants=participants,
         participants_window=participants_window,
+        participants_end=participants_end,
         **compiled,
     )
 

@@ -116,6 +116,11 @@ def test_a_user_camps_file(tmp_path):
             "participants = '('\n",
             "patterns.participants is not a valid regex",
         ),
+        (
+            "[patterns]\ntopic_before = 'x'\ntopic_after = 'x'\nnot_contact = 'y'\n"
+            "participants_end = '['\n",
+            "patterns.participants_end is not a valid regex",
+        ),
     ],
 )
 def test_bad_camps_file_names_the_key(tmp_path, content, message):
