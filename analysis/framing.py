@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import LexiconError
 from .resources import parse_float, read_rule_table
-from .textio import HIDDEN_CHARS, HIDDEN_RE, PLAIN_SPACES, ZWSP_IN_WORD_RE
+from .textio import HIDDEN_RE, PLAIN_SPACES, ZWSP_IN_WORD_RE, span_back, without_hidden
 
 if TYPE_CHECKING:
     from .camps import Camps
@@ -1733,7 +1733,6 @@ class FrameScorer:
 
     # textio's hidden characters: inside a word they hid its cue ("cease\u00adfire"),
     # see _score_hidden
-    _HIDDEN = HIDDEN_CHARS
     _HIDDEN_RE = HIDDEN_RE
     _ZWSP_IN_WORD_RE = ZWSP_IN_WORD_RE
 
@@ -1778,13 +1777,15 @@ class FrameScorer:
         ``match`` are mapped back to ``text`` (a cue's span holds the hidden characters
         inside it). A zero-width space between two word characters is read both ways
         (left out: one word; a space: two words) and the reading that finds more cue text
-        is kept, the one-word reading on a tie."""
+        is kept, the one-word reading on a tie (textio's ``without_hidden`` makes the copy,
+        ``span_back`` maps a span back)."""
         from dataclasses import replace
 
-        readings = (False, True) if self._ZWSP_IN_WORD_RE.search(text) else (False,)
+        zwsp = [m.start() for m in self._ZWSP_IN_WORD_RE.finditer(text)]
+        readings = (False, True) if zwsp else (False,)
         best: tuple[int, FrameScore, list[int]] | None = None
         for split in readings:
-            clean, pos = self._without_hidden(text, split)
+            clean, pos = without_hidden(text, set(zwsp) if split else frozenset())
             fs = self.score(clean)  # no hidden character left: the usual path
             if not fs.evidence and not fs.suppressed:
                 covered = 0
@@ -1803,7 +1804,7 @@ class FrameScorer:
             return fs
 
         def back(ev: Evidence) -> Evidence:
-            start, end = pos[ev.start], pos[ev.end - 1] + 1
+            start, end = span_back(pos, ev.start, ev.end)
             return replace(ev, start=start, end=end, match=text[start:end])
 
         return replace(
@@ -1811,27 +1812,6 @@ class FrameScorer:
             evidence=tuple(map(back, fs.evidence)),
             suppressed=tuple(map(back, fs.suppressed)),
         )
-
-    def _without_hidden(self, text: str, split: bool) -> tuple[str, list[int]]:
-        """``text`` without its hidden characters (``split``: a zero-width space between
-        two word characters becomes a space instead), and for each character of that copy
-        (and its end) the offset in ``text``."""
-        spaces = (
-            {m.start() for m in self._ZWSP_IN_WORD_RE.finditer(text)} if split else set()
-        )
-        chars: list[str] = []
-        pos: list[int] = []
-        hidden = self._HIDDEN
-        for i, c in enumerate(text):
-            if c not in hidden:
-                chars.append(c)
-            elif i in spaces:
-                chars.append(" ")
-            else:
-                continue
-            pos.append(i)
-        pos.append(len(text))
-        return "".join(chars), pos
 
     def _result(self, text: str, found: list, hits: list, raw: list | None) -> FrameScore:
         """The score of a sentence with cue matches ``found``, modifier hits

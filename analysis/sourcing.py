@@ -33,7 +33,7 @@ from .errors import InputWarning
 from .quotes import QuoteSpan, find_quotes
 from .sentences import Sentence
 from .speakers import PRONOUNS, EntityMemory, MentionType, SourceLexicon, content_words
-from .textio import HIDDEN_CHARS, HIDDEN_RE, ZWSP_IN_WORD_RE
+from .textio import HIDDEN_CHARS, HIDDEN_RE, ZWSP_IN_WORD_RE, span_back, without_hidden
 
 _ahocorasick_rs: Any  # the module, or None without it
 try:  # the article scan's automaton: all hits in one call (Rust); else pyahocorasick
@@ -2815,35 +2815,29 @@ def _without_hidden(
     """The sentences and the article text without hidden characters (``_HIDDEN_RE``; a
     zero-width space between two words, ``_zwsp_spaces``, becomes a space), and for each
     sentence that lost some, the offset in its text of each character of the copy (and of
-    its end); None for the others. A sentence that was ``text[start:end]`` is
-    ``clean_text[start':end']`` of the copy."""
+    its end; textio's ``without_hidden``); None for the others. A sentence that was
+    ``text[start:end]`` is ``clean_text[start':end']`` of the copy."""
 
-    def drop(t: str) -> tuple[str, list[int]]:  # the copy, the offsets of what it lost
-        found = [m.start() for m in _HIDDEN_RE.finditer(t)]
-        if not found:
-            return t, found
-        spaces = _zwsp_spaces(t, entries) if "\u200b" in t else set()
-        if spaces:
-            gone = [i for i in found if i not in spaces]
-            return _HIDDEN_RE.sub(lambda m: " " if m.start() in spaces else "", t), gone
-        return _HIDDEN_RE.sub("", t), found
+    def drop(t: str) -> tuple[str, list[int] | None]:  # the copy, its offsets if it lost some
+        if _HIDDEN_RE.search(t) is None:
+            return t, None
+        spaces = _zwsp_spaces(t, entries) if "\u200b" in t else frozenset()
+        clean, pos = without_hidden(t, spaces)
+        return clean, (pos if len(pos) <= len(t) else None)
 
-    gone: list[int] = []
+    text_pos = None
     clean_text = text
     if text is not None and not text.isascii():
-        clean_text, gone = drop(text)
+        clean_text, text_pos = drop(text)
     out: list[Sentence] = []
     positions: list[list[int] | None] = []
     for s in sents:
         t = s.text
-        start = s.start - bisect_left(gone, s.start) if gone else s.start
+        # (the characters of the copy before the sentence: those of the text before it)
+        start = bisect_left(text_pos, s.start) if text_pos else s.start
         pos = None
         if not t.isascii():
-            ct, lost = drop(t)
-            if lost:
-                lost_set = set(lost)
-                pos = [i for i in range(len(t) + 1) if i not in lost_set]
-            t = ct
+            t, pos = drop(t)
         out.append(s if t is s.text and start == s.start else
                    Sentence(start, start + len(t), t, s.paragraph))
         positions.append(pos)
@@ -2853,17 +2847,10 @@ def _without_hidden(
 def _spans_back(a: Attribution, pos: list[int]) -> Attribution:
     """``a`` (found in a sentence's copy without hidden characters) with its speaker and cue
     spans mapped back to the sentence as given by ``pos`` (see ``_without_hidden``): a span
-    keeps the hidden characters inside it, not those before or after it."""
-    last = len(pos) - 1
-
-    def span(start: int, end: int) -> tuple[int, int]:
-        if start < 0:
-            return start, end
-        start, end = min(start, last), min(end, last)
-        return pos[start], (pos[end - 1] + 1 if end > start else pos[start])
-
-    s0, s1 = span(a.speaker_start, a.speaker_end)
-    c0, c1 = span(a.cue_start, a.cue_end)
+    keeps the hidden characters inside it, not those before or after it (textio's
+    ``span_back``)."""
+    s0, s1 = span_back(pos, a.speaker_start, a.speaker_end)
+    c0, c1 = span_back(pos, a.cue_start, a.cue_end)
     if (s0, s1, c0, c1) == (a.speaker_start, a.speaker_end, a.cue_start, a.cue_end):
         return a
     return replace(a, speaker_start=s0, speaker_end=s1, cue_start=c0, cue_end=c1)

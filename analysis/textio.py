@@ -25,6 +25,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections.abc import Container, Sequence
 from pathlib import Path
 
 from .errors import BinaryInputError, DecodingError, EmptyInputError, InputError, Skipped
@@ -85,6 +86,50 @@ HIDDEN_RE = re.compile(f"[{HIDDEN_CHARS}]")
 #: a zero-width space between two word characters: inside a word ("nego\u200btiations")
 #: or in place of a space between two ("peace\u200btalks")
 ZWSP_IN_WORD_RE = re.compile(r"(?<=\w)\u200b(?=\w)")
+
+
+def without_hidden(text: str, spaces: Container[int] = frozenset()) -> tuple[str, list[int]]:
+    """``text`` without its hidden characters (:data:`HIDDEN_CHARS`), the one at each offset
+    in ``spaces`` becoming a space instead (a zero-width space that stands for one), and for
+    each character of that copy, and for its end, its offset in ``text``: what
+    :func:`span_back` maps a span of the copy back with. Which zero-width spaces are spaces
+    is the caller's choice (the framing and sourcing scorers choose differently)::
+
+        >>> clean, pos = without_hidden("a cease\u00adfire\u200bdeal", spaces={12})
+        >>> clean
+        'a ceasefire deal'
+        >>> pos
+        [0, 1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17]
+        >>> span_back(pos, 2, 11)  # "ceasefire" of the copy: the soft hyphen inside is kept
+        (2, 12)
+    """
+    n = len(text)
+    removed = [i for m in HIDDEN_RE.finditer(text) if (i := m.start()) not in spaces]
+    if spaces:
+        clean = HIDDEN_RE.sub(lambda m: " " if m.start() in spaces else "", text)
+    else:
+        clean = HIDDEN_RE.sub("", text)
+    if not removed:
+        return clean, list(range(n + 1))
+    gone = set(removed)
+    return clean, [i for i in range(n + 1) if i not in gone]
+
+
+def span_back(pos: Sequence[int], start: int, end: int) -> tuple[int, int]:
+    """The span ``start:end`` of a copy made by :func:`without_hidden` as a span of the text
+    it was made from (``pos``, the offsets it returned): the span keeps the hidden characters
+    inside it, not those before or after it. An empty span stays empty, an end past the copy
+    is its end, and a negative start (no span) is returned as it is::
+
+        >>> pos = without_hidden("\u200bZel\u00adensky said")[1]  # copy: "Zelensky said"
+        >>> span_back(pos, 0, 8), span_back(pos, 9, 13), span_back(pos, 3, 3), span_back(pos, -1, -1)
+        ((1, 10), (11, 15), (5, 5), (-1, -1))
+    """
+    last = len(pos) - 1
+    if start < 0:
+        return start, end
+    start, end = min(start, last), min(end, last)
+    return pos[start], (pos[end - 1] + 1 if end > start else pos[start])
 
 
 def _warn(where: str, reason: str) -> Skipped:

@@ -1,0 +1,48 @@
+"""Helpers of analysis.textio shared by the scorers and the tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.textio import span_back, without_hidden
+
+
+@pytest.mark.parametrize(
+    ("text", "spaces", "clean", "pos"),
+    [
+        ("plain text", (), "plain text", list(range(11))),
+        ("", (), "", [0]),
+        ("cease\u00adfire", (), "ceasefire", [0, 1, 2, 3, 4, 6, 7, 8, 9, 10]),
+        ("a\u200bb", (), "ab", [0, 2, 3]),
+        ("a\u200bb", {1}, "a b", [0, 1, 2, 3]),  # a zero-width space read as a space
+        ("\ufeff\u2060x\u200c\u200d", (), "x", [2, 5]),
+        ("peace\u200btalks\u00ad", {5}, "peace talks", [*range(11), 12]),
+    ],
+)
+def test_without_hidden(text, spaces, clean, pos):
+    assert without_hidden(text, spaces) == (clean, pos)
+    assert len(pos) == len(clean) + 1
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Zel\u00adensky said", (0, 8), "Zel\u00adensky"),  # the hidden character inside is kept
+        ("\u200bsaid\u00ad", (0, 4), "said"),  # not those before or after
+        ("no hidden", (3, 9), "hidden"),
+        ("a\u00adb", (1, 1), ""),  # an empty span stays empty
+    ],
+)
+def test_span_back(text, span, expected):
+    clean, pos = without_hidden(text)
+    a, b = span_back(pos, *span)
+    assert text[a:b] == expected
+
+
+@pytest.mark.parametrize(
+    ("span", "expected"),
+    [((-1, -1), (-1, -1)), ((2, 99), (3, 4)), ((0, 2), (0, 3))],
+)
+def test_span_back_edges(span, expected):
+    pos = without_hidden("a\u00adbc\u200b")[1]  # copy "abc"
+    assert span_back(pos, *span) == expected
