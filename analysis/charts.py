@@ -30,6 +30,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from .schema import FRAME_LABELS, SOURCE_TYPES
+from .textio import is_missing, text_or_empty
 
 #: Characters kept of a title on an axis label.
 LABEL_CHARS = 60
@@ -132,7 +133,7 @@ def _known_meta(df: pd.DataFrame) -> pd.DataFrame:
     out = df.copy()
     for c in ("title", "outlet"):
         if c in out.columns:
-            out[c] = out[c].map(lambda v: "" if v is None or (isinstance(v, float) and np.isnan(v)) else str(v))
+            out[c] = out[c].map(text_or_empty)
     return out
 
 
@@ -143,7 +144,7 @@ NO_LABEL = "(no label)"
 def _frame_labels(frame: pd.Series) -> pd.Series:
     """Frame labels as strings; a missing one (NaN, None) is :data:`NO_LABEL`, drawn in its own
     lane or row, not a crash on NaN (pandas keeps NaN through ``astype(str)`` in a str column)."""
-    return frame.map(lambda v: NO_LABEL if v is None or (pd.api.types.is_scalar(v) and pd.isna(v)) else str(v))
+    return frame.map(lambda v: NO_LABEL if is_missing(v) else str(v))
 
 
 def _focus_mask(df: pd.DataFrame, focus_id: str | None) -> np.ndarray:

@@ -39,6 +39,7 @@ import pandas as pd
 
 from .errors import InputError, Skipped
 from .schema import FRAME_LABELS, FRAMES, SIDES, SOURCE_TYPES
+from .textio import text_or_empty
 
 #: Seed of every bootstrap and permutation (results are reproducible).
 DEFAULT_SEED = 20220224
@@ -814,7 +815,7 @@ def _read_profiles(profiles: pd.DataFrame) -> pd.DataFrame:
     out = profiles.copy()
     for c in ("article_id", "title", "outlet", "date"):
         if c in out.columns:
-            out[c] = out[c].map(lambda v: "" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v))
+            out[c] = out[c].map(text_or_empty)
     return out
 
 

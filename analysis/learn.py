@@ -37,6 +37,7 @@ from sklearn.preprocessing import MaxAbsScaler
 
 from .errors import InputError
 from .schema import FRAMES
+from .textio import text_or_empty
 
 #: Types a saved FrameModel may contain beyond those skops trusts by default
 #: (scikit-learn estimators, numpy, builtins); loading refuses anything else.
@@ -46,13 +47,6 @@ TRUSTED_TYPES: tuple[str, ...] = (
     "sklearn.calibration._CalibratedClassifier",
     "sklearn.calibration._SigmoidCalibration",
 )
-
-
-def _text(t: Any) -> str:
-    """One text; a missing one (None, NaN, pd.NA) is empty, not the word 'nan' or 'None'."""
-    if t is None or (not isinstance(t, str) and pd.api.types.is_scalar(t) and pd.isna(t)):
-        return ""
-    return str(t)
 
 
 def _texts(X: Any) -> list[str]:
@@ -65,7 +59,7 @@ def _texts(X: Any) -> list[str]:
             col = X.iloc[:, 0]
         else:
             raise ValueError(f"expected a 'text' column, got columns {list(X.columns)}")
-        return [_text(t) for t in col]
+        return [text_or_empty(t) for t in col]
     if isinstance(X, str):
         raise TypeError("expected a sequence of texts, got one string")
     arr = np.asarray(X, dtype=object)
@@ -73,7 +67,7 @@ def _texts(X: Any) -> list[str]:
         if arr.shape[1] != 1:
             raise ValueError(f"expected one column of texts, got shape {arr.shape}")
         arr = arr[:, 0]
-    return [_text(t) for t in arr]
+    return [text_or_empty(t) for t in arr]
 
 
 class LexiconFeatures(TransformerMixin, BaseEstimator):
@@ -267,7 +261,7 @@ class FrameModel:
 
     def fit(self, gold: Any) -> FrameModel:
         table = _gold_table(gold)
-        texts = [_text(t) for t in table["text"]]
+        texts = [text_or_empty(t) for t in table["text"]]
         if len(texts) < 2 * self.calibration_folds:
             raise InputError("<training data>", f"need at least {2 * self.calibration_folds} sentences, got {len(texts)}")
         self.models_ = {}
@@ -404,7 +398,7 @@ def cross_validate(
         raise InputError("<gold>", "cross-validation by article needs at least two articles")
     n_splits = min(n_splits, n_groups)
     scorer = FrameScorer(lexicon)
-    texts = [_text(t) for t in table["text"]]
+    texts = [text_or_empty(t) for t in table["text"]]
     lex_pred = {f: np.zeros(len(texts), dtype=bool) for f in FRAMES}
     for i, t in enumerate(texts):
         fs = scorer.score(t)

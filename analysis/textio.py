@@ -132,6 +132,34 @@ def span_back(pos: Sequence[int], start: int, end: int) -> tuple[int, int]:
     return pos[start], (pos[end - 1] + 1 if end > start else pos[start])
 
 
+def is_missing(value: object) -> bool:
+    """Whether a table cell holds no value: None, or a scalar pandas counts as missing (a float
+    NaN, ``pd.NA``, ``NaT``); an empty string is a value::
+
+        >>> [is_missing(v) for v in (None, float("nan"), "", "nan", 0)]
+        [True, True, False, False, False]
+    """
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return False
+    if isinstance(value, float):
+        return value != value  # NaN (a C-speed path for the common case)
+    import pandas as pd  # (only here: reading text needs no pandas)
+
+    return bool(pd.api.types.is_scalar(value) and pd.isna(value))
+
+
+def text_or_empty(value: object) -> str:
+    """A table cell as text: ``str(value)``, or '' for a missing value (:func:`is_missing`),
+    not 'nan' or 'None' (pandas reads an empty CSV cell as NaN)::
+
+        >>> [text_or_empty(v) for v in (None, float("nan"), "Reuters", 3)]
+        ['', '', 'Reuters', '3']
+    """
+    return "" if is_missing(value) else str(value)
+
+
 def _warn(where: str, reason: str) -> Skipped:
     return Skipped(source=where, reason=reason, kind="warning")
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import math
+
+import numpy as np
+import pandas as pd
 import pytest
 
-from analysis.textio import span_back, without_hidden
+from analysis.textio import is_missing, span_back, text_or_empty, without_hidden
 
 
 @pytest.mark.parametrize(
@@ -46,3 +50,34 @@ def test_span_back(text, span, expected):
 def test_span_back_edges(span, expected):
     pos = without_hidden("a\u00adbc\u200b")[1]  # copy "abc"
     assert span_back(pos, *span) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (None, ""),
+        (float("nan"), ""),
+        (math.nan, ""),
+        (np.float64("nan"), ""),
+        (np.float32("nan"), ""),
+        (pd.NA, ""),
+        (pd.NaT, ""),
+        ("", ""),
+        ("nan", "nan"),  # a string is a value, even this one
+        ("Reuters", "Reuters"),
+        (0, "0"),
+        (1.5, "1.5"),
+        (math.inf, "inf"),
+        (False, "False"),
+        (["a"], "['a']"),  # not a scalar: as str() gives it
+    ],
+)
+def test_text_or_empty(value, expected):
+    assert text_or_empty(value) == expected
+    assert is_missing(value) == (expected == "" and not isinstance(value, str))
+
+
+def test_text_or_empty_on_a_column_read_back_from_csv(tmp_path):
+    path = tmp_path / "t.csv"
+    pd.DataFrame({"outlet": ["Reuters", None, ""]}).to_csv(path, index=False)
+    assert pd.read_csv(path)["outlet"].map(text_or_empty).tolist() == ["Reuters", "", ""]
