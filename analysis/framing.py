@@ -1731,17 +1731,12 @@ class FrameScorer:
                 flags[kind] = True
         return flags["negated"], flags["hedged"]
 
-    # textio's hidden characters: inside a word they hid its cue ("cease\u00adfire"),
-    # see _score_hidden
-    _HIDDEN_RE = HIDDEN_RE
-    _ZWSP_IN_WORD_RE = ZWSP_IN_WORD_RE
-
     def score(self, text: str) -> FrameScore:
         """Score one sentence (see the module docstring)."""
         text = str(text)
         if not text.isascii():
             text = text.translate(PLAIN_SPACES)  # one for one: offsets hold
-            if self._HIDDEN_RE.search(text) is not None:
+            if HIDDEN_RE.search(text) is not None:
                 return self._score_hidden(text)
         pf = self._prefilter
         raw = None  # the automaton's hits (as _scan, inlined)
@@ -1772,7 +1767,7 @@ class FrameScorer:
         return obj
 
     def _score_hidden(self, text: str) -> FrameScore:
-        """Score a sentence holding hidden characters (``_HIDDEN_RE``): the cues are
+        """Score a sentence holding hidden characters (``textio.HIDDEN_RE``): the cues are
         looked for in a copy without them, and the evidence's ``start``/``end`` and
         ``match`` are mapped back to ``text`` (a cue's span holds the hidden characters
         inside it). A zero-width space between two word characters is read both ways
@@ -1781,7 +1776,7 @@ class FrameScorer:
         ``span_back`` maps a span back)."""
         from dataclasses import replace
 
-        zwsp = [m.start() for m in self._ZWSP_IN_WORD_RE.finditer(text)]
+        zwsp = [m.start() for m in ZWSP_IN_WORD_RE.finditer(text)]
         readings = (False, True) if zwsp else (False,)
         best: tuple[int, FrameScore, list[int]] | None = None
         for split in readings:

@@ -1716,7 +1716,7 @@ class SourceAttributor:
         return "".join(parts), starts
 
     def _attribute(self, sents: list[Sentence], text: str | None) -> list[Attribution]:
-        """``attribute`` without the fallback. A hidden character (``_HIDDEN``: a soft
+        """``attribute`` without the fallback. A hidden character (``HIDDEN_CHARS``: a soft
         hyphen or a zero-width one) inside "said", a name, a role or an outlet hid it: an
         article holding one is attributed without them (its sentences, and the article text
         when given), and each sentence's spans are mapped back to its text as given (a span
@@ -1726,7 +1726,7 @@ class SourceAttributor:
         if not sents:
             return []
         full, starts = self._article_text(sents, text)  # (every sentence's text is in it)
-        if full.isascii() or not any(c in full for c in _HIDDEN):  # (C speed: no regex)
+        if full.isascii() or not any(c in full for c in HIDDEN_CHARS):  # (C speed: no regex)
             return self._attribute_plain(sents, full, starts)
         clean, clean_text, positions = _without_hidden(sents, text, self._one_word_entries())
         return [
@@ -2778,10 +2778,7 @@ def _sentence_locator(starts: list[int], sents: list[Sentence]) -> Callable[[int
 
 
 # Characters that do not show (soft hyphen, zero-width characters): the framing scorer's list
-_HIDDEN = HIDDEN_CHARS  # the list of textio, which the framing scorer reads too
-_HIDDEN_RE = HIDDEN_RE
-_ZWSP_IN_WORD_RE = ZWSP_IN_WORD_RE  # a zero-width space between word characters
-_IN_WORD = _HIDDEN.replace("\u200b", "")  # the others are inside a word wherever they are
+_IN_WORD = HIDDEN_CHARS.replace("\u200b", "")  # the others are inside a word wherever they are
 
 
 def _zwsp_spaces(t: str, entries: frozenset[str]) -> set[int]:
@@ -2793,15 +2790,15 @@ def _zwsp_spaces(t: str, entries: frozenset[str]) -> set[int]:
     reads it on a tie."""
     out: set[int] = set()
     n = len(t)
-    for m in _ZWSP_IN_WORD_RE.finditer(t):
+    for m in ZWSP_IN_WORD_RE.finditer(t):
         i = a = m.start()
         while a > 0 and (t[a - 1].isalnum() or t[a - 1] in _IN_WORD):
             a -= 1
         b = i + 1
         while b < n and (t[b].isalnum() or t[b] in _IN_WORD):
             b += 1
-        left = _HIDDEN_RE.sub("", t[a:i]).lower()
-        right = _HIDDEN_RE.sub("", t[i + 1:b]).lower()
+        left = HIDDEN_RE.sub("", t[a:i]).lower()
+        right = HIDDEN_RE.sub("", t[i + 1:b]).lower()
         if left + right not in entries and any(
             len(w) >= 3 and w in entries for w in (left, right)
         ):
@@ -2812,14 +2809,14 @@ def _zwsp_spaces(t: str, entries: frozenset[str]) -> set[int]:
 def _without_hidden(
     sents: list[Sentence], text: str | None, entries: frozenset[str]
 ) -> tuple[list[Sentence], str | None, list[list[int] | None]]:
-    """The sentences and the article text without hidden characters (``_HIDDEN_RE``; a
+    """The sentences and the article text without hidden characters (``HIDDEN_RE``; a
     zero-width space between two words, ``_zwsp_spaces``, becomes a space), and for each
     sentence that lost some, the offset in its text of each character of the copy (and of
     its end; textio's ``without_hidden``); None for the others. A sentence that was
     ``text[start:end]`` is ``clean_text[start':end']`` of the copy."""
 
     def drop(t: str) -> tuple[str, list[int] | None]:  # the copy, its offsets if it lost some
-        if _HIDDEN_RE.search(t) is None:
+        if HIDDEN_RE.search(t) is None:
             return t, None
         spaces = _zwsp_spaces(t, entries) if "\u200b" in t else frozenset()
         clean, pos = without_hidden(t, spaces)

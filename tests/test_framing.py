@@ -25,6 +25,7 @@ from analysis.framing import (
     quoted_spans,
     score_frames,
 )
+from analysis.textio import HIDDEN_CHARS
 
 
 @pytest.fixture(scope="module")
@@ -1650,7 +1651,7 @@ def test_no_break_spaces_do_not_hide_a_cue(sentence, frame, match):
 
 # --- hidden characters inside a cue: soft hyphen, zero-width characters (strings given directly) ---
 
-_HIDDEN_DROP = str.maketrans(dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+_HIDDEN_DROP = str.maketrans(dict.fromkeys(HIDDEN_CHARS))
 
 
 @pytest.mark.parametrize(("sentence", "plain"), [

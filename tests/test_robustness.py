@@ -230,7 +230,9 @@ def test_hidden_characters_inside_words_change_nothing(framing_cli, tmp_path):
             "via_outlet", "anonymous", "side", "source_rule"]
     assert (plain["source_type"] != "unattributed").sum() == 2  # the table tests something
     pd.testing.assert_frame_equal(got[same], plain[same])
-    drop = str.maketrans(dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+    from analysis.textio import HIDDEN_CHARS
+
+    drop = str.maketrans(dict.fromkeys(HIDDEN_CHARS))
     for (_, g), (_, p) in zip(got.iterrows(), plain.iterrows(), strict=True):
         for a, b in (("speaker_start", "speaker_end"), ("cue_start", "cue_end")):
             assert (g[a] >= 0) == (p[a] >= 0)  # a span in both tables or in neither
