@@ -39,6 +39,8 @@ except ImportError:  # pragma: no cover
     _ahocorasick_rs = None
 
 CAMPS_FILE = "camps.toml"
+#: where a call's list of participants ends when a camps file says nothing (patterns.participants_end)
+_SENTENCE_END = r"[.;:!?]"
 
 
 
@@ -60,7 +62,7 @@ class Camps:
     participants: re.Pattern[str] | None = None
     participants_window: int = 160
     # where that list ends: a sentence or clause break (patterns.participants_end)
-    participants_end: re.Pattern[str] = re.compile(r"[.;:!?]")
+    participants_end: re.Pattern[str] = re.compile(_SENTENCE_END)
     if TYPE_CHECKING:  # an instance attribute set by _build, not a dataclass field
 
         def _find(self, text: str) -> list[tuple[str, int, int]]:
@@ -248,7 +250,7 @@ def load_camps(path: str | Path | None = None) -> Camps:
             participants = re.compile(rf"(?i)\s*(?:\w+\s+){{0,2}}?(?:{lead})\s")
         except re.error as exc:
             raise _fail(where, f"patterns.participants is not a valid regex ({exc})") from exc
-    end = patterns.get("participants_end", r"[.;:!?]")  # optional too
+    end = patterns.get("participants_end", _SENTENCE_END)  # optional too
     if not isinstance(end, str) or not end:
         raise _fail(where, "patterns.participants_end must be a non-empty regex")
     try:

@@ -1113,9 +1113,9 @@ def reference_corpus(
     n_loaded = len(ref_arts)
     skipped = list(ref_arts.attrs.get("skipped", []))
     notes: list[str] = []
+    source = corpus if corpus is not None else os.environ.get(ENV_CORPUS)
     if exclude is not None:
         root = Path(exclude).resolve()
-        source = corpus if corpus is not None else os.environ.get(ENV_CORPUS)
         # the output folder is the corpus folder (or holds it: "--corpus . -o ."): only the
         # files this package writes there are left out, not every article
         mixed = source is not None and Path(source).resolve().is_relative_to(root)
@@ -1140,7 +1140,6 @@ def reference_corpus(
             notes.append("the focus article, also in it, is left out")
             skipped.append(Skipped(source=str(focus_id), reason="the focus article is also in the reference corpus; left out of the reference"))
     if notes:  # the statement describes the articles compared: their number, outlets and dates
-        source = corpus if corpus is not None else os.environ.get(ENV_CORPUS)
         if source is not None:
             description = describe_reference(ref_arts, source=str(Path(source)))
         else:
