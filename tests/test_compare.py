@@ -651,23 +651,29 @@ def test_reference_statement_counts_the_articles_compared_when_the_focus_is_left
     assert "(the focus article, also in it, is left out)" in cov.description
 
 
-def test_a_second_run_into_a_folder_inside_the_corpus_does_not_read_its_own_output(tmp_path, monkeypatch):
+@pytest.fixture
+def corpus_folder(tmp_path, monkeypatch):
+    """A folder of two reference articles and the focus story.txt, made the working directory."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("Talks resumed in Geneva on Monday. Envoys met again.")
+    (tmp_path / "b.txt").write_text("Missiles struck the port overnight. Shelling continued.")
+    (tmp_path / "story.txt").write_text("Drones attacked the city. Ministers discussed a truce, officials said.")
+    return tmp_path
+
+
+def test_a_second_run_into_a_folder_inside_the_corpus_does_not_read_its_own_output(corpus_folder):
     # 'cd my_articles; framing compare story.txt --corpus .' twice: the second run read the
     # first one's out/compare/summary.txt, README.txt and CSV tables (article_strip.csv holds the
     # focus's own sentences) as reference articles: 'Compared with 14 reference articles'
     from analysis.compare import run_compare
 
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "a.txt").write_text("Talks resumed in Geneva on Monday. Envoys met again.")
-    (tmp_path / "b.txt").write_text("Missiles struck the port overnight. Shelling continued.")
-    (tmp_path / "story.txt").write_text("Drones attacked the city. Ministers discussed a truce, officials said.")
     first = run_compare("story.txt", corpus=".", out_dir="out/compare", progress=False)
     with pytest.warns(InputWarning):  # the loader still names the files it cannot read (PNG, SVG)
         second = run_compare("story.txt", corpus=".", out_dir="out/compare", progress=False)
     assert len(first.comparison.reference) == len(second.comparison.reference) == 2
-    summary = (tmp_path / "out" / "compare" / "summary.txt").read_text()
+    summary = (corpus_folder / "out" / "compare" / "summary.txt").read_text()
     assert "Reference: 2 articles from 1 outlet, read from . (files inside the output folder" in summary
-    skipped = json.loads((tmp_path / "out" / "compare" / "skipped.json").read_text())
+    skipped = json.loads((corpus_folder / "out" / "compare" / "skipped.json").read_text())
     own = [s["source"] for s in skipped if "output folder" in s["reason"]]
     assert "out/compare/summary.txt" in own and not any(s["source"].endswith(".png") for s in skipped)
 
@@ -687,18 +693,14 @@ def test_a_reference_without_titles_or_outlets_says_how_to_give_them(corpus_tabl
     assert not any("reference_articles=" in n for n in compare(focus, ref, n_perm=100).notes)
 
 
-def test_an_output_folder_that_is_the_corpus_leaves_out_only_our_own_files(tmp_path, monkeypatch):
+def test_an_output_folder_that_is_the_corpus_leaves_out_only_our_own_files(corpus_folder):
     # 'framing compare story.txt --corpus . -o .': excluding everything inside the output
     # folder left no reference article ("the reference corpus has no articles"); only the
     # files this package writes there are left out, on the first run and on a second one
     from analysis.compare import run_compare
 
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "a.txt").write_text("Talks resumed in Geneva on Monday. Envoys met again.")
-    (tmp_path / "b.txt").write_text("Missiles struck the port overnight. Shelling continued.")
-    (tmp_path / "story.txt").write_text("Drones attacked the city. Ministers discussed a truce, officials said.")
     first = run_compare("story.txt", corpus=".", out_dir=".", progress=False)
-    assert (tmp_path / "summary.txt").exists() and (tmp_path / "profiles.csv").exists()
+    assert (corpus_folder / "summary.txt").exists() and (corpus_folder / "profiles.csv").exists()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the loader names the files it cannot read (PNG, SVG)
         second = run_compare("story.txt", corpus=".", out_dir=".", progress=False)
