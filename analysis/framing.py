@@ -1782,15 +1782,12 @@ class FrameScorer:
         for split in readings:
             clean, pos = without_hidden(text, set(zwsp) if split else frozenset())
             fs = self.score(clean)  # no hidden character left: the usual path
-            if not fs.evidence and not fs.suppressed:
-                covered = 0
-            else:
-                covered = len({
-                    pos[i]
-                    for ev in (*fs.evidence, *fs.suppressed)
-                    for i in range(ev.start, ev.end)
-                    if clean[i] != " " or text[pos[i]] == " "
-                })
+            covered = len({
+                pos[i]
+                for ev in (*fs.evidence, *fs.suppressed)
+                for i in range(ev.start, ev.end)
+                if clean[i] != " " or text[pos[i]] == " "
+            })
             if best is None or covered > best[0]:
                 best = (covered, fs, pos)
         assert best is not None
