@@ -32,7 +32,6 @@ import functools
 import hashlib
 import io
 import json
-import math
 import os
 import re
 import warnings
@@ -53,7 +52,7 @@ from .errors import (
     Skipped,
     UnsupportedFormatError,
 )
-from .textio import MAX_FILE_BYTES, normalise_text, read_text_file
+from .textio import MAX_FILE_BYTES, is_missing, normalise_text, read_text_file
 
 #: Suffixes :func:`load_article` reads (one article per file).
 ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json")
@@ -287,7 +286,7 @@ def _coerce(
     value: Any, key: str, where: str, line: int | None, repairs: list[Skipped]
 ) -> str | None:
     """A metadata value as str or None (numbers become text, lists are joined)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if is_missing(value):
         return None
     if isinstance(value, bool):
         value = str(value).lower()

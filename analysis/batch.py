@@ -49,6 +49,7 @@ import pandas as pd
 
 from .errors import InputError, InputWarning, MissingColumnError, Skipped
 from .scoring import table_from_columns
+from .textio import is_missing
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
@@ -246,16 +247,6 @@ class _Job:
         return f"line {self.line}" if self.line is not None else f"<articles> row {self.index + 1}"
 
 
-def _missing(value: Any) -> bool:
-    """None, NaN, pd.NA or NaT (a cell of a DataFrame with no value)."""
-    if value is None:
-        return True
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):  # lists, dicts: present
-        return False
-
-
 class _UnusableRecord(ValueError):
     """A record without a usable text (reported as such, not as a scoring failure)."""
 
@@ -270,12 +261,12 @@ def _article_from_record(record: dict[str, Any]) -> Article:
     text = record.get("text")
     if not isinstance(text, str):
         # an empty cell of a table (NaN, pd.NA) or no text field: no text; a null: said so
-        absent = "text" not in record or (text is not None and _missing(text))
+        absent = "text" not in record or (text is not None and is_missing(text))
         raise _UnusableRecord("no text" if absent else text_problem(text))
     kw: dict[str, Any] = {}
     for key in ("id", *META_FIELDS, "path", "language"):
         value = record.get(key)
-        if not _missing(value) and str(value) != "":
+        if not is_missing(value) and str(value) != "":
             kw[key] = str(value)
     try:
         return Article.from_text(text, **kw)
@@ -287,7 +278,7 @@ def _record_warnings(job: _Job, article: Article) -> list[Skipped]:
     """What was repaired or flagged making an article of a record (not English, NUL
     characters, mixed line endings), as warnings naming the article. A language the
     record declares (as ``load_corpus`` tables do, after flagging it) is not flagged again."""
-    declared = not _missing((job.record or {}).get("language"))
+    declared = not is_missing((job.record or {}).get("language"))
     out = []
     for w in article.warnings:
         if declared and w.reason.startswith("article looks like"):

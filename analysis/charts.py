@@ -99,7 +99,7 @@ def shorten(text: Any, limit: int = LABEL_CHARS) -> str:
     >>> shorten("Israeli tanks entered Gaza overnight after a day of talks", 30)
     'Israeli tanks entered Gaza…'
     """
-    s = "" if text is None or (isinstance(text, float) and np.isnan(text)) else " ".join(str(text).split())
+    s = " ".join(text_or_empty(text).split())
     if len(s) <= limit:
         return s
     cut = s[: limit - 1]

@@ -187,10 +187,10 @@ def _article_meta(article_id: str, group: pd.DataFrame, meta: dict[str, dict[str
     out = {}
     for col in ("title", "outlet", "date"):
         value = m.get(col)
-        if (value is None or value == "" or (isinstance(value, float) and math.isnan(value))) and col in group.columns:
+        if text_or_empty(value) == "" and col in group.columns:
             vals = group[col].dropna()
             value = vals.iloc[0] if len(vals) else None
-        out[col] = "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
+        out[col] = text_or_empty(value)
     return out
 
 

@@ -42,6 +42,7 @@ from typing import Any
 import pandas as pd
 
 from .schema import FRAME_LABELS, SOURCE_TYPES
+from .textio import is_missing, text_or_empty
 
 # ----------------------------------------------------------------- palettes
 
@@ -129,7 +130,7 @@ class _Mark:
 
 def _evidence(value: Any) -> list[dict[str, Any]]:
     """``frame_evidence`` as a list of dicts (it is a JSON string after a CSV round trip)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if is_missing(value):
         return []
     if isinstance(value, str):
         value = value.strip()
@@ -149,7 +150,7 @@ def _evidence(value: Any) -> list[dict[str, Any]]:
 
 def _int(value: Any, default: int = -1) -> int:
     try:
-        if value is None or (isinstance(value, float) and math.isnan(value)):
+        if is_missing(value):
             return default
         return int(value)
     except (TypeError, ValueError):
@@ -157,14 +158,7 @@ def _int(value: Any, default: int = -1) -> int:
 
 
 def _str(value: Any) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    try:
-        if pd.isna(value):
-            return ""
-    except (TypeError, ValueError):
-        pass
-    return str(value)
+    return text_or_empty(value)
 
 
 def _speaker_span(row: Mapping[str, Any], text: str) -> tuple[int, int] | None:

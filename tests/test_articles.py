@@ -1186,3 +1186,11 @@ def test_field_key_is_the_one_spelling_rule(tmp_path, name, field):
     csv_df = _quiet_corpus(_write(tmp_path, "c.csv", f"{str(name).strip()},text\n{value},{text}\n"))
     json_df = _quiet_corpus(_write(tmp_path, "c.jsonl", json.dumps({name: value, "Text": text}) + "\n"))
     assert csv_df[field].tolist() == json_df[field].tolist() == [value]
+
+
+@pytest.mark.parametrize("missing", [None, float("nan"), pd.NA, pd.NaT])
+def test_metadata_cells_with_no_value_are_unknown_without_a_warning(missing):
+    # a database cell with no value: pd.NA and NaT were 'field is a NAType, not text; ignored'
+    art = Article.from_text("Talks resumed in Geneva on Monday.", title=missing, outlet=missing, date=missing)
+    assert (art.title, art.outlet, art.date) == (None, None, None)
+    assert not [w for w in art.warnings if "not text" in w.reason]

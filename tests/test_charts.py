@@ -61,7 +61,11 @@ def test_palette_is_complete_and_distinct():
     assert extra not in pal.frames.values()
 
 
-@pytest.mark.parametrize(("text", "limit", "expected"), [("short", 10, "short"), ("a b c d e f", 6, "a b c\u2026"), (None, 5, "")])
+@pytest.mark.parametrize(("text", "limit", "expected"), [
+    ("short", 10, "short"), ("a b c d e f", 6, "a b c\u2026"),
+    # a cell with no value is no label: pd.NA and NaT gave '<NA>' and 'NaT'
+    (None, 5, ""), (float("nan"), 5, ""), (pd.NA, 5, ""), (pd.NaT, 5, ""),
+])
 def test_shorten(text, limit, expected):
     assert shorten(text, limit) == expected
 

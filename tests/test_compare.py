@@ -176,6 +176,20 @@ def test_metadata_from_articles_table_and_attrs():
     assert (r["title"], r["outlet"], r["date"]) == ("From attrs", "Radio", "")
 
 
+@pytest.mark.parametrize("missing", [None, float("nan"), pd.NA, pd.NaT])
+def test_metadata_cells_with_no_value_are_unknown(missing):
+    # an articles table with pd.NA cells (read with dtype_backend, or convert_dtypes) raised
+    # 'boolean value of NA is ambiguous'; NaT printed as 'NaT'
+    t = sentence_table(ARTICLE_A, "a")
+    t["title"] = "From the sentences"
+    arts = pd.DataFrame({"id": ["a"], "title": [missing], "outlet": [missing], "date": [missing]}, dtype=object)
+    r = profile_articles(t, arts).iloc[0]
+    assert (r["title"], r["outlet"], r["date"]) == ("From the sentences", "", "")
+    t.attrs["article"] = {"id": "a", "title": missing, "outlet": missing, "date": missing}
+    r = profile_articles(t).iloc[0]
+    assert (r["title"], r["outlet"], r["date"]) == ("From the sentences", "", "")
+
+
 def test_profile_does_not_mutate_input():
     t = sentence_table(ARTICLE_A, "a")
     before = t.copy()

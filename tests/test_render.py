@@ -412,3 +412,10 @@ def test_page_title_is_the_heading_when_the_table_has_no_article_title():
     assert re.search(r"<title>Talks resumed in Geneva\. — annotated</title>", page)
     assert "<h1>Talks resumed in Geneva.</h1>" in page
     assert "<title>Mine — annotated</title>" in render_article(score_sentences(["Talks."]), title="Mine")
+
+
+@pytest.mark.parametrize("missing", [None, float("nan"), pd.NA, pd.NaT])
+def test_cells_with_no_value_read_as_nothing(missing):
+    from analysis.render import _evidence, _int, _str
+
+    assert (_evidence(missing), _int(missing), _str(missing)) == ([], -1, "")
