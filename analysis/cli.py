@@ -12,7 +12,8 @@ when the reader of the output went away, as in ``framing score x | head``,
 without a message). Errors print one line
 (``framing: error: ...``); ``--debug`` shows the traceback.
 Every command reports what it skipped, on stderr and (with ``-o``) as
-``skipped.json`` beside the output.
+``skipped.json`` beside the output; a run that skips nothing removes the
+``skipped.json`` an earlier run left there (and says so).
 """
 
 from __future__ import annotations
@@ -48,8 +49,14 @@ def _emit_table(df, out: str | None, *, default_columns: Sequence[str] | None = 
 
 
 def _report_skipped(skipped: list, out_dir: Path | None) -> None:
-    """Print what was skipped (and write skipped.json beside the output)."""
+    """Print what was skipped (and write skipped.json beside the output). With nothing
+    skipped, a skipped.json of an earlier run beside the output is removed, and that is
+    said: left there, it would read as this run's."""
     if not skipped:
+        stale = out_dir / "skipped.json" if out_dir is not None else None
+        if stale is not None and stale.is_file():
+            stale.unlink()
+            print(f"framing: nothing skipped; removed {stale}, left by an earlier run", file=sys.stderr)
         return
     print(f"framing: {len(skipped)} item(s) skipped or repaired:", file=sys.stderr)
     for s in skipped:

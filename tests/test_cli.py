@@ -199,3 +199,21 @@ def test_corpus_help_names_the_environment_variable(command):
     sub = next(a for a in build_parser()._actions if a.dest == "command" or getattr(a, "choices", None))
     corpus = next(a for a in sub.choices[command]._actions if a.dest == "corpus")
     assert "$FRAMING_CORPUS if set, else the embedded Lee corpus" in corpus.help
+
+
+@pytest.mark.parametrize("command", ["score", "sentences"])
+def test_a_run_that_skips_nothing_removes_an_earlier_skipped_json(framing_cli, tmp_path, command):
+    # a first run over a corpus with an empty file wrote out/skipped.json; a second run over
+    # good articles only left it there, where it read as the second run's skips
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Talks resumed in Geneva on Monday. Envoys met again.")
+    (corpus / "empty.txt").write_text("")
+    out = tmp_path / "out"
+    r = framing_cli(command, str(corpus), "-o", str(out / "first.csv"))
+    assert r.returncode == 0, r.stderr
+    assert "empty.txt" in (out / "skipped.json").read_text()
+    r = framing_cli(command, str(corpus / "a.txt"), "-o", str(out / "second.csv"))
+    assert r.returncode == 0, r.stderr
+    assert not (out / "skipped.json").exists()
+    assert "nothing skipped; removed" in r.stderr and "skipped.json" in r.stderr
