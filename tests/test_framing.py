@@ -1107,6 +1107,34 @@ def test_sixth_pass_patterns(scorer, sentence, expected):
     assert labels(scorer.score(sentence)) == expected
 
 
+# Seventh pass: general ways news text names a negotiated path that earlier
+# cues missed on unseen text (each with a row that must NOT fire).
+SEVENTH_PASS_CASES = [
+    # the terms of a settlement
+    ("Any deal will have to spell out the terms of a settlement for the occupied regions.", (1, 0)),
+    ("The two governments are still far apart on peace terms.", (1, 0)),
+    ("In terms of casualties, the week was the worst since spring.", (0, 1)),
+    ("The union rejected the terms of the pay offer.", (0, 0)),  # weak alone (0.6)
+    ("Customers must accept the terms of service before they log in.", (0, 0)),
+    # documents signed by leaders or delegations; signatories
+    ("The leaders of the two breakaway regions signed these documents in Moscow.", (1, 0)),
+    ("She signed documents transferring the property to her son.", (0, 0)),  # weak alone (0.5)
+    ("Germany and France, the co-signatories, urged Kyiv to implement them.", (1, 0)),
+    # counter-offers and replies to proposals
+    ("Kyiv answered with a counter-proposal of its own.", (1, 0)),
+    ("Moscow has yet to receive any response to its proposals on security.", (1, 0)),
+    ("The company sent a written response to the regulator.", (0, 0)),  # weak alone (0.6)
+    ("In response to the senator's proposal, the governor called a special session.", (0, 0)),
+    # a numbered Minsk agreement written with a hyphen
+    ("Any return to a Minsk-2 arrangement was ruled out by Kyiv.", (1, 0)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SEVENTH_PASS_CASES)
+def test_seventh_pass_patterns(scorer, sentence, expected):
+    assert labels(scorer.score(sentence)) == expected
+
+
 def test_place_placeholders_expand_from_the_places_file():
     from analysis.framing import expand_places, place_names
 
