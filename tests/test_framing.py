@@ -1127,6 +1127,18 @@ SEVENTH_PASS_CASES = [
     ("In response to the senator's proposal, the governor called a special session.", (0, 0)),
     # a numbered Minsk agreement written with a hyphen
     ("Any return to a Minsk-2 arrangement was ruled out by Kyiv.", (1, 0)),
+    # contact refused, offered or held: talk to, parley, open to talks, calls, face to face
+    ("The easiest thing would be to say we will not talk to them at all.", (1, 0)),
+    ("The governor would not talk to reporters after the vote.", (0, 0)),
+    ("Western leaders are reluctant to parley with the Kremlin.", (1, 0)),
+    ("The State Department said it remained open to talks with Moscow.", (1, 0)),
+    ("The senator said she was open to meeting voters in every county.", (0, 0)),
+    ("Zelensky and Putin have never met face to face.", (1, 0)),
+    ("Biden told Putin in a call that he wanted the grain to keep moving.", (1, 0)),  # both camps beside it
+    ("The Kremlin said the call between Putin and Macron lasted 90 minutes.", (1, 0)),
+    ("In a call with donors, the candidate praised his staff.", (0, 0)),  # weak alone (0.45)
+    ("He made the remarks on a conference call with reporters.", (0, 0)),
+    ("Christie would not say on the call-in show whether he wanted the job.", (0, 0)),
 ]
 
 
