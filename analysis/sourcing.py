@@ -32,7 +32,14 @@ import ahocorasick
 from .errors import InputWarning
 from .quotes import QuoteSpan, find_quotes
 from .sentences import Sentence
-from .speakers import PRONOUNS, EntityMemory, MentionType, SourceLexicon, content_words
+from .speakers import (
+    PRONOUNS,
+    EntityMemory,
+    MentionType,
+    SourceLexicon,
+    SourcingWords,
+    content_words,
+)
 from .textio import HIDDEN_CHARS, HIDDEN_RE, ZWSP_IN_WORD_RE, span_back, without_hidden
 
 _ahocorasick_rs: Any  # the module, or None without it
@@ -286,9 +293,6 @@ _RE_PLUPERFECT = re.compile(r"\s+had(?:\s+(?:already|earlier|previously|also))?\
 _CLAUSE_OPENERS = frozenset("during after before despite amid following since while when as in on "
                             "at with without under over through until unlike like if although "
                             "though because once".split())
-_NP_ADJ = frozenset("senior top former chief deputy foreign defence defense russian ukrainian "
-                    "american western european belarusian leading acting unnamed anonymous "
-                    "military security intelligence national presidential press".split())
 _BE_FORMS = frozenset("was were is are be been being am".split())
 _NAME_ONLY = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*$")
 _HARD_BOUNDARY = re.compile(r"[\x00\";:()\[\]]|\s[—–]\s|\s--?\s|—")
@@ -304,20 +308,78 @@ _RE_ACTION_OBJECT = re.compile(r"\s+(?:(?:responsibility|credit|victory|control|
                                r"(?P<money>(?:(?:over|more\s+than|about|nearly|some|an\s+additional|another|"
                                r"up\s+to|a\s+further)\s+)?(?:[$€£\d]|(?:hundreds|thousands|millions|"
                                r"billions|dozens|scores)\s+of\b)))")  # "pledged $1 billion": acting
-_NOUNS = (r"response|reply|warning|statement|comments?|remarks|message|appeal|announcement|answer|"
-          r"assessment|threat|claim")
-_RE_NOMINAL_NOUN = re.compile(_word_alternation(_NOUNS.split("|")) + r"\b")  # \b(?:_NOUNS)\b
-_NOMINALS = (
-    re.compile(r"(?P<sp>(?:\b[Tt]he\s+)?(?:\b[A-Z][\w.\-]*\s+){0,4}\b[A-Z][\w.\-]*)['’]s\s+(?:\w+\s+)?"
-               rf"(?P<noun>{_NOUNS})\b"),
-    re.compile(rf"\b(?P<noun>{_NOUNS})\s+(?:from|by)\s+(?P<sp>(?:the\s+)?[^,.;:\x00]{{2,60}}?)"
-               r"(?=[,.;:\x00]|\s+(?:came|was|is|were|said|described|added|to|on|in|that)\b|$)"),
-    re.compile(r"(?P<sp>(?:\b[Tt]he\s+)?\b[A-Z][\w.’'\- ]{1,40}?)\s+(?:made|gave|delivered|offered|"
-               r"provided|put\s+forth|presented|outlined)\s+(?:his|her|their|its|the|these|those|a|an|"
-               r"some)\s+(?:[\w-]+\s+){0,2}?(?P<noun>comments|remarks|commitments|assessment|"
-               r"assessments|explanation|explanations|defen[cs]e|account|briefing|details|views|"
-               r"evaluation)\b"),
-)
+#: the verbs of the third nominal pattern ("X made his remarks")
+_GIVE_VERBS = r"made|gave|delivered|offered|provided|put\s+forth|presented|outlined"
+
+
+@dataclass(frozen=True, slots=True)
+class _NominalPatterns:
+    """The nominal cues' patterns, built from the speech nouns of ``sourcing_words.toml``
+    (``speech_nouns``, ``given_speech_nouns``) by ``_nominal_patterns``."""
+
+    nouns: str  # the alternation of the speech nouns
+    re_noun: re.Pattern[str]  # \b(?:nouns)\b
+    #: "X's response", "the warning from X", "X gave his comments"
+    nominals: tuple[re.Pattern[str], ...]
+    #: the part of each of them that any match contains, as a pattern that opens with
+    #: characters (so re skips to them fast): no match of it, no match of the whole
+    cores: tuple[re.Pattern[str], ...]
+    triggers: frozenset[str]  # the strings of the article scan that find a noun of them
+
+
+def _plural_alternatives(words: Sequence[str]) -> list[str]:
+    """``words`` as regex alternatives, a word and its plural in -s as one ("comments?")."""
+    have = set(words)
+    return [re.escape(w) + ("s?" if w + "s" in have else "") for w in words
+            if not (w.endswith("s") and w[:-1] in have)]
+
+
+def _nominal_patterns(speech_nouns: Sequence[str], given_nouns: Sequence[str]) -> _NominalPatterns:
+    """Build ``_NominalPatterns`` (once per ``SourceAttributor``)."""
+    alts = _plural_alternatives(speech_nouns)
+    nouns = "|".join(alts)
+    given = "|".join(_plural_alternatives(given_nouns))
+    nominals = (
+        re.compile(r"(?P<sp>(?:\b[Tt]he\s+)?(?:\b[A-Z][\w.\-]*\s+){0,4}\b[A-Z][\w.\-]*)['’]s\s+"
+                   rf"(?:\w+\s+)?(?P<noun>{nouns})\b"),
+        re.compile(rf"\b(?P<noun>{nouns})\s+(?:from|by)\s+(?P<sp>(?:the\s+)?[^,.;:\x00]{{2,60}}?)"
+                   r"(?=[,.;:\x00]|\s+(?:came|was|is|were|said|described|added|to|on|in|that)\b|$)"),
+        re.compile(r"(?P<sp>(?:\b[Tt]he\s+)?\b[A-Z][\w.’'\- ]{1,40}?)\s+(?:" + _GIVE_VERBS + r")\s+"
+                   r"(?:his|her|their|its|the|these|those|a|an|some)\s+(?:[\w-]+\s+){0,2}?"
+                   rf"(?P<noun>{given})\b"),
+    )
+    cores = (
+        re.compile(rf"['’]s\s+(?:\w+\s+)?(?:{nouns})\b"),
+        re.compile(rf"(?:{nouns})\s+(?:from|by)\s"),
+        re.compile(r"\s+(?:" + _GIVE_VERBS + r")\s+(?:his|her|their|its|the|these|those|a|an|some)\s+"
+                   rf"(?:[\w-]+\s+){{0,2}}?(?:{given})\b"),
+    )
+    # each speech noun's stem ("comment" of "comments") and the stem's plural; the given
+    # nouns that no other given noun begins (finding "explanation" finds "explanations")
+    stems = {w.rstrip("s") for w in speech_nouns}
+    triggers = frozenset(stems | {n + "s" for n in stems} | {
+        w for w in given_nouns if not any(v != w and w.startswith(v) for v in given_nouns)})
+    return _NominalPatterns(nouns, re.compile(_word_alternation(alts) + r"\b"), nominals, cores,
+                            triggers)
+
+
+@lru_cache(maxsize=1)
+def _shipped_nominal_patterns() -> _NominalPatterns:
+    words = SourcingWords.load()
+    return _nominal_patterns(words.speech_nouns, words.given_speech_nouns)
+
+
+def __getattr__(name: str) -> Any:
+    """The nominal patterns of the shipped word lists under their former module names
+    (``_NOUNS``, ``_RE_NOMINAL_NOUN``, ``_NOMINALS``, ``_NOMINAL_CORES``), built when first
+    asked for; a ``SourceAttributor`` uses its own (``self._nominal``: with a user's words)."""
+    attr = {"_NOUNS": "nouns", "_RE_NOMINAL_NOUN": "re_noun", "_NOMINALS": "nominals",
+            "_NOMINAL_CORES": "cores"}.get(name)
+    if attr is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(_shipped_nominal_patterns(), attr)
+
+
 #: where a body said it ("... on Telegram", "in a statement"): not part of the speaker
 _RE_CHANNEL_TAIL = re.compile(r"\s+(?:on|in|via)\s+(?:its\s+|his\s+|her\s+|their\s+|the\s+|a\s+)?"
                               r"(?:official\s+)?(?:Telegram|Facebook|Twitter|X|website|channel|"
@@ -340,22 +402,9 @@ _RE_LEARNED_FROM = re.compile(
     r"(?P<sp>(?:the\s+)?[^,.;:\x00]{2,80}?)(?=[,.;:\x00]|\s+(?:on|in|at|that|during|who)\b|$)")
 #: words that make the run before "gave ..." a clause, not a subject
 _RE_NOT_NP = re.compile(r"\b(?:that|was|is|were|are|which|who|when|if|because|while|as)\b")
-#: the nouns of the third pattern that _NOUNS lacks (triggers of the article scan)
-_GAVE_NOUNS = ("commitments", "assessment", "explanation", "defence", "defense", "account",
-               "briefing", "details", "views", "evaluation")
 _NOMINAL_NEEDS = (("’s", "'s"), ("from", "by"), ("made", "gave", "delivered", "offered",
                                                    "provided", "put forth", "presented",
                                                    "outlined"))
-#: the part of each _NOMINALS pattern that any match contains, as a pattern that opens with
-#: characters (so re skips to them fast): no match of it, no match of the whole
-_NOMINAL_CORES = (
-    re.compile(rf"['’]s\s+(?:\w+\s+)?(?:{_NOUNS})\b"),
-    re.compile(rf"(?:{_NOUNS})\s+(?:from|by)\s"),
-    re.compile(r"\s+(?:made|gave|delivered|offered|provided|put\s+forth|presented|outlined)\s+"
-               r"(?:his|her|their|its|the|these|those|a|an|some)\s+(?:[\w-]+\s+){0,2}?"
-               r"(?:comments|remarks|commitments|assessments?|explanations?|defen[cs]e|account|"
-               r"briefing|details|views|evaluation)\b"),
-)
 _NP_CUT = re.compile(r"\s(?:who|which|whose|whom)\b")
 #: a relative clause giving an office ("who heads", "who is now", "who serves as")
 _RE_WHO_OFFICE = re.compile(r"\s*who\s+(?:is|heads|chairs|serves\s+as|now)\b")
@@ -444,9 +493,6 @@ _S_WORDS = frozenset("his its this was has is us thus as yes news series species
 _FUNCTION_WORDS = frozenset("on in at with from by to for of after before during over under last this "
                             "next also and or but as than into about against without since "
                             "until within".split())
-_COMMIT_FORMS = frozenset("pledged pledges pledge promised promises promise offered offers "
-                          "committed commits announced announces allocated "
-                          "agreed agrees decided decides".split())
 _INVERTING = frozenset("said says added adds wrote writes noted notes explained explains argued "
                        "argues insisted insists warned warns stressed stresses".split())
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,}(?:,[^—–\n]{0,40}?)?\s*(?:\([^)]{1,30}\))?\s*"
@@ -484,9 +530,6 @@ _EMERGED_TO = re.compile(r"\s+(?:emerged|appeared|came\s+out|came\s+forward|step
                          r"(?:\s+[\w,]+){0,4}?\s+to\s+$")
 _CONTACT_TO = re.compile(r"\s+(?:spoke|speaks|talked|talks|met|meets|called|calls|phoned)\b"
                          r"[^.;\x00\"]{0,200}?\s+to\s+$")
-#: the roles that speak for a body
-_SPOKES_ROLES = frozenset(("spokesperson", "spokesman", "spokeswoman", "press secretary",
-                           "spokespeople", "spokesmen", "spokeswomen", "press officer"))
 #: verbs whose "to" introduces what they answer, not an infinitive ("was responding to X")
 _TO_COMPLEMENT = frozenset(("respond", "reply"))
 _RE_TO_WORDS = re.compile(r"\s+to\s+(?:[\w’'-]+\s+){0,3}?(?:criticism|questions?|claims?|accusations?|"
@@ -548,10 +591,6 @@ _STATEMENT_LIST = re.compile(
 _RE_IT_IS_NOTED = re.compile(r"It\s+(?:is|was|has\s+been)\s+(?:also\s+|further\s+)?(?:noted|"
                              r"emphasi[sz]ed|stressed|underlined|underscored|pointed\s+out|"
                              r"stated|specified|indicated|said)\s+that\b")
-#: a state's stance in the present tense ("The United States condemns ..."): in a release
-#: written as "we", the writer's own voice
-_STANCE_PRESENT = frozenset("condemns welcomes applauds commends reaffirms reiterates supports "
-                            "urges stands calls deplores rejects denounces congratulates".split())
 #: the first person outside quotation marks (a speaker's own words, reported without them)
 _RE_FIRST_PERSON = re.compile(r"(?:[Ww](?<!\w\w)e|[Oo](?<!\w\w)ur|u(?<!\w\w)s)\b")  # \b(?:we|our|us)\b
 _RE_NAME_BEFORE_APPOS = re.compile(r"(?:^|[\x00\"”’]\s*|[.;:]\s+)([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3}),\s*$")
@@ -564,25 +603,26 @@ _RE_INDEF_MODIFIER = re.compile(r"\s(?:[a-z]+ing\s+(?:the|a|an|on|in|at|with|for
 _RE_REDUCED_REL = re.compile(r"[a-z][\w’'-]*\s+(?:the|a|an|its|their|his|her)\s")
 _RE_WH_QUESTION = re.compile(r"\s*(?:What|How|Why|When|Where|Who|Whom|Which)\s+(?:has|have|had|did|"
                              r"does|do|is|are|was|were|will|would|can|could)\b")
-_PASSIVE_CHARGE = frozenset("accused suspected suspect convicted charged blamed".split())
 _RE_CHARGE_OF = re.compile(r"\s+(?:of|in|for|over)\b")
 #: "a videotape which officials say shows": the relative clause's subject speaks
 _RE_RELATIVE_SUBJECT = re.compile(r"\s(?:which|that|who|whom)\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)\s*$")
 _RE_NEGATED = re.compile(r"(?i)\b(?:not|never|n[’']t)\b|n[’']t\b")
-# verbs that tell what a speech was about rather than what it said
-_TOPIC_VERBS = frozenset("spoke speaks speaking talked talks conveyed conveys laid lays pointed "
-                         "points shared shares".split())
 _STATED_VERBS = (r"stated|said|announced|reported|noted|written|emphasi[sz]ed|stressed|underlined|"
                  r"underscored|declared|highlighted|pointed\s+out|mentioned|told|explained|"
                  r"voiced|expressed|claimed|asserted|affirmed|reiterated|confirmed")
-_STATED_BY = re.compile(
-    r"(?i)^\s*(?:(?:this|that|it)\s+(?:was|has\s+been)\s+(?:\w+ly\s+)?(?:" + _STATED_VERBS + r")"
-    # "The statement was made by X": a speech noun as the subject
-    r"|(?:the|this|that|these|those|such|a|an|similar)\s+(?:\w+\s+)?(?:statements?|"
-    r"announcements?|remarks?|comments?|words|assessments?|warnings?|appeals?|accusations?|"
-    r"assurances?)\s+(?:was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:made|issued|"
-    r"delivered|" + _STATED_VERBS + r"))"
-    r"\s+by\s+([^.,;]{2,80})(?:,\s*([^.,;]{2,60}))?")
+
+
+def _stated_by_pattern(nouns: Sequence[str]) -> re.Pattern[str]:
+    """"This was stated by X", "The statement was made by X" (``nouns``: the speech nouns
+    of ``stated_by_nouns`` in ``sourcing_words.toml``)."""
+    return re.compile(
+        r"(?i)^\s*(?:(?:this|that|it)\s+(?:was|has\s+been)\s+(?:\w+ly\s+)?(?:" + _STATED_VERBS + r")"
+        # "The statement was made by X": a speech noun as the subject
+        r"|(?:the|this|that|these|those|such|a|an|similar)\s+(?:\w+\s+)?(?:"
+        + "|".join(_plural_alternatives(nouns))
+        + r")\s+(?:was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:made|issued|"
+        r"delivered|" + _STATED_VERBS + r"))"
+        r"\s+by\s+([^.,;]{2,80})(?:,\s*([^.,;]{2,60}))?")
 # "X emphasized this during a briefing": the speech verb's object points back to what the
 # previous sentence said (a lead whose attribution follows)
 _SAID_THIS = re.compile(r"\s+(?:this|so)(?=\s*(?:[,.;:]|$|\s+(?:during|in|at|on|while|when|after|"
@@ -646,9 +686,6 @@ _RE_GAP_PUNCT_END = re.compile(r"[,:]\s*$")
 #: an aside between dashes that ends a clause before its verb (" — who ... — ", " -- ... -- ")
 _RE_DASH_ASIDE = re.compile(r"(?:\s(?:—|–|--?)\s|—)[^—–\x00\"]{3,160}?(?:\s(?:—|–|--?)|—)\s*$")
 _RE_RELATIVE_APPOS = re.compile(r",\s*(?:who|whose|which|whom)\b")
-#: heads of bodies that speak, after a lower-case modifier ("the appeals court")
-_BODY_HEADS = frozenset("court ministry committee council agency department office commission "
-                        "government army police service board panel tribunal".split())
 #: an appositive that is a participle clause ("X, blaming the rebels for ..., said"), not a
 #: description of X (an adjective in -ing is: "X, acting governor of the region, said")
 _RE_PARTICIPLE_APPOS = re.compile(
@@ -681,7 +718,9 @@ class SourceAttributor:
 
     Rule tables are loaded and compiled once; ``extra`` maps a table name
     (``reporting_verbs``, ``roles``, ``institutions``, ``outlets``, ``sides``,
-    ``anonymity``) to a user's CSV file with the same columns that extends it.
+    ``anonymity``) to a user's CSV file with the same columns that extends it,
+    and ``sourcing_words`` to a TOML file adding words to the word lists of
+    ``analysis/lexicons/sourcing_words.toml``.
 
         >>> at = SourceAttributor()
         >>> a = at.attribute([Sentence(0, 52, "Peskov told Newsweek that talks would resume soon.")])[0]
@@ -691,6 +730,14 @@ class SourceAttributor:
 
     def __init__(self, extra: Mapping[str, str | Path] | None = None) -> None:
         self.lex = SourceLexicon.load(extra)
+        # the word lists of sourcing_words.toml (with the user's words), as sets and patterns
+        words = self.lex.words
+        self._np_adj = words.np_adjectives
+        self._body_heads = words.body_heads
+        self._aux_words = _AUX_GRAMMAR | words.subject_adverbs
+        self._ly_nouns = words.ly_nouns
+        self._nominal = _nominal_patterns(words.speech_nouns, words.given_speech_nouns)
+        self._stated_by = _stated_by_pattern(words.stated_by_nouns)
         # per reporting-verb form: its kind, whether it ends in "ing", whether it is one word
         self._verb_info = {f: (k, f.endswith("ing"), " " not in f)
                            for f, k in self.lex.verb_kind.items()}
@@ -726,7 +773,7 @@ class SourceAttributor:
         h0, h1 = sp
         htxt = head[h0:h1]
         w0 = htxt.split()[0]
-        if w0[0].islower() and w0 not in _DET and w0 not in _NP_ADJ and \
+        if w0[0].islower() and w0 not in _DET and w0 not in self._np_adj and \
                 w0 not in self.lex.role_type and w0 not in PRONOUNS:
             return None  # "held a meeting with the World Bank": not a noun phrase
         if _RE_CLAUSAL_APPOS.match(body, k) or _RE_PARTICIPLE_APPOS.match(app):
@@ -917,8 +964,9 @@ class SourceAttributor:
             verbs = lex.verbs_in(masked)
         else:
             verbs = lex.verbs_in_words(masked, verb_words)
-        nominal = bool(hits & 2) and (_RE_NOMINAL_NOUN.search(masked) is not None or
-                                      _NOMINAL_CORES[2].search(masked) is not None)
+        nominal_rx = self._nominal
+        nominal = bool(hits & 2) and (nominal_rx.re_noun.search(masked) is not None or
+                                      nominal_rx.cores[2].search(masked) is not None)
         other = hits & 4  # (else none of the strings tested with it below is here)
         if not verbs and not nominal and not (other and (
                 "ccording" in masked or "―" in masked or "—" in masked or "opinion" in masked
@@ -984,7 +1032,7 @@ class SourceAttributor:
                 covered = ve
             before = masked[max(0, vs - 240):vs]
             boff = vs - len(before)
-            subj_end = _strip_aux(before)
+            subj_end = _strip_aux(before, self._aux_words, self._ly_nouns)
             near = before[-40:]
             # "to say", "the report", "Ukraine's demand": not a finite verb here (the word
             # before the verb, as _last_word(near, len(near)) reads it, inline)
@@ -1002,7 +1050,7 @@ class SourceAttributor:
                     continue  # infinitive or noun use ("refused to say", "the report")
                 # "a spokesman ... emerged soon after to say": the subject of "emerged" speaks
                 before = before[:em.start()]
-                subj_end = _strip_aux(before)
+                subj_end = _strip_aux(before, self._aux_words, self._ly_nouns)
                 near = before[-40:]
             if form in _ASK_FORMS and _RE_ASKED_ANON.match(masked, ve):
                 continue  # "who asked not to be named": a condition of anonymity, not a claim
@@ -1027,7 +1075,7 @@ class SourceAttributor:
             if form == "claims" and _RE_NOUN_CLAIMS.match(after):
                 continue  # "32% of Republican claims as false": the noun
             am_ = _RE_ACTION_OBJECT.match(after)
-            if am_ and (not am_.group("money") or form in _COMMIT_FORMS) and not (
+            if am_ and (not am_.group("money") or form in self.lex.words.commit_forms) and not (
                     am_.group("place") and lex.verb_lemma.get(form) != "claim") and not (
                     am_.group("into") and lex.verb_lemma.get(form) in ("say", "tell", "add")):
                 continue  # "claimed responsibility", "pledged $1 billion", "slammed into":
@@ -1035,7 +1083,7 @@ class SourceAttributor:
                 # empty" speaks)
             if form[:6] == "compar" and _RE_COMPARED_WITH.match(after):
                 continue  # "rose five percent compared with last year": no one compares
-            if form in _PASSIVE_CHARGE and _RE_CHARGE_OF.match(after):
+            if form in self.lex.words.passive_charge and _RE_CHARGE_OF.match(after):
                 continue  # "the man accused of the attacks", "the number one suspect in": no
                 # one speaks
             if kind == "comma_only" and not _RE_COMMA_AFTER.match(after):
@@ -1050,7 +1098,7 @@ class SourceAttributor:
                 continue  # "is threatening to turn", "It was revealing that": not a claim
             if gerund and (to_inf or kind == "cognition"):
                 continue  # "vowing to make sure", "hoping for": not a claim
-            if (kind == "cognition" or form in _COMMIT_FORMS) and _RE_TO_VERB_AFTER.match(after) \
+            if (kind == "cognition" or form in self.lex.words.commit_forms) and _RE_TO_VERB_AFTER.match(after) \
                     and _MASK not in masked:
                 continue  # "the leaders agreed to continue contacts": acting
             if gerund and not near.rstrip().endswith((",", "—", "–", "-")) and \
@@ -1256,9 +1304,9 @@ class SourceAttributor:
                 continue
             if low.startswith(("including ", "through ", "via ", "by ")) or (
                     _RE_REDUCED_REL.match(sp) and sp.split(None, 1)[0] not in _DET and
-                    sp.split(None, 1)[0] not in _NP_ADJ and
+                    sp.split(None, 1)[0] not in self._np_adj and
                     sp.split(None, 1)[0] not in lex.role_type and
-                    sp.split(None, 1)[0] not in _AUX_WORDS and
+                    sp.split(None, 1)[0] not in self._aux_words and
                     sp.split(None, 1)[0] not in _JUNK_WORDS):
                 continue  # "..., including through the aid the United States announced",
                 # "the aid the cabinet announced": a reference inside a phrase, not the
@@ -1284,7 +1332,7 @@ class SourceAttributor:
                 continue  # "before they believe ...": not a claim of theirs
             if kind == "speech" and form.startswith(("claim", "acknowledg", "admit")) and \
                     _RE_NEGATED.search(masked, s1, vs) and \
-                    all(w in _AUX_WORDS or w.endswith(("n't", "n’t"))
+                    all(w in self._aux_words or w.endswith(("n't", "n’t"))
                         for w in masked[s1:vs].lower().split()):
                 continue  # "Ukraine has not claimed responsibility": no one speaks
             if (pw in ("what", "how", "why") or low.startswith(("what ", "how ", "why "))) and \
@@ -1303,7 +1351,8 @@ class SourceAttributor:
                                 dm.start(1) - 1, dm.start(1), "speech"))
         # nominal cues: "the Pentagon’s response", "the warning from X", "made his comments"
         if nominal:
-            for rx, need, core in zip(_NOMINALS, _NOMINAL_NEEDS, _NOMINAL_CORES, strict=True):
+            nominals = nominal_rx.nominals
+            for rx, need, core in zip(nominals, _NOMINAL_NEEDS, nominal_rx.cores, strict=True):
                 if not any(w in masked for w in need) or core.search(masked) is None:
                     continue  # the words the pattern needs are not here
                 for nm in rx.finditer(masked):
@@ -1311,17 +1360,17 @@ class SourceAttributor:
                     if not sp:
                         continue
                     lead_txt = masked[:nm.start()].rstrip()
-                    if rx is _NOMINALS[1]:  # "The warning from X": only an article may lead
+                    if rx is nominals[1]:  # "The warning from X": only an article may lead
                         lead_txt = re.sub(r"(?i)(?:^|\s)(?:the|a|an)(?:\s+\w+)?$", "", lead_txt)
                     if lead_txt and lead_txt[-1] not in ",;:—–(" and not _LEADING_JUNK.fullmatch(
                             lead_txt + " "):
                         continue  # "contradict Mr. Obama's comments": a reference, not a source
-                    if rx is _NOMINALS[2]:
-                        sp = sp[:_strip_aux(sp)].rstrip()  # "Trump has delivered", "X also gave"
+                    if rx is nominals[2]:
+                        sp = sp[:_strip_aux(sp, self._aux_words, self._ly_nouns)].rstrip()  # "Trump has delivered", "X also gave"
                         if not sp or _RE_NOT_NP.search(sp):
                             continue  # "It was revealing that the minister gave ...": a clause
                     mt = lex.classify(sp)
-                    if not mt.source_type and not (rx is _NOMINALS[2] and
+                    if not mt.source_type and not (rx is nominals[2] and
                                                    sp.lower() in ("he", "she", "they")):
                         continue
                     s0 = nm.start("sp") + (len(nm.group("sp")) - len(nm.group("sp").lstrip()))
@@ -1353,7 +1402,7 @@ class SourceAttributor:
                                     pm.start(), pm.end(), "speech", via=via, appositive=appos))
         # passive with an agent: "was hailed by UN envoy X as", "was spelt out by spokesman X",
         # "have been criticised by some commanders as"
-        passive = other and " by " in masked and not _STATED_BY.match(masked)  # "This was stated by X"
+        passive = other and " by " in masked and not self._stated_by.match(masked)  # "This was stated by X"
         for pm in (_PASSIVE_BY.finditer(masked) if passive else ()):
             if _last_word(masked, pm.start()) in _RELATIVE:
                 continue  # "referendums that were condemned by Kyiv": a reference, not a source
@@ -1545,15 +1594,15 @@ class SourceAttributor:
             if k == 0 and wl in ("he", "she", "they", "it"):
                 end = m.end()
                 break
-            if w[0].isupper() or wl in _DET or wl in _NP_ADJ or wl in lex.role_type or (
-                    end is not None and wl in _BODY_HEADS):
+            if w[0].isupper() or wl in _DET or wl in self._np_adj or wl in lex.role_type or (
+                    end is not None and wl in self._body_heads):
                 end = m.end()
                 continue
             if end is not None and wl.isalpha() and k + 1 < len(words) and \
-                    wl not in _VERBISH_SET and wl not in _AUX_WORDS and \
+                    wl not in _VERBISH_SET and wl not in self._aux_words and \
                     wl not in _FUNCTION_WORDS and (
                         words[k + 1].group().lower().rstrip(".,") in lex.role_type or
-                        words[k + 1].group().lower().rstrip(".,") in _BODY_HEADS):
+                        words[k + 1].group().lower().rstrip(".,") in self._body_heads):
                 end = m.end()  # "The district chairman", "the appeals court": a modifier
                 continue
             if end is not None and wl.endswith("ly") and len(wl) > 4:
@@ -1562,7 +1611,7 @@ class SourceAttributor:
                     words[k + 1].group()[0].isupper() or words[k + 1].group().lower() in _DET):
                 continue
             if end is not None and wl.isalpha() and wl not in _VERBISH_SET and \
-                    wl not in _AUX_WORDS and not wl.endswith(("ed", "s")) and \
+                    wl not in self._aux_words and not wl.endswith(("ed", "s")) and \
                     wl not in _IRREGULAR_PAST and \
                     wl not in _FUNCTION_WORDS and \
                     k + 1 < len(words) and words[k + 1].start() == m.end() + 1:
@@ -1664,8 +1713,7 @@ class SourceAttributor:
         auto = self._auto
         if auto is None:
             verbs = set(self.lex.verb_first)
-            nouns = {w.rstrip("?s") for w in _NOUNS.split("|")}
-            nouns |= {n + "s" for n in nouns} | set(_GAVE_NOUNS)
+            nouns = set(self._nominal.triggers)
             bits = {w: (w in verbs) | (w in nouns) << 1 for w in verbs | nouns}
             for w in ("ccording", "―", "—", "opinion", " view", " by ", " poll", " survey",
                       " reports,", " put it,", " puts it,", " learned ", " learnt "):
@@ -2002,7 +2050,7 @@ class SourceAttributor:
                         out.append(a)
                         continue
             # "This was stated by X": the sentence and its paragraph's earlier sentences
-            sm = _STATED_BY.match(mk) if " by " in mk else None
+            sm = self._stated_by.match(mk) if " by " in mk else None
             if sm and (not cues or all(
                     _RE_CORRESPONDENT.search(c.speaker) or
                     lex.classify(c.speaker).source_type == "media" for c in cues)):
@@ -2088,7 +2136,7 @@ class SourceAttributor:
                 c = self._refine(self._primary(cues, t))
                 via = c.via or self._via(t, mk, c, cues)
                 mt = lex.classify(c.speaker, c.appositive)
-                if c.cue in _STANCE_PRESENT and c.rule == "subject_verb" and \
+                if c.cue in self.lex.words.stance_present and c.rule == "subject_verb" and \
                         mt.source_type == "institution" and not mt.roles and \
                         lex._is_country(c.speaker) and _main_clause_subject(mk, c) and (
                         own_voice if own_voice is not None else
@@ -2271,7 +2319,7 @@ class SourceAttributor:
                                          c.rule in ("gerund", "conjoined"),
                                          min(c.s_start, c.c_start)))
         if first.kind == "speech" and first.rule == "subject_verb" and \
-                first.cue.split(None, 1)[0].lower() in _TOPIC_VERBS:
+                first.cue.split(None, 1)[0].lower() in self.lex.words.topic_verbs:
             # "Putin spoke about ..., the Kremlin said", "Koffler pointed to a comment from
             # Medvedev, who suggested ...": what was said is the later speaker's (chain rule)
             for c in sorted(pool, key=lambda c: c.c_start):
@@ -2287,7 +2335,7 @@ class SourceAttributor:
                 if c.c_start > first.c_end and c.kind == "speech" and not c.subordinate:
                     mt = self.lex.classify(c.speaker, c.appositive)
                     if mt.person and mt.source_type in ("named_official", "unnamed_official") \
-                            and _SPOKES_ROLES.intersection(mt.roles):
+                            and self.lex.words.spokes_roles.intersection(mt.roles):
                         return c
         if fst == "media":
             # "Postimees reported that Estonian companies had reported damage": the claim's
@@ -2573,36 +2621,26 @@ def _shorten_named(sp: str, lex: SourceLexicon) -> str:
     return sp
 
 
-_AUX_WORDS = frozenset(
-    "has have had was were is are will would could also later earlier then again previously "
-    "repeatedly reportedly publicly privately recently once further subsequently separately "
-    "already now just did does do not never only first himself herself itself themselves "
-    "personally explicitly specifically flatly firmly strongly clearly quickly immediately openly "
-    "bluntly angrily forcefully directly officially formally yesterday today meanwhile however "
-    "though too, also, however, meanwhile, though, all both been be often long frequently "
-    "consistently vehemently sharply bitterly loudly rarely routinely increasingly regularly "
-    "usually typically seldom sometimes occasionally initially originally swiftly promptly "
-    "emphatically categorically quietly tacitly implicitly indirectly jointly unanimously "
-    "collectively insistently correctly wrongly falsely mistakenly".split())
+#: the auxiliaries, negations, reflexives and quantifiers between a subject and its verb
+#: ("Moscow has not itself said", "They both said"); with the adverbs of
+#: ``subject_adverbs`` in ``sourcing_words.toml`` they are ``SourceAttributor._aux_words``
+_AUX_GRAMMAR = frozenset(
+    "has have had was were is are will would could did does do been be not never "
+    "himself herself itself themselves all both".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
-# nouns and adjectives in -ly that can end a subject ("the family said", "a US ally said",
-# "the daily reported", "the elderly say"): not adverbs
-_LY_NOUNS = frozenset(
-    "ally family assembly rally supply monopoly anomaly daily weekly monthly quarterly "
-    "biweekly elderly reply italy july bully holy homily melancholy".split())
-
-
-def _is_ly_adverb(w: str) -> bool:
+def _is_ly_adverb(w: str, ly_nouns: frozenset[str]) -> bool:
     """A lower-case adverb in -ly before a verb ("similarly", "privately"), which ends
-    the subject as an auxiliary does; ``_AUX_WORDS`` lists the common ones. ``w`` as
-    written: "Ganguly" is a name."""
-    return len(w) > 5 and w.endswith("ly") and w.isalpha() and w.islower() and w not in _LY_NOUNS
+    the subject as an auxiliary does (``aux_words`` of ``_strip_aux`` lists the common
+    ones); not a noun or adjective of ``ly_nouns`` ("the family said"). ``w`` as written:
+    "Ganguly" is a name."""
+    return len(w) > 5 and w.endswith("ly") and w.isalpha() and w.islower() and w not in ly_nouns
 
 
-def _strip_aux(before: str) -> int:
-    """End of the subject in ``before`` (text up to a verb): drop auxiliaries and adverbs."""
+def _strip_aux(before: str, aux_words: frozenset[str], ly_nouns: frozenset[str]) -> int:
+    """End of the subject in ``before`` (text up to a verb): drop auxiliaries and adverbs
+    (``aux_words``: ``SourceAttributor._aux_words``; those in -ly but ``ly_nouns``)."""
     end = len(before.rstrip())
     while end > 0:
         if before[end - 1] == ")":
@@ -2612,8 +2650,8 @@ def _strip_aux(before: str) -> int:
                 continue
         k = before.rfind(" ", 0, end)
         w = before[k + 1:end].lower()
-        if (w in _AUX_WORDS or w.endswith(("n't", "n’t")) or
-                _is_ly_adverb(before[k + 1:end])) and not (
+        if (w in aux_words or w.endswith(("n't", "n’t")) or
+                _is_ly_adverb(before[k + 1:end], ly_nouns)) and not (
                 w == "both" and not before[:k + 1].strip()):
             # (a negative contraction is an auxiliary: "Moscow didn't say")
             # ("They both said"; a "Both" that opens the clause is its subject)

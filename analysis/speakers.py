@@ -2,7 +2,9 @@
 
 Rules are data: reporting verbs, roles, institutions, outlets, the side
 gazetteer and anonymity markers are CSV files in ``analysis/lexicons/``
-(each extendable with a user's file of the same columns). No model is
+(each extendable with a user's file of the same columns), the content words
+the attribution rules look for are the named lists of ``sourcing_words.toml``
+(``SourcingWords``; extendable with a TOML file of the same layout). No model is
 downloaded: typing is by gazetteer and role words, and coreference goes
 back to the nearest fitting earlier mention.
 
@@ -39,7 +41,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .resources import Row, read_rule_table
+from .errors import LexiconError
+from .resources import Row, read_rule_table, read_word_lists
 from .schema import SIDES, SOURCE_TYPES
 
 #: rule table name -> (file, required columns, optional columns)
@@ -63,11 +66,6 @@ PRONOUNS = {
     "their": "plural", "them": "plural", "its": "thing", "both": "plural",
 }
 
-#: reporting verbs whose Title Case forms ("Says", "Told") are verbs in a headline or in a
-#: sentence opening "Said X, “…”" (sourcing.py decides where they count)
-_TITLE_CASE_LEMMAS = frozenset(
-    "say tell warn claim admit deny vow urge insist explain announce reveal predict declare "
-    "accuse confirm describe write add tweet".split())
 
 #: capitalised words that never start a personal name
 _NOT_NAME = frozenset(
@@ -177,10 +175,6 @@ _TITLES = frozenset("Mr Mrs Ms Dr Prof President Prime Minister Sheikh Mullah Ge
 #: titles that only go before a surname ("Senator Hill")
 _NAME_TITLES = frozenset("Mr Mrs Ms Dr Prof Senator Sen Rep Representative Congressman "
                          "Congresswoman Governor Gov Judge Justice Mayor Ambassador".split())
-#: nouns of a political leaning that describe politicians as often as voters
-_POLITICAL_LEANINGS = frozenset("conservative conservatives liberal liberals progressive moderate "
-                                "centrist populist nationalist hawk hardliner loyalist reformer "
-                                "libertarian socialist".split())
 #: the separators of a list of sources ("A, B and C", "A, B, and C", "A and B")
 _RE_CONJ_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _CONJ_DETERMINERS = frozenset("the his her its their our a an other several some many".split())
@@ -364,12 +358,101 @@ _VALIDATORS = {
 }
 
 
+#: the word lists of ``sourcing_words.toml`` (see its comments), each a frozenset of
+#: ``SourcingWords``; a user's TOML file of the same layout extends them
+#: (``extra["sourcing_words"]``)
+WORDS_FILE = "sourcing_words.toml"
+WORD_LISTS = ("title_case_lemmas", "political_leanings", "np_adjectives", "body_heads",
+              "speech_nouns", "given_speech_nouns", "stated_by_nouns", "spokes_roles",
+              "stance_present", "passive_charge", "topic_verbs", "commit_forms",
+              "subject_adverbs", "ly_nouns")
+#: the lists whose entries may be phrases ("press secretary"); the others are matched
+#: against one word of the text
+_PHRASE_LISTS = frozenset({"spokes_roles"})
+#: the lists whose entries may end in a comma (the word followed by one: "however,")
+_COMMA_LISTS = frozenset({"subject_adverbs"})
+
+
+def _check_word(name: str, word: str) -> str | None:
+    """Why ``word`` cannot be an entry of the list ``name`` of ``sourcing_words.toml``, or
+    None: entries are lower case letters (hyphens, apostrophes), one word but in
+    ``_PHRASE_LISTS``, with a final comma only in ``_COMMA_LISTS``."""
+    if word != word.lower():
+        return f"{word!r} is not lower case (the rules compare lower-case words)"
+    if name not in _PHRASE_LISTS and " " in word:
+        return f"{word!r} is not one word"
+    body = word[:-1] if name in _COMMA_LISTS and word.endswith(",") else word
+    if not all(c.isalpha() or c in "-’' " for c in body) or "  " in body:
+        return f"{word!r} holds a character other than a letter, hyphen or apostrophe"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class SourcingWords:
+    """The word lists of ``sourcing_words.toml``, one frozenset each (``speech_nouns``,
+    ``given_speech_nouns`` and ``stated_by_nouns`` also keep the file's order: they become
+    regular expressions)."""
+
+    title_case_lemmas: frozenset[str]
+    political_leanings: frozenset[str]
+    np_adjectives: frozenset[str]
+    body_heads: frozenset[str]
+    speech_nouns: tuple[str, ...]
+    given_speech_nouns: tuple[str, ...]
+    stated_by_nouns: tuple[str, ...]
+    spokes_roles: frozenset[str]
+    stance_present: frozenset[str]
+    passive_charge: frozenset[str]
+    topic_verbs: frozenset[str]
+    commit_forms: frozenset[str]
+    subject_adverbs: frozenset[str]
+    ly_nouns: frozenset[str]
+
+    @classmethod
+    def load(cls, extra: str | Path | None = None) -> SourcingWords:
+        """The shipped lists, each extended by the same list of the user's file ``extra``."""
+        lists = _shipped_word_lists()
+        if extra is not None:
+            lists = dict(lists)
+            for name, words in read_word_lists(extra, known=WORD_LISTS, validate=_check_word,
+                                               package=False).items():
+                lists[name] = (*lists[name], *(w for w in words if w not in lists[name]))
+        sets = {name: frozenset(words) for name, words in lists.items()}
+        return cls(
+            title_case_lemmas=sets["title_case_lemmas"],
+            political_leanings=sets["political_leanings"],
+            np_adjectives=sets["np_adjectives"],
+            body_heads=sets["body_heads"],
+            speech_nouns=tuple(lists["speech_nouns"]),
+            given_speech_nouns=tuple(lists["given_speech_nouns"]),
+            stated_by_nouns=tuple(lists["stated_by_nouns"]),
+            spokes_roles=sets["spokes_roles"],
+            stance_present=sets["stance_present"],
+            passive_charge=sets["passive_charge"],
+            topic_verbs=sets["topic_verbs"],
+            commit_forms=sets["commit_forms"],
+            subject_adverbs=sets["subject_adverbs"],
+            ly_nouns=sets["ly_nouns"],
+        )
+
+
+@lru_cache(maxsize=1)
+def _shipped_word_lists() -> dict[str, tuple[str, ...]]:
+    lists = read_word_lists(WORDS_FILE, known=WORD_LISTS, validate=_check_word, package=True)
+    missing = [n for n in WORD_LISTS if n not in lists]
+    if missing:
+        raise LexiconError(f"analysis/lexicons/{WORDS_FILE}", f"missing word list(s) {missing}")
+    return {n: tuple(ws) for n, ws in lists.items()}
+
+
 def load_tables(extra: Mapping[str, str | Path] | None = None) -> dict[str, list[Row]]:
-    """Read every sourcing rule table, each extended by ``extra[name]`` when given."""
-    extra = dict(extra or {})
+    """Read every sourcing rule table, each extended by ``extra[name]`` when given
+    (``extra["sourcing_words"]``, the word lists' TOML file, is read by ``SourcingWords``)."""
+    extra = {k: v for k, v in (extra or {}).items() if k != "sourcing_words"}
     unknown = [k for k in extra if k not in TABLES]
     if unknown:
-        raise ValueError(f"unknown sourcing rule table(s) {unknown}; known: {sorted(TABLES)}")
+        raise ValueError(f"unknown sourcing rule table(s) {unknown}; known: "
+                         f"{sorted([*TABLES, 'sourcing_words'])}")
     out: dict[str, list[Row]] = {}
     for name, (fname, req, opt) in TABLES.items():
         rows = read_rule_table(fname, required=req, optional=opt, validate=_VALIDATORS[name],
@@ -408,6 +491,7 @@ class SourceLexicon:
     private_names: tuple[str, ...] = ()  # institutions of kind company / union / ngo
     gaz: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     re_all: re.Pattern[str] | None = None
+    words: SourcingWords = field(default_factory=SourcingWords.load)  # sourcing_words.toml
     _cache: dict[str, MentionType] = field(default_factory=dict)
     _bare_cache: dict[str, MentionType] = field(default_factory=dict)  # (no appositive)
     _names_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -415,6 +499,7 @@ class SourceLexicon:
     @classmethod
     def load(cls, extra: Mapping[str, str | Path] | None = None) -> SourceLexicon:
         t = load_tables(extra)
+        words = SourcingWords.load((extra or {}).get("sourcing_words"))
         verb_kind, verb_lemma = {}, {}
         for r in t["reporting_verbs"]:
             forms = [f.strip() for f in r["forms"].split("|") if f.strip()] or _regular_forms(r["verb"])
@@ -423,7 +508,7 @@ class SourceLexicon:
                 verb_lemma[f] = r["verb"]
         for f in list(verb_kind):
             # "Kovac Says He Will Run" (a headline), "Said Comey, “…”": the Title Case forms
-            if verb_lemma[f] in _TITLE_CASE_LEMMAS and " " not in f and not f.endswith("ing"):
+            if verb_lemma[f] in words.title_case_lemmas and " " not in f and not f.endswith("ing"):
                 tf = f[0].upper() + f[1:]
                 verb_kind.setdefault(tf, verb_kind[f])
                 verb_lemma.setdefault(tf, verb_lemma[f])
@@ -450,7 +535,7 @@ class SourceLexicon:
         person_type = {r["term"]: (r["type"] or "official") for r in t["sides"] if r["kind"] == "person"}
         anon_type = {r["pattern"].lower(): r["type"] for r in t["anonymity"]}
         lex = cls(verb_kind, verb_lemma, role_type, role_unique, role_plural, inst_side, inst_kind,
-                  outlet_side, side_of, side_kind, person_type, anon_type)
+                  outlet_side, side_of, side_kind, person_type, anon_type, words=words)
         lex.private_names = tuple(n for n, k in inst_kind.items() if k in _PRIVATE_KINDS)
         lex.org_words = frozenset(w for name in [*inst_side, *outlet_side] if " " in name
                                   for w in name.split() if w[:1].isupper()) - set(side_of)
@@ -678,7 +763,7 @@ class SourceLexicon:
                 w.rstrip(".") in _OFFICE_TITLES for w in mention.split()):
             return False
         if _RE_GOVERNMENT_CONTEXT.search(appositive) or \
-                appositive.split()[-1].lower() in _POLITICAL_LEANINGS:
+                appositive.split()[-1].lower() in self.words.political_leanings:
             return False  # ("Ryan, a policy-focused conservative": a politician, maybe)
         return all(self.side_kind.get(w) == "demonym" for w in appositive.split()[1:]
                    if w[:1].isupper())

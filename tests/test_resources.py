@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.errors import LexiconError
-from analysis.resources import parse_float, read_rule_table
+from analysis.resources import parse_float, read_rule_table, read_word_lists
 
 
 def _write(tmp_path, text, name="rules.csv"):
@@ -48,3 +48,38 @@ def test_non_utf8_user_file(tmp_path):
     p.write_bytes(b"term,weight\n\xff\xfe,1\n")
     with pytest.raises(LexiconError, match="not UTF-8"):
         read_rule_table(p, required=["term", "weight"])
+
+
+# --- TOML word lists (sourcing_words.toml) ---------------------------------------------------
+
+def test_word_lists_read_and_validate(tmp_path):
+    p = _write(tmp_path, '# a comment\nfruit = ["apple", "pear"]\n', name="words.toml")
+    assert read_word_lists(p, known=["fruit", "veg"]) == {"fruit": ["apple", "pear"]}
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ('fruit = ["apple", ""]\n', r"words\.toml:1: fruit\[1\]: empty word"),
+        ('# x\nfruit = ["apple", 3]\n', r"words\.toml:2: fruit\[1\]: expected a string, got int"),
+        ('fruit = "apple"\n', r"words\.toml:1: fruit: expected a list of strings, got str"),
+        ('fruit = ["a"]\n\nfruits = ["b"]\n', r"words\.toml:3: unknown word list 'fruits'"),
+        ('fruit = [\n  "apple",\n  "apple",\n]\n', r"words\.toml:1: fruit\[1\]: 'apple' is repeated"),
+        ('fruit = [" apple"]\n', r"fruit\[0\]: ' apple' has leading or trailing spaces"),
+        ('fruit = ["apple"\n', r"words\.toml: not valid TOML"),
+        ('fruit = ["Apple"]\n', r"words\.toml:1: fruit\[0\]: not lower case"),
+    ],
+)
+def test_bad_word_lists_are_named(tmp_path, text, message):
+    p = _write(tmp_path, text, name="words.toml")
+    with pytest.raises(LexiconError, match=message):
+        read_word_lists(p, known=["fruit"],
+                        validate=lambda name, w: None if w == w.lower() else "not lower case")
+
+
+def test_shipped_sourcing_words_are_valid():
+    from analysis.speakers import WORD_LISTS, SourcingWords
+
+    words = SourcingWords.load()
+    assert all(getattr(words, name) for name in WORD_LISTS)
+    assert "spokesman" in words.spokes_roles and "however," in words.subject_adverbs

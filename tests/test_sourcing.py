@@ -730,6 +730,55 @@ def test_user_roles_extension(tmp_path):
         == "other"
 
 
+def test_user_sourcing_words_extension(tmp_path):
+    # a speech noun of the user's: "the Kremlin's rebuttal" becomes a nominal cue
+    extra = tmp_path / "my_words.toml"
+    extra.write_text('# my speech nouns\nspeech_nouns = ["rebuttal"]\n', encoding="utf-8")
+    s = "The Kremlin's rebuttal came within hours."
+    a = SourceAttributor({"sourcing_words": extra}).attribute([Sentence(0, len(s), s)], s)[0]
+    assert (a.source_type, a.speaker, a.cue) == ("institution", "The Kremlin", "rebuttal")
+    assert SourceAttributor().attribute([Sentence(0, len(s), s)], s)[0].source_type == "unattributed"
+    # the same through the Scorer, and the shipped words still count ("response")
+    from analysis.articles import Article
+    from analysis.scoring import Scorer
+
+    text = s + " The Kremlin's response came later."
+    df = Scorer(source_rules={"sourcing_words": extra}).score_article(Article.from_text(text, id="x"))
+    assert df["source_type"].tolist() == ["institution", "institution"]
+
+
+def test_user_adverb_extension_ends_the_subject(tmp_path):
+    # an adverb between subject and verb that the shipped list lacks ("anew") is part of the
+    # speaker; listed by the user, it ends the subject as "again" does
+    extra = tmp_path / "my_words.toml"
+    extra.write_text('subject_adverbs = ["anew"]\n', encoding="utf-8")
+    s = "The ministry anew said the talks had failed."
+    before = SourceAttributor().attribute([Sentence(0, len(s), s)], s)[0]
+    after = SourceAttributor({"sourcing_words": extra}).attribute([Sentence(0, len(s), s)], s)[0]
+    assert after.speaker == "The ministry"
+    assert before.speaker != after.speaker
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ('speech_nouns = ["rebuttal", ""]\n', r"my_words\.toml:1: speech_nouns\[1\]: empty word"),
+        ('speech_nouns = [1]\n', r"my_words\.toml:1: speech_nouns\[0\]: expected a string"),
+        ('speach_nouns = ["rebuttal"]\n', r"my_words\.toml:1: unknown word list 'speach_nouns'"),
+        ('speech_nouns = ["rebuttal", "rebuttal"]\n', r"speech_nouns\[1\]: 'rebuttal' is repeated"),
+        ('np_adjectives = ["Senior"]\n', r"np_adjectives\[0\]: 'Senior' is not lower case"),
+        ('body_heads = ["city hall"]\n', r"body_heads\[0\]: 'city hall' is not one word"),
+        ('ly_nouns = ["tally,"]\n', r"ly_nouns\[0\]: 'tally,' holds a character"),
+        ('speech_nouns = "rebuttal"\n', r"speech_nouns: expected a list of strings, got str"),
+    ],
+)
+def test_bad_sourcing_words_are_named(tmp_path, text, message):
+    extra = tmp_path / "my_words.toml"
+    extra.write_text(text, encoding="utf-8")
+    with pytest.raises(LexiconError, match=message):
+        SourceAttributor({"sourcing_words": extra})
+
+
 # --- the seed article end to end, and the shared dev gold ------------------------------------
 
 def _content(s: str) -> set[str]:
