@@ -1015,6 +1015,115 @@ def _is_hidden(name: str) -> bool:
     return name.startswith(".") or name.startswith("~$") or name.endswith("~")
 
 
+#: The mark every HTML page this package writes carries in its ``<head>`` (the annotated
+#: article, the report's index and pages): a corpus folder reader knows them by it.
+GENERATOR_META = '<meta name="generator" content="framing-analysis">'
+#: How a skipped item that this package wrote itself is reported (its reason starts so).
+OWN_OUTPUT = "written by framing-analysis"
+# pages written before GENERATOR_META: their Content-Security-Policy (no scripts, inline
+# styles, data: images only) is this package's, not a saved news page's
+_OWN_CSP_RE = re.compile(
+    r'<meta\s(?=[^>]*\bhttp-equiv="Content-Security-Policy")(?=[^>]*\bcontent="default-src '
+    r"'none'; style-src 'unsafe-inline'; img-src data:;[^\"]*form-action 'none'\")[^>]*>"
+)
+# the mark in any order of its attributes (nbconvert's pages write content= first)
+_GENERATOR_RE = re.compile(
+    r'<meta\s(?=[^>]*\bname="generator")(?=[^>]*\bcontent="framing-analysis")[^>]*>'
+)
+# a table of sentences (framing score / framing sentences, compare's article_strip and
+# drivers): one row per sentence, not per article
+_SENTENCE_TABLE_KEYS = {"sentence", "text"}
+# what 'framing compare' writes beside its tables (the CSV of each chart, the text files)
+_COMPARE_FOLDER_MARKS = ("profiles.csv", "comparison.csv", "summary.txt")
+_COMPARE_FILES = frozenset({"summary.txt", "readme.txt", "skipped.json"})
+_SKIPPED_KEYS = {"source", "reason", "line", "kind"}
+_REPORT_KEYS = {"article", "corpus", "pages", "skipped"}
+
+
+def _head_bytes(path: Path, n: int = 65_536) -> str:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(n).decode("utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+def _own_html(path: Path) -> bool:
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return False
+        text = path.read_bytes().decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    end = text.find("<body")
+    head = text if end < 0 else text[:end]  # nbconvert pages: the mark follows their styles
+    return _GENERATOR_RE.search(head) is not None or _OWN_CSP_RE.search(head) is not None
+
+
+def _table_keys(path: Path, suffix: str) -> set[str]:
+    """The column names of a CSV (its header) or a JSON Lines file (its first record)."""
+    lines = [ln for ln in _head_bytes(path).lstrip("\ufeff").split("\n") if ln.strip()]
+    if not lines:
+        return set()
+    first = lines[0].rstrip("\r")
+    if suffix == ".jsonl":
+        try:
+            obj = json.loads(first)
+        except json.JSONDecodeError:
+            return set()
+        return {field_key(k) for k in obj} if isinstance(obj, dict) else set()
+    delimiter = ","
+    if "," not in first:
+        delimiter = max(";\t|", key=first.count) if any(c in first for c in ";\t|") else ","
+    try:
+        header = next(csv.reader([first], delimiter=delimiter))
+    except (csv.Error, StopIteration):
+        return set()
+    return {field_key(h) for h in header}
+
+
+def _own_json(path: Path) -> str | None:
+    name = path.name.lower()
+    if name not in ("skipped.json", "report.json"):
+        return None
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return None
+        obj = json.loads(path.read_bytes().decode("utf-8", errors="replace"))
+    except (OSError, ValueError):
+        return None
+    if name == "skipped.json" and isinstance(obj, list) and all(
+        isinstance(o, dict) and set(o) == _SKIPPED_KEYS for o in obj
+    ):
+        return "the list of what a run skipped"
+    if name == "report.json" and isinstance(obj, dict) and _REPORT_KEYS <= set(obj):
+        return "the record of a 'framing report' run"
+    return None
+
+
+def own_output(path: str | Path, compare_folder: bool = False) -> str | None:
+    """Why ``path`` is a file this package wrote (and no article), or None: a page of the
+    HTML report or an annotated article (:data:`GENERATOR_META`), a table of sentences
+    (``framing score`` / ``framing sentences`` output, compare's sentence charts), a
+    ``skipped.json`` / ``report.json``, or, with ``compare_folder`` (the folder holds
+    ``framing compare``'s profiles.csv, comparison.csv and summary.txt), its text files and
+    the CSV of its charts. The reason starts with :data:`OWN_OUTPUT`."""
+    p = Path(path)
+    suffix = p.suffix.lower()
+    what = None
+    if suffix in (".html", ".htm") and _own_html(p):
+        what = "an HTML page of its report or annotated article"
+    elif suffix in CORPUS_SUFFIXES and _SENTENCE_TABLE_KEYS <= (keys := _table_keys(p, suffix)) and (
+        keys & {"article_id", "frame"}
+    ):
+        what = "a table of sentences ('framing score' or 'framing sentences' output), one row per sentence"
+    elif suffix == ".json":
+        what = _own_json(p)
+    if what is None and compare_folder and (p.name.lower() in _COMPARE_FILES or suffix in (".csv", ".png", ".svg")):
+        what = "an output of 'framing compare' (its folder holds profiles.csv, comparison.csv and summary.txt)"
+    return None if what is None else f"{OWN_OUTPUT}: {what}, not an article; not read"
+
+
 def _read_folder(root: Path, log: _Log) -> list[_Row]:
     files: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(root):
@@ -1037,10 +1146,18 @@ def _read_folder(root: Path, log: _Log) -> list[_Row]:
         for q in files
         if q.suffix.lower() in _READERS and not q.name.lower().endswith(SIDECAR_SUFFIX)
     }
+    names: dict[Path, set[str]] = {}
+    for q in files:
+        names.setdefault(q.parent, set()).add(q.name)
+    compare_folders = {d for d, ns in names.items() if all(m in ns for m in _COMPARE_FOLDER_MARKS)}
     out: list[_Row] = []
     for f in files:
         where = str(f)
         lower = f.name.lower()
+        ours = own_output(f, f.parent in compare_folders)
+        if ours is not None:  # an earlier run's output inside the corpus folder
+            log.items.append(Skipped(where, ours, None, "skipped"))  # never raised: no error
+            continue
         if lower.endswith(SIDECAR_SUFFIX):
             if (f.parent, f.name[: -len(SIDECAR_SUFFIX)]) not in stems:
                 log.skip(where, "metadata sidecar without an article beside it")

@@ -1106,6 +1106,7 @@ def reference_corpus(
     """
     import os
 
+    from .articles import OWN_OUTPUT
     from .corpora import describe_reference, resolve_corpus
     from .paths import ENV_CORPUS
 
@@ -1123,14 +1124,19 @@ def reference_corpus(
         def ours(p: Any) -> bool:
             return _inside(p, root) and (not mixed or _written_by_us(Path(p)))
 
-        skipped = [s for s in skipped if not ours(s.source)]  # our own PNGs, CSV columns
+        # our own PNGs and chart CSVs there are not listed; the earlier run's tables and text
+        # files that the loader knew as ours, or read as articles, are (as left out)
+        earlier = [str(s.source) for s in skipped if ours(s.source) and str(s.reason).startswith(OWN_OUTPUT)
+                   and Path(str(s.source)).suffix.lower() not in (".png", ".svg")]
+        skipped = [s for s in skipped if not ours(s.source)]
         if "path" in ref_arts.columns:
             own = ref_arts["path"].map(ours).to_numpy(dtype=bool)
-            if own.any():
-                for p in dict.fromkeys(ref_arts.loc[own, "path"].astype(str)):
-                    skipped.append(Skipped(source=p, reason="inside the output folder (an earlier run's output); left out of the reference"))
-                ref_arts = ref_arts[~own].reset_index(drop=True)
-                notes.append(f"files inside the output folder {root} are left out")
+            earlier += list(ref_arts.loc[own, "path"].astype(str))
+            ref_arts = ref_arts[~own].reset_index(drop=True)
+        if earlier:
+            for p in dict.fromkeys(earlier):
+                skipped.append(Skipped(source=p, reason="inside the output folder (an earlier run's output); left out of the reference"))
+            notes.append(f"files inside the output folder {root} are left out")
     n_dup = 0
     if focus_id is not None:
         dup = ref_arts["id"].astype(str) == str(focus_id)

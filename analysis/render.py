@@ -41,6 +41,7 @@ from typing import Any
 
 import pandas as pd
 
+from .articles import GENERATOR_META
 from .schema import FRAME_LABELS, SOURCE_TYPES
 from .textio import is_missing, text_or_empty
 
@@ -584,6 +585,7 @@ def render_article(scored: pd.DataFrame, *, title: str | None = None) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="referrer" content="no-referrer">\n'
+        f"{GENERATOR_META}\n"
         f"<title>{html.escape(page_title)} — annotated</title>\n"
         "<style>body{margin:0;background:#fff}</style>\n"
         f"</head>\n<body>\n{fragment}\n</body>\n</html>\n"

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .articles import GENERATOR_META
 from .errors import FramingError, InputError
 from .paths import notebooks_dir
 
@@ -761,6 +762,7 @@ _TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
 {%- block extra_css -%}
 <meta http-equiv="Content-Security-Policy" content="__CSP__">
 <meta name="referrer" content="no-referrer">
+__GENERATOR__
 <style>
 body.jp-Notebook{max-width:62rem;margin:0 auto;padding:1rem 1.5rem 3rem}
 .jp-Cell{padding:.15rem 0}
@@ -782,7 +784,7 @@ def _exporter():
     import jinja2
     from nbconvert import HTMLExporter
 
-    template = _TEMPLATE.replace("__CSP__", REPORT_CSP)
+    template = _TEMPLATE.replace("__CSP__", REPORT_CSP).replace("__GENERATOR__", GENERATOR_META)
     return HTMLExporter(
         template_name="lab",
         extra_loaders=[jinja2.DictLoader({"framing_report.html.j2": template})],
@@ -899,6 +901,7 @@ def _index_html(
 <meta http-equiv="Content-Security-Policy" content="{REPORT_CSP}">
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+{GENERATOR_META}
 <title>Framing report — {html.escape(article_title)}</title>
 <style>
 body{{font-family:system-ui,'DejaVu Sans',sans-serif;color:#1a1a1a;max-width:46rem;margin:0 auto;

@@ -1194,3 +1194,54 @@ def test_metadata_cells_with_no_value_are_unknown_without_a_warning(missing):
     art = Article.from_text("Talks resumed in Geneva on Monday.", title=missing, outlet=missing, date=missing)
     assert (art.title, art.outlet, art.date) == (None, None, None)
     assert not [w for w in art.warnings if "not text" in w.reason]
+
+
+def test_a_corpus_folder_leaves_out_what_this_package_wrote_and_says_so(tmp_path):
+    # 'framing compare story.txt --corpus .' read an earlier 'framing score -o out/scored.csv'
+    # (one article per sentence), the report's pages and its JSON files as articles
+    (tmp_path / "a.txt").write_text("Talks resumed in Geneva on Monday. Envoys met again.")
+    (tmp_path / "b.txt").write_text("Missiles struck the port overnight. Shelling continued.")
+    (tmp_path / "saved.html").write_text(
+        '<html><head><meta http-equiv="Content-Security-Policy" content="default-src *">'
+        "<title>Talks</title></head><body><p>Ministers discussed a truce on Monday.</p></body></html>")
+    (tmp_path / "mine.csv").write_text("text,section,notes\nEnvoys met in Vienna on Friday.,world,x\n")
+    out = tmp_path / "out"
+    (out / "report").mkdir(parents=True)
+    (out / "scored.csv").write_text(
+        "article_id,sentence,paragraph,start,end,text,frame\na,0,0,0,34,Talks resumed in Geneva on Monday.,diplomacy\n")
+    (out / "sentences.jsonl").write_text(
+        json.dumps({"article_id": "a", "sentence": 0, "text": "Talks resumed in Geneva on Monday."}) + "\n")
+    (out / "skipped.json").write_text(json.dumps([{"source": "x.txt", "reason": "file is empty", "line": None, "kind": "skipped"}]))
+    (out / "report" / "report.json").write_text(json.dumps({"article": "a.txt", "corpus": None, "seconds": 1, "pages": [], "failed": {}, "skipped": []}))
+    (out / "report" / "index.html").write_text(
+        f"<html><head>{A.GENERATOR_META}<title>Framing report</title></head><body><p>Talks resumed.</p></body></html>")
+    # a page written before the generator mark: known by the package's Content-Security-Policy
+    from analysis.render import CSP
+
+    (out / "report" / "article.html").write_text(
+        f'<html><head><meta http-equiv="Content-Security-Policy" content="{CSP}"></head>'
+        "<body><p>Drones attacked the city.</p></body></html>")
+    cmp = out / "compare"
+    cmp.mkdir()
+    for name in ("profiles.csv", "comparison.csv", "by_outlet.csv"):
+        (cmp / name).write_text("article_id,focus\na,True\n")
+    (cmp / "summary.txt").write_text("Focus article: story.txt. Compared with 2 reference articles.")
+    (cmp / "README.txt").write_text("What these files are. Sentences are numbered from 1.")
+    with pytest.warns(InputWarning):
+        df = load_corpus(tmp_path, on_error="raise")  # leaving them out is no error
+    assert sorted(Path(p).name for p in df["path"]) == ["a.txt", "b.txt", "mine.csv", "saved.html"]
+    own = {Path(s.source).relative_to(tmp_path).as_posix() for s in df.attrs["skipped"] if s.reason.startswith(A.OWN_OUTPUT)}
+    assert own == {
+        "out/scored.csv", "out/sentences.jsonl", "out/skipped.json", "out/report/report.json",
+        "out/report/index.html", "out/report/article.html", "out/compare/profiles.csv",
+        "out/compare/comparison.csv", "out/compare/by_outlet.csv", "out/compare/summary.txt",
+        "out/compare/README.txt",
+    }
+
+
+def test_pages_this_package_writes_carry_its_mark(tmp_path):
+    from analysis import score_sentences
+    from analysis.render import render_article
+
+    assert A.GENERATOR_META in render_article(score_sentences(["Talks resumed in Geneva."]))
+    assert A.own_output(tmp_path / "none.html") is None  # an unreadable path is not ours

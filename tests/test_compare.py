@@ -719,3 +719,23 @@ def test_an_output_folder_that_is_the_corpus_leaves_out_only_our_own_files(corpu
         warnings.simplefilter("ignore")  # the loader names the files it cannot read (PNG, SVG)
         second = run_compare("story.txt", corpus=".", out_dir=".", progress=False)
     assert len(first.comparison.reference) == len(second.comparison.reference) == 2
+
+
+def test_a_corpus_folder_holding_earlier_score_and_report_outputs_compares_only_articles(corpus_folder):
+    # 'framing score . -o out/scored.csv' then 'framing report story.txt -o out/report', then
+    # 'framing compare story.txt --corpus .': each scored sentence and each report page was a
+    # reference article ('Compared with 10 reference articles'); they are left out, and said so
+    from analysis.cli import main
+    from analysis.compare import compare_coverage
+    from analysis.render import save_article_html
+    from analysis.scoring import score_article
+
+    assert main(["score", ".", "-o", "out/scored.csv", "-q"]) == 0
+    save_article_html(score_article("story.txt"), "out/report/article.html")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the loader's summary of what it left out
+        cov = compare_coverage("story.txt", corpus=".", progress=False)
+    assert len(cov.comparison.reference) == 2
+    reasons = {s.source: s.reason for s in cov.skipped}
+    assert reasons["out/scored.csv"].startswith("written by framing-analysis: a table of sentences")
+    assert reasons["out/report/article.html"].startswith("written by framing-analysis: an HTML page")

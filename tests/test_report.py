@@ -157,7 +157,7 @@ def _nb(cells):
     return nb
 
 
-def test_rendered_page_hides_code_and_loads_nothing_remote():
+def test_rendered_page_hides_code_and_loads_nothing_remote(tmp_path):
     import nbformat
 
     code = nbformat.v4.new_code_cell("secret_code_marker = 1")
@@ -177,6 +177,19 @@ def test_rendered_page_hides_code_and_loads_nothing_remote():
     assert not re.search(r"""(?:src|href)\s*=\s*["']?https?:""", page)
     assert "Content-Security-Policy" in page and "default-src 'none'" in page
     assert 'href="index.html"' in page and 'href="article.html"' in page
+    # the mark a corpus folder reader knows the report's pages by, in the <head> of each
+    from analysis.articles import GENERATOR_META, own_output
+
+    assert 'content="framing-analysis" name="generator"' in page[: page.index("<body")]
+    index = report._index_html(article_title="T", reference="Reference: x", results=[], seconds=1.0, params={})
+    assert GENERATOR_META in index[: index.index("<body")]
+    for name, html_page in (("01-seed-article.html", page), ("index.html", index)):
+        (tmp_path / name).write_text(html_page, encoding="utf-8")
+        assert own_output(tmp_path / name).startswith("written by framing-analysis: an HTML page")
+        # a page rendered before the mark: known by its Content-Security-Policy
+        (tmp_path / name).write_text(re.sub(r"<meta[^>]*generator[^>]*>", "", html_page), encoding="utf-8")
+        assert "generator" not in (tmp_path / name).read_text(encoding="utf-8")[:5000]
+        assert own_output(tmp_path / name) is not None
 
 
 @pytest.mark.parametrize("arg", ["article", "corpus", "gold", "gold2"])
