@@ -1268,7 +1268,19 @@ class SourceAttributor:
                         lex.classify(rm.group(1)).source_type:
                     sp, s0, s1 = rm.group(1), rm.start(1), rm.end(1)
                     low = sp.lower()
-            if bword == "and" and low not in PRONOUNS and not text[boff + cstart:s0].strip():
+            if bword == "and" and appos and low not in PRONOUNS and \
+                    text[boff + cstart:s0].strip(" ,") == appos and \
+                    chunk_all[:cstart].rstrip()[:-3].rstrip().endswith(","):
+                # "A farmer, Mykola, and his wife, Halyna, said": the described name after
+                # "and" ends a list of described sources; the list speaks (its first source,
+                # below: first_conjunct)
+                prefix = chunk_all[:cstart].rstrip()[:-3].rstrip()
+                p0, _ = _clause_start(prefix)
+                l0 = boff + p0 + (len(prefix) - p0 - len(prefix[p0:].lstrip()))
+                if lex.first_conjunct(text[l0:s1]):
+                    sp, s0, appos = text[l0:s1], l0, ""
+                    low = sp.lower()
+            elif bword == "and" and low not in PRONOUNS and not text[boff + cstart:s0].strip():
                 # "senior officials and the military have implied": both speak
                 prefix = chunk_all[:cstart].rstrip()[:-3].rstrip()
                 p0, _ = _clause_start(prefix)
@@ -1514,7 +1526,17 @@ class SourceAttributor:
                 # "Putin, his diplomats and military leaders have said": the first of the
                 # coordinated sources is the speaker and types the sentence (an appositive
                 # after the list describes each of them: "X and Y, sociologists at Z,")
-                cues[k] = replace(c, speaker=first, s_end=c.s_start + len(first), group=c.speaker)
+                if ", " in first:
+                    # "A farmer, Mykola, and his wife ...": a role and the name it introduces
+                    # (first_conjunct joins them); the name speaks, as in "A farmer, Mykola,
+                    # said", and the role describes it
+                    role, _, name = first.rpartition(", ")
+                    n0 = c.s_start + len(first) - len(name)
+                    cues[k] = replace(c, speaker=name, s_start=n0, s_end=n0 + len(name),
+                                      appositive=role, group=c.speaker)
+                else:
+                    cues[k] = replace(c, speaker=first, s_end=c.s_start + len(first),
+                                      group=c.speaker)
             elif " and " in c.appositive and \
                     c.appositive.split(None, 1)[0].lower() not in _APPOSITIVE_OPENERS and \
                     text[c.s_end:c.s_end + len(c.appositive) + 4].lstrip(" ,").startswith(

@@ -804,6 +804,7 @@ class SourceLexicon:
         only a named person ("Zelensky and Kowal", "Jan Kowal and Ivo Marek"; not "Marks and
         Spencer", "Trinidad and Tobago")."""
         seps = list(_RE_CONJ_SEP.finditer(mention))
+        seps, described = self._join_described_names(mention, seps)
         if not seps or "and" not in seps[-1].group() or any("and" in m.group() for m in seps[:-1]):
             return ""
         bounds = [0, *(x for m in seps for x in (m.start(), m.end())), len(mention)]
@@ -819,7 +820,7 @@ class SourceLexicon:
                  if not (m.start() == 0 and parts[0].lower() in PRONOUNS)]
         if any(a < m.start() and m.end() < b for m in seps for a, b in runs):
             return ""
-        kinds = [self._conjunct_kind(p) for p in parts]
+        kinds = ["person" if k in described else self._conjunct_kind(p) for k, p in enumerate(parts)]
         joins = _CONJ_JOINS.get(kinds[0], ())
         if not all(k in joins for k in kinds[1:]):
             return ""
@@ -843,6 +844,31 @@ class SourceLexicon:
             # titles of one person
             return ""
         return first
+
+    def _join_described_names(self, mention: str, seps: list[re.Match[str]]
+                              ) -> tuple[list[re.Match[str]], set[int]]:
+        """The separators of a list of sources without those between a singular role and the
+        bare name it introduces ("A farmer, Mykola, and his wife, Halyna": two conjuncts, one
+        person each), and the indices of the conjuncts so joined. The comma must not hold
+        "and" and the role must name no one ("Putin, his diplomats and ...": kept apart)."""
+        if len(seps) < 2:
+            return seps, set()
+        bounds = [0, *(x for m in seps for x in (m.start(), m.end())), len(mention)]
+        parts = [mention[bounds[k]:bounds[k + 1]] for k in range(0, len(bounds), 2)]
+        kept: list[re.Match[str]] = []
+        joined: set[int] = set()  # the names joined to the role before them
+        for j, m in enumerate(seps):
+            role, name = parts[j], parts[j + 1]
+            if "and" not in m.group() and j not in joined and \
+                    self._conjunct_kind(name) in ("name", "fullname") and \
+                    self._conjunct_kind(role) == "source":
+                mt = self.classify(role)
+                if mt.roles and not mt.named and mt.person and mt.roles[-1] not in self.role_plural:
+                    joined.add(j + 1)
+                    continue
+            kept.append(m)
+        # a joined conjunct's index in the list without the joined separators
+        return kept, {x - sum(1 for y in joined if y <= x) for x in joined}
 
     def _conjunct_kind(self, part: str) -> str:
         """What one conjunct of a list names: "person" (a role with a name, a known person,

@@ -1875,6 +1875,13 @@ def test_described_person_keeps_the_type_by_name(at):
     ("He and his aides said the talks had failed.", (None, "He")),
     ("Jan Kowal and Ivo Marek, sociologists at the University of Kyiv, said the survey was "
      "representative.", ("expert", "Jan Kowal")),
+    # conjuncts introduced by a role: the first name speaks, as in "A farmer, Mykola, said"
+    ("A farmer, Mykola, and his wife, Halyna, said the shelling had stopped.", ("other", "Mykola")),
+    ("A farmer, Mykola, and his wife said the shelling had stopped.", ("other", "Mykola")),
+    ("But a farmer, Mykola, and his wife, Halyna, said the shelling had stopped.",
+     ("other", "Mykola")),
+    ("The mayor, Ivan Fedorov, and his deputy, Anna Kowal, said the shelling had stopped.",
+     ("named_official", "Ivan Fedorov")),
     # no split: one name or body with "and" inside
     ("The Ministry of Foreign Affairs and Trade said the talks would resume.",
      ("institution", "The Ministry of Foreign Affairs and Trade")),
