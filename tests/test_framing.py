@@ -1142,7 +1142,7 @@ SEVENTH_PASS_CASES = [
     # de-escalation and settlement: reduced hostilities, ending the war, resolving the crisis
     ("The command decided to reduce hostilities in the north.", (1, 0)),
     ("The company reduced its operations in the region.", (0, 0)),
-    ("Only a settlement can end this senseless war.", (1, 0)),
+    ("Only a settlement can end this senseless war.", (1, 1)),  # the adjective describes the war
     ("He helped end the Cold War.", (0, 0)),
     ("Western capitals want to resolve the crisis before the winter.", (1, 0)),
     ("Congress must resolve the debt crisis by June.", (0, 0)),
@@ -1150,9 +1150,9 @@ SEVENTH_PASS_CASES = [
     ("The two sides failed to settle the status of the disputed region.", (1, 0)),
     ("The commission will determine the status of the ferry terminal.", (0, 0)),
     # captives and bodies returned (an exchange by another name)
-    ("Another 115 soldiers returned home from Russian captivity on Friday.", (1, 0)),
-    ("Three hostages were freed from captivity in a police raid.", (0, 0)),
-    ("Both sides handed over the bodies of fallen soldiers.", (1, 0)),
+    ("Another 115 defenders returned home from Russian captivity on Friday.", (1, 0)),
+    ("The stranded tourists were freed from captivity by the police.", (0, 0)),
+    ("Both sides handed over the bodies of fallen soldiers.", (1, 1)),  # the dead are the war's cost
     ("The morgue returned the remains of the victims to their families.", (0, 0)),
 ]
 
