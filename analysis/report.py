@@ -30,7 +30,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -868,7 +868,10 @@ def _index_html(
     seconds: float,
     params: Mapping[str, Any],
     findings: str = "",
+    earlier: Collection[str] = (),
 ) -> str:
+    """The index page; ``earlier`` names the parts whose page an earlier run built from the
+    same inputs (not rebuilt by this one: ``build_report(parts=...)``)."""
     findings_html = ""
     if findings:  # Markdown of article_findings: its article text is escaped already
         import mistune
@@ -887,6 +890,8 @@ def _index_html(
     )
     for part, err in results:
         status = f' <span class="fa-fail">failed: {html.escape(err)}</span>' if err else ""
+        if part.name in earlier:
+            status += ' <span class="note">(built by an earlier run from the same inputs)</span>'
         items.append(
             f'<li><a href="{part.name}.html"><strong>{html.escape(part.heading)}</strong></a> — '
             f"{html.escape(part.blurb)}{status}</li>"
@@ -950,6 +955,49 @@ def _reference_statement(
         )
 
 
+def _earlier_pages(
+    out: Path, parts: Sequence[ReportPart], params: dict[str, Any]
+) -> tuple[list[tuple[ReportPart, str | None]], list[str]]:
+    """The pages of ``parts`` (not rebuilt by this run) that an earlier run left in ``out``:
+    ``(kept, removed)``. A page built from the same inputs as this run's (its report.json
+    says so) is kept, with the failure it had, and linked from the index; any other (another
+    article, corpus or gold, or no record of its inputs) is removed with its executed notebook,
+    and named in ``removed``: an index must neither hide a current page nor link a stale one."""
+    try:
+        record = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        record = {}
+    if not isinstance(record, dict):
+        record = {}
+    recorded = record.get("parts")
+    if not isinstance(recorded, dict):  # a report.json written before the per-part record
+        failed = record.get("failed")
+        failed = failed if isinstance(failed, dict) else {}
+        pages = record.get("pages")
+        pages = pages if isinstance(pages, list) else []
+        before = {"article": record.get("article"), "corpus": record.get("corpus"), "exclude": str(out)}
+        recorded = {
+            p.name: {"inputs": p.params(before), "failed": failed.get(p.name)}
+            for p in PARTS
+            if f"{p.name}.html" in pages and not (set(p.params(params)) - set(p.params(before)))
+        }
+    kept: list[tuple[ReportPart, str | None]] = []
+    removed: list[str] = []
+    for part in parts:
+        page = out / f"{part.name}.html"
+        if not page.is_file():
+            continue
+        rec = recorded.get(part.name)
+        if isinstance(rec, dict) and rec.get("inputs") == json.loads(json.dumps(part.params(params))):
+            err = rec.get("failed")
+            kept.append((part, str(err) if err else None))
+            continue
+        page.unlink()
+        (out / "notebooks" / f"{part.name}.ipynb").unlink(missing_ok=True)
+        removed.append(page.name)
+    return kept, removed
+
+
 def build_report(
     article: str | Path | None = None,
     corpus: str | Path | None = None,
@@ -969,7 +1017,9 @@ def build_report(
     reference (folder, .jsonl, .csv; None: ``$FRAMING_CORPUS`` or the
     embedded default), ``gold``/``gold2`` annotations for the validation page
     (None: the shared dev gold when present, else the seed's gold). ``parts``
-    selects notebooks by name (default: all); ``notebooks`` is the folder they are
+    selects notebooks by name (default: all): the page of another part that an
+    earlier run built into ``out_dir`` stays linked from the index when it was built from the
+    same inputs, and is removed (and said so) when not; ``notebooks`` is the folder they are
     read from (default: the repository's ``notebooks/``). Raises :class:`ReportError`
     after writing everything when a notebook failed.
     """
@@ -1025,6 +1075,13 @@ def build_report(
         results.append((part, msg))
         say(f"{part.name} {'FAILED: ' + msg if msg else 'ok'} ({time.perf_counter() - t1:.1f} s)")
 
+    # parts not rebuilt now: an earlier run's page of the same inputs stays linked, others go
+    earlier, removed = _earlier_pages(out, [p for p in PARTS if p not in selected], params)
+    if removed:
+        say(f"removed {', '.join(removed)}: built by an earlier run from other inputs")
+    built = {p.name: e for p, e in results}
+    linked = sorted([*results, *earlier], key=lambda r: PARTS.index(r[0]))
+
     focus_id = meta.get("id")
     reference, skipped = _reference_statement(corpus_path, None if focus_id is None else str(focus_id), out)
     try:
@@ -1045,10 +1102,11 @@ def build_report(
         _index_html(
             article_title=article_title,
             reference=reference,
-            results=results,
+            results=linked,
             seconds=seconds,
             params={"article": article_path, "corpus": corpus_path, "gold": gold, "gold2": gold2},
             findings=article_findings(scored),
+            earlier=[p.name for p, _ in earlier],
         ),
     )
     write_text(
@@ -1058,8 +1116,12 @@ def build_report(
                 "article": str(article_path),
                 "corpus": params["corpus"],
                 "seconds": round(seconds, 1),
-                "pages": ["index.html", "article.html", *[f"{p.name}.html" for p, _ in results]],
-                "failed": {p.name: e for p, e in results if e},
+                "pages": ["index.html", "article.html", *[f"{p.name}.html" for p, _ in linked]],
+                "failed": {p.name: e for p, e in linked if e},
+                # each page's inputs: a later run of some parts keeps the others only when current
+                "parts": {p.name: {"inputs": p.params(params), "failed": e, "this_run": p.name in built}
+                          for p, e in linked},
+                "removed": removed,
                 "skipped": [k.as_dict() for k in skipped],
             },
             indent=1,

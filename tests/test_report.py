@@ -621,3 +621,37 @@ def test_the_report_folder_inside_the_corpus_is_not_reference(tmp_path):
     assert {Path(s.source).name for s in skipped} == {"article.html", "index.html"}
     part = next(p for p in report.PARTS if p.name == "02-compare-coverage")
     assert part.params({"article": "x", "corpus": "y", "exclude": str(out)})["exclude"] == str(out)
+
+
+def test_rebuilding_some_parts_links_the_current_pages_of_others_and_removes_stale_ones(tmp_path):
+    # build_report(parts=[...]) wrote an index linking only the parts it ran, while the pages
+    # of the others, built by an earlier run, stayed in the folder unlinked (current or not)
+    folder = tmp_path / "nbs"
+    folder.mkdir()
+    for part in report.PARTS:
+        (folder / f"{part.name}.py").write_text(
+            '# %% tags=["parameters"]\narticle = corpus = exclude = gold = gold2 = None\n\n'
+            f'# %%\nprint("{part.name} of", article)\n', encoding="utf-8")
+    first, other = tmp_path / "first.txt", tmp_path / "other.txt"
+    first.write_text("Talks resumed in Geneva on Monday, officials said.")
+    other.write_text("Missiles struck the port overnight, the army said.")
+    out = tmp_path / "out"
+    names = [p.name for p in report.PARTS]
+
+    def build(article, parts):
+        build_report(article=article, out_dir=out, parts=parts, notebooks=folder, quiet=True)
+        index = (out / "index.html").read_text(encoding="utf-8")
+        record = json.loads((out / "report.json").read_text(encoding="utf-8"))
+        return [n for n in names if f'href="{n}.html"' in index], index, record
+
+    build(first, [names[0], names[2]])
+    linked, index, record = build(first, [names[1]])
+    assert linked == names  # the two pages of the same article are current: linked, and said so
+    assert index.count("built by an earlier run from the same inputs") == 2
+    assert record["pages"][2:] == [f"{n}.html" for n in names] and record["removed"] == []
+    assert [record["parts"][n]["this_run"] for n in names] == [False, True, False]
+    linked, index, record = build(other, [names[2]])
+    # another article: its own two pages are stale, removed with their notebooks, and said so
+    assert linked == [names[2]] and "earlier run" not in index
+    assert record["removed"] == [f"{names[0]}.html", f"{names[1]}.html"]
+    assert not (out / f"{names[0]}.html").exists() and not (out / "notebooks" / f"{names[0]}.ipynb").exists()
