@@ -333,7 +333,8 @@ def speaker_table(scored):
         cited.assign(_mode=modes.fillna("").astype(str))
         .groupby("speaker_shown", sort=False)
         .agg(
-            source=("source_type", lambda s: source_name(s.mode().iloc[0])),
+            # the most common type; none known (cells with no value): an empty cell
+            source=("source_type", lambda s: source_name(m.iloc[0]) if len(m := s.mode()) else ""),
             sentences=("text", "size"),
             dip=("diplomacy", "sum"),
             esc=("escalation", "sum"),

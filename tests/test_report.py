@@ -655,3 +655,15 @@ def test_rebuilding_some_parts_links_the_current_pages_of_others_and_removes_sta
     assert linked == [names[2]] and "earlier run" not in index
     assert record["removed"] == [f"{names[0]}.html", f"{names[1]}.html"]
     assert not (out / f"{names[0]}.html").exists() and not (out / "notebooks" / f"{names[0]}.ipynb").exists()
+
+
+@pytest.mark.parametrize("missing", [None, float("nan"), pd.NA])
+def test_speaker_table_of_a_speaker_whose_source_type_has_no_value(missing):
+    # a sentence table edited or read back with an empty source_type for a cited speaker:
+    # IndexError 'single positional indexer is out-of-bounds'
+    from analysis import score_sentences
+
+    scored = score_sentences(["Talks resumed, the foreign minister said.", "Missiles hit the port."])
+    scored = scored.assign(source_type=pd.Series([missing, "unattributed"], dtype=object))
+    t = report.speaker_table(scored)
+    assert t["speaker"].tolist() == ["the foreign minister"] and t["source"].tolist() == [""]
