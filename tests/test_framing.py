@@ -1154,6 +1154,10 @@ SEVENTH_PASS_CASES = [
     ("The stranded tourists were freed from captivity by the police.", (0, 0)),
     ("Both sides handed over the bodies of fallen soldiers.", (1, 1)),  # the dead are the war's cost
     ("The morgue returned the remains of the victims to their families.", (0, 0)),
+    # NATO's founding treaty and association or trade agreements are not a path across the conflict
+    ("Article 5 of the North Atlantic Treaty commits the allies to defend one another.", (0, 1)),  # deterrence, no treaty frame
+    ("Kyiv signed the Association Agreement with the European Union in 2014.", (0, 0)),
+    ("The two sides signed a treaty ending the border war.", (1, 0)),
 ]
 
 
