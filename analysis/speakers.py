@@ -870,6 +870,14 @@ class SourceLexicon:
         # a joined conjunct's index in the list without the joined separators
         return kept, {x - sum(1 for y in joined if y <= x) for x in joined}
 
+    def _name_org_kind(self, mention: str) -> str:
+        """The kind of the institution named after a person's name ("Sergeant X of Sydney
+        police": government), or ""."""
+        om = _RE_NAME_ORG.search(mention) if " " in mention else None
+        if om is None or self.re_inst is None:
+            return ""
+        return next((self.inst_kind.get(i.group(), "") for i in self.re_inst.finditer(om.group(1))), "")
+
     def _conjunct_kind(self, part: str) -> str:
         """What one conjunct of a list names: "person" (a role with a name, a known person,
         a title and a name), "source" (a role, a known state or body, a pronoun, a
@@ -1075,6 +1083,11 @@ class SourceLexicon:
                     tb == "side" and self.side_kind.get(k) == "person" for k, _, _, tb in hits):
             # "Ukraine's allies", "Kyiv and its Western allies": states (not "Putin's allies")
             return MentionType("institution", side, False, False, False, tuple(roles))
+        if roles and self.role_type[roles[0]] == "other" and \
+                (spokes := next((r for r in roles[1:] if r in self.words.spokes_roles), None)):
+            # "Sergeant X, a police spokesman": the person speaks for a body, as its spokesman
+            # (who may be a former one, or a company's: decided below)
+            roles = [spokes, *(r for r in roles if r != spokes)]
         if roles:
             rtype = self.role_type[roles[0]]
             fl = full.lower()
@@ -1085,6 +1098,14 @@ class SourceLexicon:
                     rtype = "expert"  # not "former president, now deputy head of the council"
             if roles[0] == "captain" and re.search(r"\bCaptain\s+[A-Z]", full):
                 rtype = "official"  # a military rank before a name, not a team's captain
+            if rtype == "other" and not former and (
+                    _employer_is_government(full, roles[0], self, _CIVIL_KINDS, before_role=False) or
+                    (named and self._name_org_kind(mention) in _CIVIL_KINDS)):
+                # "Sergeant X of Sydney police", "a driver for the Interior Ministry": speaking
+                # for a government body (codebook: official); "a sergeant with the 93rd
+                # Brigade" is a soldier, who speaks for himself (other). (Not a body before
+                # the role: "Police killed the gunman, X")
+                rtype = "official"
             if (rtype == "expert" or roles[0] in _EXECUTIVE_ROLES) and not former and \
                     roles[0] not in ("critic", "critics") and \
                     _employer_is_government(full, roles[0], self):
@@ -1318,20 +1339,24 @@ def _role_rx(kind: str, role: str) -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
-def _employer_is_government(full: str, role: str, lex: SourceLexicon) -> bool:
-    """"a senior analyst with the Pentagon's DIA": an expert role employed by a government."""
+def _employer_is_government(full: str, role: str, lex: SourceLexicon,
+                            kinds: frozenset[str] | None = None, before_role: bool = True) -> bool:
+    """"a senior analyst with the Pentagon's DIA": an expert role employed by a government
+    (an institution of ``kinds``, by default ``_GOVERNMENT_KINDS``; named before the role
+    too unless ``before_role`` is False)."""
+    kinds = _GOVERNMENT_KINDS if kinds is None else kinds
     if lex.re_inst is None:
         return False
     m = _role_rx("employer", role).search(full)
     if not m:
         return False
     # the employer named before the role ("the DIA analyst") or after it ("with the DIA")
-    before = full[max(0, m.start() - 40):m.start()]
+    before = full[max(0, m.start() - 40):m.start()] if before_role else ""
     where = before + " | " + (m.group(1) or "")
     n = len(before.rstrip())
     # a lower-case body word right before the role is the field, not the employer: "a
     # military analyst", "Russian military expert X" (not "a DIA analyst")
-    return any(lex.inst_kind.get(i.group()) in _GOVERNMENT_KINDS and
+    return any(lex.inst_kind.get(i.group()) in kinds and
                not (i.end() == n and i.group()[:1].islower())
                for i in lex.re_inst.finditer(where))
 
@@ -1339,6 +1364,9 @@ def _employer_is_government(full: str, role: str, lex: SourceLexicon) -> bool:
 #: institution kinds whose staff speak as officials (codebook: government, military, ministry,
 #: intergovernmental body; legislators; an armed non-state party's officials)
 _GOVERNMENT_KINDS = frozenset({"government", "military", "intergov", "legislature", "militant"})
+#: the institution kinds whose staff in an "other" role (a sergeant, a driver) speak as
+#: officials: not an army's (codebook: "soldiers speaking for themselves" are other)
+_CIVIL_KINDS = frozenset({"government", "intergov", "legislature"})
 #: "other" roles that head an organisation: officials when it is a government or
 #: intergovernmental body ("IMF Managing Director Kristalina Georgieva")
 _EXECUTIVE_ROLES = frozenset({"chief executive", "managing director", "ceo", "executive"})

@@ -730,6 +730,22 @@ def test_user_roles_extension(tmp_path):
         == "other"
 
 
+@pytest.mark.parametrize(("mention", "appositive", "expected"), [
+    # an "other" role employed by a civil government body speaks for it ...
+    ("Sergeant John Smith of Sydney police", "", "named_official"),
+    ("a driver for the Interior Ministry", "", "unnamed_official"),
+    # ... not a soldier of an army, nor a role after a body that acts on the person
+    ("Sergeant Ivan Petrov of the Ukrainian army", "", "other"),
+    ("Police killed the gunman, Omar Mateen", "", "other"),
+    # a spokesperson role beside an "other" one decides, former or a company's as usual
+    ("Sergeant John Smith", "a police spokesman", "named_official"),
+    ("on 'Fox and Friends,' said Tommy Vietor", "a former spokesman for Mr", "expert"),
+    ("Jan Kowal", "a volunteer and Qantas spokesman", "other"),
+])
+def test_other_roles_that_speak_for_a_body(at, mention, appositive, expected):
+    assert at.lex.classify(mention, appositive).source_type == expected
+
+
 def test_user_sourcing_words_extension(tmp_path):
     # a speech noun of the user's: "the Kremlin's rebuttal" becomes a nominal cue
     extra = tmp_path / "my_words.toml"

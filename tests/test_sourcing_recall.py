@@ -1808,6 +1808,24 @@ def test_stated_by_role_then_name(at, sentence, expected):
     ("A resident, Maria Petrenko, told reporters the town had no water.",
      ("other", "Maria Petrenko")),
     ("A soldier, Ivan, said the unit was exhausted.", ("other", "Ivan")),
+    # codebook: soldiers speaking for themselves are other; a sergeant is one (a police
+    # sergeant speaks for the police); commanders speak for the military
+    ("A sergeant, Ivan, said the unit was exhausted.", ("other", "Ivan")),
+    ("Sergeant Ivan Petrov said the unit was exhausted.", ("other", "Sergeant Ivan Petrov")),
+    ("A sergeant with the 93rd Brigade said the unit was exhausted.",
+     ("other", "A sergeant with the 93rd Brigade")),
+    ("Police Sergeant John Smith said the man had been arrested.",
+     ("named_official", "Police Sergeant John Smith")),
+    ("Detective Sergeant John Smith said the man had been arrested.",
+     ("named_official", "Detective Sergeant John Smith")),
+    ("Sergeant John Smith of Sydney police said the man had been arrested.",
+     ("named_official", "Sergeant John Smith of Sydney police")),
+    ("A police spokesman, Sergeant John Smith, said the man had been arrested.",
+     ("named_official", "Sergeant John Smith")),
+    ("A brigade commander, Oleh Petrenko, said the unit was exhausted.",
+     ("named_official", "Oleh Petrenko")),
+    ("The commander of the 93rd Brigade said the unit was exhausted.",
+     ("unnamed_official", "The commander of the 93rd Brigade")),
     # a short indefinite description with no role, body or government word: a person
     # speaking for themselves
     ("A tank operator, Oleksandr Kovalenko, said the shelling had not stopped.",
