@@ -1158,6 +1158,11 @@ SEVENTH_PASS_CASES = [
     ("Article 5 of the North Atlantic Treaty commits the allies to defend one another.", (0, 1)),  # deterrence, no treaty frame
     ("Kyiv signed the Association Agreement with the European Union in 2014.", (0, 0)),
     ("The two sides signed a treaty ending the border war.", (1, 0)),
+    # a party's security concerns taken into account (a position in talks)
+    ("The West never took Russia's security concerns seriously.", (1, 0)),
+    ("Beijing says any settlement must take into account Russia's legitimate security concerns.", (1, 0)),
+    ("The school board took the parents' security concerns seriously.", (0, 0)),
+    ("The company took into account the security concerns of its staff.", (0, 0)),
 ]
 
 
