@@ -1241,6 +1241,8 @@ class SourceLexicon:
         if any(self.side_kind.get(n) == "person" for n in mt.name_tokens) or \
                 self.side_kind.get(mention.strip()) == "person" or not text:
             return "named_official"
+        if self._firm_of_two_names(mention, text):
+            return "institution"
         if any(w in ORG_HEADS for w in _CAP_WORD.findall(mention)) or (
                 self.re_inst is not None and self.re_inst.search(mention)):
             # "the Bureau of Meteorology's Claire Richards": speaks for a public body unless
@@ -1281,6 +1283,30 @@ class SourceLexicon:
             return "other"  # only a real article's silence is evidence
         return "named_official"
 
+    def _firm_of_two_names(self, mention: str, text: str) -> bool:
+        """Whether ``mention`` is two bare capitalised words joined by "and" or "&" that
+        name a firm (its founders' names: "Procter and Gamble", "Marks & Spencer"), not two
+        people: neither word is a name of the gazetteers nor, anywhere in ``text``, the last
+        word of a person's name ("Jan Kowal", "Mr. Kowal": news introduces people by full
+        name or title), and the article treats the pair as one thing: an ampersand, a
+        possessive or a singular "it"/"its" right after it ("... said it would leave")."""
+        pm = _RE_NAME_PAIR.fullmatch(mention.strip())
+        if pm is None:
+            return False
+        a, b = pm.group("a"), pm.group("b")
+        if any(self.side_kind.get(w) or w in _NOT_NAME for w in (a, b)):
+            return False
+        for w in (a, b):
+            for m in re.finditer(rf"([\w.’'-]+)\s+{w}\b", text):
+                prev = m.group(1)
+                if prev.rstrip(".") in _NAME_TITLES or (
+                        prev[:1].isupper() and prev not in _NOT_NAME and prev not in (a, b)):
+                    return False  # "Jan Kowal", "Mr. Kowal": a person's name
+        if pm.group("amp") == "&":
+            return True
+        one = re.escape(pm.group().strip())
+        return re.search(rf"{one}(?:’s|'s|\s+(?:[a-z]+\s+){{1,2}}(?:it|its)\b)", text) is not None
+
     def unknown_employer(self, mention: str, role: str) -> bool:
         """Whether the role's organisation is a capitalised name the gazetteers do not know
         and that does not look like a public body ("Vigin Blue spokesman David Huttner",
@@ -1314,6 +1340,8 @@ class SourceLexicon:
 
 
 #: (not a participle clause: "Holub, blaming the rebels for ..., said" says nothing of Holub)
+#: two bare capitalised words joined by "and" or "&" ("Procter and Gamble", "Kowal and Marek")
+_RE_NAME_PAIR = re.compile(r"(?:[Tt]he\s+)?(?P<a>[A-Z][a-z]+)\s+(?P<amp>and|&)\s+(?P<b>[A-Z][a-z]+)")
 _RE_CONTEXT_APPOSITIVE = re.compile(
     r"\s*,\s*(?!\s)(?!(?!(?:acting|outgoing|incoming|leading|ruling|visiting|presiding|managing|"
     r"founding|serving|governing|sitting|retiring|commanding|consulting|contributing|"

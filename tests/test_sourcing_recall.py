@@ -1907,7 +1907,12 @@ def test_described_person_keeps_the_type_by_name(at):
      ("institution", "The Department of Health and Human Services")),
     ("The United Nations Food and Agriculture Organization said wheat prices had risen.",
      ("institution", "The United Nations Food and Agriculture Organization")),
-    ("Procter and Gamble said it would leave Russia.", (None, "Procter and Gamble")),
+    # (two bare names the article never gives a person, treated as one thing - "&", "it",
+    # "its" - are a firm named after its founders: an institution)
+    ("Procter and Gamble said it would leave Russia.", ("institution", "Procter and Gamble")),
+    ("Procter & Gamble said sales had fallen.", ("institution", "Procter & Gamble")),
+    ("Marks and Spencer said its stores in Russia would close.",
+     ("institution", "Marks and Spencer")),
     ("Trinidad and Tobago said it would join the sanctions.",
      ("institution", "Trinidad and Tobago")),
     ("Bosnia and Herzegovina said it would join the sanctions.",
@@ -1935,6 +1940,15 @@ def test_list_of_sources_first_speaks(at, sentence, expected):
     assert sentence[a.speaker_start:a.speaker_end] == speaker
     if stype is not None:  # (the type of a company or a small state is not the point here)
         assert a.source_type == stype
+
+
+def test_two_surnames_introduced_as_people_are_no_firm(at):
+    # the article gives each name a first name: two people, though "it" follows them
+    sents, text = sents_of(["Jan Kowal and Ivo Marek run the only bakery in the village.",
+                            "Kowal and Marek said it was too early to reopen."])
+    out = at.attribute(sents, text)
+    assert out[1].speaker == "Kowal and Marek"
+    assert out[1].source_type != "institution"
 
 
 def test_they_after_a_list_of_sources_is_the_list(at):
