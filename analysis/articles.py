@@ -1033,9 +1033,8 @@ _GENERATOR_RE = re.compile(
 # a table of sentences (framing score / framing sentences, compare's article_strip and
 # drivers): one row per sentence, not per article
 _SENTENCE_TABLE_KEYS = {"sentence", "text"}
-# what 'framing compare' writes beside its tables (the CSV of each chart, the text files)
+# a folder 'framing compare' wrote into (its other files: compare.is_output_file)
 _COMPARE_FOLDER_MARKS = ("profiles.csv", "comparison.csv", "summary.txt")
-_COMPARE_FILES = frozenset({"summary.txt", "readme.txt", "skipped.json"})
 _SKIPPED_KEYS = {"source", "reason", "line", "kind"}
 _REPORT_KEYS = {"article", "corpus", "pages", "skipped"}
 
@@ -1119,8 +1118,11 @@ def own_output(path: str | Path, compare_folder: bool = False) -> str | None:
         what = "a table of sentences ('framing score' or 'framing sentences' output), one row per sentence"
     elif suffix == ".json":
         what = _own_json(p)
-    if what is None and compare_folder and (p.name.lower() in _COMPARE_FILES or suffix in (".csv", ".png", ".svg")):
-        what = "an output of 'framing compare' (its folder holds profiles.csv, comparison.csv and summary.txt)"
+    if what is None and compare_folder and suffix != ".html":
+        from .compare import is_output_file  # (here: compare needs numpy)
+
+        if is_output_file(p):
+            what = "an output of 'framing compare' (its folder holds profiles.csv, comparison.csv and summary.txt)"
     return None if what is None else f"{OWN_OUTPUT}: {what}, not an article; not read"
 
 

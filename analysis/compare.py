@@ -1052,7 +1052,7 @@ _OUTPUT_FILES = frozenset({
 })
 
 
-def _written_by_us(path: Path) -> bool:
+def is_output_file(path: Path) -> bool:
     """A file this package writes into an output folder (a table, a summary, a chart with
     its CSV, a report page), not an article of the user's."""
     if path.name in _OUTPUT_FILES or path.suffix.lower() in (".png", ".svg"):
@@ -1122,7 +1122,7 @@ def reference_corpus(
         mixed = source is not None and Path(source).resolve().is_relative_to(root)
 
         def ours(p: Any) -> bool:
-            return _inside(p, root) and (not mixed or _written_by_us(Path(p)))
+            return _inside(p, root) and (not mixed or is_output_file(Path(p)))
 
         # our own PNGs and chart CSVs there are not listed; the earlier run's tables and text
         # files that the loader knew as ours, or read as articles, are (as left out)

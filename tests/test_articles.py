@@ -1245,3 +1245,18 @@ def test_pages_this_package_writes_carry_its_mark(tmp_path):
 
     assert A.GENERATOR_META in render_article(score_sentences(["Talks resumed in Geneva."]))
     assert A.own_output(tmp_path / "none.html") is None  # an unreadable path is not ours
+
+
+def test_a_corpus_folder_that_compare_wrote_into_still_reads_the_articles_there(tmp_path):
+    # 'framing compare story.txt --corpus . -o .' made the corpus folder a compare folder: its
+    # tables and summary are left out, the user's own CSV corpus and text files are read
+    (tmp_path / "a.txt").write_text("Talks resumed in Geneva on Monday. Envoys met again.")
+    (tmp_path / "mine.csv").write_text("text,section\nEnvoys met in Vienna on Friday.,world\n")
+    for name in ("profiles.csv", "comparison.csv", "frame_scatter.csv"):
+        (tmp_path / name).write_text("article_id,focus\na,True\n")
+    (tmp_path / "summary.txt").write_text("Focus article: story.txt. Compared with 2 reference articles.")
+    with pytest.warns(InputWarning):
+        df = load_corpus(tmp_path)
+    assert sorted(Path(p).name for p in df["path"]) == ["a.txt", "mine.csv"]
+    own = {Path(s.source).name for s in df.attrs["skipped"] if s.reason.startswith(A.OWN_OUTPUT)}
+    assert own == {"profiles.csv", "comparison.csv", "frame_scatter.csv", "summary.txt"}
