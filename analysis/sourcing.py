@@ -736,6 +736,8 @@ class SourceAttributor:
         self._body_heads = words.body_heads
         self._aux_words = _AUX_GRAMMAR | words.subject_adverbs
         self._ly_nouns = words.ly_nouns
+        self._commit_forms = words.commit_forms
+        self._passive_charge = words.passive_charge
         self._nominal = _nominal_patterns(words.speech_nouns, words.given_speech_nouns)
         self._stated_by = _stated_by_pattern(words.stated_by_nouns)
         # per reporting-verb form: its kind, whether it ends in "ing", whether it is one word
@@ -1075,7 +1077,7 @@ class SourceAttributor:
             if form == "claims" and _RE_NOUN_CLAIMS.match(after):
                 continue  # "32% of Republican claims as false": the noun
             am_ = _RE_ACTION_OBJECT.match(after)
-            if am_ and (not am_.group("money") or form in self.lex.words.commit_forms) and not (
+            if am_ and (not am_.group("money") or form in self._commit_forms) and not (
                     am_.group("place") and lex.verb_lemma.get(form) != "claim") and not (
                     am_.group("into") and lex.verb_lemma.get(form) in ("say", "tell", "add")):
                 continue  # "claimed responsibility", "pledged $1 billion", "slammed into":
@@ -1083,7 +1085,7 @@ class SourceAttributor:
                 # empty" speaks)
             if form[:6] == "compar" and _RE_COMPARED_WITH.match(after):
                 continue  # "rose five percent compared with last year": no one compares
-            if form in self.lex.words.passive_charge and _RE_CHARGE_OF.match(after):
+            if form in self._passive_charge and _RE_CHARGE_OF.match(after):
                 continue  # "the man accused of the attacks", "the number one suspect in": no
                 # one speaks
             if kind == "comma_only" and not _RE_COMMA_AFTER.match(after):
@@ -1098,7 +1100,7 @@ class SourceAttributor:
                 continue  # "is threatening to turn", "It was revealing that": not a claim
             if gerund and (to_inf or kind == "cognition"):
                 continue  # "vowing to make sure", "hoping for": not a claim
-            if (kind == "cognition" or form in self.lex.words.commit_forms) and _RE_TO_VERB_AFTER.match(after) \
+            if (kind == "cognition" or form in self._commit_forms) and _RE_TO_VERB_AFTER.match(after) \
                     and _MASK not in masked:
                 continue  # "the leaders agreed to continue contacts": acting
             if gerund and not near.rstrip().endswith((",", "—", "–", "-")) and \
