@@ -961,13 +961,29 @@ class CompareOutputs:
         return text
 
 
+def check_focus_path(path: Path) -> None:
+    """Refuse a focus that is no one article file, in the words of the commands (compare,
+    report): a folder or a .jsonl/.csv corpus is given with --corpus, not as the focus
+    (load_article's 'load it with load_corpus()' speaks to Python users)."""
+    from .articles import CORPUS_SUFFIXES
+
+    if not path.exists():
+        raise InputError(str(path), "no such article file")
+    if path.is_dir() or path.suffix.lower() in CORPUS_SUFFIXES:
+        what = "a folder" if path.is_dir() else f"a corpus ({path.suffix.lower()})"
+        raise InputError(
+            str(path),
+            f"is {what}; the focus is one article file (.txt .md .html .json). "
+            "Give the corpus with --corpus (corpus= in Python) and one of its articles as the focus",
+        )
+
+
 def _load_focus(article: str | Path | None) -> pd.DataFrame:
     from .articles import load_article
     from .paths import seed_article_path
 
     path = Path(article) if article is not None else seed_article_path()
-    if not path.exists():
-        raise InputError(str(path), "no such article file")
+    check_focus_path(path)
     art = load_article(path)
     rec = art.as_record()
     if not str(rec.get("title") or "").strip():  # a label for the charts and summary, not a hash

@@ -1033,6 +1033,10 @@ def build_report(
     for what, value in (("article", article), ("corpus", corpus), ("gold", gold), ("gold2", gold2)):
         if value is not None and not Path(value).exists():
             raise InputError(str(value), f"no such {what} file or folder")
+    if article is not None:  # one article, before any folder is made or notebook run
+        from .compare import check_focus_path
+
+        check_focus_path(Path(article))
     out = Path(out_dir).resolve()
     out.mkdir(parents=True, exist_ok=True)
     article_path = Path(article).resolve() if article is not None else seed_article_path()

@@ -217,3 +217,18 @@ def test_a_run_that_skips_nothing_removes_an_earlier_skipped_json(framing_cli, t
     assert r.returncode == 0, r.stderr
     assert not (out / "skipped.json").exists()
     assert "nothing skipped; removed" in r.stderr and "skipped.json" in r.stderr
+
+
+@pytest.mark.parametrize("command", ["compare", "report"])
+@pytest.mark.parametrize("focus", ["folder", "corpus.csv"])
+def test_a_corpus_given_as_the_focus_is_refused_in_the_commands_words(framing_cli, tmp_path, command, focus):
+    # 'framing compare my_articles/' said 'is a folder; load it with load_corpus() (the CLI does
+    # that for folders)', 'framing report corpus.csv' 'load it with load_corpus()': Python, for a
+    # command that wants one article; report made its output folder first
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder" / "a.txt").write_text("Talks resumed in Geneva on Monday.")
+    (tmp_path / "corpus.csv").write_text("text\nTalks resumed in Geneva on Monday.\n")
+    r = framing_cli(command, focus, "-o", "out", cwd=tmp_path)
+    assert r.returncode == 1, r.stderr
+    assert "the focus is one article file" in r.stderr and "--corpus" in r.stderr
+    assert "load_corpus" not in r.stderr and not (tmp_path / "out").exists()
