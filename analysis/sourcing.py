@@ -1543,10 +1543,20 @@ class SourceAttributor:
                     c.appositive.split(None, 1)[0].lower() not in _APPOSITIVE_OPENERS and \
                     text[c.s_end:c.s_end + len(c.appositive) + 4].lstrip(" ,").startswith(
                         c.appositive) and \
-                    lex.first_conjunct(f"{c.speaker}, {c.appositive}") == c.speaker:
+                    (first := lex.first_conjunct(f"{c.speaker}, {c.appositive}")) and \
+                    first.startswith(c.speaker):
                 # "said Putin, his diplomats and military leaders": the rest of a list, not a
                 # description of its first source
-                cues[k] = replace(c, appositive="", group=f"{c.speaker}, {c.appositive}")
+                group = f"{c.speaker}, {c.appositive}"
+                if first == c.speaker:
+                    cues[k] = replace(c, appositive="", group=group)
+                elif first.startswith(f"{c.speaker}, "):
+                    # "said a farmer, Mykola, and his wife, Halyna": the role's name speaks
+                    name = first[len(c.speaker) + 2:]
+                    n0 = text.find(name, c.s_end)
+                    if n0 >= 0:
+                        cues[k] = replace(c, speaker=name, s_start=n0, s_end=n0 + len(name),
+                                          appositive=c.speaker, group=group)
         return cues
 
     def _what_x_called(self, text: str, masked: str, cues: list[Cue]) -> list[Cue]:

@@ -1900,6 +1900,8 @@ def test_described_person_keeps_the_type_by_name(at):
      ("other", "Mykola")),
     ("The mayor, Ivan Fedorov, and his deputy, Anna Kowal, said the shelling had stopped.",
      ("named_official", "Ivan Fedorov")),
+    ("“The shelling has stopped,” said a farmer, Mykola, and his wife, Halyna.",
+     ("other", "Mykola")),
     # no split: one name or body with "and" inside
     ("The Ministry of Foreign Affairs and Trade said the talks would resume.",
      ("institution", "The Ministry of Foreign Affairs and Trade")),
