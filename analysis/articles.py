@@ -1008,7 +1008,27 @@ def _read_csv(path: Path, log: _Log) -> list[_Row]:
         raise MalformedRecordError(where, f"malformed CSV: {exc}", reader.line_num) from exc
     if header is None:
         raise EmptyInputError(where, "no header row")
+    if start - 1 > line and _open_quote(raw, line, delimiter):
+        log.warn(
+            where,
+            f"a quoted field opened in the record of line {line} is never closed: lines {line}"
+            f"-{start - 1}, to the end of the file, were read as that one record (rows among "
+            "them are not articles of their own); check the file's quotes",
+            line,
+        )
     return _records_to_articles(iter(rows), where, log, "column")
+
+
+def _open_quote(raw: str, line: int, delimiter: str) -> bool:
+    """Whether the CSV record that starts on ``line`` (1-based) of ``raw`` runs to the end of
+    the file inside a quoted field (the lenient reader ends it there, without a word)."""
+    tail = "\n".join(raw.split("\n")[line - 1 :])
+    try:
+        for _ in csv.reader(io.StringIO(tail, newline=""), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    return False
 
 
 def _is_hidden(name: str) -> bool:

@@ -1260,3 +1260,20 @@ def test_a_corpus_folder_that_compare_wrote_into_still_reads_the_articles_there(
     assert sorted(Path(p).name for p in df["path"]) == ["a.txt", "mine.csv"]
     own = {Path(s.source).name for s in df.attrs["skipped"] if s.reason.startswith(A.OWN_OUTPUT)}
     assert own == {"profiles.csv", "comparison.csv", "frame_scatter.csv", "summary.txt"}
+
+
+def test_a_csv_quote_never_closed_is_reported(tmp_path):
+    # the rows after an unclosed quote were read into its field without a word: 3 articles
+    # became 1 (when the field count came out right, no row was reported either)
+    bad = tmp_path / "bad.csv"
+    bad.write_text('id,text\n1,"Talks resumed in Geneva.\n2,Missiles hit the port.\n3,Shelling continued.\n')
+    with pytest.warns(InputWarning):
+        df = load_corpus(bad)
+    [w] = [s for s in df.attrs["skipped"] if "never closed" in s.reason]
+    assert w.line == 2 and "lines 2-4" in w.reason and w.kind == "warning"
+    # a quoted field over several lines, closed, is no problem
+    good = tmp_path / "good.csv"
+    good.write_text('id,text\n1,"Talks resumed\n\nin Geneva."\n2,"Missiles hit\nthe port."\n')
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert load_corpus(good)["text"].tolist() == ["Talks resumed\n\nin Geneva.", "Missiles hit\nthe port."]
