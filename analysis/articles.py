@@ -1056,7 +1056,7 @@ _SENTENCE_TABLE_KEYS = {"sentence", "text"}
 # a folder 'framing compare' wrote into (its other files: compare.is_output_file)
 _COMPARE_FOLDER_MARKS = ("profiles.csv", "comparison.csv", "summary.txt")
 _SKIPPED_KEYS = {"source", "reason", "line", "kind"}
-_REPORT_KEYS = {"article", "corpus", "pages", "skipped"}
+_REPORT_KEYS = {"article", "corpus", "pages"}  # (older ones have no "skipped")
 
 
 def _head_bytes(path: Path, n: int = 65_536) -> str:
