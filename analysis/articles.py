@@ -52,7 +52,7 @@ from .errors import (
     Skipped,
     UnsupportedFormatError,
 )
-from .textio import MAX_FILE_BYTES, is_missing, normalise_text, read_text_file
+from .textio import MAX_FILE_BYTES, is_missing, normalise_text, read_text_file, without_surrogates
 
 #: Suffixes :func:`load_article` reads (one article per file).
 ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json")
@@ -304,7 +304,9 @@ def _coerce(
             )
         )
         return None
-    value = " ".join(value.split())
+    value, n = without_surrogates(" ".join(value.split()))
+    if n:
+        repairs.append(Skipped(where, f"field {key!r}: replaced {n} lone surrogate(s) with U+FFFD", line, "warning"))
     if value.lower() in ("", "null", "none", "~", "nan"):
         return None
     return value

@@ -269,6 +269,22 @@ def _decode_not_utf8(data: bytes, where: str) -> tuple[str, str]:
     return text, f"not valid UTF-8; decoded as {used}"
 
 
+_SURROGATES_RE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> tuple[str, int]:
+    """``text`` with each lone surrogate (U+D800-U+DFFF: a JSON escape such as ``"\\ud800"``
+    without its pair; no decoded file holds one) replaced by U+FFFD, one for one (offsets
+    hold), and how many there were. Left in, no UTF-8 output can be written::
+
+        >>> text, n = without_surrogates("ok " + chr(0xD800) + " ok")
+        >>> text == "ok \N{REPLACEMENT CHARACTER} ok", n
+        (True, 1)
+    """
+    n = len(_SURROGATES_RE.findall(text))
+    return (_SURROGATES_RE.sub("\ufffd", text), n) if n else (text, 0)
+
+
 def normalise_text(text: str, where: str) -> tuple[str, list[Skipped]]:
     """Remove a leading byte-order mark and NUL characters; normalise line endings to ``\\n``
     and no-break/typographic spaces to plain spaces (one for one: offsets hold).
@@ -284,6 +300,9 @@ def normalise_text(text: str, where: str) -> tuple[str, list[Skipped]]:
         text = text.lstrip("\ufeff")
         repairs.append(_warn(where, "removed the byte-order mark (U+FEFF) at the start"))
     text = text.translate(PLAIN_SPACES)
+    text, n = without_surrogates(text)
+    if n:
+        repairs.append(_warn(where, f"replaced {n} lone surrogate(s) (a broken \\uD800-\\uDFFF escape) with U+FFFD"))
     if "\x00" in text:
         n = text.count("\x00")
         text = text.replace("\x00", "")

@@ -1278,3 +1278,14 @@ def test_a_csv_quote_never_closed_is_reported(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert load_corpus(good)["text"].tolist() == ["Talks resumed\n\nin Geneva.", "Missiles hit\nthe port."]
+
+
+def test_a_json_article_with_a_broken_escape_is_written_out(tmp_path):
+    # '\ud800' without its pair: the article loaded and every output then failed to encode
+    from analysis.io import write_table
+
+    (tmp_path / "a.json").write_text('{"text": "Talks resumed.\\ud800 ok", "title": "T\\udc00"}')
+    art = load_article(tmp_path / "a.json")
+    assert (art.text, art.title) == ("Talks resumed.\ufffd ok", "T\ufffd")
+    assert sum("lone surrogate" in w.reason for w in art.warnings) == 2
+    write_table(pd.DataFrame([art.as_record()]), tmp_path / "out.csv")

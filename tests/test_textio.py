@@ -8,7 +8,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.textio import is_missing, span_back, text_or_empty, without_hidden
+from analysis.textio import (
+    is_missing,
+    normalise_text,
+    span_back,
+    text_or_empty,
+    without_hidden,
+    without_surrogates,
+)
 
 
 @pytest.mark.parametrize(
@@ -81,3 +88,12 @@ def test_text_or_empty_on_a_column_read_back_from_csv(tmp_path):
     path = tmp_path / "t.csv"
     pd.DataFrame({"outlet": ["Reuters", None, ""]}).to_csv(path, index=False)
     assert pd.read_csv(path)["outlet"].map(text_or_empty).tolist() == ["Reuters", "", ""]
+
+
+def test_lone_surrogates_are_replaced_and_reported():
+    # a JSON article with a broken escape ('\ud800' without its pair) loaded, then every
+    # output failed: "'utf-8' codec can't encode character '\ud800': surrogates not allowed"
+    text, repairs = normalise_text("Talks resumed." + chr(0xD800) + " ok", "a.json")
+    assert text == "Talks resumed.\ufffd ok" and len(text) == 18
+    assert ["lone surrogate" in r.reason for r in repairs] == [True]
+    assert without_surrogates("Talks \U0001f600") == ("Talks \U0001f600", 0)  # a pair is one character
