@@ -3,6 +3,8 @@
     framing sentences seeds/000_a4065e105c25a52d.txt
     framing score seeds/000_a4065e105c25a52d.txt -o out/scored.csv
     framing evaluate data/annotations/seed.json
+    framing train my_gold.jsonl -o my_model.skops --cv 5
+    framing score my_articles/ --model my_model.skops -o out/scored.csv
     framing compare seeds/000_a4065e105c25a52d.txt --corpus my_articles/ -o out/
     framing fetch URL... -o articles/
     framing report
@@ -179,8 +181,14 @@ def cmd_score(args: argparse.Namespace) -> int:
     from .batch import score_corpus
 
     if args.stream:
+        if args.model:
+            raise UsageError(
+                "framing score: --model is applied to a table in memory, not with --stream; "
+                "score without --stream, or in batches of the corpus"
+            )
         return _score_streaming(args)
     _check_table_output("score", args.output)
+    model = _load_model(args.model)
     articles, skipped = _load_articles(args.path)
     df = score_corpus(
         articles,
@@ -190,11 +198,11 @@ def cmd_score(args: argparse.Namespace) -> int:
         source_rules=_source_rules(args.source_rules),
     )
     skipped += list(df.attrs.get("skipped", []))
-    _emit_table(
-        df,
-        args.output,
-        default_columns=["article_id", "sentence", "frame", "source_type", "speaker", "text"],
-    )
+    shown = ["article_id", "sentence", "frame", "source_type", "speaker", "text"]
+    if model is not None:  # <frame>_prob and <frame>_model beside the lexicon's columns
+        df = model.apply(df)
+        shown[3:3] = [f"{f}_model" for f in model.models_]
+    _emit_table(df, args.output, default_columns=shown)
     _report_skipped(skipped, _out_dir(args.output))
     return EXIT_OK
 
@@ -221,6 +229,66 @@ def _score_streaming(args: argparse.Namespace) -> int:
     )
     print(summary, file=sys.stderr)
     _report_skipped(list(summary.skipped), _out_dir(args.output))
+    return EXIT_OK
+
+
+def _load_model(path: str | None):
+    """The FrameModel saved at ``path`` (``framing train -o``), or None."""
+    if not path:
+        return None
+    from .learn import FrameModel
+
+    return FrameModel.load(path)
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    """``framing train gold.jsonl [more.jsonl] -o model.skops [--cv 5]``: a frame model
+    learnt from gold sentences in the codebook format, for ``framing score --model``."""
+    import pandas as pd
+
+    from .errors import InputError
+    from .gold import load_gold
+    from .learn import FrameModel, cross_validate
+    from .schema import FRAMES
+
+    if Path(args.output).suffix.lower() != ".skops":
+        raise UsageError(f"framing train: -o {args.output!r}: a model is saved as a .skops file")
+    if args.cv < 0 or args.cv == 1:
+        raise UsageError(f"framing train: --cv {args.cv}: give 2 folds or more (0: none)")
+    tables = []
+    for k, path in enumerate(args.gold):
+        sents = load_gold(path, corpus=args.corpus).sentences
+        missing = [c for c in ("text", *FRAMES) if c not in sents.columns]
+        if missing:
+            raise InputError(path, f"no {', '.join(missing)} labels to learn from")
+        sents = sents.assign(  # two files may use the same article ids
+            article_id=[f"{k}:{a}" for a in sents["article_id"].astype(str)]
+        ) if "article_id" in sents.columns else sents
+        tables.append(sents)
+    table = pd.concat(tables, ignore_index=True)
+    n_articles = table["article_id"].nunique() if "article_id" in table.columns else None
+    if args.cv and (n_articles or 0) < 2:  # said before any training, not after
+        raise InputError(args.gold[0], "--cv groups folds by article: it needs at least two articles")
+    counts = ", ".join(f"{f} {int(table[f].astype(bool).sum())}" for f in FRAMES)
+    model = FrameModel(args.lexicon).fit(table)
+    model.save(args.output)
+    print(
+        f"trained on {len(table)} sentences"
+        + (f" of {n_articles} article{'s' * (n_articles != 1)}" if n_articles is not None else "")
+        + f" (positive: {counts}); saved to {args.output}"
+    )
+    if args.cv:
+        cv = cross_validate(table, n_splits=args.cv, lexicon=args.lexicon)
+        print(f"cross-validation grouped by article ({cv['folds']} folds): P / R / F1")
+        for f in FRAMES:
+            figs = "    ".join(
+                f"{name} {cv[name][f]['precision']:.2f} / {cv[name][f]['recall']:.2f} / "
+                f"{cv[name][f]['f1']:.2f}"
+                for name in ("lexicon", "model")
+            )
+            print(f"  {f:11} {figs}")
+        print("  (the lexicon needs no training: its figure is on the same sentences, "
+              "for comparison)")
     return EXIT_OK
 
 
@@ -306,7 +374,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("path", help="an article or a corpus (folder, .jsonl, .csv)")
     s.add_argument("-o", "--output", help="output file: .csv, .jsonl or .parquet (default: CSV on stdout)")
     s.add_argument("--lexicon", action="append", help="an extra frame lexicon CSV (repeatable)")
-    s.add_argument("--source-rules", action="append", metavar="TABLE=FILE", help="extend a sourcing rule table (reporting_verbs, roles, institutions, outlets, sides, anonymity) with your CSV (repeatable)")
+    s.add_argument("--source-rules", action="append", metavar="TABLE=FILE", help="extend a sourcing rule table (reporting_verbs, roles, institutions, outlets, sides, anonymity: your CSV; sourcing_words: your TOML) (repeatable)")
+    s.add_argument("--model", help="also apply a frame model saved by 'framing train' (adds <frame>_prob and <frame>_model columns)")
     s.add_argument("-j", "--jobs", type=_jobs, default=1, help="worker processes (default 1; -1: one per core)")
     s.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     s.add_argument("--stream", action="store_true", help="for corpora larger than memory: read a .jsonl in batches and write -o OUT.parquet in row groups")
@@ -320,6 +389,14 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--errors", type=int, default=10, help="how many worst errors to show (default 10)")
     s.add_argument("-o", "--output", help="write metrics and errors (.json) here; with --all, the table (.csv)")
     s.set_defaults(func=cmd_evaluate)
+
+    s = sub.add_parser("train", help="learn a frame model from gold labels", description="Train a frame model (word n-grams and the lexicon's evidence, one calibrated logistic regression per frame) on gold sentences in the codebook format, for 'framing score --model'.")
+    s.add_argument("gold", nargs="+", help="gold file(s) in the codebook format (.json or .jsonl)")
+    s.add_argument("-o", "--output", required=True, help="where to save the model (.skops)")
+    s.add_argument("--corpus", help="corpus holding the gold articles' texts (default: $FRAMING_CORPUS or the shared corpus)")
+    s.add_argument("--lexicon", action="append", help="an extra frame lexicon CSV, also used as the model's features (repeatable)")
+    s.add_argument("--cv", type=int, default=0, metavar="K", help="also print K-fold cross-validation grouped by article, lexicon against model")
+    s.set_defaults(func=cmd_train)
 
     s = sub.add_parser("compare", help="compare an article with other coverage", description="Profile an article and a reference corpus; write profiles.csv, comparison.csv and charts.")
     s.add_argument("article", nargs="?", help="the focus article (default: the seed)")

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-COMMANDS = ["sentences", "score", "evaluate", "compare", "fetch", "report"]
+COMMANDS = ["sentences", "score", "evaluate", "train", "compare", "fetch", "report"]
 
 
 def test_top_level_help(framing_cli):
@@ -30,6 +30,10 @@ def test_every_command_has_help(framing_cli, command):
         ("sentences",),
         ("score", "x.txt", "--jobs", "many"),
         ("fetch", "http://127.0.0.1:9/"),  # -o is required
+        ("train", "gold.jsonl"),  # -o is required
+        ("train", "gold.jsonl", "-o", "model.csv"),  # a model is a .skops file
+        ("train", "gold.jsonl", "-o", "model.skops", "--cv", "1"),  # one fold is no CV
+        ("score", "x.jsonl", "--stream", "-o", "x.parquet", "--model", "m.skops"),
     ],
 )
 def test_usage_errors_exit_2_without_traceback(framing_cli, args):
@@ -232,3 +236,71 @@ def test_a_corpus_given_as_the_focus_is_refused_in_the_commands_words(framing_cl
     assert r.returncode == 1, r.stderr
     assert "the focus is one article file" in r.stderr and "--corpus" in r.stderr
     assert "load_corpus" not in r.stderr and not (tmp_path / "out").exists()
+
+
+def _two_article_gold(seed_gold_path, path):
+    """The seed's gold sentences as two articles of a JSONL gold file (CV needs two)."""
+    art = json.loads(seed_gold_path.read_text(encoding="utf-8"))
+    half = len(art["sentences"]) // 2
+    with path.open("w", encoding="utf-8") as fh:
+        for k, part in enumerate((art["sentences"][:half], art["sentences"][half:])):
+            fh.write(json.dumps({"id": f"part-{k}", "sentences": part}) + "\n")
+    return path
+
+
+def test_train_then_score_with_the_model(framing_cli, seed_gold_path, seed_path, tmp_path):
+    """'framing train' learns a model from gold; 'framing score --model' adds its columns
+    beside the lexicon's, whose labels it leaves as they were."""
+    gold = _two_article_gold(seed_gold_path, tmp_path / "gold.jsonl")
+    model = tmp_path / "m.skops"
+    r = framing_cli("train", str(gold), "-o", str(model), "--cv", "2")
+    assert r.returncode == 0, r.stderr
+    assert model.is_file()
+    assert "trained on 21 sentences of 2 articles (positive: diplomacy 14, escalation 8)" in r.stdout
+    assert "cross-validation grouped by article (2 folds)" in r.stdout
+    assert "diplomacy   lexicon" in r.stdout and "model" in r.stdout
+
+    plain, with_model = tmp_path / "plain.csv", tmp_path / "model.csv"
+    assert framing_cli("score", str(seed_path), "-q", "-o", str(plain)).returncode == 0
+    r = framing_cli("score", str(seed_path), "-q", "--model", str(model), "-o", str(with_model))
+    assert r.returncode == 0, r.stderr
+    import pandas as pd
+
+    a, b = pd.read_csv(plain), pd.read_csv(with_model)
+    assert list(b.columns) == [
+        *a.columns, "diplomacy_prob", "diplomacy_model", "escalation_prob", "escalation_model"
+    ]
+    assert b["diplomacy_prob"].between(0, 1).all()
+    assert b["diplomacy_model"].isin([True, False]).all()
+    pd.testing.assert_frame_equal(a, b[a.columns])
+    # a model that learnt the seed's labels finds most of its diplomacy again
+    assert (b["diplomacy_model"] & b["diplomacy"]).sum() >= 10
+
+    r = framing_cli("score", str(seed_path), "-q", "--model", str(model))  # stdout: shown
+    assert r.stdout.splitlines()[0].startswith(
+        "article_id,sentence,frame,diplomacy_model,escalation_model,source_type")
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda d: None, "model file not found"),
+        (lambda d: (d / "m.skops").write_text("not a model"), "not a saved frame model"),
+    ],
+)
+def test_score_with_a_bad_model_is_one_line_exit_1(framing_cli, seed_path, tmp_path, make, message):
+    make(tmp_path)
+    r = framing_cli("score", str(seed_path), "--model", str(tmp_path / "m.skops"))
+    assert r.returncode == 1
+    assert message in r.stderr and "Traceback" not in r.stderr
+
+
+def test_train_on_bad_gold_is_one_line_exit_1(framing_cli, seed_gold_path, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{}")
+    r = framing_cli("train", str(bad), "-o", str(tmp_path / "m.skops"))
+    assert r.returncode == 1 and "no 'sentences'" in r.stderr and "Traceback" not in r.stderr
+    # one article cannot be cross-validated by article: said before any training
+    r = framing_cli("train", str(seed_gold_path), "-o", str(tmp_path / "m.skops"), "--cv", "2")
+    assert r.returncode == 1 and "at least two articles" in r.stderr
+    assert not (tmp_path / "m.skops").exists()
