@@ -312,6 +312,10 @@ def _coerce(
     return value
 
 
+#: a letter or a digit, of any script: a text without one holds no words to score
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+
 def _make_article(
     text: Any,
     *,
@@ -333,6 +337,10 @@ def _make_article(
     text = text.strip()
     if not text:
         raise EmptyInputError(where, "empty text", line)
+    if _WORD_CHAR.search(text) is None:  # "\x01\x02" of a tiny binary file, "* * *", "—"
+        raise EmptyInputError(
+            where, "no words in the text (only punctuation, symbols or control characters)", line
+        )
     clean = {k: _coerce(meta.get(k), k, where, line, repairs) for k in ("id", *META_FIELDS)}
     if clean["title"] is None and guess:
         clean["title"] = guess_title(text)

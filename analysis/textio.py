@@ -52,7 +52,7 @@ _MAGIC: tuple[tuple[str, bytes, int], ...] = (
     ("7-Zip archive", b"7z\xbc\xaf\x27\x1c", 0),
     ("Microsoft Office (OLE2) document", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 0),
     ("SQLite database", b"SQLite format 3\x00", 0),
-    ("ELF executable", b"\x7fELF", 0),
+    ("Linux (ELF) executable", b"\x7fELF", 0),
     ("Parquet file", b"PAR1", 0),
     ("MP4/QuickTime media", b"ftyp", 4),
 )

@@ -424,6 +424,9 @@ def test_bare_html_paragraphs_use_the_baseline(tmp_path):
 BAD_FILES = [
     ("empty", "empty.txt", b"", EmptyInputError, None, None),
     ("whitespace", "blank.txt", b"   \n\t \r\n  ", EmptyInputError, None, None),
+    # a few control bytes (too few to look binary) leave no word once NULs are removed
+    ("tiny-binary", "tiny.txt", b"\x00\x01\x02", EmptyInputError, None, None),
+    ("punctuation-only", "rule.md", "* * *\n\n— … —\n".encode(), EmptyInputError, None, None),
     (
         "png",
         "image.txt",
@@ -993,6 +996,7 @@ CLI_CASES = [
     ("good.txt", GOOD.encode(), 0, None),
     ("empty.txt", b"", 1, "empty"),
     ("blank.txt", b"  \n  ", 1, "whitespace"),
+    ("tiny.txt", b"\x00\x01\x02", 1, "no words in the text"),
     ("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(100), 1, "PNG"),
     ("cp.txt", GOOD.replace("talks", "“talks”").encode("cp1252"), 0, "cp1252"),
     ("nul.txt", GOOD.replace("Monday", "Mon\x00day").encode(), 0, "NUL"),
@@ -1148,6 +1152,7 @@ def test_no_break_spaces_become_spaces_and_offsets_hold():
         ({"body": "Talks resumed."}, "text is a dict, not a string"),
         (False, "text is a bool, not a string"),
         ("  \n ", "empty text"),
+        ("\x01\x02 * * *", "no words in the text (only punctuation, symbols or control characters)"),
     ],
 )
 def test_a_null_or_non_string_text_is_named(tmp_path, text, reason):
@@ -1289,3 +1294,9 @@ def test_a_json_article_with_a_broken_escape_is_written_out(tmp_path):
     assert (art.text, art.title) == ("Talks resumed.\ufffd ok", "T\ufffd")
     assert sum("lone surrogate" in w.reason for w in art.warnings) == 2
     write_table(pd.DataFrame([art.as_record()]), tmp_path / "out.csv")
+
+
+@pytest.mark.parametrize("text", ["Да.", "停火", "3", "A"])
+def test_a_short_text_of_any_script_is_an_article(text):
+    """Only a text with no letter or digit at all is refused ("no words")."""
+    assert Article.from_text(text).text == text
