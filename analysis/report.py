@@ -940,15 +940,27 @@ The pages are self-contained: no scripts, no network.</footer>
 
 
 def _reference_statement(
-    corpus: str | Path | None, focus_id: str | None = None, exclude: str | Path | None = None
+    corpus: str | Path | None,
+    focus_id: str | None = None,
+    exclude: str | Path | None = None,
+    *,
+    strict: bool = False,
 ) -> tuple[str, list]:
     """What the reference is, in words (without the focus article and the report's own folder,
-    as the comparison page says), and what loading it skipped or repaired."""
+    as the comparison page says), and what loading it skipped or repaired. ``strict``: a
+    corpus that cannot be read (no usable article, say) raises its InputError."""
     try:
         from .compare import reference_corpus
 
         _, statement, skipped, _ = reference_corpus(corpus, focus_id=focus_id, exclude=exclude)
         return statement, [s for s in skipped if "focus article is also in" not in s.reason]
+    except InputError as exc:
+        if strict:
+            raise
+        return (
+            f"Reference: {corpus or 'the embedded default corpus'} (could not be read: {exc})",
+            [],
+        )
     except Exception as exc:  # noqa: BLE001 - the index still gets written
         return (
             f"Reference: {corpus or 'the embedded default corpus'} (could not be described: {exc})",
@@ -1038,7 +1050,6 @@ def build_report(
 
         check_focus_path(Path(article))
     out = Path(out_dir).resolve()
-    out.mkdir(parents=True, exist_ok=True)
     article_path = Path(article).resolve() if article is not None else seed_article_path()
     corpus_path = Path(corpus).resolve() if corpus is not None else None
 
@@ -1047,8 +1058,14 @@ def build_report(
             print(f"framing report: {msg}", file=sys.stderr, flush=True)
 
     scored = score_article(article_path)
-    save_article_html(scored, out / "article.html")
     meta = scored.attrs.get("article") or {}
+    focus_id = meta.get("id")
+    # the reference, before any notebook runs: a corpus of no usable article stops here
+    reference, skipped = _reference_statement(
+        corpus_path, None if focus_id is None else str(focus_id), out, strict=corpus_path is not None
+    )
+    out.mkdir(parents=True, exist_ok=True)
+    save_article_html(scored, out / "article.html")
     article_title = str(meta.get("title") or article_path.name)
     say(f"annotated article -> {out / 'article.html'}")
 
@@ -1087,8 +1104,6 @@ def build_report(
     built = {p.name: e for p, e in results}
     linked = sorted([*results, *earlier], key=lambda r: PARTS.index(r[0]))
 
-    focus_id = meta.get("id")
-    reference, skipped = _reference_statement(corpus_path, None if focus_id is None else str(focus_id), out)
     try:
         from .articles import load_article
 

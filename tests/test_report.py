@@ -201,6 +201,25 @@ def test_missing_input_is_an_input_error_before_any_work(tmp_path, arg):
     assert not (tmp_path / "out").exists()
 
 
+def test_a_corpus_of_no_usable_article_stops_before_any_notebook(tmp_path, monkeypatch):
+    """A --corpus folder whose files are all unusable is an InputError naming each file's
+    reason, before any notebook runs or the output folder is made (it failed at the end,
+    on the comparison page, after every notebook had run)."""
+    from analysis.errors import InputError
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "tiny.txt").write_bytes(b"\x00\x01\x02")
+    (corpus / "empty.txt").write_bytes(b"")
+    ran = []
+    monkeypatch.setattr(report, "execute_notebook", lambda *a, **k: ran.append(a))
+    with pytest.raises(InputError, match="no usable article") as info:
+        build_report(corpus=corpus, out_dir=tmp_path / "out", quiet=True)
+    assert "tiny.txt: no words in the text" in str(info.value)
+    assert "empty.txt: file is empty" in str(info.value)
+    assert ran == [] and not (tmp_path / "out").exists()
+
+
 # ---------------------------------------------------------------- full builds
 
 
