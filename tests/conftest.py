@@ -1,4 +1,5 @@
-"""Shared fixtures: the seed, its gold, and paths to the shared data (read in place)."""
+"""Shared fixtures: the seed, its gold, paths to the shared data (read in place), and the
+sourcing tests' attributor and sentence builder (tests/test_sourcing*.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from pathlib import Path
 import pytest
 
 import analysis.paths as paths
+from analysis.sentences import Sentence
+from analysis.sourcing import SourceAttributor
 
 REPO = Path(__file__).resolve().parents[1]
 FRAMING_BIN = Path(sys.executable).with_name("framing")
@@ -63,3 +66,27 @@ def framing_cli():
         )
 
     return run
+
+
+@pytest.fixture(scope="module")
+def at() -> SourceAttributor:
+    """A default source attributor, one per test module (tests/test_sourcing*.py)."""
+    return SourceAttributor()
+
+
+def sents_of(*paragraphs: list[str] | str) -> tuple[list[Sentence], str]:
+    """Sentences (with offsets and paragraph numbers) and the article text."""
+    out, parts, pos = [], [], 0
+    for p, para in enumerate(paragraphs):
+        para = [para] if isinstance(para, str) else para
+        if p:
+            parts.append("\n\n")
+            pos += 2
+        for k, s in enumerate(para):
+            if k:
+                parts.append(" ")
+                pos += 1
+            out.append(Sentence(pos, pos + len(s), s, p))
+            parts.append(s)
+            pos += len(s)
+    return out, "".join(parts)

@@ -13,6 +13,7 @@ import time
 import warnings
 
 import pytest
+from conftest import sents_of
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -22,29 +23,6 @@ from analysis.quotes import find_quotes
 from analysis.schema import QUOTE_MODES, SIDES, SOURCE_TYPES, SOURCING_COLUMNS
 from analysis.sentences import Sentence
 from analysis.sourcing import Attribution, SourceAttributor, attribute_sentences
-
-
-@pytest.fixture(scope="module")
-def at() -> SourceAttributor:
-    return SourceAttributor()
-
-
-def sents_of(*paragraphs: list[str] | str) -> tuple[list[Sentence], str]:
-    """Sentences (with offsets and paragraph numbers) and the article text."""
-    out, parts, pos = [], [], 0
-    for p, para in enumerate(paragraphs):
-        para = [para] if isinstance(para, str) else para
-        if p:
-            parts.append("\n\n")
-            pos += 2
-        for k, s in enumerate(para):
-            if k:
-                parts.append(" ")
-                pos += 1
-            out.append(Sentence(pos, pos + len(s), s, p))
-            parts.append(s)
-            pos += len(s)
-    return out, "".join(parts)
 
 
 def one(at: SourceAttributor, sentence: str) -> Attribution:

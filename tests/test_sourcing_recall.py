@@ -6,33 +6,7 @@ Every sentence here is invented for these tests.
 from __future__ import annotations
 
 import pytest
-
-from analysis.sentences import Sentence
-from analysis.sourcing import SourceAttributor
-
-
-@pytest.fixture(scope="module")
-def at() -> SourceAttributor:
-    return SourceAttributor()
-
-
-def sents_of(*paragraphs: list[str] | str) -> tuple[list[Sentence], str]:
-    """Sentences (with offsets and paragraph numbers) and the article text."""
-    out, parts, pos = [], [], 0
-    for p, para in enumerate(paragraphs):
-        para = [para] if isinstance(para, str) else para
-        if p:
-            parts.append("\n\n")
-            pos += 2
-        for k, s in enumerate(para):
-            if k:
-                parts.append(" ")
-                pos += 1
-            out.append(Sentence(pos, pos + len(s), s, p))
-            parts.append(s)
-            pos += len(s)
-    return out, "".join(parts)
-
+from conftest import sents_of
 
 # --- British-style single quotation marks ----------------------------------------------
 
