@@ -1171,6 +1171,30 @@ def test_seventh_pass_patterns(scorer, sentence, expected):
     assert labels(scorer.score(sentence)) == expected
 
 
+# escalation, eighth pass: economic pressure and warnings in other words (squeezing a party,
+# cut off from SWIFT, trade status revoked, made to pay the price)
+ESCALATION_PRESSURE_CASES = [
+    ('The allies agreed new measures to squeeze Russia further.', (0, 1)),
+    ('We will keep squeezing the Kremlin until the troops leave.', (0, 1)),
+    ('The recipe calls you to squeeze the lemons.', (0, 0)),
+    ("Iran's largest banks were cut off from the international payments system.", (0, 1)),
+    ('Three more lenders were removed from SWIFT on Tuesday.', (0, 1)),
+    ('Taylor Swift cut off from her label after the dispute.', (0, 0)),
+    ('Congress voted to revoke permanent normal trade relations with Belarus.', (0, 1)),
+    ('The bill would strip Moscow of most-favoured-nation status.', (0, 1)),
+    ('The regime must pay a heavy price for this, the minister said.', (0, 1)),
+    ('Those who ordered the strike will bear the consequences.', (0, 1)),
+    ('Shoppers will pay a high price for petrol this winter.', (0, 0)),
+    ('The company will bear the consequences of the merger in its accounts.', (0, 0)),
+    ('Drivers paid a record price for diesel last month.', (0, 0)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ESCALATION_PRESSURE_CASES)
+def test_escalation_pressure(scorer, sentence, expected):
+    assert labels(scorer.score(sentence)) == expected
+
+
 def test_place_placeholders_expand_from_the_places_file():
     from analysis.framing import expand_places, place_names
 
