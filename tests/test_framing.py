@@ -1195,6 +1195,39 @@ def test_escalation_pressure(scorer, sentence, expected):
     assert labels(scorer.score(sentence)) == expected
 
 
+# escalation, eighth pass: force, occupation and hostility in other words (cyberattacks, a new
+# cold war, intervening in a state, a capital falling, ground under a party's control, maximalist
+# aims, a potential invasion)
+ESCALATION_FORCE_CASES = [
+    ('Hackers linked to the GRU launched cyber attacks on the grid.', (0, 1)),
+    ('The ministry reported a wave of cyber-attacks on its servers.', (0, 1)),
+    ('Analysts warn that Europe is sliding into a new cold war.', (0, 1)),
+    ('The museum has an exhibition on the Cold War.', (0, 0)),
+    ('Turkey intervened militarily in Syria in 2016.', (0, 1)),
+    ('The committee will intervene in the dispute over fees.', (0, 0)),
+    ('The special operation will continue until all its goals are met, the spokesman said.', (0, 1)),
+    ('He served in special operations for a decade before retiring.', (0, 0)),
+    ('Officials feared Kabul would fall within days.', (0, 1)),
+    ('Half of the province is now under Russian control.', (0, 1)),
+    ('The thermostat is under automatic control.', (0, 0)),
+    ('Their aim is to subjugate the whole country.', (0, 1)),
+    ('They want to take away our sovereignty and our independence.', (0, 1)),
+    ('Prosecutors are documenting crimes against civilians in the occupied towns.', (0, 1)),
+    ('The police reported fewer crimes against property this year.', (0, 0)),
+    ('The Russian war machine is grinding forward in the east.', (0, 1)),
+    ('The coffee machine on the third floor is broken.', (0, 0)),
+    ('Officials are preparing for a potential Russian invasion.', (0, 1)),
+    ('An invasion could begin at any moment, the adviser said.', (0, 1)),
+    ('Since the special operation began, prices have doubled.', (0, 0)),
+    ('The new garden pests are an invasion of the lawns.', (0, 0)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ESCALATION_FORCE_CASES)
+def test_escalation_force(scorer, sentence, expected):
+    assert labels(scorer.score(sentence)) == expected
+
+
 def test_place_placeholders_expand_from_the_places_file():
     from analysis.framing import expand_places, place_names
 
