@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -44,12 +45,26 @@ def atomic_path(path: str | Path):
     try:
         yield Path(tmp)
         try:
+            # mkstemp makes the file owner-only (0600): give it the mode a plain open() would
+            # (0666 less the umask), or the mode of the file it replaces
+            os.chmod(tmp, _mode_for(path))
             os.replace(tmp, path)
         except OSError as exc:
             raise _naming(exc, path) from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """The permission bits a file written to ``path`` gets: those of the file there now,
+    else 0666 less the process's umask (as ``open(path, "w")`` would give)."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        mask = os.umask(0)  # read the umask (there is no other portable way) and put it back
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 def _naming(exc: OSError, path: Path) -> OSError:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 
 import pandas as pd
 import pytest
@@ -64,3 +66,26 @@ def test_unwritable_target_is_named_not_the_temporary_file(tmp_path):
     with pytest.raises(NotADirectoryError) as exc:
         write_table(df, a_file / "out.csv")
     assert exc.value.filename == str(a_file / "out.csv")
+
+
+@pytest.mark.parametrize(("umask", "expected"), [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)])
+def test_written_files_get_the_mode_a_plain_open_gives(tmp_path, umask, expected):
+    """Outputs are readable as any file the user writes (the temporary file of atomic_path
+    is owner-only: a shared report came out -rw-------)."""
+    old = os.umask(umask)
+    try:
+        text = write_text(tmp_path / "page.html", "<p>x</p>")
+        table = write_table(pd.DataFrame({"a": [1]}), tmp_path / "t.csv")
+    finally:
+        os.umask(old)
+    for path in (text, table):
+        assert stat.S_IMODE(path.stat().st_mode) == expected
+
+
+def test_a_rewritten_file_keeps_its_mode(tmp_path):
+    target = tmp_path / "t.csv"
+    target.write_text("old")
+    target.chmod(0o640)
+    write_table(pd.DataFrame({"a": [1]}), target)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert target.read_text().startswith("a")
