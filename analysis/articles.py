@@ -1113,6 +1113,8 @@ def _table_keys(path: Path, suffix: str) -> set[str]:
 
 def _own_json(path: Path) -> str | None:
     name = path.name.lower()
+    if name.endswith(".skipped.json"):  # 'framing score -o scored.csv' writes scored.skipped.json
+        name = "skipped.json"
     if name not in ("skipped.json", "report.json"):
         return None
     try:

@@ -13,9 +13,11 @@ Exit codes: 0 success, 1 input error, 2 usage error (130 interrupted; 141
 when the reader of the output went away, as in ``framing score x | head``,
 without a message). Errors print one line
 (``framing: error: ...``); ``--debug`` shows the traceback.
-Every command reports what it skipped, on stderr and (with ``-o``) as
-``skipped.json`` beside the output; a run that skips nothing removes the
-``skipped.json`` an earlier run left there (and says so).
+Every command reports what it skipped, on stderr and (with ``-o``) in a JSON
+file: ``OUT.skipped.json`` beside an output file (``scored.skipped.json`` for
+``-o scored.csv``), ``skipped.json`` inside an output folder. A run that skips
+nothing removes the file an earlier run with the same output left (and says so);
+another output's file is never touched.
 """
 
 from __future__ import annotations
@@ -39,34 +41,55 @@ class UsageError(Exception):
 # --------------------------------------------------------------------- helpers
 
 
-def _emit_table(df, out: str | None, *, default_columns: Sequence[str] | None = None) -> None:
+def _emit_table(df, out: str | None, *, terminal_columns: Sequence[str] | None = None) -> None:
+    """Write ``df`` to ``out``, else as CSV to stdout: the whole table to a pipe or a file
+    (``framing score x > scored.csv`` is the table ``-o scored.csv`` writes), only
+    ``terminal_columns`` to a terminal, where the evidence column would bury the rest
+    (and stderr says so)."""
     from .io import table_for_csv, write_table
 
     if out:
         write_table(df, out)
         print(f"wrote {len(df)} rows to {out}", file=sys.stderr)
-    else:
-        shown = df[list(default_columns)] if default_columns else df
-        table_for_csv(shown).to_csv(sys.stdout, index=False)
+        return
+    shown = df
+    if terminal_columns and sys.stdout.isatty():
+        shown = df[list(terminal_columns)]
+        print(
+            f"framing: showing {shown.shape[1]} of {df.shape[1]} columns; -o FILE or a pipe "
+            "('> scored.csv') gives them all",
+            file=sys.stderr,
+        )
+    table_for_csv(shown).to_csv(sys.stdout, index=False)
 
 
-def _report_skipped(skipped: list, out_dir: Path | None) -> None:
-    """Print what was skipped (and write skipped.json beside the output). With nothing
-    skipped, a skipped.json of an earlier run beside the output is removed, and that is
-    said: left there, it would read as this run's."""
+def _report_skipped(skipped: list, skip_file: Path | None) -> None:
+    """Print what was skipped, and write it to ``skip_file`` (see :func:`_skip_file`). With
+    nothing skipped, a ``skip_file`` an earlier run left is removed, and that is said: left
+    there, it would read as this run's."""
     if not skipped:
-        stale = out_dir / "skipped.json" if out_dir is not None else None
-        if stale is not None and stale.is_file():
-            stale.unlink()
-            print(f"framing: nothing skipped; removed {stale}, left by an earlier run", file=sys.stderr)
+        if skip_file is not None and skip_file.is_file():
+            skip_file.unlink()
+            print(f"framing: nothing skipped; removed {skip_file}, left by an earlier run", file=sys.stderr)
         return
     print(f"framing: {len(skipped)} item(s) skipped or repaired:", file=sys.stderr)
     for s in skipped:
         print(f"  - {s}", file=sys.stderr)
-    if out_dir is not None:
+    if skip_file is not None:
         from .io import write_text
 
-        write_text(out_dir / "skipped.json", json.dumps([s.as_dict() for s in skipped], indent=1, ensure_ascii=False))
+        write_text(skip_file, json.dumps([s.as_dict() for s in skipped], indent=1, ensure_ascii=False))
+        print(f"framing: the list is in {skip_file}", file=sys.stderr)
+
+
+def _skip_file(out: str | None) -> Path | None:
+    """Where the skips of a run writing ``-o out`` go: ``scored.skipped.json`` beside an
+    output file ``scored.csv`` (named after it: two outputs in one folder keep their own),
+    ``skipped.json`` inside an output folder; None for stdout."""
+    if not out:
+        return None
+    p = Path(out)
+    return p / "skipped.json" if p.suffix == "" else p.with_name(f"{p.stem}.skipped.json")
 
 
 def _load_articles(path: str):
@@ -123,13 +146,6 @@ def _check_output_folder(command: str, out: str | None) -> None:
         raise UsageError(f"framing {command}: -o {out!r} is a file; give a folder for the outputs")
 
 
-def _out_dir(out: str | None) -> Path | None:
-    if not out:
-        return None
-    p = Path(out)
-    return p if p.suffix == "" else p.parent
-
-
 # -------------------------------------------------------------------- commands
 
 
@@ -158,7 +174,7 @@ def cmd_sentences(args: argparse.Namespace) -> int:
     cols = ["article_id", "sentence", "paragraph", "start", "end", "text"]
     df = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=cols)
     _emit_table(df, args.output)
-    _report_skipped(skipped, _out_dir(args.output))
+    _report_skipped(skipped, _skip_file(args.output))
     return EXIT_OK
 
 
@@ -201,9 +217,9 @@ def cmd_score(args: argparse.Namespace) -> int:
     shown = ["article_id", "sentence", "frame", "source_type", "speaker", "text"]
     if model is not None:  # <frame>_prob and <frame>_model beside the lexicon's columns
         df = model.apply(df)
-        shown[3:3] = [f"{f}_model" for f in model.models_]
-    _emit_table(df, args.output, default_columns=shown)
-    _report_skipped(skipped, _out_dir(args.output))
+        shown[3:3] = [c for f in model.models_ for c in (f"{f}_prob", f"{f}_model")]
+    _emit_table(df, args.output, terminal_columns=shown)
+    _report_skipped(skipped, _skip_file(args.output))
     return EXIT_OK
 
 
@@ -228,7 +244,7 @@ def _score_streaming(args: argparse.Namespace) -> int:
         source_rules=_source_rules(args.source_rules),
     )
     print(summary, file=sys.stderr)
-    _report_skipped(list(summary.skipped), _out_dir(args.output))
+    _report_skipped(list(summary.skipped), _skip_file(args.output))
     return EXIT_OK
 
 
@@ -336,7 +352,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
 
     result = fetch_articles(args.urls, args.output, timeout=args.timeout, max_bytes=args.max_bytes)
     print(result.summary().splitlines()[0])  # the failures follow once, with the other skips
-    _report_skipped(result.skipped, Path(args.output))
+    _report_skipped(result.skipped, Path(args.output) / "skipped.json")
     return EXIT_OK if result.saved else EXIT_INPUT
 
 
@@ -365,14 +381,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--debug", action="store_true", help="show the full traceback on errors")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    s = sub.add_parser("sentences", help="split an article or corpus into sentences", description="Print or write the sentence table (article_id, paragraph, start, end, text).")
+    s = sub.add_parser("sentences", help="split an article or corpus into sentences", description="Print or write the sentence table (article_id, sentence, paragraph, start, end, text).")
     s.add_argument("path", help="an article (.txt .md .html .json) or a corpus (folder, .jsonl, .csv)")
     s.add_argument("-o", "--output", help="write to this file (.csv .jsonl .parquet) instead of stdout")
     s.set_defaults(func=cmd_sentences)
 
     s = sub.add_parser("score", help="score every sentence for framing and sourcing", description="Score an article or a corpus: the sentence table with framing and sourcing columns.")
     s.add_argument("path", help="an article or a corpus (folder, .jsonl, .csv)")
-    s.add_argument("-o", "--output", help="output file: .csv, .jsonl or .parquet (default: CSV on stdout)")
+    s.add_argument("-o", "--output", help="output file: .csv, .json, .jsonl or .parquet (default: CSV on stdout: the whole table to a pipe or file, the main columns to a terminal)")
     s.add_argument("--lexicon", action="append", help="an extra frame lexicon CSV (repeatable)")
     s.add_argument("--source-rules", action="append", metavar="TABLE=FILE", help="extend a sourcing rule table (reporting_verbs, roles, institutions, outlets, sides, anonymity: your CSV; sourcing_words: your TOML) (repeatable)")
     s.add_argument("--model", help="also apply a frame model saved by 'framing train' (adds <frame>_prob and <frame>_model columns)")

@@ -1217,6 +1217,7 @@ def test_a_corpus_folder_leaves_out_what_this_package_wrote_and_says_so(tmp_path
     (out / "sentences.jsonl").write_text(
         json.dumps({"article_id": "a", "sentence": 0, "text": "Talks resumed in Geneva on Monday."}) + "\n")
     (out / "skipped.json").write_text(json.dumps([{"source": "x.txt", "reason": "file is empty", "line": None, "kind": "skipped"}]))
+    (out / "scored.skipped.json").write_text(json.dumps([{"source": "x.txt", "reason": "file is empty", "line": None, "kind": "skipped"}]))
     # a report.json of an earlier version, without the list of what was skipped
     (out / "report" / "report.json").write_text(json.dumps({"article": "a.txt", "corpus": None, "seconds": 1, "pages": [], "failed": {}}))
     (out / "report" / "index.html").write_text(
@@ -1238,7 +1239,8 @@ def test_a_corpus_folder_leaves_out_what_this_package_wrote_and_says_so(tmp_path
     assert sorted(Path(p).name for p in df["path"]) == ["a.txt", "b.txt", "mine.csv", "saved.html"]
     own = {Path(s.source).relative_to(tmp_path).as_posix() for s in df.attrs["skipped"] if s.reason.startswith(A.OWN_OUTPUT)}
     assert own == {
-        "out/scored.csv", "out/sentences.jsonl", "out/skipped.json", "out/report/report.json",
+        "out/scored.csv", "out/sentences.jsonl", "out/skipped.json", "out/scored.skipped.json",
+        "out/report/report.json",
         "out/report/index.html", "out/report/article.html", "out/compare/profiles.csv",
         "out/compare/comparison.csv", "out/compare/by_outlet.csv", "out/compare/summary.txt",
         "out/compare/README.txt",

@@ -120,7 +120,7 @@ def test_score_stream_writes_parquet_and_reports_bad_lines(framing_cli, tmp_path
     df = pd.read_parquet(out)
     assert df["article_id"].tolist() == ["a", "b"]
     assert "big.jsonl:2" in r.stderr
-    skipped = json.loads((out.parent / "skipped.json").read_text())
+    skipped = json.loads((out.parent / "scored.skipped.json").read_text())
     assert [s["line"] for s in skipped] == [2]
 
 
@@ -207,8 +207,8 @@ def test_corpus_help_names_the_environment_variable(command):
 
 @pytest.mark.parametrize("command", ["score", "sentences"])
 def test_a_run_that_skips_nothing_removes_an_earlier_skipped_json(framing_cli, tmp_path, command):
-    # a first run over a corpus with an empty file wrote out/skipped.json; a second run over
-    # good articles only left it there, where it read as the second run's skips
+    # a first run over a corpus with an empty file wrote out/first.skipped.json; a second run
+    # to the same output over good articles only left it there, where it read as its skips
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "a.txt").write_text("Talks resumed in Geneva on Monday. Envoys met again.")
@@ -216,11 +216,28 @@ def test_a_run_that_skips_nothing_removes_an_earlier_skipped_json(framing_cli, t
     out = tmp_path / "out"
     r = framing_cli(command, str(corpus), "-o", str(out / "first.csv"))
     assert r.returncode == 0, r.stderr
-    assert "empty.txt" in (out / "skipped.json").read_text()
-    r = framing_cli(command, str(corpus / "a.txt"), "-o", str(out / "second.csv"))
+    assert "empty.txt" in (out / "first.skipped.json").read_text()
+    assert "the list is in" in r.stderr and "first.skipped.json" in r.stderr
+    r = framing_cli(command, str(corpus / "a.txt"), "-o", str(out / "first.csv"))
     assert r.returncode == 0, r.stderr
-    assert not (out / "skipped.json").exists()
-    assert "nothing skipped; removed" in r.stderr and "skipped.json" in r.stderr
+    assert not (out / "first.skipped.json").exists()
+    assert "nothing skipped; removed" in r.stderr and "first.skipped.json" in r.stderr
+
+
+@pytest.mark.parametrize("command", ["score", "sentences"])
+def test_another_outputs_skip_list_is_left_alone(framing_cli, tmp_path, command):
+    # user review: 'framing score big.jsonl --stream -o rv/big.parquet' wrote rv/skipped.json;
+    # an unrelated 'framing score art.txt -o rv/other.csv' then deleted it as its own
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Talks resumed in Geneva on Monday. Envoys met again.")
+    (corpus / "empty.txt").write_text("")
+    out = tmp_path / "out"
+    assert framing_cli(command, str(corpus), "-o", str(out / "big.csv")).returncode == 0
+    r = framing_cli(command, str(corpus / "a.txt"), "-o", str(out / "other.csv"))
+    assert r.returncode == 0, r.stderr
+    assert "empty.txt" in (out / "big.skipped.json").read_text()
+    assert "removed" not in r.stderr and not (out / "other.skipped.json").exists()
 
 
 @pytest.mark.parametrize("command", ["compare", "report"])
@@ -276,9 +293,8 @@ def test_train_then_score_with_the_model(framing_cli, seed_gold_path, seed_path,
     # a model that learnt the seed's labels finds most of its diplomacy again
     assert (b["diplomacy_model"] & b["diplomacy"]).sum() >= 10
 
-    r = framing_cli("score", str(seed_path), "-q", "--model", str(model))  # stdout: shown
-    assert r.stdout.splitlines()[0].startswith(
-        "article_id,sentence,frame,diplomacy_model,escalation_model,source_type")
+    r = framing_cli("score", str(seed_path), "-q", "--model", str(model))  # stdout, a pipe
+    assert r.stdout.splitlines()[0].split(",") == list(b.columns)
 
 
 @pytest.mark.parametrize(
@@ -304,3 +320,49 @@ def test_train_on_bad_gold_is_one_line_exit_1(framing_cli, seed_gold_path, tmp_p
     r = framing_cli("train", str(seed_gold_path), "-o", str(tmp_path / "m.skops"), "--cv", "2")
     assert r.returncode == 1 and "at least two articles" in r.stderr
     assert not (tmp_path / "m.skops").exists()
+
+
+def test_score_to_a_pipe_is_the_whole_table_and_to_a_terminal_a_short_view(
+    framing_cli, seed_path, tmp_path
+):
+    """User review: 'framing score art.txt > out.csv' gave 6 of the table's columns (no
+    diplomacy, scores or evidence), with nothing said. A pipe or file now gets the table
+    that -o writes; a terminal gets the main columns, and stderr says so."""
+    import io
+    import os
+    import pty
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import pandas as pd
+
+    framing_bin = Path(sys.executable).with_name("framing")  # as the framing_cli fixture runs
+    written = tmp_path / "scored.csv"
+    assert framing_cli("score", str(seed_path), "-q", "-o", str(written)).returncode == 0
+    piped = framing_cli("score", str(seed_path), "-q")
+    assert piped.returncode == 0, piped.stderr
+    pd.testing.assert_frame_equal(pd.read_csv(io.StringIO(piped.stdout)), pd.read_csv(written))
+    assert "showing" not in piped.stderr
+
+    leader, follower = pty.openpty()
+    proc = subprocess.run(
+        [str(framing_bin), "score", str(seed_path), "-q"],
+        stdout=follower, stderr=subprocess.PIPE, text=True, timeout=300,
+        env={**os.environ, "COLUMNS": "500"},
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            data = os.read(leader, 65536)
+        except OSError:  # the terminal's other end is closed: all read
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(leader)
+    assert proc.returncode == 0, proc.stderr
+    header = b"".join(chunks).decode().splitlines()[0]
+    assert header == "article_id,sentence,frame,source_type,speaker,text"
+    assert "showing 6 of" in proc.stderr and "-o FILE or a pipe" in proc.stderr
