@@ -33,7 +33,9 @@ from .errors import InputWarning
 from .quotes import QuoteSpan, find_quotes
 from .sentences import Sentence
 from .speakers import (
+    ARTICLE_NAMES,
     PRONOUNS,
+    ArticleNames,
     EntityMemory,
     MentionType,
     SourceLexicon,
@@ -1695,16 +1697,21 @@ class SourceAttributor:
                     out.append(UNATTRIBUTED)
             return out
 
-    def _trigger_sentences(self, full: str, starts: list[int],
-                           sents: list[Sentence]) -> tuple[dict[int, int], dict[int, set[str]]]:
+    def _trigger_sentences(self, full: str, starts: list[int], sents: list[Sentence], *,
+                           surnames: list[tuple[int, str]] | None = None,
+                           ) -> tuple[dict[int, int], dict[int, set[str]]]:
         """The sentences that can hold a cue, each with the kinds of trigger found in it (bit
         1: a reporting-verb word, bit 2: a nominal cue noun, bit 4: another trigger): one
         Aho-Corasick pass over the article for the first words of reporting verbs, the
         nominal cue nouns, "according", dashes, "opinion", " view" and " by " (a superset of
         ``_find_cues``' own fast-path test, so skipping the other sentences changes
-        nothing); and, per sentence, the reporting-verb words found."""
+        nothing); and, per sentence, the reporting-verb words found. The same pass appends
+        to ``surnames`` (offset, word) of each whole word of ``SourceLexicon.surname_words``
+        in the article (for ``SourceLexicon.person_surnames``)."""
         n = len(starts)
         if starts != sorted(starts):  # (C speed: sorted input is one pass)
+            if surnames is not None:
+                surnames.extend(self.lex.surname_hits(full))
             return dict.fromkeys(range(n), 7), {}  # sentences out of order: no shortcut
         find, info = self._trigger_automaton()
         out: dict[int, int] = {}
@@ -1724,6 +1731,10 @@ class SourceAttributor:
                     c = full[e]
                     if c.isalnum() or c == "_":
                         continue
+                if bits == 8:  # a word of an organisation's name that may be a surname
+                    if surnames is not None:
+                        surnames.append((b, w))
+                    continue
             if b >= nxt:
                 k = bisect_right(starts, b, k) - 1
                 lo, hi = starts[k], starts[k] + len(sents[k].text)
@@ -1752,6 +1763,8 @@ class SourceAttributor:
             for w in ("ccording", "―", "—", "opinion", " view", " by ", " poll", " survey",
                       " reports,", " put it,", " puts it,", " learned ", " learnt "):
                 bits[w] = 4
+            for w in self.lex.surname_words:
+                bits.setdefault(w, 8)  # (no trigger is capitalised)
             keys = list(bits)
             info = [(bits[w], w) for w in keys]
             if _ahocorasick_rs is not None:
@@ -1809,15 +1822,32 @@ class SourceAttributor:
             return []
         full, starts = self._article_text(sents, text)  # (every sentence's text is in it)
         if full.isascii() or not any(c in full for c in HIDDEN_CHARS):  # (C speed: no regex)
-            return self._attribute_plain(sents, full, starts)
+            return self._attribute_named(sents, full, starts)
         clean, clean_text, positions = _without_hidden(sents, text, self._one_word_entries())
         return [
             a if pos is None else _spans_back(a, pos)
             for a, pos in zip(
-                self._attribute_plain(clean, *self._article_text(clean, clean_text)),
+                self._attribute_named(clean, *self._article_text(clean, clean_text)),
                 positions, strict=True,
             )
         ]
+
+    def _attribute_named(self, sents: list[Sentence], full: str,
+                         starts: list[int]) -> list[Attribution]:
+        """``_attribute_plain``, with the surnames that the article's full names give to
+        people although they are words of an organisation's name (``ArticleNames``: "Kennan
+        stated" after "George Kennan", in spite of the Kennan Institute)."""
+        surnames: list[tuple[int, str]] = []
+        triggers = self._trigger_sentences(full, starts, sents, surnames=surnames)
+        known = self.lex.person_surnames(full, surnames) if surnames else None
+        if not known:
+            return self._attribute_plain(sents, full, starts, triggers)
+        names = ArticleNames(known)
+        token = ARTICLE_NAMES.set(names)
+        try:
+            return self._attribute_plain(sents, full, starts, triggers, names)
+        finally:
+            ARTICLE_NAMES.reset(token)
 
     def _one_word_entries(self) -> frozenset[str]:
         """The rule tables' one-word entries, lower case (reporting-verb forms, roles,
@@ -1834,10 +1864,14 @@ class SourceAttributor:
             )
         return entries
 
-    def _attribute_plain(self, sents: list[Sentence], full: str,
-                         starts: list[int]) -> list[Attribution]:
+    def _attribute_plain(self, sents: list[Sentence], full: str, starts: list[int],
+                         triggers: tuple[dict[int, int], dict[int, set[str]]],
+                         names: ArticleNames | None = None) -> list[Attribution]:
         """``_attribute`` for sentences without hidden characters: ``full`` is the article
-        text and ``starts`` each sentence's start in it (``_article_text``)."""
+        text and ``starts`` each sentence's start in it (``_article_text``), ``triggers``
+        what ``_trigger_sentences`` found in it; ``names``: the article's surnames of
+        ``_attribute_named``, to be told how far the reading is (a cue's bare surname names
+        a person only after the full name)."""
         lex = self.lex
         spans = find_quotes(full)
         # quote mask over the article (content only)
@@ -1862,11 +1896,13 @@ class SourceAttributor:
         ns = len(sents)
         per_cues: list[Sequence[Cue]] = [()] * ns  # (read only)
         masked_list: list[str | None] = [None] * ns
-        flagged, scan_words = self._trigger_sentences(full, starts, sents)
+        flagged, scan_words = triggers
         for i, hit in flagged.items():
             t = sents[i].text
             masked_t = _mask(t, starts[i], spans_by_sent[i])
             masked_list[i] = masked_t
+            if names is not None:
+                names.pos = starts[i] + len(t)
             if len(t) < 5000:
                 per_cues[i] = self._find_cues(t, masked_t, hit, scan_words.get(i))
 
@@ -1940,7 +1976,10 @@ class SourceAttributor:
         # (worked out only when a sentence needs it)
         own_voice: bool | None = None
 
-        # pass 2: decide each sentence in order, with coreference
+        # pass 2: decide each sentence in order, with coreference (the cues of pass 1 hold
+        # a bare surname only after its full name)
+        if names is not None:
+            names.pos = len(full)
         mem = EntityMemory(full)
         out: list[Attribution] = []
         held_carry: dict[tuple[int, str], Attribution] = {}

@@ -37,7 +37,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass, field
+from contextvars import ContextVar
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -266,6 +267,12 @@ _TOKEN_POST = ("", ",", ".", ":", ";", "?", "!", ")", "”", '"', ",”", '."', 
                "–", "’", "'", ".’", "…")
 _WORD = re.compile(r"[A-Za-z][\w’'.\-]*")
 _CAP_WORD = re.compile(r"\b[A-Z][\w’'\-]+(?:\.[A-Z]\.?)?")
+#: the capitalised word before a surname ("George Kennan", "Fiona Hill"; a middle initial
+#: between), searched up to the surname
+_RE_FIRST_NAME = re.compile(r"(?<![\w’'.-])([A-Z][a-z][\w’'-]*(?:\s+[A-Z]\.)?)\s+$")
+#: a capitalised word after the surname: an organisation's name ("Pew Research Center",
+#: "Kennan Institute", "Kennan’s Institute"), or a word joined to it ("Hill-based")
+_RE_NAME_RUNS_ON = re.compile(r"(?:’s|'s)?\s+[A-Z]|-\w")
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,6 +287,43 @@ class MentionType:
     roles: tuple[str, ...] = ()
     name_tokens: tuple[str, ...] = ()
     outlet: str = ""
+
+
+class ArticleNames:
+    """The article being attributed: the surnames its full names give to people although
+    they are words of organisations' names (``SourceLexicon.person_surnames``), and how far
+    the attribution has read (``pos``: a full name before it counts as mentioned earlier).
+
+    While it is :data:`ARTICLE_NAMES`' value, ``SourceLexicon.classify`` reads such a bare
+    surname ("Kennan stated" after "George Kennan") as the named person, and gives the full
+    name its surname among its name tokens (so that the bare one resolves to it)."""
+
+    __slots__ = ("first", "pos")
+
+    def __init__(self, first: dict[str, int]) -> None:
+        self.first = first
+        self.pos = 0
+
+    def typed(self, mention: str, mt: MentionType) -> MentionType:
+        """``mt`` (the article-free type of ``mention``) in this article."""
+        m = mention.strip()
+        at = self.first.get(m)
+        if at is not None:
+            if at >= self.pos or (mt.named and mt.person):
+                return mt
+            st = mt.source_type if mt.source_type in ("named_official", "expert", "other") else \
+                "named_official"
+            return MentionType(st, mt.side, True, False, True, mt.roles, (m,))
+        if mt.named and mt.person and mt.name_tokens:
+            last = m.rpartition(" ")[2].removesuffix("’s").removesuffix("'s")
+            if last in self.first and last not in mt.name_tokens:
+                return replace(mt, name_tokens=(*mt.name_tokens, last))
+        return mt
+
+
+#: the article being attributed, if it names a person by a word of an organisation's name
+#: (set by ``SourceAttributor`` for one article; each thread has its own)
+ARTICLE_NAMES: ContextVar[ArticleNames | None] = ContextVar("ARTICLE_NAMES", default=None)
 
 
 def _trie(terms) -> str:
@@ -488,6 +532,9 @@ class SourceLexicon:
     verb_tokens: dict[str, str] = field(default_factory=dict)  # "said," -> "said"
     verb_token_set: frozenset[str] = frozenset()
     org_words: frozenset[str] = frozenset()  # words of multi-word organisation names
+    # capitalised words of organisations' names (not a whole name) that name_tokens drops,
+    # a person's surname after the article named the person in full (person_surnames)
+    surname_words: frozenset[str] = frozenset()
     private_names: tuple[str, ...] = ()  # institutions of kind company / union / ngo
     gaz: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     re_all: re.Pattern[str] | None = None
@@ -495,6 +542,7 @@ class SourceLexicon:
     _cache: dict[str, MentionType] = field(default_factory=dict)
     _bare_cache: dict[str, MentionType] = field(default_factory=dict)  # (no appositive)
     _names_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    _re_surname: re.Pattern[str] | None = None  # surname_words (surname_hits)
 
     @classmethod
     def load(cls, extra: Mapping[str, str | Path] | None = None) -> SourceLexicon:
@@ -539,6 +587,13 @@ class SourceLexicon:
         lex.private_names = tuple(n for n, k in inst_kind.items() if k in _PRIVATE_KINDS)
         lex.org_words = frozenset(w for name in [*inst_side, *outlet_side] if " " in name
                                   for w in name.split() if w[:1].isupper()) - set(side_of)
+        # (not a body's whole name: "Bloomberg said" after "Michael Bloomberg" is the company;
+        # nor the head noun of one: "Bank", "Council")
+        lex.surname_words = frozenset(
+            w for w in lex.org_words
+            if w.isalpha() and w[:1].isupper() and w[1:2].islower() and w not in _NOT_NAME and
+            w not in ORG_HEADS and w not in inst_side and w not in outlet_side and
+            w.lower() not in role_type and side_kind.get(w, "person") == "person")
         # generic outlets ("state media") also open a sentence ("State media said")
         for r in t["outlets"]:
             if r["kind"] == "generic" and r["name"][:1].islower():
@@ -677,9 +732,9 @@ class SourceLexicon:
             if _RE_HYPHEN_ADJ.fullmatch(w) or w.startswith(("Pro-", "Anti-")):
                 continue  # "the Moscow-installed governor", "Kyiv-based", "Pro-Kremlin": an
                 # adjective
-            titled = idx > 0 and caps[idx - 1].end() + 1 == m.start() and \
+            titled = idx > 0 and mention[caps[idx - 1].end():m.start()] in (" ", ". ") and \
                 caps[idx - 1].group().rstrip(".") in _NAME_TITLES
-            # "Senator Hill", "Mr Post": a surname after a title, not "The Hill"
+            # "Senator Hill", "Mr Post", "Mr. Hill": a surname after a title, not "The Hill"
             if not titled and (w in self.inst_side or w in self.outlet_side or (
                     w in self.org_words and self.side_kind.get(w) != "person")):
                 continue
@@ -939,7 +994,10 @@ class SourceLexicon:
     def classify(self, mention: str, appositive: str = "") -> MentionType:
         """Type a speaker mention (plus an appositive like "a political scientist at RAND").
 
-        Returns ``source_type == ""`` when the mention names no plausible source.
+        Returns ``source_type == ""`` when the mention names no plausible source. While an
+        article is attributed (:func:`article_names`), a surname that is also a word of an
+        organisation's name ("Kennan" of the Kennan Institute) names the person whose full
+        name the article gave earlier ("George Kennan").
         """
         if not appositive:  # the usual call: the mention itself is the key
             hit = self._bare_cache.get(mention)
@@ -947,14 +1005,59 @@ class SourceLexicon:
                 hit = self._classify(mention, "")
                 if len(self._bare_cache) < 50_000:
                     self._bare_cache[mention] = hit
-            return hit
-        key = mention + "\x01" + appositive
-        hit = self._cache.get(key)
+        else:
+            key = mention + "\x01" + appositive
+            hit = self._cache.get(key)
+            if hit is None:
+                hit = self._classify(mention, appositive)
+                if len(self._cache) < 50_000:
+                    self._cache[key] = hit
+        names = ARTICLE_NAMES.get()
+        return hit if names is None else names.typed(mention, hit)
+
+    def _classify_plain(self, mention: str) -> MentionType:
+        """``classify`` of the mention alone, whatever article is being attributed (what
+        the caches keep must not depend on the article)."""
+        hit = self._bare_cache.get(mention)
         if hit is None:
-            hit = self._classify(mention, appositive)
-            if len(self._cache) < 50_000:
-                self._cache[key] = hit
+            hit = self._classify(mention, "")
+            if len(self._bare_cache) < 50_000:
+                self._bare_cache[mention] = hit
         return hit
+
+    def person_surnames(self, text: str, hits: list[tuple[int, str]] | None = None
+                        ) -> dict[str, int]:
+        """The surnames of people named in full in ``text`` that are also words of an
+        organisation's name (which alone are no name: "the Kennan Institute", "The Hill"),
+        each with the offset of its first full name: "George Kennan" -> {"Kennan": 0}. A
+        name run on by a capitalised word ("Pew Research Center") is no person's. ``hits``:
+        (offset, word) of the words of ``surname_words`` in ``text`` (``surname_hits``).
+
+            >>> SourceLexicon.load().person_surnames("George Kennan warned. Kennan said so.")
+            {'Kennan': 0}
+        """
+        if hits is None:
+            hits = self.surname_hits(text)
+        out: dict[str, int] = {}
+        for b, w in hits:
+            if w in out:
+                continue
+            fm = _RE_FIRST_NAME.search(text, max(0, b - 40), b)
+            if fm is None or _RE_NAME_RUNS_ON.match(text, b + len(w)):
+                continue
+            mt = self._classify_plain(fm.group(1) + " " + w)
+            if mt.named and mt.person and mt.name_tokens and \
+                    mt.source_type not in ("", "institution", "media"):
+                out[w] = fm.start()
+        return out
+
+    def surname_hits(self, text: str) -> list[tuple[int, str]]:
+        """(offset, word) of each whole word of ``surname_words`` in ``text``, in order."""
+        rx = self._re_surname
+        if rx is None:
+            rx = self._re_surname = re.compile(
+                r"(?<![\w])(?:" + _trie(sorted(self.surname_words)) + r")(?!\w)")
+        return [(m.start(), m.group()) for m in rx.finditer(text)]
 
     def _classify(self, mention: str, appositive: str) -> MentionType:
         if appositive[:4] == "who " and _RE_WHO_HEADS.match(appositive):
@@ -986,7 +1089,7 @@ class SourceLexicon:
                 return MentionType("media", side, False, False, False)
             im = _RE_DOC_ISSUER.match(mention, dm.end())
             if im and not (evidence and "leaked" in dm.group(0).lower()):
-                it = self.classify(im.group(1).strip())
+                it = self._classify_plain(im.group(1).strip())
                 if it.roles and it.source_type in ("unnamed_official", "named_official",
                                                    "expert") and not any(
                         tb == "inst" for _, _, _, tb in self._scan(im.group(1))):

@@ -456,7 +456,7 @@ def test_article_scan_shortcuts_change_nothing(at, texts):
 def _unscanned() -> SourceAttributor:
     """An attributor whose article scan flags every sentence (no shortcut taken)."""
     slow = SourceAttributor()
-    slow._trigger_sentences = lambda full, starts, ss: (dict.fromkeys(range(len(ss)), 7), {})
+    slow._trigger_sentences = lambda full, starts, ss, **kw: (dict.fromkeys(range(len(ss)), 7), {})
     return slow
 
 

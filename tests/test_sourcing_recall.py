@@ -2036,3 +2036,40 @@ def test_an_official_naming_an_outlet_is_no_journalist(turn):
             "and the next question.\n\n" + turn.split(":")[0] + ": I have already answered.")
     df = score_article(text)
     assert "media" not in set(df["source_type"])
+
+
+# --- a surname that is also a word of an organisation's name --------------------------------
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    # the last word of a person's full name given earlier is that person, though it is also a
+    # word of an institution's name (Kennan Institute, The Hill, Wilson Center)
+    ((["Oleg Kennan, a retired diplomat, warned that the treaty was a mistake.",
+       "The Kennan Institute hosted a debate on Monday.",
+       "\u201cIt is the beginning of a new cold war,\u201d Kennan stated."],),
+     [("expert", "Oleg Kennan", "Oleg Kennan"), ("unattributed", "", ""),
+      ("expert", "Kennan", "Oleg Kennan")]),
+    ((["Marta Hill testified on Tuesday.", "Hill said the aid was withheld."],),
+     [("named_official", "Marta Hill", "Marta Hill"), ("named_official", "Hill", "Marta Hill")]),
+    ((["\u201cWe were not consulted,\u201d said Ivo Wilson, a farmer.",
+       "Wilson said the harvest was lost."],),
+     [("other", "Ivo Wilson", "Ivo Wilson"), ("other", "Wilson", "Ivo Wilson")]),
+    # after a title with its period ("Mr. Hill") the word is a surname in any article
+    ((["Oleg Kennan, a retired diplomat, spoke at the Kennan Institute.",
+       "Mr. Kennan said the treaty was a mistake."],),
+     [("unattributed", "", ""), ("expert", "Mr. Kennan", "Mr. Kennan")]),
+    # no person's full name ends in it: an institution's word names no one
+    ((["The Pew Research Center polled 2,000 adults.", "Pew said most Americans agree."],),
+     [("unattributed", "", ""), ("unattributed", "", "")]),
+    ((["The Kennan Institute hosted a debate.", "The Institute said the treaty still mattered."],),
+     [("unattributed", "", ""), ("institution", "The Institute", "The Institute")]),
+    # the full name must come first
+    ((["Kennan stated that the treaty was a mistake.", "Oleg Kennan is a retired diplomat."],),
+     [("unattributed", "", ""), ("unattributed", "", "")]),
+    # a body's whole name stays the body ("Bloomberg", not a word of one)
+    ((["Michael Bloomberg spoke in May.", "Bloomberg said its index rose."],),
+     [("unattributed", "", ""), ("media", "Bloomberg", "Bloomberg")]),
+])
+def test_surname_that_is_an_institution_word(at, paragraphs, expected):
+    sents, text = sents_of(*paragraphs)
+    got = [(a.source_type, a.speaker, a.speaker_canonical) for a in at.attribute(sents, text)]
+    assert got == expected
