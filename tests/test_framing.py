@@ -1228,6 +1228,31 @@ def test_escalation_force(scorer, sentence, expected):
     assert labels(scorer.score(sentence)) == expected
 
 
+# escalation, eighth pass: a party's armed forces as actors (a named state's army, air force or
+# defences), the civilian targets it hits, its aggressive acts, 'the enemy' as a fighting force;
+# 'the enemy of the good' is an idiom
+ESCALATION_FORCES_CASES = [
+    ("Sudan's army and the RSF signed a truce in Jeddah.", (1, 0)),
+    ("Israel's air force has been on alert since Friday.", (0, 1)),
+    ('The defence of Taiwan would need American help, the report says.', (0, 1)),
+    ("Ukraine's army chief spoke at the conference.", (0, 0)),
+    ('The jets routinely hit civilian infrastructure in the north.', (0, 1)),
+    ('Artillery has been shelling homes and schools in the town.', (0, 1)),
+    ('The storm hit homes along the coast.', (0, 0)),
+    ("Beijing's aggressive moves in the South China Sea worry its neighbours.", (0, 1)),
+    ('The city promised aggressive action on climate change.', (0, 0)),
+    ('The enemy is shelling our positions every night.', (0, 1)),
+    ('Complacency is the enemy of progress.', (0, 0)),
+    ('Do not let the perfect be the enemy of the good.', (0, 0)),
+    ('The ministry called them enemies of Ukraine.', (0, 1)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ESCALATION_FORCES_CASES)
+def test_escalation_forces(scorer, sentence, expected):
+    assert labels(scorer.score(sentence)) == expected
+
+
 def test_place_placeholders_expand_from_the_places_file():
     from analysis.framing import expand_places, place_names
 
