@@ -287,6 +287,21 @@ def _record_warnings(job: _Job, article: Article) -> list[Skipped]:
     return out
 
 
+def _cut_warnings(job: _Job, article: Article, cols: Mapping[str, Sequence[Any]]) -> list[Skipped]:
+    """The over-long stretches the splitter cut in the article (see
+    :func:`~analysis.sentences.cut_note`), as a warning naming it. Only an article
+    with a sentence of at least half the cap can have one (each piece of a cut is):
+    the others are not split again."""
+    from .sentences import MAX_SENTENCE_CHARS, cut_note, default_splitter
+
+    if max(map(len, cols.get("text", ())), default=0) < MAX_SENTENCE_CHARS // 2:
+        return []
+    cuts = default_splitter().split_with_cuts(article.text)[1]
+    if not cuts:
+        return []
+    return [Skipped(source=job.name, reason=cut_note(cuts), line=job.line, kind="warning")]
+
+
 #: Columns of a table of articles carried to the Article besides the record fields.
 _FRAME_CARRY = ("path",)
 
@@ -415,6 +430,7 @@ def _score_chunk(jobs: Sequence[_Job], config: _Config, errors: Errors = "skip")
             if job.article is None:  # an Article object carries its own warnings
                 skipped.extend(_record_warnings(job, article))
             cols, columns = scorer.article_columns(article)
+            skipped.extend(_cut_warnings(job, article, cols))
         except _UnusableRecord as exc:
             if errors == "raise":
                 raise InputError(job.name, f"unusable article: {exc}", job.line) from exc

@@ -78,7 +78,12 @@ The rules
 * **Length cap**: a sentence longer than :data:`MAX_SENTENCE_CHARS` (2,000)
   characters is cut at the last whitespace before that length (or hard at
   that length when there is none), so a 10 MB line without punctuation gives
-  sentences in linear time.
+  sentences in linear time. The cut is a repair, never silent: ``split``
+  issues an :class:`~analysis.errors.InputWarning` naming how many over-long
+  stretches were cut and at which character offsets, and
+  :meth:`SentenceSplitter.split_with_cuts` returns the stretches with the
+  sentences (``score_corpus`` lists them among an article's warnings). Text
+  without such a stretch pays nothing for the check.
 
 Known weak spots: an "any" abbreviation or initials that really end a sentence
 before a name ("... in the U.S. Russia said") are not split; an ellipsis that
@@ -99,17 +104,20 @@ from __future__ import annotations
 
 import functools
 import re
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from itertools import chain, repeat
 from pathlib import Path
 
+from .errors import InputWarning
 from .resources import Row, read_rule_table
 
 __all__ = [
     "MAX_SENTENCE_CHARS",
     "Sentence",
     "SentenceSplitter",
+    "cut_note",
     "load_abbreviations",
     "load_sentence_starters",
     "load_speech_verbs",
@@ -533,13 +541,31 @@ class SentenceSplitter:
     def split(self, text: str) -> list[Sentence]:
         """Split ``text`` into sentences (see the module docstring for the rules).
 
+        A stretch longer than ``max_chars`` without a sentence boundary is cut at
+        whitespace, and an :class:`~analysis.errors.InputWarning` says so (see
+        :func:`cut_note`; :meth:`split_with_cuts` returns the stretches instead).
+
         >>> [(s.paragraph, s.text) for s in SentenceSplitter().split("Headline here\\n\\nIt rained. Talks went on.")]
         [(0, 'Headline here'), (1, 'It rained.'), (1, 'Talks went on.')]
+        """
+        sentences, cuts = self.split_with_cuts(text)
+        if cuts:
+            warnings.warn(InputWarning(cut_note(cuts, self.max_chars)), stacklevel=2)
+        return sentences
+
+    def split_with_cuts(self, text: str) -> tuple[list[Sentence], list[tuple[int, int]]]:
+        """The sentences of ``text`` (as :meth:`split`, without warning) and the
+        ``(start, end)`` offsets of each stretch longer than ``max_chars`` that had no
+        sentence boundary and was cut at whitespace (usually none).
+
+        >>> sents, cuts = SentenceSplitter(max_chars=12).split_with_cuts("Talks.\\n\\nalpha beta gamma")
+        >>> [s.text for s in sents], cuts
+        (['Talks.', 'alpha beta', 'gamma'], [(8, 24)])
         """
         if not isinstance(text, str):
             raise TypeError(f"split_sentences expects str, got {type(text).__name__}")
         if not text or text.isspace():
-            return []
+            return [], []
         n = len(text)
         # The sentences as columns (see _sentences), not yet capped at max_chars. Each sentence
         # starts at a non-space character: `pos` is always one (or n) when a sentence is cut, as
@@ -652,7 +678,7 @@ class SentenceSplitter:
         texts = [text[a:b] for a, b in zip(starts, ends, strict=True)]
         if max(map(len, texts), default=0) > self.max_chars:
             return self._capped(text, starts, ends, paras)
-        return _sentences(starts, ends, texts, paras)
+        return _sentences(starts, ends, texts, paras), []
 
     def _line_is_list_item(self, text: str, lb: int) -> bool:
         """Is the line ending at ``lb`` a list item? (looks back at most 2,000 characters)"""
@@ -661,8 +687,9 @@ class SentenceSplitter:
 
     def _capped(
         self, text: str, starts: list[int], ends: list[int], paras: list[int]
-    ) -> list[Sentence]:
-        """The sentences, those longer than ``max_chars`` cut at whitespace into shorter ones."""
+    ) -> tuple[list[Sentence], list[tuple[int, int]]]:
+        """The sentences, those longer than ``max_chars`` cut at whitespace into shorter
+        ones, and the (start, end) of each sentence that was cut."""
         max_chars = self.max_chars
         half = max_chars // 2
         out_starts: list[int] = []
@@ -671,7 +698,10 @@ class SentenceSplitter:
         out_paras: list[int] = []
         add_start, add_end = out_starts.append, out_ends.append
         add_text, add_para = out_texts.append, out_paras.append
+        cuts: list[tuple[int, int]] = []
         for start, end, para in zip(starts, ends, paras, strict=True):
+            if end - start > max_chars:
+                cuts.append((start, end))
             while end - start > max_chars:
                 hi = start + max_chars
                 m = _LAST_WS_RE.match(text, start + half, hi + 1)  # whitespace at index <= hi
@@ -690,7 +720,26 @@ class SentenceSplitter:
                 add_end(end)
                 add_text(text[start:end])
                 add_para(para)
-        return _sentences(out_starts, out_ends, out_texts, out_paras)
+        return _sentences(out_starts, out_ends, out_texts, out_paras), cuts
+
+
+def cut_note(cuts: list[tuple[int, int]], max_chars: int = MAX_SENTENCE_CHARS) -> str:
+    """The sentence saying which over-long stretches (``(start, end)`` character
+    offsets, from :meth:`SentenceSplitter.split_with_cuts`) were cut.
+
+    >>> cut_note([(0, 1_243_000), (1_243_002, 1_245_500)])
+    'cut 2 over-long stretches without a sentence boundary (more than 2,000 characters) at whitespace into pieces of at most 2,000 characters: characters 0-1,243,000 and 1,243,002-1,245,500'
+    """
+    n = len(cuts)
+    shown = [f"{a:,}-{b:,}" for a, b in cuts[:5]]
+    where = " and ".join(shown) if n <= 2 else ", ".join(shown)
+    if n > 5:
+        where += f" and {n - 5} more"
+    return (
+        f"cut {n} over-long stretch{'es' if n != 1 else ''} without a sentence boundary "
+        f"(more than {max_chars:,} characters) at whitespace into pieces of at most "
+        f"{max_chars:,} characters: characters {where}"
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -709,11 +758,16 @@ def split_sentences(text: str, abbreviations: str | Path | None = None) -> list[
 
     ``abbreviations`` is an optional extra abbreviations file (columns
     ``abbreviation,kind[,note]``, see ``analysis/lexicons/abbreviations.csv``).
-    Empty or whitespace-only text gives ``[]``.
+    Empty or whitespace-only text gives ``[]``. A stretch of more than
+    :data:`MAX_SENTENCE_CHARS` characters without a sentence boundary is cut at
+    whitespace and an :class:`~analysis.errors.InputWarning` names the stretches
+    (:func:`cut_note`).
 
     >>> [s.text for s in split_sentences("Russia’s GDP fell 3.5% in Feb. The bank blamed sanctions.")]
     ['Russia’s GDP fell 3.5% in Feb.', 'The bank blamed sanctions.']
     """
-    if abbreviations is None:
-        return default_splitter().split(text)
-    return _splitter_for(str(abbreviations)).split(text)
+    splitter = default_splitter() if abbreviations is None else _splitter_for(str(abbreviations))
+    sentences, cuts = splitter.split_with_cuts(text)
+    if cuts:
+        warnings.warn(InputWarning(cut_note(cuts, splitter.max_chars)), stacklevel=2)
+    return sentences

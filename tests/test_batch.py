@@ -632,3 +632,39 @@ def test_record_keys_are_read_as_load_corpus_reads_them(tmp_path, record, reason
     assert notes == ([reason] if reason else [])
     assert [s.reason.split(" (known:")[0] for s in in_memory.attrs["skipped"]] == notes
     assert set(read_scored_parquet(dst)["article_id"]) == set(in_memory["article_id"]) == {"a"}
+
+
+# --- an over-long stretch the splitter cut is a repair in the skipped list ---
+
+LONG_RUN = " ".join(["word"] * 600)  # 2,999 characters without a sentence boundary
+
+
+@pytest.mark.filterwarnings("ignore::analysis.errors.InputWarning")
+def test_cut_over_long_stretch_is_reported_per_article(tmp_path):
+    text = f"Talks resumed on Monday.\n\n{LONG_RUN}"
+    start = text.index(LONG_RUN)
+    records = [{"id": "ok", "text": TEXTS["brief"]}, {"id": "long", "text": text}]
+    df = score_corpus(records, progress=False)
+    notes = [(s.source, s.kind, s.reason) for s in df.attrs["skipped"]]
+    assert notes == [
+        (
+            "long",
+            "warning",
+            "cut 1 over-long stretch without a sentence boundary (more than 2,000 characters) "
+            f"at whitespace into pieces of at most 2,000 characters: characters {start:,}-{len(text):,}",
+        )
+    ]
+    assert set(df["article_id"]) == {"ok", "long"}  # still scored
+    # the same when streaming a JSONL file, with the line
+    src, dst = tmp_path / "in.jsonl", tmp_path / "out.parquet"
+    src.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    summary = score_jsonl_to_parquet(src, dst, progress=False)
+    assert [(s.line, s.kind) for s in summary.skipped] == [(2, "warning")]
+    assert "cut 1 over-long stretch" in summary.skipped[0].reason
+
+
+def test_normal_articles_have_no_cut_warning():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", InputWarning)
+        df = score_corpus(_frame(), progress=False)
+    assert df.attrs["skipped"] == []

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis.errors import LexiconError
+from analysis.errors import InputWarning, LexiconError
 from analysis.sentences import (
     MAX_SENTENCE_CHARS,
     Sentence,
@@ -312,7 +312,8 @@ def test_not_a_string_is_a_type_error():
 def test_long_unpunctuated_line_is_capped_fast():
     text = ("word " * 200_000).strip()  # ~1 MB, one line, no punctuation
     t0 = time.process_time()
-    sents = split_sentences(text)
+    with pytest.warns(InputWarning, match=r"cut 1 over-long stretch .* characters 0-999,999$"):
+        sents = split_sentences(text)
     elapsed = time.process_time() - t0
     check_invariants(text, sents)
     assert len(sents) >= len(text) // MAX_SENTENCE_CHARS
@@ -322,11 +323,13 @@ def test_long_unpunctuated_line_is_capped_fast():
 
 def test_long_line_without_whitespace_is_cut_hard():
     text = "x" * 50_001
-    sents = split_sentences(text)
+    with pytest.warns(InputWarning, match="cut 1 over-long stretch"):
+        sents = split_sentences(text)
     check_invariants(text, sents)
     assert [len(s.text) for s in sents] == [MAX_SENTENCE_CHARS] * 25 + [1]
 
 
+@pytest.mark.filterwarnings("ignore:cut 1 over-long stretch:analysis.errors.InputWarning")
 @pytest.mark.parametrize(
     "text",
     [". " * 100_000, "." * 200_000 + "\n", "Mr. " * 50_000, "… " * 100_000, "\n \n" * 100_000,
@@ -496,9 +499,43 @@ def test_missing_abbreviations_file(tmp_path):
         split_sentences("Text.", abbreviations=tmp_path / "nope.csv")
 
 
+def test_over_long_stretches_are_reported_with_their_offsets():
+    """A cut is a repair: the warning says how many stretches and where; the
+    sentences are the same with or without it."""
+    long_run = " ".join(["word"] * 600)  # 2,999 characters, no sentence boundary
+    text = f"Talks resumed.\n\n{long_run}. Both sides met.\n\n{long_run}\n\nThe end."
+    first = text.index(long_run)
+    second = text.index(long_run, first + 1)
+    with pytest.warns(InputWarning) as caught:
+        sents = split_sentences(text)
+    (w,) = caught
+    assert str(w.message) == (
+        "cut 2 over-long stretches without a sentence boundary (more than 2,000 characters) "
+        "at whitespace into pieces of at most 2,000 characters: characters "
+        f"{first:,}-{first + len(long_run) + 1:,} and {second:,}-{second + len(long_run):,}"
+    )
+    assert w.filename == __file__  # it points at the caller
+    got, cuts = SentenceSplitter().split_with_cuts(text)
+    assert got == sents
+    assert cuts == [(first, first + len(long_run) + 1), (second, second + len(long_run))]
+
+
+def test_normal_text_is_not_reported(recwarn):
+    text = "Talks resumed. " * 500  # long text, short sentences
+    assert len(split_sentences(text)) == 500
+    assert SentenceSplitter().split_with_cuts(text)[1] == []
+    assert not [w for w in recwarn if issubclass(w.category, InputWarning)]
+
+
+def test_many_cuts_are_summarised():
+    with pytest.warns(InputWarning, match=r"cut 7 over-long stretches .*: characters 0-16, 18-34, 36-52, 54-70, 72-88 and 2 more$"):
+        SentenceSplitter(max_chars=12).split("alpha beta gamma\n\n" * 7)
+
+
 def test_max_chars_option():
     text = "alpha beta gamma delta epsilon zeta eta theta"
-    sents = SentenceSplitter(max_chars=12).split(text)
+    with pytest.warns(InputWarning, match="cut 1 over-long stretch"):
+        sents = SentenceSplitter(max_chars=12).split(text)
     check_invariants(text, sents, max_chars=12)
     assert [s.text for s in sents] == ["alpha beta", "gamma delta", "epsilon zeta", "eta theta"]
     with pytest.raises(ValueError):
@@ -533,5 +570,5 @@ def test_property_offsets_round_trip_no_overlap_no_empty(text):
 @settings(max_examples=200, deadline=None)
 @given(ARTICLES)
 def test_property_length_cap_holds(text):
-    sents = SentenceSplitter(max_chars=15).split(text)
+    sents, _ = SentenceSplitter(max_chars=15).split_with_cuts(text)
     check_invariants(text, sents, max_chars=15)

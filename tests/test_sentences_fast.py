@@ -102,8 +102,11 @@ PLAIN_EVENT_RE = re.compile(
 )
 
 
-def plain_split(sp: SentenceSplitter, text: str) -> list[Sentence]:
-    """The rules of analysis.sentences, one regex event at a time, without shortcuts."""
+def plain_split(
+    sp: SentenceSplitter, text: str, cuts: list[tuple[int, int]] | None = None
+) -> list[Sentence]:
+    """The rules of analysis.sentences, one regex event at a time, without shortcuts;
+    ``cuts`` collects the (start, end) of each over-long stretch cut at whitespace."""
     out: list[Sentence] = []
     if not text or text.isspace():
         return out
@@ -127,6 +130,8 @@ def plain_split(sp: SentenceSplitter, text: str) -> list[Sentence]:
         if end - start <= sp.max_chars:
             out.append(Sentence(start, end, stripped, para))
         else:
+            if cuts is not None:
+                cuts.append((start, end))
             plain_capped(sp, text, start, end, para, out)
 
     for m in PLAIN_EVENT_RE.finditer(text):
@@ -270,8 +275,10 @@ SPLITTERS = {n: SentenceSplitter(max_chars=n) for n in (2, 15, 60, S.MAX_SENTENC
 
 
 def assert_same(sp: SentenceSplitter, text: str) -> None:
-    got = sp.split(text)
-    assert got == plain_split(sp, text)
+    got, cuts = sp.split_with_cuts(text)
+    plain_cuts: list[tuple[int, int]] = []
+    assert got == plain_split(sp, text, plain_cuts)
+    assert cuts == plain_cuts  # the over-long stretches reported are the ones cut
     assert all(type(s) is Sentence for s in got)
 
 
