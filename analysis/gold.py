@@ -103,7 +103,11 @@ def _why_no_text(source: str, corpus: str | Path | None) -> str:
     if kind == "corpus":
         where = Path(corpus) if corpus else shared_corpus_path()
         if where is None or not Path(where).exists():
-            return f"the corpus holding article {ref!r} is not on this machine (give --corpus / corpus=)"
+            return (
+                f"the corpus holding article {ref!r} was not found (give --corpus / corpus=, "
+                "or set FRAMING_CORPUS to the corpus or FRAMING_SHARED to the shared folder "
+                "holding corpus/articles.jsonl)"
+            )
         return f"the corpus {where} has no article with id {ref!r}"
     if kind == "lee":
         return f"the Lee corpus has no story {ref!r}"
@@ -200,6 +204,30 @@ def _resolve_spans(s: dict, text: str | None, where: str, aid: str, i: int) -> d
     return out
 
 
+#: the keys a gold article and a gold sentence may have (the codebook format); any other
+#: key is not read, and a warning says so: a misspelt "speakr" must not pass as no speaker
+ARTICLE_KEYS = frozenset(
+    "id source text title outlet date author url conflict sentences note notes".split()
+)
+SENTENCE_KEYS = frozenset(
+    "start end text diplomacy escalation source_type speaker speaker_alt speaker_span "
+    "speaker_alt_spans note notes".split()
+)
+
+
+def _unknown_keys_note(unknown: dict[str, int], known: frozenset[str], what: str) -> str:
+    """"unknown sentence key 'speakr' (in 3 sentences, did you mean 'speaker'?) not read; ..."."""
+    import difflib
+
+    parts = []
+    for key, n in unknown.items():
+        close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.75)
+        hint = f", did you mean {close[0]!r}?" if close else ""
+        parts.append(f"{key!r} (in {n} {what}{'s' * (n != 1)}{hint})")
+    s = "s" if len(unknown) > 1 else ""
+    return f"unknown {what} key{s} {', '.join(parts)} not read; known: {', '.join(sorted(known))}"
+
+
 def load_gold(path: str | Path, *, corpus: str | Path | None = None) -> Gold:
     """Load gold labels in the codebook format.
 
@@ -216,7 +244,11 @@ def load_gold(path: str | Path, *, corpus: str | Path | None = None) -> Gold:
     rows: list[dict[str, Any]] = []
     texts: dict[str, str | None] = {}
     meta: list[dict[str, Any]] = []
+    unknown_article: dict[str, int] = {}
+    unknown_sentence: dict[str, int] = {}
     for rec in records:
+        for key in rec.keys() - ARTICLE_KEYS:
+            unknown_article[key] = unknown_article.get(key, 0) + 1
         aid = str(rec.get("id") or f"article-{len(meta)}")
         source = str(rec.get("source") or "")
         text = rec.get("text")
@@ -242,6 +274,8 @@ def load_gold(path: str | Path, *, corpus: str | Path | None = None) -> Gold:
             )
         for i, s in enumerate(sentences):
             s = _check_sentence(s, text, str(path), aid, i)
+            for key in s.keys() - SENTENCE_KEYS:
+                unknown_sentence[key] = unknown_sentence.get(key, 0) + 1
             if "text" not in s and text is not None and s.get("start") is not None:
                 s = {**s, "text": text[s["start"] : s["end"]]}  # annotations kept as offsets only
             if s.get("speaker_span") not in (None, []) or s.get("speaker_alt_spans") not in (None, []):
@@ -267,6 +301,17 @@ def load_gold(path: str | Path, *, corpus: str | Path | None = None) -> Gold:
                     "speaker": s.get("speaker") or "",
                     "speaker_alt": list(s.get("speaker_alt") or []),
                 }
+            )
+    for unknown, known, what in (
+        (unknown_article, ARTICLE_KEYS, "article"), (unknown_sentence, SENTENCE_KEYS, "sentence")
+    ):
+        if unknown:
+            import warnings
+
+            from .errors import InputWarning
+
+            warnings.warn(
+                InputWarning(f"{path}: {_unknown_keys_note(unknown, known, what)}"), stacklevel=2
             )
     return Gold(
         sentences=pd.DataFrame(rows, columns=GOLD_SENTENCE_COLUMNS),

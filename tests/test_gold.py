@@ -157,3 +157,34 @@ def test_a_sentence_whose_article_text_is_not_found_says_why(tmp_path, source, m
     path.write_text(json.dumps(rec) + "\n")
     with pytest.raises(MalformedRecordError, match=message):
         load_gold(path, corpus=corpus)
+
+
+@pytest.mark.parametrize(
+    ("sentence_extra", "article_extra", "message"),
+    [
+        ({"speakr": "Dmitry Peskov"}, {}, "unknown sentence key 'speakr' (in 1 sentence, did you mean 'speaker'?)"),
+        ({"sourcetype": "institution"}, {}, "unknown sentence key 'sourcetype' (in 1 sentence, did you mean 'source_type'?)"),
+        ({}, {"outlett": "TASS"}, "unknown article key 'outlett' (in 1 article, did you mean 'outlet'?)"),
+        ({"colour": "red"}, {}, "unknown sentence key 'colour' (in 1 sentence) not read"),
+    ],
+)
+def test_a_misspelt_key_is_a_warning_naming_the_likely_one(tmp_path, sentence_extra, article_extra, message):
+    """User review: a sentence with "speakr" loaded without a word, its speaker counted as
+    missing (speaker match 0/1). Unknown keys are still not read, but said."""
+    from analysis.errors import InputWarning
+
+    path = tmp_path / "g.jsonl"
+    rec = {"id": "a", "source": "", "text": TEXT, **article_extra,
+           "sentences": [_sentence(0, 57, **sentence_extra)]}
+    path.write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    with pytest.warns(InputWarning) as record:
+        gold = load_gold(path)
+    assert any(message in str(w.message) and str(path) in str(w.message) for w in record)
+    assert gold.sentences.loc[0, "speaker"] == ""  # not read: the warning is the only trace
+
+
+def test_the_codebook_keys_raise_no_warning(tmp_path, recwarn):
+    path = _write(tmp_path, [_sentence(0, 57, speaker="Dmitry Peskov", note="a lead", speaker_span=[18, 31],
+                                       speaker_alt=["Peskov"], speaker_alt_spans=[[25, 31]], text=TEXT[:57])])
+    load_gold(path)
+    assert not [w for w in recwarn if "unknown" in str(w.message)]
