@@ -269,7 +269,10 @@ def _double_quotes(text: str) -> list[QuoteSpan]:
             # a quotation inside a quotation ('... antonyms - "Russia" and "trust","')
             skip.add(marks[k + 1][0])
             continue
-        if ch in OPEN_MARKS or (ch == STRAIGHT and open_at < 0 and _is_opener(text, i)):
+        if ch in OPEN_MARKS or (ch == STRAIGHT and open_at < 0 and _is_opener(text, i)) or (
+                ch == "”" and open_at < 0 and _is_opener(text, i)):
+            # (a closing mark after a space and before a word, with nothing open, opens: the
+            # wrong mark typed, '“…,” Kennan stated. ”I think …”')
             if open_at >= 0:
                 # a new opener while one is open: close the old one here
                 spans.append(QuoteSpan(start, i, open_at, -1, chain, False))

@@ -2848,8 +2848,9 @@ def _starts_inside(inside: bytearray, st: int, t: str) -> bool:
     k = len(t) - len(t.lstrip())
     if st + k < len(inside) and inside[st + k]:
         return True
-    # after the opening mark: “, ", ‘, ' or two apostrophes ('' as a double mark)
-    w = 2 if t.startswith("''", k) else 1 if t[k:k + 1] in "“\"‘'" else 0
+    # after the opening mark: “, ", ‘, ' or two apostrophes ('' as a double mark), or a ”
+    # typed for “ (quotes.find_quotes reads it as an opener there)
+    w = 2 if t.startswith("''", k) else 1 if t[k:k + 1] in "“\"‘'”" else 0
     return w > 0 and st + k + w < len(inside) and bool(inside[st + k + w])
 
 

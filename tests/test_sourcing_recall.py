@@ -2073,3 +2073,28 @@ def test_surname_that_is_an_institution_word(at, paragraphs, expected):
     sents, text = sents_of(*paragraphs)
     got = [(a.source_type, a.speaker, a.speaker_canonical) for a in at.attribute(sents, text)]
     assert got == expected
+
+
+# --- a closing mark typed for an opening one ------------------------------------------------
+
+@pytest.mark.parametrize(("text", "quoted"), [
+    # after a space and before a word, with nothing open, ” opens
+    ("\u201cIt is a mistake,\u201d he said. \u201dThe Russians will react.\u201d",
+     ["It is a mistake,", "The Russians will react."]),
+    # before a space it closes (nothing opened it: the quotation ran from the paragraph start)
+    ("It is a mistake \u201d he said.", ["It is a mistake "]),
+])
+def test_closing_mark_before_a_word_opens(text, quoted):
+    from analysis.quotes import find_quotes
+
+    assert [text[q.start:q.end] for q in find_quotes(text)] == quoted
+
+
+def test_quotation_opened_with_a_closing_mark_is_its_speakers(at):
+    sents, text = sents_of(["Ivo Marek, a retired diplomat, warned about the treaty.",
+                            "\u201cIt is the beginning of a new cold war,\u201d Marek stated.",
+                            "\u201dI think the Russians will react adversely.",
+                            "There was no reason for this.\u201d"])
+    got = [(a.speaker_canonical, a.quote_mode) for a in at.attribute(sents, text)]
+    assert got == [("Ivo Marek", "indirect"), ("Ivo Marek", "direct"),
+                   ("Ivo Marek", "continuation"), ("Ivo Marek", "continuation")]
