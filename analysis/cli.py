@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import traceback
 import warnings
@@ -446,6 +447,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not getattr(args, "command", None):
             parser.print_help(sys.stderr)
             return EXIT_USAGE
+        global _command
+        _command = args.command
         with warnings.catch_warnings():
             warnings.simplefilter("default")
             warnings.showwarning = _one_line_warning
@@ -475,8 +478,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
 
 
+#: the commands that list every skipped or repaired item at the end of their run
+_LIST_SKIPS = frozenset({"sentences", "score", "compare", "report", "fetch"})
+#: the pointer of the library's summary warnings to its Python objects
+_DETAILS_IN = re.compile(r" \(details in (?:df\.attrs\['skipped'\]|summary\.skipped)\)")
+_command: str | None = None  # the command running (set by main)
+
+
 def _one_line_warning(message, category, filename, lineno, file=None, line=None):
-    print(f"framing: warning: {message}", file=sys.stderr)
+    text = str(message)
+    if _DETAILS_IN.search(text):  # a summary of skips, pointing to df.attrs: Python, not CLI
+        if _command in _LIST_SKIPS:
+            return  # the command lists each item itself at the end: no second count
+        text = _DETAILS_IN.sub("", text)
+    print(f"framing: warning: {text}", file=sys.stderr)
 
 
 if __name__ == "__main__":  # pragma: no cover

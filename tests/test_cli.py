@@ -366,3 +366,26 @@ def test_score_to_a_pipe_is_the_whole_table_and_to_a_terminal_a_short_view(
     header = b"".join(chunks).decode().splitlines()[0]
     assert header == "article_id,sentence,frame,source_type,speaker,text"
     assert "showing 6 of" in proc.stderr and "-o FILE or a pipe" in proc.stderr
+
+
+@pytest.mark.parametrize("command", ["score", "sentences", "evaluate"])
+def test_no_python_objects_in_the_commands_messages(framing_cli, tmp_path, command, seed_gold_path):
+    """User review: 'framing compare' printed 'warning: ... 5 item(s) skipped, 1 repaired or
+    flagged (details in df.attrs['skipped'])' and then its own list of 7: Python for a command
+    user, and two counts. A command that lists the skips prints the list alone; another
+    (evaluate) keeps the count without the pointer to df.attrs."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Talks resumed in Geneva on Monday. Envoys met again.")
+    (corpus / "empty.txt").write_text("")
+    if command == "evaluate":  # a gold article read from a corpus with an empty file
+        gold = tmp_path / "g.jsonl"
+        gold.write_text(json.dumps({"id": "g", "source": "corpus:" + "x", "sentences": [
+            {"start": 0, "end": 5, "diplomacy": 1, "escalation": 0, "source_type": "unattributed"}]}))
+        r = framing_cli("evaluate", str(gold), "--corpus", str(corpus))
+        assert "1 item(s) skipped" in r.stderr
+    else:
+        r = framing_cli(command, str(corpus), "-o", str(tmp_path / "out.csv"))
+        assert r.returncode == 0, r.stderr
+        assert "empty.txt: file is empty" in r.stderr and "warning" not in r.stderr
+    assert "df.attrs" not in r.stderr and "summary.skipped" not in r.stderr
