@@ -260,9 +260,12 @@ def _article_from_record(record: dict[str, Any]) -> Article:
 
     text = record.get("text")
     if not isinstance(text, str):
-        # an empty cell of a table (NaN, pd.NA) or no text field: no text; a null: said so
-        absent = "text" not in record or (text is not None and is_missing(text))
-        raise _UnusableRecord("no text" if absent else text_problem(text))
+        # no text field: no text. A null and an empty cell of a table (NaN, pd.NA) are the
+        # same null: a None in a pandas frame is NaN or pd.NA once pandas or Dask makes the
+        # column strings, and the pandas and Dask paths must say the same of one row
+        if "text" not in record:
+            raise _UnusableRecord("no text")
+        raise _UnusableRecord(text_problem(None if is_missing(text) else text))
     kw: dict[str, Any] = {}
     for key in ("id", *META_FIELDS, "path", "language"):
         value = record.get(key)

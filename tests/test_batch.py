@@ -233,8 +233,8 @@ def test_errors_raise_stops(monkeypatch):
 @pytest.mark.parametrize(
     ("text", "reason"),
     [
-        (None, "no text"),
-        (float("nan"), "no text"),
+        (None, "text is null"),
+        (float("nan"), "text is null"),
         (42, "text is an int, not a string"),
         (["Talks resumed."], "text is a list, not a string"),
         ("   \n  ", "empty text"),
