@@ -1253,6 +1253,25 @@ def test_escalation_forces(scorer, sentence, expected):
     assert labels(scorer.score(sentence)) == expected
 
 
+# escalation, eighth pass, narrowings: 'on the ground' and NATO expansion are weak alone (reporters
+# and campaigns are on the ground; expansion is a grievance unless force comes with it); a news
+# embargo or a text 'embargoed until' is publication timing
+ESCALATION_NARROWING_CASES = [
+    ('Reporters have been on the ground in Iowa for weeks.', (0, 0)),
+    ('Washington has ruled out boots on the ground in Syria.', (0, 1)),
+    ('The contents of the briefing are embargoed until 6 a.m.', (0, 0)),
+    ('The paper broke the news embargo on the report.', (0, 0)),
+    ('The EU agreed an oil embargo on Russia.', (0, 1)),
+    ('Moscow has long objected to NATO expansion.', (0, 0)),
+    ("NATO expansion brought the alliance's troops to Russia's border.", (0, 1)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ESCALATION_NARROWING_CASES)
+def test_escalation_narrowings(scorer, sentence, expected):
+    assert labels(scorer.score(sentence)) == expected
+
+
 def test_place_placeholders_expand_from_the_places_file():
     from analysis.framing import expand_places, place_names
 
