@@ -343,7 +343,10 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from .compare import run_compare
 
     _check_output_folder("compare", args.output)
-    outputs = run_compare(args.article, corpus=args.corpus, out_dir=args.output, n_jobs=args.jobs, progress=not args.quiet)
+    outputs = run_compare(
+        args.article, corpus=args.corpus, out_dir=args.output, n_jobs=args.jobs,
+        progress=not args.quiet, lexicon=args.lexicon,
+    )
     print(outputs.summary())
     return EXIT_OK
 
@@ -419,6 +422,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("article", nargs="?", help="the focus article (default: the seed)")
     s.add_argument("--corpus", help="reference corpus: folder, .jsonl or .csv (default: $FRAMING_CORPUS if set, else the embedded Lee corpus of ABC News conflict stories)")
     s.add_argument("-o", "--output", default="out/compare", help="output folder (default out/compare)")
+    s.add_argument("--lexicon", action="append", help="an extra frame lexicon CSV, for the focus and the reference alike (repeatable)")
     s.add_argument("-j", "--jobs", type=_jobs, default=1, help="worker processes (default 1; -1: one per core)")
     s.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     s.set_defaults(func=cmd_compare)

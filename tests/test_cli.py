@@ -389,3 +389,23 @@ def test_no_python_objects_in_the_commands_messages(framing_cli, tmp_path, comma
         assert r.returncode == 0, r.stderr
         assert "empty.txt: file is empty" in r.stderr and "warning" not in r.stderr
     assert "df.attrs" not in r.stderr and "summary.skipped" not in r.stderr
+
+
+def test_compare_takes_a_user_lexicon(framing_cli, tmp_path):
+    """User review: run_compare(lexicon=) existed, but a command user could not reach it."""
+    import pandas as pd
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Talks resumed in Geneva on Monday. Envoys met again.")
+    (corpus / "b.txt").write_text("An aid convoy reached Kharkiv. Shelling went on.")
+    focus = tmp_path / "focus.txt"
+    focus.write_text("An aid convoy reached Kharkiv on Monday. Talks resumed in Geneva.")
+    lexicon = tmp_path / "lex.csv"
+    lexicon.write_text("frame,subframe,cue,weight\nhumanitarian,aid,aid convoy,1.0\n")
+    out = tmp_path / "out"
+    r = framing_cli("compare", str(focus), "--corpus", str(corpus), "-o", str(out), "-q",
+                    "--lexicon", str(lexicon))
+    assert r.returncode == 0, r.stderr
+    profiles = pd.read_csv(out / "profiles.csv")
+    assert profiles.set_index("focus").loc[True, "humanitarian_share"] == 0.5
