@@ -111,12 +111,46 @@ def md_escape(text: Any) -> str:
 
 
 def text_block(text: str):
-    """Plain text (e.g. ``Comparison.summary()``) for display: escaped, line breaks kept."""
+    """Plain text (e.g. ``Comparison.summary()``) for display: escaped, paragraphs kept,
+    and a run of lines opening with "- " shown as a bulleted list."""
     from IPython.display import HTML
 
-    return HTML(
-        '<div style="white-space:pre-wrap;font-family:system-ui,sans-serif;line-height:1.5">'
-        f"{html.escape(text)}</div>"
+    return HTML(text_block_html(text))
+
+
+def text_block_html(text: str) -> str:
+    r"""The HTML of :func:`text_block`.
+
+    >>> text_block_html("Two findings:\n- more talks\n- fewer officials\n\nDone.")
+    '<div style="font-family:system-ui,sans-serif;line-height:1.5"><p>Two findings:</p><ul><li>more talks</li><li>fewer officials</li></ul><p>Done.</p></div>'
+    """
+    parts: list[str] = []
+    para: list[str] = []
+    items: list[str] = []
+
+    def flush() -> None:
+        if para:
+            parts.append(f"<p>{'<br>'.join(html.escape(x) for x in para)}</p>")
+            para.clear()
+        if items:
+            parts.append(f"<ul>{''.join(f'<li>{html.escape(x)}</li>' for x in items)}</ul>")
+            items.clear()
+
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("- "):
+            if para:
+                flush()
+            items.append(stripped[2:])
+        elif not stripped:
+            flush()
+        else:
+            if items:
+                flush()
+            para.append(stripped)
+    flush()
+    return (
+        '<div style="font-family:system-ui,sans-serif;line-height:1.5">' + "".join(parts) + "</div>"
     )
 
 

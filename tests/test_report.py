@@ -220,6 +220,25 @@ def test_a_corpus_of_no_usable_article_stops_before_any_notebook(tmp_path, monke
     assert ran == [] and not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize(
+    ("text", "html_out"),
+    [
+        ("Focus: <b>x</b>\nCompared with 2.", "<p>Focus: &lt;b&gt;x&lt;/b&gt;<br>Compared with 2.</p>"),
+        ("Of 9 sentences:\n- balance: +0.20\n  - nested & indented",
+         "<p>Of 9 sentences:</p><ul><li>balance: +0.20</li><li>nested &amp; indented</li></ul>"),
+        ("- first\nthen prose", "<ul><li>first</li></ul><p>then prose</p>"),
+        ("a\n\n\nb", "<p>a</p><p>b</p>"),
+    ],
+)
+def test_text_block_shows_dash_lines_as_a_list(text, html_out):
+    """User review: the comparison summary's '- ' lines showed as one paragraph of hyphens."""
+    from analysis.report import text_block_html
+
+    assert text_block_html(text) == (
+        '<div style="font-family:system-ui,sans-serif;line-height:1.5">' + html_out + "</div>"
+    )
+
+
 # ---------------------------------------------------------------- full builds
 
 
