@@ -1272,6 +1272,33 @@ def test_escalation_narrowings(scorer, sentence, expected):
     assert labels(scorer.score(sentence)) == expected
 
 
+# escalation, eighth pass: war vocabulary the lexicon lacked (thermobaric, summary executions,
+# meat grinder, infantry, deserters, saboteurs, revanchist, imperial ambitions, airspace violated)
+# and economic pressure on a named party (companies leaving it, its access to markets denied)
+ESCALATION_VOCABULARY_CASES = [
+    ('Russia has used thermobaric rockets near the city, the ministry said.', (0, 1)),
+    ('Investigators found evidence of summary executions in the village.', (0, 1)),
+    ('Soldiers describe the battle for the town as a meat grinder.', (0, 1)),
+    ('Shares suffered a bloodbath on Wall Street on Monday.', (0, 0)),
+    ('The infantry dug in along the river.', (0, 1)),
+    ('The camel crossed the desert at night.', (0, 0)),
+    ('Dozens of deserters were arrested at the border.', (0, 1)),
+    ('Saboteurs blew up a railway line near the border.', (0, 1)),
+    ("The speech was full of revanchist claims on its neighbours' land.", (0, 1)),
+    ('Critics accuse Moscow of imperial ambitions in the region.', (0, 1)),
+    ('Two fighter jets violated Polish airspace on Sunday.', (0, 1)),
+    ('Dozens of Western companies have suspended operations in Russia.', (0, 1)),
+    ('The restaurant suspended operations in March for renovation.', (0, 0)),
+    ('The new measures deny Russia access to its reserves held abroad.', (0, 1)),
+    ("The new rules restrict consumers' access to credit.", (0, 0)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ESCALATION_VOCABULARY_CASES)
+def test_escalation_vocabulary(scorer, sentence, expected):
+    assert labels(scorer.score(sentence)) == expected
+
+
 def test_place_placeholders_expand_from_the_places_file():
     from analysis.framing import expand_places, place_names
 
