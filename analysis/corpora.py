@@ -268,14 +268,34 @@ def describe_reference(df: pd.DataFrame | None = None, *, source: str | None = N
         )
     outlets = ""
     if df is not None and "outlet" in df.columns:
-        k = df["outlet"].fillna("unknown").nunique()
-        outlets = f" from {k} outlet{'s' if k != 1 else ''}"
+        outlets = _outlets_phrase(df["outlet"])
     dates = ""
     if df is not None and "date" in df.columns:
         d = pd.to_datetime(df["date"], errors="coerce", format="mixed").dropna()
         if len(d):
             dates = f", dated {d.min():%Y-%m-%d} to {d.max():%Y-%m-%d}"
-    return f"Reference: {n} articles{outlets}{dates}, read from {source}. " + how
+    return f"Reference: {n} article{'s' if n != 1 else ''}{outlets}{dates}, read from {source}. " + how
+
+
+def _outlets_phrase(outlet: pd.Series) -> str:
+    """' from K outlets' for the statement, the articles without an outlet (a missing
+    or blank value) counted apart, never as one more outlet.
+
+    >>> _outlets_phrase(pd.Series(["A", "B", None, "A", " ", None, "B"]))
+    ' from 2 outlets (3 without an outlet)'
+    >>> _outlets_phrase(pd.Series([None, None]))
+    ' without an outlet'
+    """
+    named = outlet.dropna().astype(str).str.strip()
+    named = named[named != ""]
+    k = named.nunique()
+    n_without = len(outlet) - len(named)
+    if k == 0:
+        return " without an outlet" if n_without else ""
+    phrase = f" from {k} outlet{'s' if k != 1 else ''}"
+    if n_without:
+        phrase += f" ({n_without} without an outlet)"
+    return phrase
 
 
 def resolve_corpus(path: str | Path | None = None) -> tuple[pd.DataFrame, str]:

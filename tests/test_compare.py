@@ -661,7 +661,8 @@ def test_reference_statement_counts_the_articles_compared_when_the_focus_is_left
     cov = compare_coverage(str(focus), corpus=str(corpus), progress=False)
     summary = cov.comparison.summary()
     assert "Compared with 2 reference articles." in summary
-    assert "Reference: 2 articles from 1 outlet, read from" in summary
+    # the .txt files name no outlet: no 'from 1 outlet' (the unknown one counted as an outlet)
+    assert "Reference: 2 articles without an outlet, read from" in summary
     assert "(the focus article, also in it, is left out)" in cov.description
 
 
@@ -686,7 +687,7 @@ def test_a_second_run_into_a_folder_inside_the_corpus_does_not_read_its_own_outp
         second = run_compare("story.txt", corpus=".", out_dir="out/compare", progress=False)
     assert len(first.comparison.reference) == len(second.comparison.reference) == 2
     summary = (corpus_folder / "out" / "compare" / "summary.txt").read_text()
-    assert "Reference: 2 articles from 1 outlet, read from . (files inside the output folder" in summary
+    assert "Reference: 2 articles without an outlet, read from . (files inside the output folder" in summary
     skipped = json.loads((corpus_folder / "out" / "compare" / "skipped.json").read_text())
     own = [s["source"] for s in skipped if "output folder" in s["reason"]]
     assert "out/compare/summary.txt" in own and not any(s["source"].endswith(".png") for s in skipped)

@@ -137,6 +137,22 @@ def test_describe_user_corpus():
     assert "2 articles from 2 outlets" in text and "2022-03-01 to 2022-04-02" in text and "my/corpus.jsonl" in text
 
 
+@pytest.mark.parametrize(
+    ("outlets", "phrase"),
+    [
+        (["X", "Y", None, "X", float("nan"), "", "Y"], "7 articles from 2 outlets (3 without an outlet),"),
+        (["X", "X", "X"], "3 articles from 1 outlet,"),
+        ([None, None], "2 articles without an outlet,"),
+        (["X"], "1 article from 1 outlet,"),
+    ],
+)
+def test_describe_user_corpus_does_not_count_a_missing_outlet_as_an_outlet(outlets, phrase):
+    df = pd.DataFrame({"id": [f"a{i}" for i in range(len(outlets))], "outlet": outlets, "text": "t"})
+    text = describe_reference(df, source="c.jsonl")
+    assert text.startswith(f"Reference: {phrase} read from c.jsonl.")
+    assert "unknown" not in text
+
+
 def test_resolve_corpus_default_and_missing(monkeypatch):
     monkeypatch.delenv("FRAMING_CORPUS", raising=False)
     df, desc = resolve_corpus(None)
