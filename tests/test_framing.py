@@ -1299,6 +1299,26 @@ def test_escalation_vocabulary(scorer, sentence, expected):
     assert labels(scorer.score(sentence)) == expected
 
 
+# escalation, eighth pass, narrowings for campaign news: primary 'victories' (the plural escaped
+# the election rule), victory speeches and parties, the Patriot Act / a Patriot channel / a true
+# patriot are not a war's outcome or the missile system
+ESCALATION_CAMPAIGN_NARROWING_CASES = [
+    ('Clinton scored victories in Florida and North Carolina, earning 175 delegates.', (0, 0)),
+    ('The senator will give a victory speech tonight.', (0, 0)),
+    ('Ukrainian troops claimed victory in the battle for the city.', (0, 1)),
+    ('Russia wants a military victory before any talks.', (1, 1)),
+    ('He spoke on SiriusXM Patriot 125 on Friday.', (0, 0)),
+    ('Congress renewed the Patriot Act.', (0, 0)),
+    ('He called himself a true patriot.', (0, 0)),
+    ('The US will send another Patriot battery to Poland.', (0, 1)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ESCALATION_CAMPAIGN_NARROWING_CASES)
+def test_escalation_campaign_narrowings(scorer, sentence, expected):
+    assert labels(scorer.score(sentence)) == expected
+
+
 def test_place_placeholders_expand_from_the_places_file():
     from analysis.framing import expand_places, place_names
 
