@@ -609,21 +609,24 @@ _RE_CHARGE_OF = re.compile(r"\s+(?:of|in|for|over)\b")
 #: "a videotape which officials say shows": the relative clause's subject speaks
 _RE_RELATIVE_SUBJECT = re.compile(r"\s(?:which|that|who|whom)\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)\s*$")
 _RE_NEGATED = re.compile(r"(?i)\b(?:not|never|n[’']t)\b|n[’']t\b")
-_STATED_VERBS = (r"stated|said|announced|reported|noted|written|emphasi[sz]ed|stressed|underlined|"
-                 r"underscored|declared|highlighted|pointed\s+out|mentioned|told|explained|"
-                 r"voiced|expressed|claimed|asserted|affirmed|reiterated|confirmed")
+def _phrase_alternation(phrases: Sequence[str]) -> str:
+    """``phrases`` as alternatives of a pattern, their words apart by any spacing."""
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
 
 
-def _stated_by_pattern(nouns: Sequence[str]) -> re.Pattern[str]:
-    """"This was stated by X", "The statement was made by X" (``nouns``: the speech nouns
-    of ``stated_by_nouns`` in ``sourcing_words.toml``)."""
+def _stated_by_pattern(nouns: Sequence[str], verbs: Sequence[str],
+                       noun_verbs: Sequence[str]) -> re.Pattern[str]:
+    """"This was stated by X", "The statement was made by X" (``nouns``, ``verbs``,
+    ``noun_verbs``: ``stated_by_nouns``, ``stated_by_verbs`` and ``stated_by_noun_verbs``
+    of ``sourcing_words.toml``)."""
+    stated = _phrase_alternation(verbs)
     return re.compile(
-        r"(?i)^\s*(?:(?:this|that|it)\s+(?:was|has\s+been)\s+(?:\w+ly\s+)?(?:" + _STATED_VERBS + r")"
+        r"(?i)^\s*(?:(?:this|that|it)\s+(?:was|has\s+been)\s+(?:\w+ly\s+)?(?:" + stated + r")"
         # "The statement was made by X": a speech noun as the subject
         r"|(?:the|this|that|these|those|such|a|an|similar)\s+(?:\w+\s+)?(?:"
         + "|".join(_plural_alternatives(nouns))
-        + r")\s+(?:was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:made|issued|"
-        r"delivered|" + _STATED_VERBS + r"))"
+        + r")\s+(?:was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:"
+        + _phrase_alternation(noun_verbs) + "|" + stated + r"))"
         r"\s+by\s+([^.,;]{2,80})(?:,\s*([^.,;]{2,60}))?")
 # "X emphasized this during a briefing": the speech verb's object points back to what the
 # previous sentence said (a lead whose attribution follows)
@@ -694,13 +697,6 @@ _RE_PARTICIPLE_APPOS = re.compile(
     r"\s*(?!\s)(?!(?:acting|outgoing|incoming|leading|ruling|visiting|presiding|managing|founding|"
     r"serving|governing|sitting|retiring|commanding|consulting|contributing|coordinating|"
     r"reigning|longstanding|long-serving|standing)\b)[a-z]+ing\b")
-#: adverbs that open a sentence before its subject, up to a comma ("Publicly, the nominee ...")
-_OPENER_ADVERBS = frozenset(
-    "there here publicly privately likewise similarly separately early earlier later finally "
-    "additionally ultimately overall instead notably specifically initially originally "
-    "previously recently currently nevertheless nonetheless otherwise indeed crucially "
-    "importantly officially secretly elsewhere afterwards afterward eventually lately "
-    "increasingly again now then today yesterday tonight meanwhile still yet also".split())
 _RE_COMPARED_WITH = re.compile(r"\s+(?:with|to)\b")
 #: a party-and-state or an age in brackets after a name ("(R-Ohio)", "(D-N.Y.)", "(58)")
 _RE_NAME_ASIDE = re.compile(r"(?<=[A-Za-z.]) \((?:[DRI]-[A-Z][\w.]{1,12}(?: [A-Z][\w.]{1,12})?|\d{1,3}|"
@@ -741,7 +737,11 @@ class SourceAttributor:
         self._commit_forms = words.commit_forms
         self._passive_charge = words.passive_charge
         self._nominal = _nominal_patterns(words.speech_nouns, words.given_speech_nouns)
-        self._stated_by = _stated_by_pattern(words.stated_by_nouns)
+        self._stated_by = _stated_by_pattern(words.stated_by_nouns, words.stated_by_verbs,
+                                             words.stated_by_noun_verbs)
+        # adverbs that open a sentence before its subject, up to a comma ("Publicly, the
+        # nominee ...")
+        self._opener_adverbs = words.opener_adverbs
         # per reporting-verb form: its kind, whether it ends in "ing", whether it is one word
         self._verb_info = {f: (k, f.endswith("ing"), " " not in f)
                            for f, k in self.lex.verb_kind.items()}
@@ -1603,7 +1603,7 @@ class SourceAttributor:
         off = 0
         fw = first.split(maxsplit=1)
         if fw and len(parts) > 1 and (fw[0].lower() in _CLAUSE_OPENERS or
-                                      fw[0].lower() in _OPENER_ADVERBS or (
+                                      fw[0].lower() in self._opener_adverbs or (
                 len(fw[0]) > 5 and fw[0].endswith("ing") and fw[0][0].isupper())):
             off = len(first) + 1  # "During the briefing, Psaki said ...", "Speaking in Lyon, ...",
             # "There, the chairman declined ... but said", "Publicly, the nominee ... and

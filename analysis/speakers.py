@@ -68,51 +68,25 @@ PRONOUNS = {
 }
 
 
-#: capitalised words that never start a personal name
-_NOT_NAME = frozenset(
-    """The A An This That These Those But And Or So Yet However Meanwhile Instead Still Also Then
-    Now In On At For From With By Of To As After Before While When Where Since Until During
-    Last Next Earlier Later Today Yesterday Tomorrow Monday Tuesday Wednesday Thursday Friday
-    Saturday Sunday January February March April May June July August September October November
-    December Mr Mrs Ms Dr Sen Rep Gen Col Lt Maj Adm Prof President Minister Secretary Prime Vice
-    Foreign Defence Defense Deputy Chief Head Senior Former Acting General Ambassador Spokesperson
-    Spokesman Spokeswoman Press Office Department Ministry Agency Council Committee Service Forces
-    State States United Nations Union European Security Federal Affairs Chancellor Leader Director
-    Governor Mayor Senator Commander Adviser Advisor Aide Envoy Special Representative Affairs It
-    He She They We I His Her Their Its Our My Your You Speaking Asked According Russian Ukrainian
-    American Western Belarusian Kremlin Pentagon White House Telegram Twitter Facebook Instagram
-    Interior Justice Economy Finance Energy Health National International Intelligence Military
-    Army Navy Air Force Republic People Party Group Institute University Centre Center School
-    Statement Report Question Answer Q A Author Photo Video Source Editor Update Breaking Live
-    One Two Three Four Five Six Seven Eight Nine Ten Several Some Many Most Both All Each Every
-    Against Despite Amid Under Over Through Following Referring Responding Addressing Writing
-    Asked Speaking Commenting Asked Why What Who How Yes No Not Western Eastern Northern Southern
-    Soviet Allied Allies Ukraine’s Russia’s Kyiv’s Moscow’s Officials Diplomats Analysts
-    Sources Experts Residents Authorities Mr. Mrs. Ms. Dr. St Saint Group Having Being Ah Oh
-    Keeps Get Let Please Thanks Maybe Perhaps Indeed Nevertheless Although Though Because If
-    Unless Whether Once Whenever Wherever Neither Either Nor Even Just Only Here There
-    Brig Sgt Capt Cmdr Cpl Pvt Gov Amb Hon Rev Marshal Rear Field Local Regional Independent
-    Unnamed Anonymous Top Several Other Another Many Latest Breaking Exclusive Watch Within
-    Without Across Around Beyond Behind Inside Outside Toward Towards Upon Via Near Along Among
-    Between Amid Amidst""".split()
+#: capitalised words of the closed classes of grammar (determiners, pronouns, conjunctions,
+#: prepositions, numerals) that never start a personal name; with the content words of
+#: ``not_name_words`` in ``sourcing_words.toml`` they are ``SourceLexicon.not_name``
+_NOT_NAME_GRAMMAR = frozenset(
+    """The A An This That These Those Some Many Most Both All Each Every Several Other Another
+    It He She They We I His Her Their Its Our My Your You But And Or So Yet Nor Either Neither
+    Although Though Because If Unless Whether Once Whenever Wherever While When Where Since
+    Until As In On At For From With By Of To After Before During Against Despite Amid Amidst
+    Under Over Through Within Without Across Around Beyond Behind Inside Outside Toward Towards
+    Upon Via Near Along Among Between Why What Who How Yes No Not Ah Oh One Two Three Four Five
+    Six Seven Eight Nine Ten""".split()
 )
 
-#: last words that make a capitalised run an organisation ("World Food Programme")
-ORG_HEADS = frozenset(
-    """Programme Program Office Ministry Agency Council Committee Commission Fund Organization
-    Organisation Bank Group Institute Service Forces Department Court Union Assembly Parliament
-    Party Company Corporation Foundation Center Centre University Network Watch Administration
-    Mission Command Guard Army Navy Staff Cabinet Government Bureau Authority Police Directorate
-    Secretariat Board Association Federation Coalition Alliance Front Brigade Battalion Regiment
-    Corps Legion Society Times Post News Journal Herald Tribune Gazette Daily Telegraph Press
-    Radio TV Television Channel Media Agency Inc Ltd Club School Initiative Project Frontieres
-    Frontières Doctors Headquarters Presidency Church Fleet Flotilla Observatory""".split()
-)
-_ORG_RUN = re.compile(r"\b[A-Z][\w.&’'-]*(?:\s+(?:of|for|and|the|on)?\s*[A-Z][\w.&’'-]*)*\s+(?:"
-                      + "|".join(sorted(ORG_HEADS)) + r")\b")
+#: a capitalised run ending in a word of ``org_heads`` ("World Food Programme"): the pattern
+#: of ``SourceLexicon.re_org_run``, with ``{heads}`` the alternation of those words
+_ORG_RUN_PATTERN = r"\b[A-Z][\w.&’'-]*(?:\s+(?:of|for|and|the|on)?\s*[A-Z][\w.&’'-]*)*\s+(?:{heads})\b"
 #: an organisation's head word before the rest of its name ("the Commission on Presidential
-#: Debates", "the Ministry of Emergency Situations")
-_ORG_OF = re.compile(r"\b(?:" + "|".join(sorted(ORG_HEADS)) + r")\s+(?:of|for|on)(?:\s+the)?\s+[A-Z]")
+#: Debates", "the Ministry of Emergency Situations"): ``SourceLexicon.re_org_of``
+_ORG_OF_PATTERN = r"\b(?:{heads})\s+(?:of|for|on)(?:\s+the)?\s+[A-Z]"
 _ACRONYM = re.compile(r"^\s*(?:[Tt]he\s+)?[A-Z]{2,6}\s*$")  # "the WFP": an organisation
 _GENERIC_ORG = re.compile(
     r"(?i)^\s*(?:the|its|their|this|that|both|all|each)\s+(?:[\w’'-]+\s+){0,2}(?:fund|agency|court|committee|campaign|"
@@ -227,7 +201,7 @@ _RE_MEMBER_OF_BODY = re.compile(
 #: a personal name right after a title ("Member of Parliament | John Smith")
 _RE_NAME_NEXT = re.compile(r",?\s+(?-i:[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?\s+[A-Z][\w’'-]+)")
 _RE_CAP_RUN = re.compile(r",?\s+(?:[A-Z][\w’'.-]*(?:\s+|$))+")
-#: words that end a body's name, not a person's (beside ORG_HEADS, which are capitalised)
+#: words that end a body's name, not a person's (beside org_heads of sourcing_words.toml, which are capitalised)
 _BODY_WORDS = frozenset("committee subcommittee council commission caucus faction group "
                         "party bloc delegation chamber panel board office".split())
 #: who made a document or evidence ("estimates by Western officials", "data from the agency")
@@ -409,23 +383,35 @@ WORDS_FILE = "sourcing_words.toml"
 WORD_LISTS = ("title_case_lemmas", "political_leanings", "np_adjectives", "body_heads",
               "speech_nouns", "given_speech_nouns", "stated_by_nouns", "spokes_roles",
               "stance_present", "passive_charge", "topic_verbs", "commit_forms",
-              "subject_adverbs", "ly_nouns")
+              "subject_adverbs", "ly_nouns", "stated_by_verbs", "stated_by_noun_verbs",
+              "opener_adverbs", "not_name_words", "org_heads")
 #: the lists whose entries may be phrases ("press secretary"); the others are matched
 #: against one word of the text
-_PHRASE_LISTS = frozenset({"spokes_roles"})
+_PHRASE_LISTS = frozenset({"spokes_roles", "stated_by_verbs"})
 #: the lists whose entries may end in a comma (the word followed by one: "however,")
 _COMMA_LISTS = frozenset({"subject_adverbs"})
+#: the lists of capitalised words, compared as written ("President", "TV")
+_CAPITALISED_LISTS = frozenset({"not_name_words", "org_heads"})
+#: the lists whose entries may end in an abbreviation's period ("Mr.")
+_PERIOD_LISTS = frozenset({"not_name_words"})
 
 
 def _check_word(name: str, word: str) -> str | None:
     """Why ``word`` cannot be an entry of the list ``name`` of ``sourcing_words.toml``, or
     None: entries are lower case letters (hyphens, apostrophes), one word but in
-    ``_PHRASE_LISTS``, with a final comma only in ``_COMMA_LISTS``."""
-    if word != word.lower():
+    ``_PHRASE_LISTS``, with a final comma only in ``_COMMA_LISTS``; in
+    ``_CAPITALISED_LISTS`` they start with a capital letter instead (a final period only in
+    ``_PERIOD_LISTS``)."""
+    if name in _CAPITALISED_LISTS:
+        if not word[:1].isupper():
+            return f"{word!r} is not capitalised (the rules compare words as written)"
+    elif word != word.lower():
         return f"{word!r} is not lower case (the rules compare lower-case words)"
     if name not in _PHRASE_LISTS and " " in word:
         return f"{word!r} is not one word"
     body = word[:-1] if name in _COMMA_LISTS and word.endswith(",") else word
+    if name in _PERIOD_LISTS and body.endswith("."):
+        body = body[:-1]
     if not all(c.isalpha() or c in "-’' " for c in body) or "  " in body:
         return f"{word!r} holds a character other than a letter, hyphen or apostrophe"
     return None
@@ -434,8 +420,8 @@ def _check_word(name: str, word: str) -> str | None:
 @dataclass(frozen=True, slots=True)
 class SourcingWords:
     """The word lists of ``sourcing_words.toml``, one frozenset each (``speech_nouns``,
-    ``given_speech_nouns`` and ``stated_by_nouns`` also keep the file's order: they become
-    regular expressions)."""
+    ``given_speech_nouns``, ``stated_by_nouns``, ``stated_by_verbs`` and
+    ``stated_by_noun_verbs`` also keep the file's order: they become regular expressions)."""
 
     title_case_lemmas: frozenset[str]
     political_leanings: frozenset[str]
@@ -451,6 +437,11 @@ class SourcingWords:
     commit_forms: frozenset[str]
     subject_adverbs: frozenset[str]
     ly_nouns: frozenset[str]
+    stated_by_verbs: tuple[str, ...]
+    stated_by_noun_verbs: tuple[str, ...]
+    opener_adverbs: frozenset[str]
+    not_name_words: frozenset[str]
+    org_heads: frozenset[str]
 
     @classmethod
     def load(cls, extra: str | Path | None = None) -> SourcingWords:
@@ -477,6 +468,11 @@ class SourcingWords:
             commit_forms=sets["commit_forms"],
             subject_adverbs=sets["subject_adverbs"],
             ly_nouns=sets["ly_nouns"],
+            stated_by_verbs=tuple(lists["stated_by_verbs"]),
+            stated_by_noun_verbs=tuple(lists["stated_by_noun_verbs"]),
+            opener_adverbs=sets["opener_adverbs"],
+            not_name_words=sets["not_name_words"],
+            org_heads=sets["org_heads"],
         )
 
 
@@ -535,6 +531,13 @@ class SourceLexicon:
     # capitalised words of organisations' names (not a whole name) that name_tokens drops,
     # a person's surname after the article named the person in full (person_surnames)
     surname_words: frozenset[str] = frozenset()
+    # capitalised words that never start a personal name (_NOT_NAME_GRAMMAR, not_name_words)
+    not_name: frozenset[str] = frozenset()
+    org_heads: frozenset[str] = frozenset()  # org_heads of sourcing_words.toml
+    re_org_run: re.Pattern[str] = field(default_factory=lambda: re.compile(r"(?!)"))
+    re_org_of: re.Pattern[str] = field(default_factory=lambda: re.compile(r"(?!)"))
+    # words that make an organisation a public one (or a person's title), not a company
+    public_words: frozenset[str] = frozenset()
     private_names: tuple[str, ...] = ()  # institutions of kind company / union / ngo
     gaz: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     re_all: re.Pattern[str] | None = None
@@ -584,6 +587,12 @@ class SourceLexicon:
         anon_type = {r["pattern"].lower(): r["type"] for r in t["anonymity"]}
         lex = cls(verb_kind, verb_lemma, role_type, role_unique, role_plural, inst_side, inst_kind,
                   outlet_side, side_of, side_kind, person_type, anon_type, words=words)
+        lex.not_name = _NOT_NAME_GRAMMAR | words.not_name_words
+        lex.org_heads = heads = words.org_heads
+        alt = "|".join(re.escape(h) for h in sorted(heads))
+        lex.re_org_run = re.compile(_ORG_RUN_PATTERN.format(heads=alt))
+        lex.re_org_of = re.compile(_ORG_OF_PATTERN.format(heads=alt))
+        lex.public_words = heads.union(_TITLES, lex.not_name, _PUBLIC_WORDS)
         lex.private_names = tuple(n for n, k in inst_kind.items() if k in _PRIVATE_KINDS)
         lex.org_words = frozenset(w for name in [*inst_side, *outlet_side] if " " in name
                                   for w in name.split() if w[:1].isupper()) - set(side_of)
@@ -591,8 +600,8 @@ class SourceLexicon:
         # nor the head noun of one: "Bank", "Council")
         lex.surname_words = frozenset(
             w for w in lex.org_words
-            if w.isalpha() and w[:1].isupper() and w[1:2].islower() and w not in _NOT_NAME and
-            w not in ORG_HEADS and w not in inst_side and w not in outlet_side and
+            if w.isalpha() and w[:1].isupper() and w[1:2].islower() and w not in lex.not_name and
+            w not in heads and w not in inst_side and w not in outlet_side and
             w.lower() not in role_type and side_kind.get(w, "person") == "person")
         # generic outlets ("state media") also open a sentence ("State media said")
         for r in t["outlets"]:
@@ -720,14 +729,14 @@ class SourceLexicon:
                 org_of = om.end() - 1 if om and w == m.group().rstrip(".") else -1
                 continue
             org_of = -1
-            if w in ORG_HEADS:
+            if w in self.org_heads:
                 om = _RE_OF_NAME.match(mention, m.end())
                 if om and not any(x.strip(",").lower() in self.role_type
                                   for x in mention[:m.start()].split()):
                     # (not after a title: "Deputy Head of the Presidential Office of
                     # Ruritania Petro Hrabar" ends with a person's name)
                     org_of = om.end() - 1
-            if not w or w in _NOT_NAME or w.lower() in self.role_type:
+            if not w or w in self.not_name or w.lower() in self.role_type:
                 continue
             if _RE_HYPHEN_ADJ.fullmatch(w) or w.startswith(("Pro-", "Anti-")):
                 continue  # "the Moscow-installed governor", "Kyiv-based", "Pro-Kremlin": an
@@ -742,7 +751,7 @@ class SourceLexicon:
                 continue
             if w.isupper() and len(w) <= 4:  # acronyms: DIA, NATO, MP
                 continue
-            if w in ORG_HEADS and not titled:
+            if w in self.org_heads and not titled:
                 continue
             if idx == 0 and w.endswith("s") and mention[m.end():m.end() + 4] == " of " and \
                     self.side_kind.get(w) != "person":
@@ -773,7 +782,7 @@ class SourceLexicon:
                 if gap.strip() not in ("", "of", "for", "and", "the", "of the", "on"):
                     break
                 w2 = m2.group().rstrip(".")
-                if w2 in ORG_HEADS or w2 in self.inst_side or w2 in self.outlet_side:
+                if w2 in self.org_heads or w2 in self.inst_side or w2 in self.outlet_side:
                     org = True
                     break
                 end = m2.end()
@@ -871,7 +880,7 @@ class SourceLexicon:
         # a known name or a capitalised body's name that runs across a separator (not from a
         # pronoun: "He and House Judiciary Committee Chairman X")
         runs = [(a, b) for _, a, b, tb in self._scan(mention) if tb != "role"]
-        runs += [(m.start(), m.end()) for m in _ORG_RUN.finditer(mention)
+        runs += [(m.start(), m.end()) for m in self.re_org_run.finditer(mention)
                  if not (m.start() == 0 and parts[0].lower() in PRONOUNS)]
         if any(a < m.start() and m.end() < b for m in seps for a, b in runs):
             return ""
@@ -987,7 +996,7 @@ class SourceLexicon:
             return False
         run = _RE_CAP_RUN.match(mention, nm.start())  # the whole capitalised run
         words = (run.group() if run else nm.group()).replace(",", " ").split()
-        if any(w in ORG_HEADS or w.lower() in _BODY_WORDS for w in words):
+        if any(w in self.org_heads or w.lower() in _BODY_WORDS for w in words):
             return False
         return bool(self.name_tokens(nm.group().strip(" ,")))
 
@@ -1143,7 +1152,7 @@ class SourceLexicon:
                                                 h[0] in _ADJ_ROLES_LOWER and
                                                 not full[h[2]:h[2] + 2].strip()[:1].islower()))]
         if hits and "role" in {tb for _, _, _, tb in hits}:
-            orgs = [(m.start(), m.end()) for m in _ORG_RUN.finditer(full)]
+            orgs = [(m.start(), m.end()) for m in self.re_org_run.finditer(full)]
             if orgs:  # "the Australian Manufacturing Workers Union": no role inside a name
                 hits = [h for h in hits if h[3] != "role" or self.role_type[h[0]] == "media"
                         or not any(a <= h[1] and h[2] <= b for a, b in orgs)]
@@ -1286,7 +1295,7 @@ class SourceLexicon:
             # "The Palestinian leadership", "Unions", "the Israelis": a body or a people
             # speaking as one (codebook: an organisation or state speaking as a body)
             country = True
-        if insts or country or _ORG_RUN.search(mention) or _ORG_OF.search(mention) or \
+        if insts or country or self.re_org_run.search(mention) or self.re_org_of.search(mention) or \
                 _GENERIC_ORG.search(mention) or _ACRONYM.match(mention):
             return MentionType("institution", side, False, False, False)
         if re.search(r"(?i)\b(?:officials|authorities|diplomats)\b", mention):
@@ -1346,7 +1355,7 @@ class SourceLexicon:
             return "named_official"
         if self._firm_of_two_names(mention, text):
             return "institution"
-        if any(w in ORG_HEADS for w in _CAP_WORD.findall(mention)) or (
+        if any(w in self.org_heads for w in _CAP_WORD.findall(mention)) or (
                 self.re_inst is not None and self.re_inst.search(mention)):
             # "the Bureau of Meteorology's Claire Richards": speaks for a public body unless
             # that body is a company, a union or an NGO
@@ -1397,13 +1406,13 @@ class SourceLexicon:
         if pm is None:
             return False
         a, b = pm.group("a"), pm.group("b")
-        if any(self.side_kind.get(w) or w in _NOT_NAME for w in (a, b)):
+        if any(self.side_kind.get(w) or w in self.not_name for w in (a, b)):
             return False
         for w in (a, b):
             for m in re.finditer(rf"([\w.’'-]+)\s+{w}\b", text):
                 prev = m.group(1)
                 if prev.rstrip(".") in _NAME_TITLES or (
-                        prev[:1].isupper() and prev not in _NOT_NAME and prev not in (a, b)):
+                        prev[:1].isupper() and prev not in self.not_name and prev not in (a, b)):
                     return False  # "Jan Kowal", "Mr. Kowal": a person's name
         if pm.group("amp") == "&":
             return True
@@ -1433,7 +1442,7 @@ class SourceLexicon:
         if not org and m.group(1):
             am = _RE_EMPLOYER_AFTER.match(m.group(1))
             org = am.group(1) if am else ""
-        if not org or _PUBLIC_WORDS.intersection(org.replace("’s", "").replace("'s", "").split()):
+        if not org or self.public_words.intersection(org.replace("’s", "").replace("'s", "").split()):
             return False
         return not self._scan(org)
 
@@ -1554,7 +1563,8 @@ def _employer_is_private(full: str, role: str, lex: SourceLexicon) -> bool:
 _RE_EMPLOYER_BEFORE = re.compile(r"((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)(?:’s|'s)?\s*$")
 _RE_EMPLOYER_AFTER = re.compile(r"(?:the\s+)?((?:[A-Z][\w&.-]*\s*){1,4})\s*(?:[,.;]|$)")
 #: words that make an organisation a public one (or a person's title) rather than a company
-_PUBLIC_WORDS = ORG_HEADS.union(_TITLES, _NOT_NAME, """Health Fire Rescue Ambulance Emergency
+#: (with org_heads, the titles and the words that start no name: SourceLexicon.public_words)
+_PUBLIC_WORDS = frozenset("""Health Fire Rescue Ambulance Emergency
     Services Police Water Transport Roads Shire City State Federal National Government Customs
     Immigration Treasury Reserve Defence Defense Commonwealth Crown Royal Territory Prison
     Council Tax Taxation Electoral Parks Wildlife Environment Education Coast Border""".split())

@@ -83,3 +83,49 @@ def test_shipped_sourcing_words_are_valid():
     words = SourcingWords.load()
     assert all(getattr(words, name) for name in WORD_LISTS)
     assert "spokesman" in words.spokes_roles and "however," in words.subject_adverbs
+    # the capitalised lists keep their words as written ("TV", "Mr.")
+    assert "TV" in words.org_heads and {"Mr.", "President"} <= words.not_name_words
+    assert "pointed out" in words.stated_by_verbs
+
+
+# --- a user lexicon's new frame name close to a known one is likely a typo ---
+
+
+def test_near_miss_frame_name_in_a_user_lexicon_warns(tmp_path):
+    import warnings
+
+    from analysis.errors import InputWarning
+    from analysis.framing import load_lexicon
+
+    p = _write(
+        tmp_path,
+        "frame,subframe,cue,weight\n"
+        "humanitarian,aid,aid convoy,1.0\n"  # a new frame, far from any known one: no warning
+        "diplomcy,talks,parley,1.0\n"  # a typo of a built-in frame
+        "diplomcy,talks,powwow,1.0\n"  # the same name again: warned once
+        "humanitarain,aid,food aid,1.0\n",  # a typo of the user's own new frame
+        name="my_frames.csv",
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        lexicon = load_lexicon(p)
+    messages = [str(w.message) for w in caught if issubclass(w.category, InputWarning)]
+    assert messages == [
+        f"{p}:3: frame 'diplomcy' is not a known frame, so it defines a new one; did you mean "
+        "'diplomacy'? (rename it if it is a typo; a new frame needs no change)",
+        f"{p}:5: frame 'humanitarain' is not a known frame, so it defines a new one; did you mean "
+        "'humanitarian'? (rename it if it is a typo; a new frame needs no change)",
+    ]
+    # new frames stay documented behaviour: the typo still defines its frame
+    assert lexicon.frames == ("diplomacy", "escalation", "humanitarian", "diplomcy", "humanitarain")
+
+
+def test_known_and_distinct_frame_names_do_not_warn(tmp_path):
+    import warnings
+
+    from analysis.framing import load_lexicon
+
+    p = _write(tmp_path, "frame,subframe,cue,weight\ndiplomacy,talks,parley,1.0\neconomy,trade,tariff,1.0\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert load_lexicon(p).frames == ("diplomacy", "escalation", "economy")

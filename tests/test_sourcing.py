@@ -753,6 +753,50 @@ def test_user_adverb_extension_ends_the_subject(tmp_path):
     assert before.speaker != after.speaker
 
 
+@pytest.mark.parametrize(("toml", "paragraphs", "before", "after"), [
+    # a speech verb of "This was ... by X" (stated_by_verbs; a phrase with any spacing)
+    ('stated_by_verbs = ["relayed", "passed on"]\n',
+     ["Talks will resume in May.", "This was relayed by the Kremlin."],
+     [("unattributed", ""), ("unattributed", "")],
+     [("institution", "the Kremlin"), ("institution", "the Kremlin")]),
+    ('stated_by_verbs = ["relayed", "passed on"]\n',
+     ["Talks will resume in May.", "This was passed  on by the Kremlin."],
+     [("unattributed", ""), ("unattributed", "")],
+     [("institution", "the Kremlin"), ("institution", "the Kremlin")]),
+    # ... and one only after a speech noun (stated_by_noun_verbs)
+    ('stated_by_noun_verbs = ["read"]\n',
+     ["Peace is near.", "The statement was read by the envoy."],
+     [("unattributed", ""), ("unattributed", "")],
+     [("unnamed_official", "the envoy"), ("unnamed_official", "the envoy")]),
+    # the last word of an organisation's name (org_heads)
+    ('org_heads = ["Syndicate"]\n', ["The Kovac Syndicate said it would appeal."],
+     [("named_official", "The Kovac Syndicate")], [("institution", "The Kovac Syndicate")]),
+    # a capitalised word that starts no name (not_name_words)
+    ('not_name_words = ["Overnight"]\n', ["Overnight said the bridge fell."],
+     [("named_official", "Overnight")], [("unattributed", "")]),
+])
+def test_user_sourcing_words_of_the_code_lists(tmp_path, toml, paragraphs, before, after):
+    # lists that were vocabulary in the code: a user's words extend them as the others
+    extra = tmp_path / "my_words.toml"
+    extra.write_text(toml, encoding="utf-8")
+    sents, text = sents_of(paragraphs)
+    got = [[(a.source_type, a.speaker) for a in att.attribute(sents, text)]
+           for att in (SourceAttributor(), SourceAttributor({"sourcing_words": extra}))]
+    assert got == [before, after]
+
+
+def test_user_opener_adverb_is_passed_over(tmp_path):
+    # an adverb opening the sentence before its subject, up to a comma (opener_adverbs)
+    extra = tmp_path / "my_words.toml"
+    extra.write_text('opener_adverbs = ["regrettably"]\n', encoding="utf-8")
+    s = "Regrettably, the ministry rejected the plan and said talks had failed."
+    subjects = []
+    for att in (SourceAttributor(), SourceAttributor({"sourcing_words": extra})):
+        span = att._main_subject(s)
+        subjects.append(s[span[0]:span[1]] if span else None)
+    assert subjects == ["Regrettably", "the ministry"]
+
+
 @pytest.mark.parametrize(
     "text, message",
     [
@@ -764,6 +808,11 @@ def test_user_adverb_extension_ends_the_subject(tmp_path):
         ('body_heads = ["city hall"]\n', r"body_heads\[0\]: 'city hall' is not one word"),
         ('ly_nouns = ["tally,"]\n', r"ly_nouns\[0\]: 'tally,' holds a character"),
         ('speech_nouns = "rebuttal"\n', r"speech_nouns: expected a list of strings, got str"),
+        ('org_heads = ["syndicate"]\n', r"org_heads\[0\]: 'syndicate' is not capitalised"),
+        ('not_name_words = ["Overnight", "today"]\n', r"not_name_words\[1\]: 'today' is not"),
+        ('org_heads = ["Inc."]\n', r"org_heads\[0\]: 'Inc\.' holds a character"),
+        ('stated_by_verbs = ["Relayed"]\n', r"stated_by_verbs\[0\]: 'Relayed' is not lower case"),
+        ('opener_adverbs = ["sadly,"]\n', r"opener_adverbs\[0\]: 'sadly,' holds a character"),
     ],
 )
 def test_bad_sourcing_words_are_named(tmp_path, text, message):
