@@ -449,18 +449,49 @@ def _header(path: Path) -> set[str]:
     return set()
 
 
+def _warn_near_miss_frames(rows: Sequence[dict[str, str]], known: Sequence[str]) -> None:
+    """A user's cue row whose frame is new but close to a known one (``diplomcy``) is most
+    likely a typo: it would define a frame of its own in silence, so an InputWarning names
+    the file, the row and the frame meant. Known: the built-in and shipped frames and the
+    new frames of earlier rows; each new name is checked once (at its first row)."""
+    import difflib
+    import warnings
+
+    from .errors import InputWarning
+
+    seen = list(known)
+    for r in rows:
+        name = r["frame"]
+        if name in seen:
+            continue
+        close = difflib.get_close_matches(name, seen, n=1, cutoff=0.8)
+        seen.append(name)
+        if close:
+            warnings.warn(
+                InputWarning(
+                    f"{r['_file']}:{r['_line']}: frame {name!r} is not a known frame, so it "
+                    f"defines a new one; did you mean {close[0]!r}? (rename it if it is a typo; "
+                    "a new frame needs no change)"
+                ),
+                stacklevel=3,
+            )
+
+
 def load_lexicon(extra: LexiconSource = None) -> Lexicon:
     """The shipped cues, rules and modifiers, plus extra user files.
 
     An extra file is recognised by its header: ``frame,subframe,cue,weight``
     (cues; a row with the same frame and cue as an earlier one overrides it,
-    weight 0 switches a cue off; a new frame name defines a new frame),
+    weight 0 switches a cue off; a new frame name defines a new frame, with an
+    :class:`~analysis.errors.InputWarning` when it is close to a known one: a typo),
     ``rule,...,factor`` (context rules) or ``modifier,pattern,scope``.
     A bad row raises :class:`LexiconError` naming the file and line.
     """
     cue_rows = _read_cues(LEXICON_FILE, package=True)
     rules = _read_rules(RULES_FILE, package=True)
     modifiers = _read_modifiers(MODIFIERS_FILE, package=True)
+    known = list(dict.fromkeys([*BUILTIN_FRAMES, *(r["frame"] for r in cue_rows)]))
+    user_cues: list[dict[str, str]] = []
     for path in _as_paths(extra):
         if not path.exists():
             raise LexiconError(str(path), "file not found")
@@ -470,7 +501,9 @@ def load_lexicon(extra: LexiconSource = None) -> Lexicon:
         elif {"modifier", "pattern"} <= cols:
             modifiers += _read_modifiers(path, package=False)
         else:
-            cue_rows += _read_cues(path, package=False)
+            user_cues += _read_cues(path, package=False)
+    cue_rows += user_cues
+    _warn_near_miss_frames(user_cues, known)
     _check_rule_names(rules)
     merged: dict[tuple[str, str], dict[str, str]] = {}
     for r in cue_rows:
