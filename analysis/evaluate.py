@@ -150,6 +150,28 @@ def _evidence_text(evidence: Any, frame: str) -> str:
 # ------------------------------------------------------------------ result
 
 
+def _count(n: int, noun: str) -> str:
+    """'1 article', '2 articles'."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _prf_cells(v: dict[str, Any]) -> str:
+    """Precision, recall and F1 of one class for the text report, 'n/a' where undefined:
+    precision without any prediction of the class, recall and F1 without any gold one
+    (zero support). The metrics dict keeps its numbers (0 when undefined, as :func:`prf`).
+
+    >>> _prf_cells(binary_metrics([False, False], [False, False]))
+    '      n/a     n/a    n/a'
+    >>> _prf_cells(binary_metrics([False, True], [True, True]))
+    '    0.500   1.000  0.667'
+    """
+    predicted = v.get("tp", 0) + v.get("fp", 0)
+    precision = f"{v['precision']:.3f}" if predicted else "n/a"
+    recall = f"{v['recall']:.3f}" if v["support"] else "n/a"
+    f1 = f"{v['f1']:.3f}" if v["support"] else "n/a"
+    return f"{precision:>9} {recall:>7} {f1:>6}"
+
+
 @dataclass
 class EvaluationResult:
     """What :func:`evaluate` measured: ``metrics`` (a JSON-able dict),
@@ -164,17 +186,16 @@ class EvaluationResult:
     def to_text(self) -> str:
         """A readable report."""
         m = self.metrics
+        n_without = m.get("n_without_text")
         lines = [
-            f"Evaluation on {m['n_sentences']} sentences of {m['n_articles']} articles"
+            f"Evaluation on {_count(m['n_sentences'], 'sentence')} of {_count(m['n_articles'], 'article')}"
             + (f" ({self.gold_path})" if self.gold_path else "")
-            + (f"; {m['n_without_text']} scored without their article text" if m.get("n_without_text") else ""),
+            + (f"; {n_without} scored without their article text" if n_without else ""),
             "",
             "Framing            precision  recall     F1   support",
         ]
         for f, v in m["frames"].items():
-            lines.append(
-                f"  {f:<16} {v['precision']:>9.3f} {v['recall']:>7.3f} {v['f1']:>6.3f} {v['support']:>8}"
-            )
+            lines.append(f"  {f:<16} {_prf_cells(v)} {v['support']:>8}")
         lines.append(f"  frame accuracy (4 classes): {m['frame_accuracy']:.3f}")
         lines.append("")
         lines.append("Confusion of the frame column (rows gold, columns predicted):")
@@ -191,9 +212,7 @@ class EvaluationResult:
                 "  source_type         precision  recall     F1   support",
             ]
             for t, v in s["per_type"].items():
-                lines.append(
-                    f"  {t:<18} {v['precision']:>9.3f} {v['recall']:>7.3f} {v['f1']:>6.3f} {v['support']:>8}"
-                )
+                lines.append(f"  {t:<18} {_prf_cells(v)} {v['support']:>8}")
         if len(self.errors):
             lines += ["", f"Worst framing errors ({len(self.errors)}):"]
             for r in self.errors.itertuples(index=False):

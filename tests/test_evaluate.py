@@ -285,3 +285,28 @@ def test_every_shipped_gold_file_is_a_gold_set():
     shipped = {p.name for p in annotations_dir().iterdir() if p.suffix in (".json", ".jsonl")}
     assert shipped <= registered, f"not in GOLD_SETS: {sorted(shipped - registered)}"
     assert len({name for name, _, _ in GOLD_SETS}) == len(GOLD_SETS)
+
+
+def test_report_says_n_a_for_undefined_figures_and_counts_in_the_singular(seed_result):
+    """The seed is one article with no media, expert or 'other' source: those rows have no
+    support, and '0.000 0.000 0.000 0' read as a measured zero. The metrics keep numbers."""
+    text = seed_result.to_text()
+    assert text.startswith("Evaluation on 21 sentences of 1 article")
+    assert "1 articles" not in text
+    per_type = seed_result.metrics["sourcing"]["per_type"]
+    empty = [t for t, v in per_type.items() if v["support"] == 0 and v["fp"] == 0]
+    assert empty  # (the seed has such types)
+    for t in empty:
+        (row,) = [ln for ln in text.splitlines() if ln.split()[:1] == [t]]
+        assert row.split() == [t, "n/a", "n/a", "n/a", "0"]
+        assert per_type[t]["precision"] == per_type[t]["recall"] == per_type[t]["f1"] == 0.0
+    assert "0.000   0.000  0.000        0" not in text
+
+
+def test_zero_support_class_with_predictions_has_a_precision_only():
+    from analysis.evaluate import _prf_cells
+
+    v = binary_metrics([False, False, False], [True, False, False])  # predicted once, never gold
+    assert _prf_cells(v).split() == ["0.000", "n/a", "n/a"]
+    v = binary_metrics([True, False], [False, False])  # gold once, never predicted
+    assert _prf_cells(v).split() == ["n/a", "0.000", "0.000"]
