@@ -1319,6 +1319,22 @@ def test_escalation_campaign_narrowings(scorer, sentence, expected):
     assert labels(scorer.score(sentence)) == expected
 
 
+# campaign news with no armed party or conflict named: attacks on rivals, delegate battles
+CAMPAIGN_ATTACK_CASES = [
+    ('The senator stepped up his attacks on his rivals before the debate.', (0, 0)),
+    ('The super PAC spent millions attacking the front-runner.', (0, 0)),
+    ('Both campaigns are bracing for a long delegate battle.', (0, 0)),
+    ('Republicans urged the president to fight the Islamic State harder.', (0, 1)),
+    ('Democrats condemned the missile attacks on Kyiv.', (0, 1)),
+    ('The campaign said the rebels attacked the convoy at dawn.', (0, 1)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CAMPAIGN_ATTACK_CASES)
+def test_campaign_attacks_are_not_escalation(scorer, sentence, expected):
+    assert labels(scorer.score(sentence)) == expected
+
+
 def test_place_placeholders_expand_from_the_places_file():
     from analysis.framing import expand_places, place_names
 
