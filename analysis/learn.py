@@ -222,15 +222,23 @@ def _gold_table(gold: Any) -> pd.DataFrame:
     raise TypeError(f"expected a gold path, a Gold or a DataFrame, got {type(gold).__name__}")
 
 
-class FrameModel:
+class FrameModel(BaseEstimator):
     """A calibrated classifier per frame, trained from labelled sentences.
 
     ``fit(gold)`` takes a gold file in the codebook format (or a
     :class:`~analysis.gold.Gold`, or a DataFrame with ``text`` and 0/1
-    ``diplomacy``/``escalation`` columns). ``apply(df)`` adds
-    ``<frame>_prob`` (calibrated probability) and ``<frame>_model`` (prob >=
-    ``threshold``) columns to a sentence table, leaving the lexicon's columns
-    and evidence as they are.
+    ``diplomacy``/``escalation`` columns), or ``fit(texts, y)`` with ``y`` a
+    table of those 0/1 columns. ``apply(df)`` adds ``<frame>_prob``
+    (calibrated probability) and ``<frame>_model`` (prob >= ``threshold``)
+    columns to a sentence table, leaving the lexicon's columns and evidence as
+    they are.
+
+    A scikit-learn estimator: ``get_params``/``set_params``, ``clone`` and
+    ``GridSearchCV`` work (``score`` is the mean F1 over the frames)::
+
+        >>> from sklearn.base import clone
+        >>> clone(FrameModel(C=1.0)).get_params()["C"]
+        1.0
     """
 
     def __init__(
@@ -244,44 +252,52 @@ class FrameModel:
         threshold: float = 0.5,
         frames: Sequence[str] = FRAMES,
     ) -> None:
+        # stored as given (scikit-learn's rule: clone and set_params rely on it); fit reads them
         self.lexicon = lexicon
         self.C = C
-        lo, hi = ngram_range
-        self.ngram_range: tuple[int, int] = (lo, hi)
+        self.ngram_range = ngram_range
         self.min_df = min_df
         self.calibration_folds = calibration_folds
         self.threshold = threshold
-        self.frames = tuple(frames)
-        self.models_: dict[str, CalibratedClassifierCV] = {}
-        self.n_train_: int = 0
+        self.frames = frames
 
     def _new(self) -> CalibratedClassifierCV:
-        pipe = _frame_pipeline(self.lexicon, self.C, self.ngram_range, self.min_df)
+        lo, hi = self.ngram_range
+        pipe = _frame_pipeline(self.lexicon, self.C, (lo, hi), self.min_df)
         return CalibratedClassifierCV(pipe, method="sigmoid", cv=self.calibration_folds)
 
-    def fit(self, gold: Any) -> FrameModel:
-        table = _gold_table(gold)
+    def _fitted_models(self) -> dict[str, CalibratedClassifierCV]:
+        models = getattr(self, "models_", None)
+        if not models:
+            raise RuntimeError("FrameModel is not fitted; call fit(gold) or FrameModel.load(path)")
+        return models
+
+    def fit(self, gold: Any, y: Any = None) -> FrameModel:
+        """Train on ``gold`` (a gold path, a Gold or a labelled table), or on texts
+        ``gold`` with the 0/1 labels ``y`` (a table with a column per frame, or an
+        array with one column per frame in the order of ``frames``). Returns self."""
+        table = _gold_table(gold) if y is None else _labelled_texts(gold, y, self.frames)
         texts = [text_or_empty(t) for t in table["text"]]
         if len(texts) < 2 * self.calibration_folds:
             raise InputError("<training data>", f"need at least {2 * self.calibration_folds} sentences, got {len(texts)}")
-        self.models_ = {}
+        models: dict[str, CalibratedClassifierCV] = {}
         for f in self.frames:
-            y = _labels(table, f)
-            if y.min() == y.max():
+            labels = _labels(table, f)
+            if labels.min() == labels.max():
                 raise InputError("<training data>", f"frame {f!r} has only one class in the training data")
-            self.models_[f] = self._new().fit(texts, y)
+            models[f] = self._new().fit(texts, labels)
+        self.models_ = models
         self.n_train_ = len(texts)
         return self
 
     def predict_proba(self, texts: Any) -> pd.DataFrame:
         """Calibrated probability of each frame, one row per text (with the index of a
         Series or DataFrame given, so the result lines up with the rows it came from)."""
-        if not self.models_:
-            raise RuntimeError("FrameModel is not fitted; call fit(gold) or FrameModel.load(path)")
+        models = self._fitted_models()
         index = texts.index if isinstance(texts, pd.Series | pd.DataFrame) else None
         texts = _texts(texts)
         return pd.DataFrame(
-            {f"{f}_prob": m.predict_proba(texts)[:, 1] for f, m in self.models_.items()}, index=index
+            {f"{f}_prob": m.predict_proba(texts)[:, 1] for f, m in models.items()}, index=index
         )
 
     def predict(self, texts: Any) -> pd.DataFrame:
@@ -291,6 +307,7 @@ class FrameModel:
 
     def apply(self, df: pd.DataFrame) -> pd.DataFrame:
         """A copy of a sentence table with ``<frame>_prob`` and ``<frame>_model`` columns."""
+        self._fitted_models()
         out = df.copy()
         if len(out) == 0:
             for f in self.models_:
@@ -303,6 +320,19 @@ class FrameModel:
             out[f"{f}_prob"] = p
             out[f"{f}_model"] = p >= self.threshold
         return out
+
+    def score(self, gold: Any, y: Any = None) -> float:
+        """Mean F1 over the frames on labelled sentences (as ``fit`` takes them): the
+        figure ``GridSearchCV`` maximises unless given its own ``scoring``."""
+        from .evaluate import binary_metrics
+
+        table = _gold_table(gold) if y is None else _labelled_texts(gold, y, self.frames)
+        pred = self.predict(table["text"])
+        f1 = [
+            binary_metrics(list(_labels(table, f).astype(bool)), list(pred[f]))["f1"]
+            for f in self._fitted_models()
+        ]
+        return float(np.mean(f1))
 
     # -------------------------------------------------------------- persistence
 
@@ -323,7 +353,7 @@ class FrameModel:
 
         from .io import atomic_path
 
-        if not self.models_:
+        if not getattr(self, "models_", None):
             raise RuntimeError("nothing to save: the model is not fitted")
         path = Path(path)
         payload = {"format": "framing-analysis/frame-model/1", "params": json.dumps(self.params()),
@@ -363,6 +393,27 @@ class FrameModel:
         model.models_ = dict(payload["models"])
         model.n_train_ = int(payload["n_train"])
         return model
+
+
+def _labelled_texts(texts: Any, y: Any, frames: Sequence[str]) -> pd.DataFrame:
+    """The training table of texts and their labels ``y``: a table with a column per
+    frame, or an array-like with one column per frame (in the order of ``frames``)."""
+    text = _texts(texts)
+    if isinstance(y, pd.DataFrame):
+        labels = y.reset_index(drop=True)
+    else:
+        arr = np.asarray(y)
+        if arr.ndim == 1 and len(frames) == 1:
+            arr = arr[:, None]
+        if arr.ndim != 2 or arr.shape[1] != len(frames):
+            raise InputError(
+                "<training data>",
+                f"y must have one column per frame ({', '.join(frames)}); got shape {arr.shape}",
+            )
+        labels = pd.DataFrame(arr, columns=list(frames))
+    if len(labels) != len(text):
+        raise InputError("<training data>", f"{len(text)} texts but {len(labels)} rows of labels")
+    return labels.assign(text=text)
 
 
 def _as_list(x: Any) -> list:

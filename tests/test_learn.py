@@ -225,3 +225,55 @@ def test_fit_names_rows_without_a_0_1_label():
     with pytest.raises(InputError, match="'escalation' must hold 0/1"):
         FrameModel(min_df=1).fit(words)
     assert FrameModel(min_df=1).fit(small_gold().astype({"diplomacy": bool})).n_train_ == 32
+
+
+# --- FrameModel is a scikit-learn estimator ---
+
+
+def test_frame_model_params_round_trip_and_clone():
+    from sklearn.base import clone
+
+    model = FrameModel("extra.csv", C=1.5, ngram_range=(1, 3), min_df=1, threshold=0.4)
+    params = model.get_params()
+    assert params == {
+        "lexicon": "extra.csv", "C": 1.5, "ngram_range": (1, 3), "min_df": 1,
+        "calibration_folds": 3, "threshold": 0.4, "frames": ("diplomacy", "escalation"),
+    }
+    assert model.set_params(C=0.5, min_df=2) is model
+    assert (model.C, model.min_df) == (0.5, 2)
+    copy = clone(model)
+    assert copy is not model and copy.get_params() == model.get_params()
+    assert not hasattr(copy, "models_")  # a clone is unfitted
+    fitted = FrameModel(min_df=1).fit(small_gold())
+    assert not hasattr(clone(fitted), "models_")
+    with pytest.raises(RuntimeError, match="not fitted"):
+        clone(fitted).predict(["Talks resumed."])
+
+
+def test_frame_model_in_a_grid_search():
+    from sklearn.model_selection import GridSearchCV, GroupKFold
+
+    gold = small_gold(4)
+    search = GridSearchCV(FrameModel(min_df=1), {"C": [0.5, 2.0]}, cv=GroupKFold(n_splits=2))
+    search.fit(gold, groups=gold["article_id"])
+    assert search.best_params_["C"] in (0.5, 2.0)
+    assert set(search.best_estimator_.models_) == {"diplomacy", "escalation"}
+    assert 0.0 <= search.best_score_ <= 1.0
+    probs = search.best_estimator_.predict_proba(["Peace talks resumed in Geneva."])
+    assert list(probs.columns) == ["diplomacy_prob", "escalation_prob"]
+
+
+def test_frame_model_fits_texts_and_labels_as_sklearn_does(tmp_path):
+    gold = small_gold()
+    y = gold[["diplomacy", "escalation"]]
+    a = FrameModel(min_df=1).fit(gold["text"], y)
+    b = FrameModel(min_df=1).fit(list(gold["text"]), y.to_numpy())
+    texts = ["Peace talks resumed in Geneva.", "Shelling killed four civilians."]
+    np.testing.assert_allclose(a.predict_proba(texts).to_numpy(), b.predict_proba(texts).to_numpy())
+    assert a.score(gold) == a.score(gold["text"], y) > 0.5
+    with pytest.raises(InputError, match="one column per frame"):
+        FrameModel(min_df=1).fit(gold["text"], gold["diplomacy"].to_numpy())
+    # still saved and loaded with the trusted types only
+    loaded = FrameModel.load(a.save(tmp_path / "m.skops"))
+    assert loaded.get_params() == {**a.get_params(), "ngram_range": (1, 2), "frames": ["diplomacy", "escalation"]}
+    np.testing.assert_allclose(loaded.predict_proba(texts).to_numpy(), a.predict_proba(texts).to_numpy())
