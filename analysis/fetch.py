@@ -3,8 +3,11 @@
 Each page is downloaded with the standard library (``urllib``), with a
 timeout, a size limit enforced while the bytes arrive, and http/https only
 (redirects included). Its main text and metadata are extracted by the same
-code that reads ``.html`` files (:func:`analysis.articles.article_from_html`)
-and stored atomically as ``DIR/<id>.json`` with ``url`` and ``fetched_at``,
+code that reads ``.html`` files (:func:`analysis.articles.article_from_html`);
+a plain-text page (``text/plain``) is the article's text as it stands, decoded
+with the charset the server names or, without one, sniffed as files are
+(:func:`analysis.textio.decode_bytes`), its title the first line when that has
+no final punctuation (as for ``.txt`` files). Either is stored atomically as ``DIR/<id>.json`` with ``url`` and ``fetched_at``,
 ready for ``load_corpus(DIR)``::
 
     >>> result = fetch_articles(["https://example.org/news/talks-resume"], "articles/")  # doctest: +SKIP
@@ -12,7 +15,8 @@ ready for ``load_corpus(DIR)``::
     fetched 1 of 1 URL(s) into articles/
 
 Every URL that yields no article is reported in ``result.skipped`` with the
-reason: HTTP status, timeout, too large, not HTML, no article text found.
+reason: HTTP status, timeout, too large, not HTML or plain text, no article
+text found.
 """
 
 from __future__ import annotations
@@ -32,10 +36,11 @@ from pathlib import Path
 from . import __version__
 from .errors import FetchError, InputError, Skipped
 from .io import write_text
-from .textio import decode_bytes
+from .textio import decode_bytes, sniff_binary
 
 USER_AGENT = f"framing-analysis/{__version__} (news framing research; +https://pypi.org/project/framing-analysis/)"
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+TEXT_TYPES = ("text/plain",)
 _CHUNK = 65_536
 
 
@@ -95,24 +100,30 @@ def _content_type(headers: Message) -> tuple[str, str | None]:
 
 def download(
     url: str, *, timeout: float = 20.0, max_bytes: int = 5_000_000
-) -> tuple[bytes, str, str | None]:
-    """GET ``url``: (body, final URL, charset from the headers).
+) -> tuple[bytes, str, str | None, str]:
+    """GET ``url``: (body, final URL, charset from the headers, content type: one of
+    :data:`HTML_TYPES` or :data:`TEXT_TYPES`, or "" when the server named none and
+    the body has HTML tags).
 
     Raises :class:`FetchError` naming the URL: HTTP error status, timeout
     (``timeout`` seconds for connecting, for each read, and for the whole
     body), body over ``max_bytes`` (checked against Content-Length first, then
-    while streaming), or a content type that is not HTML.
+    while streaming), or a content type that is neither HTML nor plain text.
     """
     url = check_url(url)
     req = urllib.request.Request(
-        url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml"}
+        url,
+        headers={
+            "User-Agent": USER_AGENT,
+            "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9",
+        },
     )
     deadline = time.monotonic() + timeout
     try:
         with _opener().open(req, timeout=timeout) as resp:
             ctype, charset = _content_type(resp.headers)
-            if ctype and ctype not in HTML_TYPES:
-                raise FetchError(url, f"not HTML (content type {ctype})")
+            if ctype and ctype not in HTML_TYPES + TEXT_TYPES:
+                raise FetchError(url, f"not HTML or plain text (content type {ctype})")
             length = resp.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:
                 raise FetchError(url, f"too large ({int(length):,} bytes; limit {max_bytes:,})")
@@ -131,7 +142,7 @@ def download(
             body = b"".join(chunks)
             if not ctype and not re.search(rb"(?i)<(!doctype html|html|body|p)[\s>]", body[:4096]):
                 raise FetchError(url, "not HTML (no content type and no HTML tags)")
-            return body, resp.geturl(), charset
+            return body, resp.geturl(), charset, ctype
     except FetchError:
         raise
     except urllib.error.HTTPError as exc:
@@ -176,15 +187,23 @@ def fetch_article(
 ) -> tuple[Path, list[Skipped]]:
     """Download one page, extract the article and store it as ``out_dir/<id>.json``.
 
-    Returns (path written, repairs). Raises :class:`FetchError` (or another
-    :class:`InputError`) naming the URL when there is no article to store.
+    An HTML page gives its main text and metadata; a plain-text page its text as
+    it stands. Returns (path written, repairs). Raises :class:`FetchError` (or
+    another :class:`InputError`) naming the URL when there is no article to store.
     """
-    from .articles import article_from_html
+    from .articles import Article, article_from_html
 
-    body, final_url, charset = download(url, timeout=timeout, max_bytes=max_bytes)
-    html, repairs = _decode(body, charset, url)
+    body, final_url, charset, ctype = download(url, timeout=timeout, max_bytes=max_bytes)
+    if ctype in TEXT_TYPES:
+        kind = sniff_binary(body)
+        if kind:  # a PDF or an image served as text/plain
+            raise FetchError(url, f"not text: looks like a {kind} (served as {ctype})")
+    page, repairs = _decode(body, charset, url)
     try:
-        art = article_from_html(html, where=url, url=final_url)
+        if ctype in TEXT_TYPES:
+            art = Article.from_text(page, url=final_url, path=url)
+        else:
+            art = article_from_html(page, where=url, url=final_url)
     except InputError as exc:
         raise FetchError(
             url,

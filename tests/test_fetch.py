@@ -23,6 +23,11 @@ LATIN_PAGE = (
     "<p>Neither side announced a ceasefire, and shelling was reported overnight near the border.</p>"
     "</article></body></html>"
 ).encode("cp1252")
+PLAIN = (
+    "Envoys agree to meet again\n\n"
+    "Delegates met at a café in Genève on Friday and agreed to continue the talks, officials said.\n\n"
+    "Neither side announced a ceasefire, and shelling was reported overnight near the border.\n"
+)
 NAV_ONLY = (
     b"<html><head><title>Index</title></head><body><nav>Home | World | Sport</nav></body></html>"
 )
@@ -95,6 +100,14 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, LATIN_PAGE, "text/html; charset=windows-1252")
         elif path == "/latin-no-charset":
             self._send(200, LATIN_PAGE, "text/html")
+        elif path == "/plain":
+            self._send(200, PLAIN.encode("utf-8"), "text/plain; charset=utf-8")
+        elif path == "/plain-latin":
+            self._send(200, PLAIN.encode("cp1252"), "text/plain; charset=windows-1252")
+        elif path == "/plain-no-charset":  # decoded by sniffing, as a file is
+            self._send(200, PLAIN.encode("cp1252"), "text/plain")
+        elif path == "/plain-pdf":
+            self._send(200, b"%PDF-1.4 " + bytes(200), "text/plain")
         elif path == "/no-type":
             self._send(200, PAGE, None)
         elif path == "/no-type-binary":
@@ -157,6 +170,26 @@ def test_fetched_folder_loads_as_a_corpus_without_warnings(server, tmp_path):
     assert set(df["url"]) == {f"{server}/ok", f"{server}/latin"}
 
 
+@pytest.mark.parametrize("path", ["/plain", "/plain-latin", "/plain-no-charset"])
+def test_plain_text_page_is_saved_as_an_article(server, tmp_path, path):
+    url = f"{server}{path}"
+    result = fetch_articles([url], tmp_path / "out")
+    assert [s for s in result.skipped if s.kind == "skipped"] == []
+    (saved,) = result.saved
+    rec = json.loads(saved.read_text(encoding="utf-8"))
+    assert rec["url"] == url and rec["language"] == "en"
+    assert rec["title"] == "Envoys agree to meet again"  # the first line, as for a .txt file
+    assert rec["text"] == PLAIN.strip()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", InputWarning)
+        df = load_corpus(tmp_path / "out")
+    assert list(df["text"]) == [PLAIN.strip()]
+    if path == "/plain-no-charset":  # sniffed: the decoding is named, as for a file
+        assert [s.reason for s in result.skipped] == ["not valid UTF-8; decoded as cp1252"]
+    else:
+        assert result.skipped == []
+
+
 # (path, timeout, max_bytes, reason fragment)
 FAILURES = [
     ("/404", 5.0, 5_000_000, "HTTP 404"),
@@ -165,7 +198,8 @@ FAILURES = [
     ("/drip", 0.5, 5_000_000, "timed out"),
     ("/big", 5.0, 1_000, "too large"),
     ("/big-stream", 5.0, 1_000, "too large"),
-    ("/pdf", 5.0, 5_000_000, "not HTML (content type application/pdf)"),
+    ("/pdf", 5.0, 5_000_000, "not HTML or plain text (content type application/pdf)"),
+    ("/plain-pdf", 5.0, 5_000_000, "not text: looks like a PDF"),
     ("/json", 5.0, 5_000_000, "not HTML"),
     ("/nav-only", 5.0, 5_000_000, "no article text"),
     ("/no-type-binary", 5.0, 5_000_000, "not HTML"),
