@@ -190,6 +190,19 @@ def _name_over_role(lex: SourceLexicon, sp: str, am: re.Match[str], mt: MentionT
     return sp, app, am.start(1)
 
 
+#: the lower-case words of a title made of capitalised words ("the Adviser to the Head of
+#: the Office of the President")
+_TITLE_LINKS = frozenset(("the", "of", "to", "for", "and"))
+
+
+def _title_chain(sp: str) -> bool:
+    """Whether ``sp`` is a long title of capitalised words joined by "the", "of", "to",
+    "for", "and" (at most 14 words): one speaker, however long ("said the Adviser to the
+    Head of the Office of the President")."""
+    words = sp.split()
+    return len(words) <= 14 and all(w[:1].isupper() or w in _TITLE_LINKS for w in words)
+
+
 def _looks_like_np(s: str) -> bool:
     """No finite verb in ``s`` ("Kyiv expected a clear answer" is a clause, not a speaker)."""
     words = s.split()
@@ -1136,7 +1149,7 @@ class SourceAttributor:
                 if am:
                     sp = am.group(1).strip()
                     sp = _TIME_TAIL.sub("", sp).strip()
-                    if sp and len(sp.split()) <= 10 and not sp.lower().startswith(
+                    if sp and (len(sp.split()) <= 10 or _title_chain(sp)) and not sp.lower().startswith(
                             ("that", "on ", "in ", "at ", "to ", "the following")):
                         mt = lex.classify(sp, am.group(2) or "")
                         if mt.source_type or sp.lower() in PRONOUNS:
@@ -2296,13 +2309,18 @@ class SourceAttributor:
                     # "‘Undermanned, inexperienced units’" alone in its paragraph, no
                     # sentence end: a subheading quoting the text, no one's new words
                     a = UNATTRIBUTED
+                elif i > 0 and out[i - 1].source_type != "unattributed" and \
+                        para - para_ids[i - 1] <= 1 and (
+                        last_quote_attr is None or para - last_quote_para > 2 or
+                        out[i - 1].quote_mode == "indirect"):
+                    # a quotation after a sentence that reports its speaker's words: the
+                    # speaker's ("Talbott described the Russian attitude. | “Many Russians
+                    # see ...”"), not an earlier quotation's
+                    a = _carry(out[i - 1], "continuation", "quote_after_attribution")
+                    chain_attr[chain] = out[i - 1]
                 elif last_quote_attr is not None and para - last_quote_para <= 2:
                     a = _carry(last_quote_attr, "continuation", "quote_previous_speaker")
                     chain_attr[chain] = last_quote_attr
-                elif i > 0 and out[i - 1].source_type != "unattributed" and \
-                        para - para_ids[i - 1] <= 1:
-                    a = _carry(out[i - 1], "continuation", "quote_after_attribution")
-                    chain_attr[chain] = out[i - 1]
                 else:
                     a = UNATTRIBUTED
                 if a.source_type != "unattributed":

@@ -2098,3 +2098,39 @@ def test_quotation_opened_with_a_closing_mark_is_its_speakers(at):
     got = [(a.speaker_canonical, a.quote_mode) for a in at.attribute(sents, text)]
     assert got == [("Ivo Marek", "indirect"), ("Ivo Marek", "direct"),
                    ("Ivo Marek", "continuation"), ("Ivo Marek", "continuation")]
+
+
+# --- a quotation after a sentence that reports its speaker ----------------------------------
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    # the new quotation is the speaker of the sentence before, not of an earlier quotation
+    ((["In her memoir, Anna Kowal concedes that \u201cthe talks were hard.\u201d",
+       "Ivo Marek, her deputy, similarly described the mood.",
+       "\u201cMany delegates saw the treaty as a trap.", "They asked why.\u201d"],),
+     [("Anna Kowal", "partial"), ("Ivo Marek", "indirect"), ("Ivo Marek", "continuation"),
+      ("Ivo Marek", "continuation")]),
+    ((["\u201cWe will not sign,\u201d Anna Kowal said.", "Ivo Marek, her deputy, disagreed.",
+       "\u201cWe must sign.\u201d"],),
+     [("Anna Kowal", "direct"), ("Ivo Marek", "indirect"), ("Ivo Marek", "continuation")]),
+    # after an unattributed sentence the earlier quotation's speaker goes on
+    ((["\u201cWe will not sign,\u201d Anna Kowal said.", "The talks ended at noon.",
+       "\u201cWe will be back.\u201d"],),
+     [("Anna Kowal", "direct"), ("", "none"), ("Anna Kowal", "continuation")]),
+])
+def test_quotation_after_a_reported_speaker(at, paragraphs, expected):
+    sents, text = sents_of(*paragraphs)
+    got = [(a.speaker_canonical, a.quote_mode) for a in at.attribute(sents, text)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    # a title of capitalised words after a quotation is one speaker, however long
+    ("\u201cWe will not sign,\u201d said the Adviser to the Head of the Office of the President "
+     "of Ruritania.", "the Adviser to the Head of the Office of the President of Ruritania"),
+    # a long phrase of common words is not taken for one
+    ("\u201cWe will win,\u201d said the man who built his political career on his blue collar "
+     "credentials.", ""),
+])
+def test_long_title_after_a_quotation(at, sentence, speaker):
+    sents, text = sents_of(sentence)
+    assert at.attribute(sents, text)[0].speaker == speaker
