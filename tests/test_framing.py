@@ -1335,6 +1335,28 @@ def test_campaign_attacks_are_not_escalation(scorer, sentence, expected):
     assert labels(scorer.score(sentence)) == expected
 
 
+# escalation, eighth pass: the war as a thing chosen, sought, widened or waged (not a trade war,
+# a war on drugs, a war chest or a war room; 'since the war with X began' is a time reference)
+ESCALATION_WAR_CASES = [
+    ('Putin chose this war, the president said.', (0, 1)),
+    ('Nobody in Europe wants a war with Russia.', (0, 1)),
+    ('The rebels are waging a war against the government.', (0, 1)),
+    ('Since the war with Russia began, exports have fallen.', (0, 0)),
+    ('They are trying to drag Belarus into this war.', (0, 1)),
+    ("Russia's war aims have narrowed to the Donbas.", (0, 1)),
+    ('The campaign has a war chest of $20 million.', (0, 0)),
+    ('Aides gathered in the campaign war room.', (0, 0)),
+    ('Beijing and Washington started a trade war in 2018.', (0, 0)),
+    ('The mayor is waging a war on drugs.', (0, 0)),
+    ('Both countries are waging a trade war over steel.', (0, 0)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ESCALATION_WAR_CASES)
+def test_escalation_war_constructions(scorer, sentence, expected):
+    assert labels(scorer.score(sentence)) == expected
+
+
 def test_place_placeholders_expand_from_the_places_file():
     from analysis.framing import expand_places, place_names
 
