@@ -190,6 +190,9 @@ def _name_over_role(lex: SourceLexicon, sp: str, am: re.Match[str], mt: MentionT
     return sp, app, am.start(1)
 
 
+#: a transcriber's note alone in brackets: a capitalised word and at most two more
+#: ("(Laughter.)", "(Applause.)", "[Inaudible]", "(Audience boos.)")
+_RE_STAGE_DIRECTION = re.compile(r"\s*[(\[][A-Z][a-z]+(?:\s+[a-z]+){0,2}[.!]?[)\]]\s*")
 #: the lower-case words of a title made of capitalised words ("the Adviser to the Head of
 #: the Office of the President")
 _TITLE_LINKS = frozenset(("the", "of", "to", "for", "and"))
@@ -2011,6 +2014,10 @@ class SourceAttributor:
             para = para_ids[i]
             cues = per_cues[i]
             chain = sent_chain[i]
+            if t[:1] in "([" and _RE_STAGE_DIRECTION.fullmatch(t):
+                # "(Laughter.)", "[Applause]": the transcriber's note, no one's words
+                out.append(UNATTRIBUTED)
+                continue
             if whole_statement is None and ("Below " in t or "Here " in t or "following" in t) \
                     and label_attr is None:
                 lm_ = _STATEMENT_LIST.match(t)

@@ -2134,3 +2134,18 @@ def test_quotation_after_a_reported_speaker(at, paragraphs, expected):
 def test_long_title_after_a_quotation(at, sentence, speaker):
     sents, text = sents_of(sentence)
     assert at.attribute(sents, text)[0].speaker == speaker
+
+
+# --- a transcriber's note --------------------------------------------------------------------
+
+@pytest.mark.parametrize(("note", "expected"), [
+    ("(Applause.)", "unattributed"), ("(Laughter.)", "unattributed"),
+    ("[Inaudible]", "unattributed"), ("(Audience boos.)", "unattributed"),
+    # a longer aside in brackets is no stage direction: the turn goes on
+    ("(We will be back next week with more help.)", "named_official"),
+])
+def test_stage_direction_in_a_transcript_is_no_ones(at, note, expected):
+    sents, text = sents_of(["PRESIDENT KOWAL: We will rebuild the bridge.", note,
+                            "And we will do it this year."])
+    got = [a.source_type for a in at.attribute(sents, text)]
+    assert got == ["named_official", expected, "named_official"]
