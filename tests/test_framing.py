@@ -1357,6 +1357,23 @@ def test_escalation_war_constructions(scorer, sentence, expected):
     assert labels(scorer.score(sentence)) == expected
 
 
+# escalation, eighth pass: sanctions language (measures against a party's entities, OFAC and
+# Treasury designations, targeting a named party)
+ESCALATION_SANCTIONS_LANGUAGE_CASES = [
+    ('The EU adopted new measures against Russian entities and officials.', (0, 1)),
+    ('Treasury also designated three banks under Executive Order 14024.', (0, 1)),
+    ("OFAC designations now cover most of the country's lenders.", (0, 1)),
+    ('The new rules target Iranian oil exports.', (0, 1)),
+    ('The board designated her as interim chair.', (0, 0)),
+    ('The campaign is targeting young voters in Ohio.', (0, 0)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ESCALATION_SANCTIONS_LANGUAGE_CASES)
+def test_escalation_sanctions_language(scorer, sentence, expected):
+    assert labels(scorer.score(sentence)) == expected
+
+
 def test_place_placeholders_expand_from_the_places_file():
     from analysis.framing import expand_places, place_names
 
