@@ -190,6 +190,9 @@ def _name_over_role(lex: SourceLexicon, sp: str, am: re.Match[str], mt: MentionT
     return sp, app, am.start(1)
 
 
+#: an adverb and its comma opening a subject ("Nonetheless, House Republicans"; with a
+#: "however," after it)
+_RE_OPENER_COMMA = re.compile(r"([A-Z][a-z]+),\s+(?:however,\s+)?")
 #: a transcriber's note alone in brackets: a capitalised word and at most two more
 #: ("(Laughter.)", "(Applause.)", "[Inaudible]", "(Audience boos.)")
 _RE_STAGE_DIRECTION = re.compile(r"\s*[(\[][A-Z][a-z]+(?:\s+[a-z]+){0,2}[.!]?[)\]]\s*")
@@ -1331,6 +1334,14 @@ class SourceAttributor:
             if low.rpartition(" ")[2] in _SUBORDINATOR_END:
                 continue  # "to defend its borders if threatened", "the talks, when asked":
                 # a reduced clause ("if [it is] threatened"), no one who speaks
+            if sp[:1].isupper() and "," in sp:
+                opm = _RE_OPENER_COMMA.match(sp)
+                if opm and opm.group(1).lower() in self._opener_adverbs and opm.end() < len(sp):
+                    # "Nonetheless, House Republicans ... have said": the adverb opens the
+                    # sentence, the subject follows it
+                    s0 += opm.end()
+                    sp = text[s0:s1]
+                    low = sp.lower()
             mt = lex.classify(sp, appos)
             if not mt.source_type and low not in PRONOUNS:
                 continue

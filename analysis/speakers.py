@@ -587,7 +587,9 @@ class SourceLexicon:
         anon_type = {r["pattern"].lower(): r["type"] for r in t["anonymity"]}
         lex = cls(verb_kind, verb_lemma, role_type, role_unique, role_plural, inst_side, inst_kind,
                   outlet_side, side_of, side_kind, person_type, anon_type, words=words)
-        lex.not_name = _NOT_NAME_GRAMMAR | words.not_name_words
+        # (an adverb that opens a sentence is no name either: "Eventually, however, ...")
+        lex.not_name = _NOT_NAME_GRAMMAR | words.not_name_words | {
+            w[:1].upper() + w[1:] for w in words.opener_adverbs}
         lex.org_heads = heads = words.org_heads
         alt = "|".join(re.escape(h) for h in sorted(heads))
         lex.re_org_run = re.compile(_ORG_RUN_PATTERN.format(heads=alt))

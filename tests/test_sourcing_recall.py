@@ -2149,3 +2149,18 @@ def test_stage_direction_in_a_transcript_is_no_ones(at, note, expected):
                             "And we will do it this year."])
     got = [a.source_type for a in at.attribute(sents, text)]
     assert got == ["named_official", expected, "named_official"]
+
+
+# --- an adverb opening the sentence is no name and no part of the subject --------------------
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Eventually, however, this war, like all others, will conclude.", ("unattributed", "")),
+    ("Nonetheless, the ministry has said the talks will go on.", ("institution", "the ministry")),
+    ("Initially, state regulators said the plan was sound.",
+     ("unnamed_official", "state regulators")),
+    ("Finally, however, Anna Kowal said the plan was sound.", ("named_official", "Anna Kowal")),
+])
+def test_opening_adverb_is_no_speaker(at, sentence, expected):
+    sents, text = sents_of(sentence)
+    a = at.attribute(sents, text)[0]
+    assert (a.source_type, a.speaker) == expected
