@@ -1374,6 +1374,27 @@ def test_escalation_sanctions_language(scorer, sentence, expected):
     assert labels(scorer.score(sentence)) == expected
 
 
+# escalation, eighth pass: a state fighting for survival, confronting a named party, a capital cut
+# off, forcible deportation and filtration camps, extermination (not of pests), troop numbers, an
+# international or intervention force
+ESCALATION_SURVIVAL_FORCE_CASES = [
+    ('Ukraine is fighting for its very survival, the minister said.', (0, 1)),
+    ('The allies agreed to confront Moscow over the attacks.', (0, 1)),
+    ('Kyiv has been completely cut off, the governor said.', (0, 1)),
+    ('Thousands of civilians were forcibly deported from the occupied region.', (0, 1)),
+    ('Officials described filtration camps on the outskirts of the city.', (0, 1)),
+    ('London will decide troop numbers for the mission next week.', (0, 1)),
+    ('An international stabilisation force will patrol the capital.', (0, 1)),
+    ('The pest control firm promised to exterminate the rats.', (0, 0)),
+    ('With Ukraine now fighting for survival, aid is urgent.', (0, 1)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ESCALATION_SURVIVAL_FORCE_CASES)
+def test_escalation_survival_and_force(scorer, sentence, expected):
+    assert labels(scorer.score(sentence)) == expected
+
+
 def test_place_placeholders_expand_from_the_places_file():
     from analysis.framing import expand_places, place_names
 
