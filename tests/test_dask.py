@@ -109,6 +109,7 @@ def test_local_cluster_two_processes_equals_pandas(articles):
         ) as cluster,
         distributed.Client(cluster) as client,
     ):
+        client.wait_for_workers(2, timeout=120)  # both worker processes up, on a loaded machine too
         lazy = score_corpus(dd.from_pandas(frame, npartitions=6))
         got = client.compute(lazy).result()
         assert len(client.scheduler_info()["workers"]) == 2
