@@ -2164,3 +2164,16 @@ def test_opening_adverb_is_no_speaker(at, sentence, expected):
     sents, text = sents_of(sentence)
     a = at.attribute(sents, text)[0]
     assert (a.source_type, a.speaker) == expected
+
+
+# --- "Nato" as the Guardian writes it ---------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Nato said the alliance would not send troops.", ("institution", "Nato", "eu_nato")),
+    ("The Nato secretary general, Ivo Marek, said talks would go on.",
+     ("named_official", "Ivo Marek", "eu_nato")),
+])
+def test_nato_written_as_a_word(at, sentence, expected):
+    sents, text = sents_of(sentence)
+    a = at.attribute(sents, text)[0]
+    assert (a.source_type, a.speaker, a.side) == expected
