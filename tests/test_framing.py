@@ -1395,6 +1395,21 @@ def test_escalation_survival_and_force(scorer, sentence, expected):
     assert labels(scorer.score(sentence)) == expected
 
 
+# codebook rule 5: 'the 300-day mark of Russia's brutal invasion' and 'days since X launched an
+# unprovoked assault' date the event, even with a qualifier that is a cue of its own
+ESCALATION_DATED_CASES = [
+    ("This visit falls on the 300-day mark of Russia's brutal invasion of Ukraine.", (0, 0)),
+    ('The museum reopened one year since the full-scale invasion.', (0, 0)),
+    ('Three hundred days since Moscow launched its unprovoked assault, the museum reopened.', (0, 0)),
+    ("Russia's brutal invasion has driven millions from their homes.", (0, 1)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ESCALATION_DATED_CASES)
+def test_escalation_dated_by_the_war(scorer, sentence, expected):
+    assert labels(scorer.score(sentence)) == expected
+
+
 def test_place_placeholders_expand_from_the_places_file():
     from analysis.framing import expand_places, place_names
 
