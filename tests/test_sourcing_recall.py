@@ -2177,3 +2177,18 @@ def test_nato_written_as_a_word(at, sentence, expected):
     sents, text = sents_of(sentence)
     a = at.attribute(sents, text)[0]
     assert (a.source_type, a.speaker, a.side) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a named person's plea or criticism is that person's words (speech_nouns)
+    ("This echoes Anna Kowal\u2019s plea for the two states to live together in peace.",
+     ("named_official", "Anna Kowal", "plea")),
+    ("Anna Kowal\u2019s criticism of the treaty was sharp.",
+     ("named_official", "Anna Kowal", "criticism")),
+    # a plea by no one named stays the writer's
+    ("The plea went unanswered.", ("unattributed", "", "")),
+])
+def test_plea_and_criticism_are_speech_nouns(at, sentence, expected):
+    sents, text = sents_of(sentence)
+    a = at.attribute(sents, text)[0]
+    assert (a.source_type, a.speaker, a.cue) == expected
