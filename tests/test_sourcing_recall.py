@@ -2192,3 +2192,21 @@ def test_plea_and_criticism_are_speech_nouns(at, sentence, expected):
     sents, text = sents_of(sentence)
     a = at.attribute(sents, text)[0]
     assert (a.source_type, a.speaker, a.cue) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # speaking out as a stance: "be critical of", "be outspoken/vocal (in ...)", "talk down"
+    ("Anna Kowal has been outspoken in urging the alliance to close the sky.",
+     ("named_official", "Anna Kowal")),
+    ("The senator has been vocal in calling for more sanctions.",
+     ("unnamed_official", "The senator")),
+    ("Ruritanian farmers were sharply critical of the new tariffs.", ("other", "Ruritanian farmers")),
+    ("Anna Kowal talked down the prospects of a peacekeeping force.",
+     ("named_official", "Anna Kowal")),
+    # an adjective phrase after a noun is no speech
+    ("Statements critical of the government were removed.", ("unattributed", "")),
+])
+def test_stance_phrases_are_speech(at, sentence, expected):
+    sents, text = sents_of(sentence)
+    a = at.attribute(sents, text)[0]
+    assert (a.source_type, a.speaker) == expected
