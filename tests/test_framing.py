@@ -1410,6 +1410,20 @@ def test_escalation_dated_by_the_war(scorer, sentence, expected):
     assert labels(scorer.score(sentence)) == expected
 
 
+# the war only named: as the object of a condemnation or of 'the issue of', or of ending it
+ESCALATION_WAR_NAMED_CASES = [
+    ('India was reluctant to raise the issue of the war at the meeting.', (0, 0)),
+    ('Beijing declined to sign a statement condemning the invasion.', (0, 0)),
+    ('He urged China to press Moscow to end the war.', (1, 0)),
+    ('The war has killed thousands of civilians, the UN said.', (0, 1)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ESCALATION_WAR_NAMED_CASES)
+def test_escalation_war_only_named(scorer, sentence, expected):
+    assert labels(scorer.score(sentence)) == expected
+
+
 def test_place_placeholders_expand_from_the_places_file():
     from analysis.framing import expand_places, place_names
 
