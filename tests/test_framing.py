@@ -1424,6 +1424,18 @@ def test_escalation_war_only_named(scorer, sentence, expected):
     assert labels(scorer.score(sentence)) == expected
 
 
+# forcible deportation of civilians is escalation; deporting undocumented immigrants is not
+ESCALATION_DEPORTATION_CASES = [
+    ('He promised to forcibly deport 11 million undocumented immigrants.', (0, 0)),
+    ('Children were forcibly deported to Russia, the report says.', (0, 1)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ESCALATION_DEPORTATION_CASES)
+def test_escalation_deportation(scorer, sentence, expected):
+    assert labels(scorer.score(sentence)) == expected
+
+
 def test_place_placeholders_expand_from_the_places_file():
     from analysis.framing import expand_places, place_names
 
