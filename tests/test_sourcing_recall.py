@@ -2210,3 +2210,19 @@ def test_stance_phrases_are_speech(at, sentence, expected):
     sents, text = sents_of(sentence)
     a = at.attribute(sents, text)[0]
     assert (a.source_type, a.speaker) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a pollster pair written with a slash is one name before the document's head
+    ("The latest Reuters/Ipsos poll showed Kowal leading the field.",
+     ("other", "The latest Reuters/Ipsos poll")),
+    ("The results came a day after a CNN/ORC poll showed a one-point difference.",
+     ("other", "a CNN/ORC poll")),
+    # statistics are figures: what they show is theirs
+    ("FBI statistics show that thefts fell.", ("institution", "FBI statistics")),
+    ("Crime statistics rose in May.", ("unattributed", "")),
+])
+def test_poll_and_statistics_documents(at, sentence, expected):
+    sents, text = sents_of(sentence)
+    a = at.attribute(sents, text)[0]
+    assert (a.source_type, a.speaker) == expected
