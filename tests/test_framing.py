@@ -1436,6 +1436,23 @@ def test_escalation_deportation(scorer, sentence, expected):
     assert labels(scorer.score(sentence)) == expected
 
 
+# escalation, eighth pass: mined waters, 'unfriendly' acts and countries, fuelling a conflict,
+# gas or oil deliveries halted (mail deliveries are not)
+ESCALATION_SUPPLY_CASES = [
+    ('Ships must pass through mined waters to reach the port.', (0, 1)),
+    ('Moscow has drawn up a list of unfriendly countries.', (0, 1)),
+    ('Outside powers are fuelling the conflict, critics say.', (0, 1)),
+    ('The new cafe is fuelling a coffee craze.', (0, 0)),
+    ('Gazprom halted deliveries of gas to Poland on Wednesday.', (0, 1)),
+    ('The storm halted deliveries of mail across the county.', (0, 0)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ESCALATION_SUPPLY_CASES)
+def test_escalation_supplies_and_unfriendly_acts(scorer, sentence, expected):
+    assert labels(scorer.score(sentence)) == expected
+
+
 def test_place_placeholders_expand_from_the_places_file():
     from analysis.framing import expand_places, place_names
 
