@@ -1104,6 +1104,11 @@ class SourceAttributor:
                 continue  # "claimed responsibility", "pledged $1 billion", "slammed into":
                 # acting; a place only after "claim" ("claimed the town"; "says the town is
                 # empty" speaks)
+            if form == "calls":
+                pw = masked[max(0, vs - 24):vs].rstrip().rpartition(" ")[2]
+                if pw[:1].isdigit() or (pw[:1].islower() and pw not in PRONOUNS and
+                                        pw not in self._aux_words and not pw.endswith("ly")):
+                    continue  # "phone calls", "911 calls": the plural noun (not "he calls")
             if form[:6] == "compar" and _RE_COMPARED_WITH.match(after):
                 continue  # "rose five percent compared with last year": no one compares
             if form in self._passive_charge and _RE_CHARGE_OF.match(after):

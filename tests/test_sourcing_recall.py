@@ -2226,3 +2226,17 @@ def test_poll_and_statistics_documents(at, sentence, expected):
     sents, text = sents_of(sentence)
     a = at.attribute(sents, text)[0]
     assert (a.source_type, a.speaker) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # "calls" in the present: calling something something is speech
+    ("Former leader Anna Kowal calls the wall \u2018stupid\u2019.", ("expert", "Former leader Anna Kowal")),
+    ("Tensions flare after Ivo Marek calls Kowal unqualified.", ("named_official", "Ivo Marek")),
+    # the plural noun is no cue
+    ("Police received 911 calls from the centre.", ("unattributed", "")),
+    ("The group will reach voters by mail, phone calls and digital ads.", ("unattributed", "")),
+])
+def test_calls_in_the_present(at, sentence, expected):
+    sents, text = sents_of(sentence)
+    a = at.attribute(sents, text)[0]
+    assert (a.source_type, a.speaker) == expected
