@@ -303,6 +303,11 @@ def expand_places(pattern: str) -> str:
     return _PLACEHOLDER_RE.sub(lambda m: names[m.group(1)], pattern)
 
 
+#: characters that mean something in a regex and nothing in a phrase cue (a phrase's own
+#: syntax is "*" at a word's end, "=" at its start, hyphens, apostrophes and periods)
+_REGEX_ONLY = frozenset("?|()[]{}\\^$+")
+
+
 def _validate_cue(row: dict[str, str]) -> str | None:
     if not _NAME_RE.match(row["frame"]):
         return f"frame {row['frame']!r} must be a lowercase name (letters, digits, _)"
@@ -312,6 +317,13 @@ def _validate_cue(row: dict[str, str]) -> str | None:
     if problem:
         return problem
     pattern = row["cue"]
+    if row.get("kind") != "regex":
+        odd = sorted(set(pattern) & _REGEX_ONLY)
+        if odd:  # a phrase matches its characters literally: "cyber-?attack*" never matched
+            return (
+                f"cue {pattern!r} is a phrase but holds regex syntax {' '.join(odd)}: "
+                "give it kind 'regex', or write the words plainly"
+            )
     try:
         rx = re.compile(
             expand_places(pattern) if row.get("kind") == "regex" else phrase_regex(pattern), re.I

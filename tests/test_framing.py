@@ -1666,6 +1666,9 @@ def test_user_rules_and_modifiers(tmp_path):
         ("frame,subframe,cue,weight\n# comment\nhumanitarian,aid,aid convoy,1\nHuman,aid,x,1\n", 4, "lowercase"),
         ("frame,subframe,cue,weight,kind\nhumanitarian,aid,(unclosed,1,regex\n", 2, "not a valid pattern"),
         ("frame,subframe,cue,weight,kind\nhumanitarian,aid,(a)b,1,regex\n", 2, "non-capturing"),
+        # a phrase matches literally: "cyber-?attack*" (a regex written as a phrase) never fired
+        ("frame,subframe,cue,weight\nescalation,force,cyber-?attack*,1\n", 2, "holds regex syntax ?"),
+        ("frame,subframe,cue,weight,kind\nescalation,force,air (raid|strike),1,phrase\n", 2, "holds regex syntax ( ) |"),
         ("frame,subframe,cue,weight\nhumanitarian,aid,aid convoy\n", 2, "expected 4 fields"),
         ("frame,subframe,cue,weight\nhumanitarian,aid,,1\n", 2, "empty required"),
         ("rule,frame,cue,factor\nbad,diplomacy,(x,0\n", 2, "not a valid regex"),
