@@ -498,7 +498,8 @@ _OUTLET_VERB = re.compile(r"(?:\s+(?:News|Digital|TV|Radio|Online|newspaper))?" 
                           r"with\s+reference\s+to|referring\s+to)\s+")
 _PASSIVE_QUOTED = re.compile(r"\b(?:was|were|is|are|has\s+been|had\s+been)\s+(?:quoted|cited)"
                              r"(?:\s+by\s+([^,]+?))?\s+as\s+saying\b")
-_HEADLINE = re.compile(r"^\s*([A-Z][^:.!?\x00]{1,60}?):\s+\S")
+#: (the source may open with abbreviations: "Dr. Ben Carson: ...", "U.S. Sen. X: ...")
+_HEADLINE = re.compile(r"^\s*((?:[A-Z][a-z]{0,3}\.\s*)*[A-Z][^:.!?\x00]{1,60}?):\s+\S")
 _LABEL = re.compile(r"^[\s\"“”]*([A-Z][A-Z .,'’\-]{0,50}[A-Z.]|Q)\s*:\s*")  # (Q: a question)
 _RE_INV_NP = re.compile(r"\s+([^,.;:\x00!?]{1,80})(?:,\s*([^.;:\x00!?]{2,100}))?")
 _RE_INV_NP_END = re.compile(r"\s+([^,.;:\x00!?\"]{1,80}?)(?:,\s*([^.;:\x00!?]{2,100}?))?"

@@ -2240,3 +2240,16 @@ def test_calls_in_the_present(at, sentence, expected):
     sents, text = sents_of(sentence)
     a = at.attribute(sents, text)[0]
     assert (a.source_type, a.speaker) == expected
+
+
+@pytest.mark.parametrize(("headline", "expected"), [
+    # a headline "Source: claim" whose source holds an abbreviation's period
+    ("Dr. Anna Kowal: Marek \u2018Not Fit To Serve\u2019.", ("named_official", "Dr. Anna Kowal")),
+    ("Sen. Ivo Marek: The Deal Is Dead.", ("named_official", "Sen. Ivo Marek")),
+    # a sentence before the colon is no source
+    ("Talks ended. Update: the deal is dead.", ("unattributed", "")),
+])
+def test_headline_source_with_an_abbreviation(at, headline, expected):
+    sents, text = sents_of([headline], ["The talks ended on Monday."])
+    a = at.attribute(sents, text)[0]
+    assert (a.source_type, a.speaker) == expected
