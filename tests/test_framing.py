@@ -2038,3 +2038,36 @@ def test_hidden_characters_do_not_hide_a_cue(scorer, word_by_word, sentence, pla
 ])
 def test_hidden_characters_keep_true_offsets(scorer, sentence, spans):
     assert [(e.start, e.end) for e in scorer.score(sentence).evidence] == spans
+
+
+# user review (session 7): sourcing boilerplate is no contact; what happens "on the ground"
+# of a war is escalation; a failure word that ends its own clause negates nothing after it
+REVIEW7_FRAMES = [
+    ("A senior Western diplomat, who spoke on condition of anonymity, said the embassy reopened.", "neutral"),
+    ("A diplomat who spoke to reporters said the embassy would move.", "neutral"),
+    ("An official speaking anonymously said the aid had arrived.", "neutral"),
+    ("Lavrov spoke to Blinken by phone on Friday.", "diplomacy"),
+    ("We remain clear-eyed about his intentions given what is happening on the ground.", "escalation"),
+    ("The situation on the ground has worsened since the offensive began.", "escalation"),
+    ("Our volunteers are on the ground in Iowa this week.", "neutral"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "frame"), REVIEW7_FRAMES)
+def test_review7_frames(sentence, frame):
+    assert score_frames(sentence).frame == frame
+
+
+@pytest.mark.parametrize(
+    ("sentence", "negated"),
+    [
+        ("Talks stall as shelling intensifies.", {"Talks": False, "shelling": False, "intensifies": False}),
+        ("Talks collapsed and shelling resumed.", {"Talks": False, "shelling": False}),
+        ("Moscow refused talks.", {"talks": True}),
+        ("Russia walked away from the negotiations.", {"negotiations": True}),
+    ],
+)
+def test_a_failure_word_ending_its_clause_negates_nothing_after_it(sentence, negated):
+    """'stall'/'collapsed' negated every cue up to six words on, whatever its frame: the
+    shelling of 'Talks stall as shelling intensifies' was marked negated."""
+    assert {e.match: e.negated for e in score_frames(sentence).evidence} == negated
