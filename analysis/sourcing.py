@@ -1062,7 +1062,7 @@ class SourceAttributor:
             # before the verb, as _last_word(near, len(near)) reads it, inline)
             lw = near[-24:].rstrip().rpartition(" ")[2].rpartition("\n")[2].lower()
             if kind != "refusal" and (lw in _NOT_VERB_PREV or lw.endswith(("'s", "’s"))) and \
-                    not ((lw == "been" or lw == "be") and (kind == "stative" or (
+                    not ((lw == "been" or lw == "be") and (kind == "stative" or kind == "stance" or (
                         ing and _RE_CLAUSAL_AFTER.match(masked, ve)))):
                 # ("have been sceptical", "has been saying that": a finite verb after all)
                 em = _EMERGED_TO.search(before) if near.endswith("to ") else None
@@ -1087,10 +1087,11 @@ class SourceAttributor:
                 kind = "speech"
             # passive "it was (also) noted that": no speaker
             aux = before[subj_end:].lower().split()
-            if kind == "stative":
+            if kind == "stative" or kind == "stance":
                 if _BE_FORMS.isdisjoint(aux):
                     continue  # "convinced" needs "is": "X is convinced that ..."
-                kind = "cognition"
+                # ("X was critical of ...", "X has been outspoken": speech)
+                kind = "cognition" if kind == "stative" else "speech"
             elif not ing and not _BE_FORMS.isdisjoint(aux):
                 continue
             after = masked[ve:ve + 60]

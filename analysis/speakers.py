@@ -57,7 +57,7 @@ TABLES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
 }
 
 VERB_KINDS = ("speech", "cognition", "media", "refusal", "comma_only", "evidence", "stative",
-              "clausal")
+              "clausal", "stance")
 ROLE_TYPES = ("official", "expert", "other", "media")
 SIDE_KINDS = ("country", "capital", "demonym", "person")
 
