@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from analysis import score_article, score_sentences, split_sentences
+from analysis.errors import EmptyInputError
 from analysis.schema import FRAME_LABELS, QUOTE_MODES, SIDES, SOURCE_TYPES
+
+_HAS_WORD = re.compile(r"[^\W_]")  # a letter or digit: what makes a text an article
 
 # text with the characters that matter: quotes of every kind, punctuation, breaks, words
 ALPHABET = st.sampled_from(
@@ -50,7 +56,17 @@ def test_one_row_per_input_and_values_in_range(sentences):
 @SETTINGS
 @given(texts)
 def test_scoring_is_deterministic(text):
-    assume(text.strip())
+    assume(_HAS_WORD.search(text))
     a = score_article(text)
     b = score_article(text)
     pd.testing.assert_frame_equal(a, b)
+
+
+@SETTINGS
+@given(texts)
+def test_a_text_without_words_is_a_clear_error(text):
+    """A text with no letter or digit ("." or "“…”") is no article: an EmptyInputError, never
+    a traceback of another kind and never an empty table passed off as a result."""
+    assume(not _HAS_WORD.search(text))
+    with pytest.raises(EmptyInputError):
+        score_article(text)

@@ -2,7 +2,7 @@
 
 Each case writes a bad input, runs ``framing score`` (and ``framing sentences``)
 in a subprocess and checks the exit code, that stderr has no traceback, what the
-message says, and that everything skipped is reported (``skipped.json``).
+message says, and that everything skipped is reported (``OUT.skipped.json`` beside the output).
 """
 
 from __future__ import annotations
@@ -93,7 +93,7 @@ def test_jsonl_with_a_malformed_line(framing_cli, tmp_path):
     assert r.returncode == 0, r.stderr
     assert set(pd.read_csv(out)["article_id"]) == {"a1", "a3"}
     assert ":2" in r.stderr or "line 2" in r.stderr
-    skipped = json.loads((out.parent / "skipped.json").read_text())
+    skipped = json.loads(out.with_name(f"{out.stem}.skipped.json").read_text())
     assert any(s.get("line") == 2 for s in skipped)
 
 
@@ -179,7 +179,7 @@ def test_folder_with_mixed_good_and_bad_files(framing_cli, tmp_path):
     r = framing_cli("score", str(folder), "-o", str(out), "-q")
     assert r.returncode == 0, r.stderr
     assert len(pd.read_csv(out)["article_id"].unique()) == 2
-    skipped = json.loads((out.parent / "skipped.json").read_text())
+    skipped = json.loads(out.with_name(f"{out.stem}.skipped.json").read_text())
     reasons = {Path(s["source"]).name: s["reason"] for s in skipped}
     assert "empty.txt" in reasons and "binary.txt" in reasons
     assert "empty.txt" in r.stderr and "binary.txt" in r.stderr
@@ -202,7 +202,7 @@ def test_jsonl_with_null_and_non_string_texts_names_each(framing_cli, tmp_path, 
     assert "Traceback" not in r.stderr
     ids = pd.read_parquet(out)["article_id"] if stream else pd.read_csv(out)["article_id"]
     assert set(ids) == {"a1", "a6"}
-    skipped = json.loads((out.parent / "skipped.json").read_text())
+    skipped = json.loads(out.with_name(f"{out.stem}.skipped.json").read_text())
     reasons = {s["line"]: s["reason"] for s in skipped if s.get("kind", "skipped") == "skipped"}
     assert {k: v.removeprefix("unusable article: ") for k, v in reasons.items()} == {
         2: "text is null",
