@@ -96,8 +96,11 @@ def _jsonable(value: Any) -> Any:
 
 
 def table_for_csv(df: pd.DataFrame) -> pd.DataFrame:
-    """Nested cells (lists, dicts: ``frame_evidence``) become JSON strings for flat formats."""
+    """Nested cells (lists, dicts: ``frame_evidence``) become JSON strings for flat formats.
+    ``attrs`` are left behind: what a run skipped goes to its own file (pandas would write
+    them into Parquet's metadata, and fails on the :class:`~analysis.errors.Skipped` there)."""
     out = df.copy()
+    out.attrs = {}
     for col in out.columns:
         if out[col].dtype == object and out[col].map(lambda v: isinstance(v, (list, dict, tuple))).any():
             out[col] = out[col].map(lambda v: json.dumps(_jsonable(v), ensure_ascii=False))

@@ -89,3 +89,18 @@ def test_a_rewritten_file_keeps_its_mode(tmp_path):
     write_table(pd.DataFrame({"a": [1]}), target)
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
     assert target.read_text().startswith("a")
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet", ".jsonl", ".json"])
+def test_a_table_carrying_its_skips_in_attrs_is_written(tmp_path, suffix):
+    """score_corpus keeps Skipped objects in df.attrs['skipped']; to_parquet dumped attrs to
+    JSON and failed ('Object of type Skipped is not JSON serializable'): a corpus with a cut
+    over-long line or a null text could not be written to Parquet."""
+    from analysis.errors import Skipped
+
+    df = pd.DataFrame({"a": [1, 2], "b": [[{"x": 1}], []]})
+    df.attrs = {"skipped": [Skipped("a1", "text is null", 2)], "article": {"id": "a1"}}
+    path = write_table(df, tmp_path / f"t{suffix}")
+    assert path.is_file() and df.attrs["skipped"][0].reason == "text is null"  # input untouched
+    if suffix == ".parquet":
+        assert pd.read_parquet(path)["a"].tolist() == [1, 2]
