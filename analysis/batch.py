@@ -290,6 +290,10 @@ def _record_warnings(job: _Job, article: Article) -> list[Skipped]:
     return out
 
 
+#: the splitter's warning about cut over-long stretches (see ``sentences.cut_note``)
+_CUT_MESSAGE = r"cut \d+ over-long"
+
+
 def _cut_warnings(job: _Job, article: Article, cols: Mapping[str, Sequence[Any]]) -> list[Skipped]:
     """The over-long stretches the splitter cut in the article (see
     :func:`~analysis.sentences.cut_note`), as a warning naming it. Only an article
@@ -432,7 +436,9 @@ def _score_chunk(jobs: Sequence[_Job], config: _Config, errors: Errors = "skip")
             )
             if job.article is None:  # an Article object carries its own warnings
                 skipped.extend(_record_warnings(job, article))
-            cols, columns = scorer.article_columns(article)
+            with warnings.catch_warnings():  # the cut is reported below, naming the article
+                warnings.filterwarnings("ignore", _CUT_MESSAGE, InputWarning)
+                cols, columns = scorer.article_columns(article)
             skipped.extend(_cut_warnings(job, article, cols))
         except _UnusableRecord as exc:
             if errors == "raise":

@@ -668,3 +668,12 @@ def test_normal_articles_have_no_cut_warning():
         warnings.simplefilter("error", InputWarning)
         df = score_corpus(_frame(), progress=False)
     assert df.attrs["skipped"] == []
+
+
+def test_a_cut_is_warned_once_by_score_corpus(recwarn):
+    """The splitter's own warning about a cut is not repeated beside score_corpus's summary
+    (the CLI printed it twice: once as a warning, once in the list of repairs)."""
+    score_corpus([{"id": "long", "text": f"Talks resumed on Monday.\n\n{LONG_RUN}"}], progress=False)
+    messages = [str(w.message) for w in recwarn]
+    assert not [m for m in messages if m.startswith("cut 1 over-long")]
+    assert [m for m in messages if "item(s) skipped" in m and "cut 1 over-long" in m]
