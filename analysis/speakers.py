@@ -485,6 +485,12 @@ def _shipped_word_lists() -> dict[str, tuple[str, ...]]:
     return {n: tuple(ws) for n, ws in lists.items()}
 
 
+#: framing's gazetteer (``frame_places.csv``, its kinds mapped to sides.csv's): read for the
+#: states and demonyms sides.csv leaves out
+PLACES_FILE = "frame_places.csv"
+_PLACE_KINDS = {"state": "country", "demonym": "demonym"}
+
+
 def load_tables(extra: Mapping[str, str | Path] | None = None) -> dict[str, list[Row]]:
     """Read every sourcing rule table, each extended by ``extra[name]`` when given
     (``extra["sourcing_words"]``, the word lists' TOML file, is read by ``SourcingWords``)."""
@@ -583,6 +589,14 @@ class SourceLexicon:
         for r in t["sides"]:  # a term listed as a country and as a demonym ("U.S."): the country
             if side_kind.get(r["term"]) != "country":
                 side_kind[r["term"]] = r["kind"]
+        # the states and demonyms framing's gazetteer knows that sides.csv does not ("Swiss",
+        # "Qatar", "Austrian": mediators and third parties): side "other", never a personal
+        # name ("A Swiss foreign ministry spokesperson" was a named official)
+        for r in read_rule_table(PLACES_FILE, required=["name", "kind"]):
+            kind = _PLACE_KINDS.get(r["kind"])
+            if kind is not None and r["name"] not in side_of:
+                side_of[r["name"]] = "other"
+                side_kind[r["name"]] = kind
         person_type = {r["term"]: (r["type"] or "official") for r in t["sides"] if r["kind"] == "person"}
         anon_type = {r["pattern"].lower(): r["type"] for r in t["anonymity"]}
         lex = cls(verb_kind, verb_lemma, role_type, role_unique, role_plural, inst_side, inst_kind,

@@ -34,6 +34,13 @@ def one(at: SourceAttributor, sentence: str) -> Attribution:
 
 SINGLE = [
     # sentence, source_type, speaker, quote_mode, via_outlet, side
+    # third parties and mediators framing's gazetteer knows (user review: "Swiss" read as a name)
+    ("A Swiss foreign ministry spokesperson said the talks would resume.",
+     "unnamed_official", "A Swiss foreign ministry spokesperson", "indirect", "", "other"),
+    ("A Qatari official said the prisoner exchange was agreed.",
+     "unnamed_official", "A Qatari official", "indirect", "", "other"),
+    ("Austria said it would host the next round.",
+     "institution", "Austria", "indirect", "", "other"),
     ("Peskov told Newsweek that talks would resume soon.",
      "named_official", "Peskov", "indirect", "Newsweek", "russia"),
     ("Talks resumed on Monday in Istanbul, according to Interfax.",
