@@ -562,7 +562,12 @@ _PURPOSE_FORMS = frozenset("reiterate reaffirm express convey stress underscore 
                            "emphasise condemn urge warn".split())
 # a clause follows: "that", punctuation or a quotation, or a subject pronoun and its verb
 # ("Qantas maintains it has to ..."; not "maintains close ties")
-_RE_CLAUSAL_AFTER = re.compile(r"\s*(?:that\b|[,.;:\x00\"]|$)|\s+(?:it|he|she|they|we|I|there)\s+"
+_RE_CLAUSAL_AFTER = re.compile(r"\s*(?:that\b|[,.;:\x00\"]|$)|"
+                               # an object that is itself speech: "rejected claims that ..."
+                               r"\s+(?:the\s+|these\s+|such\s+|any\s+)?(?:claims?|accusations?|"
+                               r"allegations?|assertions?|suggestions?|charges?|reports?|notion|idea|"
+                               r"criticism|statements?|remarks?)\b|"
+                               r"\s+(?:it|he|she|they|we|I|there)\s+"
                                r"(?:is|was|are|were|has|had|have|will|would|can|could|must|"
                                r"should|did|does|do|remains?|remained)\b")
 _PASSIVE_BY = re.compile(

@@ -217,7 +217,13 @@ OTHER_CONFLICTS = [
     # speaks for a government, military, ministry or intergovernmental body)
     ("A union official said the workers would strike on Monday.", "other", "A union official"),
     ("A Qantas spokesman said fares would fall.", "other", "A Qantas spokesman"),
-    ("Unions have rejected the latest pay offer.", "institution", "Unions"),
+    # rejecting a thing is acting (codebook sourcing rule 2: "acting is not speaking");
+    # rejecting claims, or rejecting with a that-clause or a quotation, is speaking
+    ("Unions have rejected the latest pay offer.", "unattributed", ""),
+    ("The striking workers rejected the pay negotiations.", "unattributed", ""),
+    ("The Kremlin rejected claims that it had shelled the plant.", "institution", "The Kremlin"),
+    ("Moscow rejected the accusations.", "institution", "Moscow"),
+    ("Lavrov rejected that idea, saying it was unrealistic.", "named_official", "Lavrov"),
     ("Qantas says it will match the cheaper fares.", "institution", "Qantas"),
     ("Australian paceman Glenn Morton says the catch was typical of the side.", "other",
      "Australian paceman Glenn Morton"),
