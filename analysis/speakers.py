@@ -41,6 +41,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .errors import LexiconError
 from .resources import Row, read_rule_table, read_word_lists
@@ -385,6 +386,9 @@ WORD_LISTS = ("title_case_lemmas", "political_leanings", "np_adjectives", "body_
               "stance_present", "passive_charge", "topic_verbs", "commit_forms",
               "subject_adverbs", "ly_nouns", "stated_by_verbs", "stated_by_noun_verbs",
               "opener_adverbs", "not_name_words", "org_heads")
+#: the lists kept in the file's order (they become regular expressions; see SourcingWords)
+_ORDERED_LISTS = frozenset({"speech_nouns", "given_speech_nouns", "stated_by_nouns",
+                            "stated_by_verbs", "stated_by_noun_verbs"})
 #: the lists whose entries may be phrases ("press secretary"); the others are matched
 #: against one word of the text
 _PHRASE_LISTS = frozenset({"spokes_roles", "stated_by_verbs"})
@@ -452,28 +456,12 @@ class SourcingWords:
             for name, words in read_word_lists(extra, known=WORD_LISTS, validate=_check_word,
                                                package=False).items():
                 lists[name] = (*lists[name], *(w for w in words if w not in lists[name]))
-        sets = {name: frozenset(words) for name, words in lists.items()}
-        return cls(
-            title_case_lemmas=sets["title_case_lemmas"],
-            political_leanings=sets["political_leanings"],
-            np_adjectives=sets["np_adjectives"],
-            body_heads=sets["body_heads"],
-            speech_nouns=tuple(lists["speech_nouns"]),
-            given_speech_nouns=tuple(lists["given_speech_nouns"]),
-            stated_by_nouns=tuple(lists["stated_by_nouns"]),
-            spokes_roles=sets["spokes_roles"],
-            stance_present=sets["stance_present"],
-            passive_charge=sets["passive_charge"],
-            topic_verbs=sets["topic_verbs"],
-            commit_forms=sets["commit_forms"],
-            subject_adverbs=sets["subject_adverbs"],
-            ly_nouns=sets["ly_nouns"],
-            stated_by_verbs=tuple(lists["stated_by_verbs"]),
-            stated_by_noun_verbs=tuple(lists["stated_by_noun_verbs"]),
-            opener_adverbs=sets["opener_adverbs"],
-            not_name_words=sets["not_name_words"],
-            org_heads=sets["org_heads"],
-        )
+        # the lists that become regular expressions keep the file's order; the rest are sets
+        values: dict[str, Any] = {
+            name: tuple(lists[name]) if name in _ORDERED_LISTS else frozenset(lists[name])
+            for name in WORD_LISTS
+        }
+        return cls(**values)
 
 
 @lru_cache(maxsize=1)
