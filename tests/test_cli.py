@@ -205,15 +205,20 @@ def test_corpus_help_names_the_environment_variable(command):
     assert "$FRAMING_CORPUS if set, else the embedded Lee corpus" in corpus.help
 
 
-@pytest.mark.parametrize("command", ["score", "sentences"])
-def test_a_run_that_skips_nothing_removes_an_earlier_skipped_json(framing_cli, tmp_path, command):
-    # a first run over a corpus with an empty file wrote out/first.skipped.json; a second run
-    # to the same output over good articles only left it there, where it read as its skips
+def _corpus_with_an_empty_file(tmp_path):
+    """A corpus folder of one good article (a.txt) and an empty file (empty.txt)."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "a.txt").write_text("Talks resumed in Geneva on Monday. Envoys met again.")
     (corpus / "empty.txt").write_text("")
-    out = tmp_path / "out"
+    return corpus
+
+
+@pytest.mark.parametrize("command", ["score", "sentences"])
+def test_a_run_that_skips_nothing_removes_an_earlier_skipped_json(framing_cli, tmp_path, command):
+    # a first run over a corpus with an empty file wrote out/first.skipped.json; a second run
+    # to the same output over good articles only left it there, where it read as its skips
+    corpus, out = _corpus_with_an_empty_file(tmp_path), tmp_path / "out"
     r = framing_cli(command, str(corpus), "-o", str(out / "first.csv"))
     assert r.returncode == 0, r.stderr
     assert "empty.txt" in (out / "first.skipped.json").read_text()
@@ -228,11 +233,7 @@ def test_a_run_that_skips_nothing_removes_an_earlier_skipped_json(framing_cli, t
 def test_another_outputs_skip_list_is_left_alone(framing_cli, tmp_path, command):
     # user review: 'framing score big.jsonl --stream -o rv/big.parquet' wrote rv/skipped.json;
     # an unrelated 'framing score art.txt -o rv/other.csv' then deleted it as its own
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text("Talks resumed in Geneva on Monday. Envoys met again.")
-    (corpus / "empty.txt").write_text("")
-    out = tmp_path / "out"
+    corpus, out = _corpus_with_an_empty_file(tmp_path), tmp_path / "out"
     assert framing_cli(command, str(corpus), "-o", str(out / "big.csv")).returncode == 0
     r = framing_cli(command, str(corpus / "a.txt"), "-o", str(out / "other.csv"))
     assert r.returncode == 0, r.stderr
@@ -374,10 +375,7 @@ def test_no_python_objects_in_the_commands_messages(framing_cli, tmp_path, comma
     flagged (details in df.attrs['skipped'])' and then its own list of 7: Python for a command
     user, and two counts. A command that lists the skips prints the list alone; another
     (evaluate) keeps the count without the pointer to df.attrs."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text("Talks resumed in Geneva on Monday. Envoys met again.")
-    (corpus / "empty.txt").write_text("")
+    corpus = _corpus_with_an_empty_file(tmp_path)
     if command == "evaluate":  # a gold article read from a corpus with an empty file
         gold = tmp_path / "g.jsonl"
         gold.write_text(json.dumps({"id": "g", "source": "corpus:" + "x", "sentences": [
