@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Mapping
 from contextvars import ContextVar
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -381,14 +381,6 @@ _VALIDATORS = {
 #: ``SourcingWords``; a user's TOML file of the same layout extends them
 #: (``extra["sourcing_words"]``)
 WORDS_FILE = "sourcing_words.toml"
-WORD_LISTS = ("title_case_lemmas", "political_leanings", "np_adjectives", "body_heads",
-              "speech_nouns", "given_speech_nouns", "stated_by_nouns", "spokes_roles",
-              "stance_present", "passive_charge", "topic_verbs", "commit_forms",
-              "subject_adverbs", "ly_nouns", "stated_by_verbs", "stated_by_noun_verbs",
-              "opener_adverbs", "not_name_words", "org_heads")
-#: the lists kept in the file's order (they become regular expressions; see SourcingWords)
-_ORDERED_LISTS = frozenset({"speech_nouns", "given_speech_nouns", "stated_by_nouns",
-                            "stated_by_verbs", "stated_by_noun_verbs"})
 #: the lists whose entries may be phrases ("press secretary"); the others are matched
 #: against one word of the text
 _PHRASE_LISTS = frozenset({"spokes_roles", "stated_by_verbs"})
@@ -462,6 +454,13 @@ class SourcingWords:
             for name in WORD_LISTS
         }
         return cls(**values)
+
+
+#: the names of the word lists: the fields of SourcingWords, in the file's order
+WORD_LISTS: tuple[str, ...] = tuple(f.name for f in fields(SourcingWords))
+#: the lists kept in the file's order, typed tuple in SourcingWords (they become regular
+#: expressions); the others are sets
+_ORDERED_LISTS = frozenset(f.name for f in fields(SourcingWords) if str(f.type).startswith("tuple"))
 
 
 @lru_cache(maxsize=1)
